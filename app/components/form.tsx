@@ -1,0 +1,88 @@
+import { Form, useRouteLoaderData, type FormProps } from "@remix-run/react";
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
+import type { MessageKey } from "~/i18n/catalog";
+import { useT } from "~/i18n/i18n";
+
+/** The CSRF token every form posts (the server compares it with the browser's cookie). */
+export function CsrfInput() {
+  const root = useRouteLoaderData<{ csrfToken?: string }>("root");
+  return <input type="hidden" name="_csrf" value={root?.csrfToken ?? ""} />;
+}
+
+/** A Remix form that always carries the CSRF token and works without JavaScript. */
+export function SafeForm({ children, ...props }: FormProps) {
+  return (
+    <Form method="post" {...props}>
+      <CsrfInput />
+      {children}
+    </Form>
+  );
+}
+
+export type FormErrors = Partial<Record<string, MessageKey>>;
+
+/**
+ * Lists every error at the top and takes the focus after a failed submit, so screen-reader and
+ * keyboard users learn what went wrong; each entry jumps to its field.
+ */
+export function ErrorSummary({ errors, labels }: { errors?: FormErrors; labels: Record<string, string> }) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors ?? {}).filter((e): e is [string, MessageKey] => Boolean(e[1]));
+  useEffect(() => {
+    if (entries.length) ref.current?.focus();
+  }, [entries.length, errors]);
+  if (!entries.length) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t("form.errorSummary")}</h2>
+      <p>{entries.length === 1 ? t("form.errorCountOne") : t("form.errorCount", { count: entries.length })}</p>
+      <ul>
+        {entries.map(([field, key]) => (
+          <li key={field}>
+            <a href={`#${fieldId(field)}`}>
+              {labels[field] ?? field}: {t(key)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function fieldId(name: string) {
+  return `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  error?: MessageKey;
+  hint?: ReactNode;
+  required?: boolean;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "name">;
+
+/** Label, hint, input and error, wired together with aria-describedby; "Pflichtfeld" in words. */
+export function Field({ name, label, error, hint, required, id: idProp, ...input }: FieldProps) {
+  const t = useT();
+  const id = idProp ?? fieldId(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor={id}>
+        {label} <span className="field__req">({required ? t("form.required") : t("form.optional")})</span>
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+      <input id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+// One schema for PGlite and PostgreSQL; each domain keeps its tables in its own file.
+export * from "./auth";
+export * from "./conferences";
+export * from "./groups";
+export * from "./system";

@@ -1,0 +1,36 @@
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** Fixed-window counters shared by every app instance (see docs/decisions/004-rate-limits-in-the-database.md). */
+export const rateLimits = pgTable("rate_limits", {
+  key: text().primaryKey(),
+  windowStart: timestamp({ withTimezone: true }).notNull(),
+  count: integer().notNull(),
+});
+
+export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "dead"]);
+
+export type OutboxAttachment = { filename: string; contentType: string; contentBase64: string };
+
+/** Transactional outbox: a mail is written in the same transaction as the change that causes it. */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** What the mail is about, for organisers and for deletion requests (e.g. "registration:<id>"). */
+    topic: text().notNull().default(""),
+    to: text().notNull(),
+    subject: text().notNull(),
+    html: text().notNull(),
+    text: text().notNull(),
+    attachments: jsonb().$type<OutboxAttachment[]>().notNull().default([]),
+    status: outboxStatus().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Set while a worker sends the row; a crashed worker's claim expires. */
+    lockedUntil: timestamp({ withTimezone: true }),
+    lastError: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.status, t.nextAttemptAt), index().on(t.topic)],
+);

@@ -1,0 +1,49 @@
+import { lt } from "drizzle-orm";
+import { db } from "~/db/client.server";
+import { loginTokens } from "~/db/schema";
+import { deleteStaleSessions } from "~/modules/auth/sessions.server";
+import { pruneRateLimits } from "~/modules/security/rate-limit.server";
+import { logger } from "~/utils/logger.server";
+
+export type Job = { name: string; everyMs: number; run(now: Date): Promise<unknown> };
+
+/** Housekeeping every instance may run: each job is idempotent. Domain jobs add themselves here. */
+export const jobs: Job[] = [
+  { name: "sessions", everyMs: 10 * 60_000, run: (now) => deleteStaleSessions(now) },
+  { name: "rate-limits", everyMs: 60 * 60_000, run: (now) => pruneRateLimits(now) },
+  { name: "login-tokens", everyMs: 60 * 60_000, run: (now) => db.delete(loginTokens).where(lt(loginTokens.expiresAt, now)) },
+];
+
+export type Scheduler = { runDue(now?: Date): Promise<void>; stop(): Promise<void> };
+
+export function startScheduler(opts: { tickMs?: number; jobs?: Job[] } = {}): Scheduler {
+  const list = opts.jobs ?? jobs;
+  const lastRun = new Map<string, number>();
+  let running: Promise<void> | undefined;
+
+  async function runDue(now = new Date()) {
+    for (const job of list) {
+      const last = lastRun.get(job.name) ?? 0;
+      if (now.getTime() - last < job.everyMs) continue;
+      lastRun.set(job.name, now.getTime());
+      try {
+        await job.run(now);
+      } catch (error) {
+        logger.error({ job: job.name, err: String(error) }, "scheduled job failed");
+      }
+    }
+  }
+
+  const timer = setInterval(() => {
+    if (!running) running = runDue().finally(() => (running = undefined));
+  }, opts.tickMs ?? 30_000);
+  timer.unref();
+
+  return {
+    runDue,
+    async stop() {
+      clearInterval(timer);
+      if (running) await running;
+    },
+  };
+}

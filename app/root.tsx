@@ -1,0 +1,145 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorPage } from "~/components/error-page";
+import { useNonce } from "~/components/nonce";
+import { locales, type Locale } from "~/i18n/catalog";
+import { useLocale, useT } from "~/i18n/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { getUser } from "~/utils/auth.server";
+import styles from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [locale, user] = await Promise.all([getLocale(request), getUser(request)]);
+  return {
+    locale,
+    csrfToken: context.csrfToken,
+    user: user ? { name: user.name, role: user.role } : null,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+function LanguageSwitch() {
+  const t = useT();
+  const current = useLocale();
+  const location = useLocation();
+  const names: Record<Locale, string> = { de: "Deutsch", en: "English" };
+  return (
+    <nav aria-label={t("nav.language")} className="lang-switch">
+      <ul>
+        {locales.map((locale) => {
+          return (
+            <li key={locale}>
+              <a href={`/sprache?${new URLSearchParams({ lang: locale, to: location.pathname + location.search })}`} lang={locale} hrefLang={locale} aria-current={locale === current ? "true" : undefined}>
+                {names[locale]}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const t = useT();
+  const data = useRouteLoaderData<RootData>("root");
+  const user = data?.user;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("site.skip")}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="site-title">
+            <span className="site-title__name">{t("site.name")}</span>
+            <span className="site-title__owner">{t("site.owner")}</span>
+          </Link>
+          <LanguageSwitch />
+        </div>
+        <nav aria-label={t("nav.label")} className="main-nav">
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t("nav.home")}
+              </NavLink>
+            </li>
+            {user ? (
+              <li>
+                <NavLink to="/verwaltung">{t("nav.admin")}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <nav aria-label={t("footer.label")}>
+          <ul>
+            <li>
+              <Link to="/impressum">{t("footer.imprint")}</Link>
+            </li>
+            <li>
+              <Link to="/datenschutz">{t("footer.privacy")}</Link>
+            </li>
+            <li>
+              <Link to="/barrierefreiheit">{t("footer.accessibility")}</Link>
+            </li>
+            <li>{user ? <Link to="/logout">{t("nav.logout")}</Link> : <Link to="/login">{t("nav.login")}</Link>}</li>
+          </ul>
+        </nav>
+      </footer>
+    </>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const locale = useLocale();
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <Shell>{children}</Shell>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return <ErrorPage status={status} />;
+}

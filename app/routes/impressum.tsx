@@ -1,0 +1,14 @@
+import type { MetaFunction } from "@remix-run/node";
+import { useT } from "~/i18n/i18n";
+
+export const meta: MetaFunction = () => [{ title: "Impressum – Integrationskonferenz" }];
+
+export default function Imprint() {
+  const t = useT();
+  return (
+    <article className="prose">
+      <h1>{t("imprint.title")}</h1>
+      <p>{t("imprint.body")}</p>
+    </article>
+  );
+}

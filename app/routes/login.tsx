@@ -1,0 +1,93 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { ErrorSummary, Field, SafeForm } from "~/components/form";
+import { useT } from "~/i18n/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { requestLoginLink, verifyCredentials } from "~/modules/auth/accounts.server";
+import { loginSchema } from "~/modules/auth/auth.schema";
+import { hitAll, rules } from "~/modules/security/rate-limit.server";
+import { getUser, signIn } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
+import { invalid, parseForm } from "~/utils/form.server";
+import { safeRedirect, tooManyRequests } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Anmelden – Integrationskonferenz" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  if (await getUser(request)) throw redirect(safeRedirect(url.searchParams.get("redirectTo"), "/verwaltung"));
+  return { signedOut: url.searchParams.has("abgemeldet"), linkInvalid: url.searchParams.has("link-ungueltig") };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const result = await parseForm(request, context, loginSchema);
+  if (!result.ok) return invalid(result);
+  const input = result.data;
+  // Per account first (tight), per IP generous: a venue behind one NAT must not lock itself out.
+  const limit =
+    input.intent === "password"
+      ? await hitAll([[rules.loginPerAccount, input.email], [rules.loginPerIp, context.clientIp]])
+      : await hitAll([[rules.linkPerAccount, input.linkEmail], [rules.linkPerIp, context.clientIp]]);
+  if (!limit.allowed) tooManyRequests(limit.retryAfterSeconds);
+
+  if (input.intent === "link") {
+    await requestLoginLink({ email: input.linkEmail, appUrl: env.APP_URL, locale: await getLocale(request) });
+    return data({ ok: true as const, linkSent: true, errors: {}, values: {} });
+  }
+  const userId = await verifyCredentials(input.email, input.password);
+  if (!userId) {
+    return data({ ok: false as const, errors: { password: "login.failed" as const }, values: { email: input.email } }, { status: 400 });
+  }
+  return signIn(request, userId, input.redirectTo);
+}
+
+export default function Login() {
+  const t = useT();
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const errors = actionData && !actionData.ok ? actionData.errors : undefined;
+  const values = actionData && !actionData.ok ? actionData.values : {};
+  const redirectTo = params.get("redirectTo") ?? "";
+  const linkSent = actionData?.ok && "linkSent" in actionData;
+
+  return (
+    <div className="narrow">
+      <h1>{t("login.title")}</h1>
+      {loaderData.signedOut ? <p className="notice" role="status">{t("logout.done")}</p> : null}
+      {loaderData.linkInvalid ? <p className="notice notice--warn" role="alert">{t("login.linkInvalid")}</p> : null}
+      <p>{t("login.lead")}</p>
+      <ErrorSummary errors={errors} labels={{ email: t("login.email"), password: t("login.password"), linkEmail: t("login.email") }} />
+      <SafeForm className="stack" aria-labelledby="login-password-title">
+        <h2 id="login-password-title" className="visually-hidden">{t("login.title")}</h2>
+        <input type="hidden" name="intent" value="password" />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field name="email" label={t("login.email")} type="email" autoComplete="username" required defaultValue={values.email} error={errors?.email} />
+        <Field name="password" label={t("login.password")} type="password" autoComplete="current-password" required error={errors?.password} />
+        <button type="submit" className="button" disabled={busy}>
+          {t("login.submit")}
+        </button>
+      </SafeForm>
+
+      <section aria-labelledby="login-link-title" className="card">
+        <h2 id="login-link-title">{t("login.orLink")}</h2>
+        <p>{t("login.linkLead")}</p>
+        {linkSent ? (
+          <p className="notice" role="status">
+            {t("login.linkSent")}
+          </p>
+        ) : null}
+        <SafeForm className="stack">
+          <input type="hidden" name="intent" value="link" />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <Field name="linkEmail" label={t("login.email")} type="email" autoComplete="email" required defaultValue={values.linkEmail} error={errors?.linkEmail} />
+          <button type="submit" className="button button--secondary">
+            {t("login.linkSubmit")}
+          </button>
+        </SafeForm>
+      </section>
+    </div>
+  );
+}

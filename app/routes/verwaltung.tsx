@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n/i18n";
+import { requireUser } from "~/utils/auth.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { user: { name: user.name, role: user.role } };
+}
+
+/** The organisers' and coordinators' area: every child route runs its own guard as well. */
+export default function AdminLayout() {
+  const t = useT();
+  const { user } = useLoaderData<typeof loader>();
+  return (
+    <div className="admin">
+      <nav aria-label={t("admin.title")} className="admin-nav">
+        <ul>
+          <li>
+            <NavLink to="/verwaltung" end>
+              {t("admin.title")}
+            </NavLink>
+          </li>
+          {user.role === "organiser" ? (
+            <li>
+              <NavLink to="/verwaltung/postausgang">{t("admin.outbox")}</NavLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      <div className="admin-main">
+        <Outlet />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/** Every date ikon shows or reads is in the city's zone, whatever the server's zone is. */
+export const TIME_ZONE = "Europe/Berlin";
+
+function zoneOffsetMs(utc: Date): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: TIME_ZONE,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(utc);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(utc.getTime() / 1000) * 1000;
+}
+
+/** The instant of a wall-clock time in Berlin (handles the DST changes). */
+export function berlinTime(year: number, month: number, day: number, hour = 0, minute = 0): Date {
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  const first = guess - zoneOffsetMs(new Date(guess));
+  return new Date(guess - zoneOffsetMs(new Date(first)));
+}
+
+/** Parses the value of <input type="datetime-local"> (Berlin wall-clock) into an instant. */
+export function parseBerlinLocal(value: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  const date = berlinTime(y, mo, d, h, mi);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** The value for <input type="datetime-local"> showing an instant as Berlin wall-clock time. */
+export function toBerlinLocalInput(date: Date): string {
+  const p = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
+  return p.replace(" ", "T");
+}
+
+export function formatDate(date: Date | string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(new Date(date));
+}
+
+export function formatTime(date: Date | string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" }).format(new Date(date));
+}
+
+export function formatDateTime(date: Date | string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: "medium", timeStyle: "short" }).format(new Date(date));
+}
+
+/** Year, month, day of an instant in Berlin. */
+export function berlinParts(date: Date): { year: number; month: number; day: number } {
+  const [y, m, d] = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(date).split("-").map(Number);
+  return { year: y!, month: m!, day: d! };
+}

@@ -1,0 +1,38 @@
+import { defineConfig } from "vitest/config";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+const unitInclude = ["app/**/*.test.{ts,tsx}", "emails/**/*.test.{ts,tsx}", "tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"];
+const unitSetup = {
+  globalSetup: ["tests/setup/global-db.ts"],
+  setupFiles: ["tests/setup/test-env.ts", "tests/setup/db-per-file.ts", "tests/setup/console.ts"],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  pool: "forks" as const,
+};
+
+// "unit": domain and integration tests, each file on its own copy of one migrated golden PGlite.
+// "unit-pg": the same tests on a real PostgreSQL (only when TEST_DATABASE_URL is set; .ci/run does).
+// "browser": the built app in the system Chromium.
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    projects: [
+      { extends: true as const, test: { name: "unit", include: unitInclude, ...unitSetup, env: { TEST_DB: "pglite" } } },
+      ...(process.env.TEST_DATABASE_URL
+        ? [{ extends: true as const, test: { name: "unit-pg", include: unitInclude, ...unitSetup, env: { TEST_DB: "postgres" } } }]
+        : []),
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: ["tests/e2e/**/*.test.ts"],
+          setupFiles: ["tests/setup/test-env.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
+        },
+      },
+    ],
+  },
+});
