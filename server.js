@@ -7,13 +7,14 @@ import express from "express";
 import helmet from "helmet";
 
 const development = process.env.NODE_ENV === "development";
+const buildDir = process.env.BUILD_DIR ?? "build";
 
 const vite = development
   ? await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }))
   : undefined;
 
 const loadBuild = () =>
-  vite ? vite.ssrLoadModule("virtual:remix/server-build") : import("./build/server/index.js");
+  vite ? vite.ssrLoadModule("virtual:remix/server-build") : import(new URL(`./${buildDir}/server/index.js`, import.meta.url).href);
 
 let runtime;
 try {
@@ -75,8 +76,8 @@ app.use(compression());
 if (vite) {
   app.use(vite.middlewares);
 } else {
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h", index: false }));
+  app.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }));
+  app.use(express.static(`${buildDir}/client`, { maxAge: "1h", index: false }));
 }
 
 // Request log: method, path without query or tokens, status, time. Never bodies or cookies.

@@ -13,6 +13,8 @@ export default defineConfig({
   build: { target: "es2022" },
   plugins: [
     remix({
+      // Parallel work (several builds on one machine) can build into its own directory.
+      buildDirectory: process.env.BUILD_DIR ?? "build",
       ignoredRouteFiles: ["**/*.test.*", "**/*.css"],
       future: {
         v3_fetcherPersist: true,

@@ -58,9 +58,11 @@ CREATE TABLE "conferences" (
 	"registration_opens_at" timestamp with time zone,
 	"registration_closes_at" timestamp with time zone,
 	"status" "conference_status" DEFAULT 'draft' NOT NULL,
+	"day_code" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "conferences_year_unique" UNIQUE("year")
+	CONSTRAINT "conferences_year_unique" UNIQUE("year"),
+	CONSTRAINT "conferences_dayCode_unique" UNIQUE("day_code")
 );
 --> statement-breakpoint
 CREATE TABLE "forums" (

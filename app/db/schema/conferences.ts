@@ -24,6 +24,8 @@ export const conferences = pgTable("conferences", {
   registrationOpensAt: timestamp({ withTimezone: true }),
   registrationClosesAt: timestamp({ withTimezone: true }),
   status: conferenceStatus().notNull().default("draft"),
+  /** Short code for the day (projector, badges): opens questions and voting without an account. */
+  dayCode: text().unique(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
