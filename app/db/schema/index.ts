@@ -2,4 +2,6 @@
 export * from "./auth";
 export * from "./conferences";
 export * from "./groups";
+export * from "./goals";
 export * from "./system";
+export * from "./registrations";
