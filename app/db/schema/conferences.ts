@@ -24,6 +24,10 @@ export const conferences = pgTable("conferences", {
   registrationOpensAt: timestamp({ withTimezone: true }),
   registrationClosesAt: timestamp({ withTimezone: true }),
   status: conferenceStatus().notNull().default("draft"),
+  /** How long a submitted registration keeps its seat while awaiting the confirmation click. */
+  holdHours: integer().notNull().default(48),
+  /** The reminder mail goes out this many days before the start (0: none). */
+  reminderDaysBefore: integer().notNull().default(3),
   /** Short code for the day (projector, badges): opens questions and voting without an account. */
   dayCode: text().unique(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
