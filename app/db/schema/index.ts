@@ -1,6 +1,7 @@
 // One schema for PGlite and PostgreSQL; each domain keeps its tables in its own file.
 export * from "./auth";
 export * from "./conferences";
+export * from "./discussion";
 export * from "./groups";
 export * from "./goals";
 export * from "./system";
