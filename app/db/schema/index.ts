@@ -6,3 +6,5 @@ export * from "./groups";
 export * from "./goals";
 export * from "./system";
 export * from "./registrations";
+export * from "./uploads";
+export * from "./working-groups";
