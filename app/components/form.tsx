@@ -40,9 +40,13 @@ export function ErrorSummary({ errors, labels }: { errors?: FormErrors; labels: 
       <ul>
         {entries.map(([field, key]) => (
           <li key={field}>
-            <a href={`#${fieldId(field)}`}>
-              {labels[field] ?? field}: {t(key)}
-            </a>
+            {field === "_form" ? (
+              t(key)
+            ) : (
+              <a href={`#${fieldId(field)}`}>
+                {labels[field] ?? field}: {t(key)}
+              </a>
+            )}
           </li>
         ))}
       </ul>

@@ -6,11 +6,11 @@ import { useT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { requestLoginLink, verifyCredentials } from "~/modules/auth/accounts.server";
 import { loginSchema } from "~/modules/auth/auth.schema";
-import { hitAll, rules } from "~/modules/security/rate-limit.server";
+import { hitAll, hitRateLimit, isRateLimited, rules } from "~/modules/security/rate-limit.server";
 import { getUser, signIn } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
-import { invalid, parseForm } from "~/utils/form.server";
-import { safeRedirect, tooManyRequests } from "~/utils/http.server";
+import { invalid, parseForm, rateLimited } from "~/utils/form.server";
+import { safeRedirect } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Anmelden – Integrationskonferenz" }];
 
@@ -24,19 +24,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await parseForm(request, context, loginSchema);
   if (!result.ok) return invalid(result);
   const input = result.data;
-  // Per account first (tight), per IP generous: a venue behind one NAT must not lock itself out.
-  const limit =
-    input.intent === "password"
-      ? await hitAll([[rules.loginPerAccount, input.email], [rules.loginPerIp, context.clientIp]])
-      : await hitAll([[rules.linkPerAccount, input.linkEmail], [rules.linkPerIp, context.clientIp]]);
-  if (!limit.allowed) tooManyRequests(limit.retryAfterSeconds);
-
+  // Per IP generously (a venue behind one NAT must not lock itself out), per account tightly.
   if (input.intent === "link") {
+    const limit = await hitAll([[rules.linkPerIp, context.clientIp], [rules.linkPerAccount, input.linkEmail]]);
+    if (!limit.allowed) return rateLimited(limit.retryAfterSeconds, { linkEmail: input.linkEmail });
     await requestLoginLink({ email: input.linkEmail, appUrl: env.APP_URL, locale: await getLocale(request) });
     return data({ ok: true as const, linkSent: true, errors: {}, values: {} });
   }
+  const ipLimit = await hitRateLimit(rules.loginPerIp, context.clientIp);
+  if (!ipLimit.allowed) return rateLimited(ipLimit.retryAfterSeconds, { email: input.email });
+  const accountLimit = await isRateLimited(rules.loginPerAccount, input.email);
+  if (!accountLimit.allowed) return rateLimited(accountLimit.retryAfterSeconds, { email: input.email });
   const userId = await verifyCredentials(input.email, input.password);
   if (!userId) {
+    // Only failed attempts count against the account.
+    const failed = await hitRateLimit(rules.loginPerAccount, input.email);
+    if (!failed.allowed) return rateLimited(failed.retryAfterSeconds, { email: input.email });
     return data({ ok: false as const, errors: { password: "login.failed" as const }, values: { email: input.email } }, { status: 400 });
   }
   return signIn(request, userId, input.redirectTo);

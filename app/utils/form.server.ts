@@ -67,3 +67,11 @@ export async function parseForm<S extends z.ZodType>(
 export function invalid(failure: FormFailure | { errors: FieldErrors; values: Record<string, string> }) {
   return data({ ok: false as const, errors: failure.errors, values: failure.values }, { status: 400 });
 }
+
+/** Too many attempts: 429 with Retry-After, the message shown above the form, the input kept. */
+export function rateLimited(retryAfterSeconds: number, values: Record<string, string>) {
+  return data(
+    { ok: false as const, errors: { _form: "errors.rateLimited" } as FieldErrors, values },
+    { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
+  );
+}

@@ -69,7 +69,52 @@ describe("the app as a newcomer starts it", () => {
   });
 });
 
+describe("languages", () => {
+  it("switches to English on the same page and back, with lang set on the document", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/impressum`);
+    expect(await page.locator("html").getAttribute("lang")).toBe("de");
+    await page.getByRole("link", { name: "English" }).click();
+    await page.waitForURL(`${app.url}/impressum`);
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await textOf(page.getByRole("heading", { level: 1 }))).toBe("Legal notice");
+    await page.getByRole("link", { name: "Deutsch" }).click();
+    expect(await textOf(page.getByRole("heading", { level: 1 }))).toBe("Impressum");
+    await page.close();
+  });
+});
+
 describe("organiser sign-in", () => {
+  it("issues a new session on sign-in: a session cookie planted before is not reused", async () => {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: "__Host-ikon_session", value: "planted-by-attacker", domain: "127.0.0.1", path: "/", secure: true, httpOnly: true, sameSite: "Lax" }]);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
+    await page.getByLabel(/^Passwort/).fill(ORGANISER.password);
+    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+    await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+    const session = (await context.cookies()).find((c) => c.name === "__Host-ikon_session")!;
+    expect(session.value).not.toBe("planted-by-attacker");
+    // Remix cookies carry the value as base64 JSON.
+    expect(JSON.parse(Buffer.from(decodeURIComponent(session.value), "base64").toString())).toMatch(/^[a-z2-7]{32}$/);
+    await context.close();
+  });
+
+  it("accepts only same-origin paths as redirectTo", async () => {
+    for (const target of ["https://evil.example/x", "//evil.example", "javascript:alert(1)", "/\\evil.example"]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${app.url}/login?redirectTo=${encodeURIComponent(target)}`);
+      await page.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
+      await page.getByLabel(/^Passwort/).fill(ORGANISER.password);
+      await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+      await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+      expect(new URL(page.url()).origin).toBe(app.url);
+      await context.close();
+    }
+  });
+
   it("signs in with the demo password, reaches /verwaltung, signs out; the old cookie is dead", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -177,5 +222,26 @@ describe("process", () => {
     await login.getByText("Koordination eines Arbeitskreises").waitFor();
     await login.close();
     await restarted.stop();
+  });
+});
+
+describe("rate limits over HTTP", () => {
+  it("answers the 6th wrong password for one account with 429 and Retry-After, in German, keeping the address", async () => {
+    const page = await browser.newPage();
+    let status = 0;
+    page.on("response", (res) => {
+      if (res.request().method() === "POST") status = res.status();
+    });
+    for (let i = 0; i < 6; i++) {
+      await page.goto(`${app.url}/login`);
+      await page.getByLabel("E-Mail-Adresse").first().fill("bruteforce@example.org");
+      await page.getByLabel(/^Passwort/).fill(`falsch-${i}`);
+      await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+      await page.getByRole("alert").first().waitFor();
+    }
+    expect(status).toBe(429);
+    expect(await textOf(page.getByRole("alert"))).toContain("Zu viele Versuche");
+    expect(await page.getByLabel("E-Mail-Adresse").first().inputValue()).toBe("bruteforce@example.org");
+    await page.close();
   });
 });

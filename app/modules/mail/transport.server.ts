@@ -62,8 +62,8 @@ export function smtpTransport(url: string): MailTransport {
   };
 }
 
-export function resendTransport(apiKey: string): MailTransport {
-  const resend = new Resend(apiKey);
+export function resendTransport(apiKey: string, baseUrl?: string): MailTransport {
+  const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
   return {
     name: "resend",
     async send(mail) {

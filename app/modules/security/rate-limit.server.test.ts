@@ -27,3 +27,15 @@ describe("rate limits", () => {
     expect(results.filter((r) => r.allowed)).toHaveLength(5);
   });
 });
+
+describe("peeking", () => {
+  it("reports a used-up budget without counting another attempt", async () => {
+    const { isRateLimited } = await import("./rate-limit.server");
+    const t0 = new Date("2026-05-04T10:00:00Z");
+    expect((await isRateLimited(rules.loginPerAccount, "peek@example.org", t0)).allowed).toBe(true);
+    for (let i = 0; i < 5; i++) await hitRateLimit(rules.loginPerAccount, "peek@example.org", t0);
+    const peek = await isRateLimited(rules.loginPerAccount, "peek@example.org", t0);
+    expect(peek).toEqual({ allowed: false, retryAfterSeconds: 900 });
+    expect((await isRateLimited(rules.loginPerAccount, "peek@example.org", new Date(t0.getTime() + 900_001))).allowed).toBe(true);
+  });
+});

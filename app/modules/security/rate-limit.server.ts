@@ -1,4 +1,4 @@
-import { lt, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { rateLimits } from "~/db/schema";
 import { hashToken } from "~/modules/auth/tokens.server";
@@ -7,6 +7,7 @@ export type RateRule = { name: string; limit: number; windowMs: number };
 
 /** Budgets: per account first (tight), per client IP generous enough for a venue behind one NAT. */
 export const rules = {
+  /** Failed password attempts per account. */
   loginPerAccount: { name: "login-account", limit: 5, windowMs: 15 * 60_000 },
   loginPerIp: { name: "login-ip", limit: 300, windowMs: 15 * 60_000 },
   linkPerAccount: { name: "link-account", limit: 3, windowMs: 60 * 60_000 },
@@ -37,6 +38,16 @@ export async function hitRateLimit(rule: RateRule, subject: string, now = new Da
   const allowed = row!.count <= rule.limit;
   const retryAfterSeconds = allowed ? 0 : Math.ceil((row!.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000);
   return { allowed, retryAfterSeconds };
+}
+
+/** Whether the budget is used up, without counting an attempt (e.g. before checking a password). */
+export async function isRateLimited(rule: RateRule, subject: string, now = new Date()): Promise<RateResult> {
+  const key = `${rule.name}:${hashToken(subject.toLowerCase())}`;
+  const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, key));
+  if (!row || row.windowStart.getTime() + rule.windowMs <= now.getTime() || row.count < rule.limit) {
+    return { allowed: true, retryAfterSeconds: 0 };
+  }
+  return { allowed: false, retryAfterSeconds: Math.ceil((row.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000) };
 }
 
 /** Checks several rules; all are counted, the first one exceeded decides. */
