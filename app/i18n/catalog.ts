@@ -1,11 +1,12 @@
 import { auth } from "./messages/auth";
 import { common } from "./messages/common";
 import { conferences } from "./messages/conferences";
+import { goals } from "./messages/goals";
 import { legal } from "./messages/legal";
 import { mail } from "./messages/mail";
 
 // The one message catalogue. Each domain adds its module here.
-const modules = [common, auth, legal, mail, conferences] as const;
+const modules = [common, auth, legal, mail, conferences, goals] as const;
 
 type Merge<M extends readonly { de: Record<string, string> }[]> = M extends readonly [infer H, ...infer R]
   ? H extends { de: infer D }

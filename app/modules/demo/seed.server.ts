@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { agendaItems, conferences, forums, groups, users } from "~/db/schema";
 import { createUser } from "~/modules/auth/accounts.server";
+import { seedGoalsDemo } from "~/modules/goals/demo.server";
 import { berlinParts, berlinTime } from "~/utils/time";
 
 export const DEMO_ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026", name: "Demo Organisation (KI)" };
@@ -117,4 +118,5 @@ export async function seedDemo({ now }: { now: Date }) {
     { conferenceId: previous!.id, startsAt: lastAt(11, 0), title: "Die Stadtteilnetzwerke berichten", kind: "group_presentations" },
     { conferenceId: previous!.id, startsAt: lastAt(14, 0), title: "Ziele für das kommende Jahr", kind: "discussion" },
   ]);
+  await seedGoalsDemo({ now });
 }

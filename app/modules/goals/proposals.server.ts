@@ -1,0 +1,154 @@
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { db } from "~/db/client.server";
+import { conferences, fieldsOfAction, goalProposals, groups, proposalRecommendations, recommendations } from "~/db/schema";
+
+export type ProposalSource = (typeof goalProposals.$inferSelect)["source"];
+
+/** The conference whose day code this is (case and spaces do not matter), or null. */
+export async function findConferenceByDayCode(code: string) {
+  const normal = code.replace(/\s+/g, "").toUpperCase();
+  if (!/^[A-Z0-9-]{3,32}$/.test(normal)) return null;
+  const [row] = await db
+    .select({ id: conferences.id, year: conferences.year, title: conferences.title, dayCode: conferences.dayCode })
+    .from(conferences)
+    .where(sql`upper(${conferences.dayCode}) = ${normal}`);
+  return row ?? null;
+}
+
+export async function findConferenceByYear(year: number) {
+  const [row] = await db.select({ id: conferences.id, year: conferences.year, title: conferences.title, dayCode: conferences.dayCode }).from(conferences).where(eq(conferences.year, year));
+  return row ?? null;
+}
+
+export type ProposalInput = {
+  conferenceId: string;
+  title: string;
+  description?: string;
+  fieldId?: string | null;
+  proposedGroupId?: string | null;
+  recommendationIds?: string[];
+  source: ProposalSource;
+  createdByUserId?: string | null;
+  originRef?: string;
+};
+
+/**
+ * A goal proposal. Participants' proposals wait for an organiser's review before they are public
+ * and on the ballot; those of working groups, organisers and the discussion record are accepted.
+ */
+export async function createProposal(input: ProposalInput) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(goalProposals)
+      .values({
+        conferenceId: input.conferenceId,
+        title: input.title,
+        description: input.description ?? "",
+        fieldId: input.fieldId ?? null,
+        proposedGroupId: input.proposedGroupId ?? null,
+        source: input.source,
+        status: input.source === "participant" ? "submitted" : "accepted",
+        createdByUserId: input.createdByUserId ?? null,
+        originRef: input.originRef ?? "",
+      })
+      .returning();
+    const recs = [...new Set(input.recommendationIds ?? [])];
+    if (recs.length) await tx.insert(proposalRecommendations).values(recs.map((recommendationId) => ({ proposalId: row!.id, recommendationId })));
+    return row!;
+  });
+}
+
+export async function setProposalStatus(input: { id: string; status: "accepted" | "rejected" | "submitted" }) {
+  const rows = await db
+    .update(goalProposals)
+    .set({ status: input.status })
+    .where(and(eq(goalProposals.id, input.id), ne(goalProposals.status, "merged")))
+    .returning({ id: goalProposals.id });
+  return rows.length > 0;
+}
+
+export async function setProposalCluster(input: { ids: string[]; cluster: string }) {
+  if (input.ids.length === 0) return 0;
+  const rows = await db.update(goalProposals).set({ cluster: input.cluster.trim() }).where(inArray(goalProposals.id, input.ids)).returning({ id: goalProposals.id });
+  return rows.length;
+}
+
+/**
+ * Merges duplicates into one proposal: they become "merged" and point to it, their linked
+ * recommendations are added to it, and points already given to them count for it.
+ */
+export async function mergeProposals(input: { targetId: string; sourceIds: string[]; now?: Date }) {
+  const sources = input.sourceIds.filter((id) => id !== input.targetId);
+  if (sources.length === 0) return { ok: false as const, error: "nothing" as const };
+  return db.transaction(async (tx) => {
+    const [target] = await tx.select().from(goalProposals).where(eq(goalProposals.id, input.targetId));
+    if (!target || target.status === "merged" || target.status === "rejected") return { ok: false as const, error: "target" as const };
+    const rows = await tx.select().from(goalProposals).where(inArray(goalProposals.id, sources));
+    if (rows.length !== sources.length || rows.some((r) => r.conferenceId !== target.conferenceId || r.status === "merged")) {
+      return { ok: false as const, error: "sources" as const };
+    }
+    await tx.update(goalProposals).set({ status: "merged", mergedIntoId: target.id, mergedAt: input.now ?? new Date() }).where(inArray(goalProposals.id, sources));
+    const links = await tx.select({ recommendationId: proposalRecommendations.recommendationId }).from(proposalRecommendations).where(inArray(proposalRecommendations.proposalId, sources));
+    if (links.length) {
+      await tx
+        .insert(proposalRecommendations)
+        .values([...new Set(links.map((l) => l.recommendationId))].map((recommendationId) => ({ proposalId: target.id, recommendationId })))
+        .onConflictDoNothing();
+    }
+    if (target.status === "submitted") await tx.update(goalProposals).set({ status: "accepted" }).where(eq(goalProposals.id, target.id));
+    return { ok: true as const, merged: sources.length };
+  });
+}
+
+/** Every proposal of a conference with its links and merge trace (for organisers). */
+export async function listProposals(conferenceId: string, opts: { publicOnly?: boolean } = {}) {
+  const where = opts.publicOnly
+    ? and(eq(goalProposals.conferenceId, conferenceId), inArray(goalProposals.status, ["accepted", "merged"]))
+    : eq(goalProposals.conferenceId, conferenceId);
+  const rows = await db
+    .select({
+      id: goalProposals.id,
+      title: goalProposals.title,
+      description: goalProposals.description,
+      source: goalProposals.source,
+      status: goalProposals.status,
+      cluster: goalProposals.cluster,
+      mergedIntoId: goalProposals.mergedIntoId,
+      originRef: goalProposals.originRef,
+      createdAt: goalProposals.createdAt,
+      fieldId: goalProposals.fieldId,
+      fieldName: fieldsOfAction.name,
+      proposedGroupId: goalProposals.proposedGroupId,
+      groupName: groups.name,
+    })
+    .from(goalProposals)
+    .leftJoin(fieldsOfAction, eq(fieldsOfAction.id, goalProposals.fieldId))
+    .leftJoin(groups, eq(groups.id, goalProposals.proposedGroupId))
+    .where(where)
+    .orderBy(asc(goalProposals.cluster), desc(goalProposals.createdAt));
+  const ids = rows.map((r) => r.id);
+  const links = ids.length
+    ? await db
+        .select({ proposalId: proposalRecommendations.proposalId, id: recommendations.id, code: recommendations.code, title: recommendations.title })
+        .from(proposalRecommendations)
+        .innerJoin(recommendations, eq(recommendations.id, proposalRecommendations.recommendationId))
+        .where(inArray(proposalRecommendations.proposalId, ids))
+        .orderBy(asc(recommendations.code))
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    recommendations: links.filter((l) => l.proposalId === r.id).map(({ id, code, title }) => ({ id, code, title })),
+    mergedFrom: rows.filter((m) => m.mergedIntoId === r.id).map((m) => ({ id: m.id, title: m.title, source: m.source })),
+  }));
+}
+
+export async function getProposal(id: string) {
+  const [row] = await db.select().from(goalProposals).where(eq(goalProposals.id, id));
+  if (!row) return null;
+  const recs = await db
+    .select({ id: recommendations.id, code: recommendations.code })
+    .from(proposalRecommendations)
+    .innerJoin(recommendations, eq(recommendations.id, proposalRecommendations.recommendationId))
+    .where(eq(proposalRecommendations.proposalId, id));
+  return { ...row, recommendations: recs };
+}
