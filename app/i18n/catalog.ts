@@ -4,9 +4,11 @@ import { conferences } from "./messages/conferences";
 import { goals } from "./messages/goals";
 import { legal } from "./messages/legal";
 import { mail } from "./messages/mail";
+import { uploads } from "./messages/uploads";
+import { groups } from "./messages/groups";
 
 // The one message catalogue. Each domain adds its module here.
-const modules = [common, auth, legal, mail, conferences, goals] as const;
+const modules = [common, auth, legal, mail, conferences, goals, uploads, groups] as const;
 
 type Merge<M extends readonly { de: Record<string, string> }[]> = M extends readonly [infer H, ...infer R]
   ? H extends { de: infer D }

@@ -29,6 +29,8 @@ export const envSchema = z
     MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+    /** Largest accepted upload per file, in megabytes. */
+    UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(25),
   })
   .superRefine((env, ctx) => {
     if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {

@@ -1,0 +1,157 @@
+import { and, eq, notInArray } from "drizzle-orm";
+import type { AppLoadContext } from "@remix-run/node";
+import { describe, expect, it } from "vitest";
+import { db } from "~/db/client.server";
+import { conferences, files, groupReports, groups, loginTokens, outbox, reportReminders, users } from "~/db/schema";
+import { consumeLoginToken, createUser } from "~/modules/auth/accounts.server";
+import { receiveUploads } from "~/modules/uploads/multipart.server";
+import { makePdf } from "../../../tests/support/files";
+import { inviteCoordinator } from "./groups.server";
+import {
+  addReportFile,
+  allowedActions,
+  ensureReport,
+  getReportView,
+  listPublishedReports,
+  saveReportText,
+  sendReportReminders,
+  setDeadline,
+  transition,
+  WorkflowError,
+  type Actor,
+} from "./reports.server";
+
+const APP = "http://ikon.test";
+const CSRF = "csrf-token-for-tests-0123456789ab";
+const context = { csrfToken: CSRF } as AppLoadContext;
+
+async function setup(slug: string) {
+  const [group] = await db.insert(groups).values({ slug, name: `Stadtteilnetzwerk ${slug}`, kind: "district_network" }).returning();
+  const [other] = await db.insert(groups).values({ slug: `${slug}-andere`, name: `Andere ${slug}`, kind: "working_group" }).returning();
+  const [conference] = await db
+    .insert(conferences)
+    .values({ year: 2000 + Math.floor(Math.random() * 900), title: "K", startsAt: new Date("2030-11-12T09:00:00Z"), endsAt: new Date("2030-11-12T15:00:00Z"), venueName: "V", venueAddress: "A", capacity: 10 })
+    .returning();
+  const organiser = await createUser({ email: `orga-${slug}@example.org`, name: "Orga", role: "organiser" });
+  return { group: group!, other: other!, conference: conference!, organiser: { id: organiser.id, role: "organiser", groupId: null } as Actor };
+}
+
+async function mailsTo(email: string) {
+  return db.select().from(outbox).where(eq(outbox.to, email));
+}
+
+const TEXT = { activities: "Sprachcafé jeden Dienstag", progress: "Mehr Familien erreicht", obstacles: "Räume fehlen", networking: "Mit dem Jugendamt", previousGoals: "Ziel 1 erreicht", proposals: "Zweites Sprachcafé" };
+
+describe("inviting coordinators", () => {
+  it("creates a coordinator bound to the group and mails a link that signs in once", async () => {
+    const { group, other } = await setup("ebel-i");
+    const result = await inviteCoordinator({ groupId: group.id, email: "Koordination@Example.org", name: "Kim Koordination", appUrl: APP, locale: "de" });
+    expect(result).toEqual({ ok: true });
+    const [user] = await db.select().from(users).where(eq(users.email, "koordination@example.org"));
+    expect(user).toMatchObject({ role: "coordinator", groupId: group.id, active: true, passwordHash: null });
+    const [mail] = await mailsTo("koordination@example.org");
+    expect(mail!.subject).toBe(`Einladung: Koordination ${group.name}`);
+    const token = /\/login\/link\/([a-z2-7]{32})/.exec(mail!.text)![1]!;
+    // Seven days valid, not fifteen minutes.
+    const [row] = await db.select().from(loginTokens).where(eq(loginTokens.userId, user!.id));
+    expect(row!.purpose).toBe("invite");
+    expect(row!.expiresAt.getTime() - Date.now()).toBeGreaterThan(6 * 86_400_000);
+    expect(await consumeLoginToken(token)).toEqual({ userId: user!.id, purpose: "invite" });
+    expect(await consumeLoginToken(token)).toBeNull();
+    // The same person cannot be bound to another group, nor can an organiser's address be invited.
+    expect(await inviteCoordinator({ groupId: other.id, email: "koordination@example.org", name: "X", appUrl: APP, locale: "de" })).toEqual({ ok: false, error: "taken" });
+    expect(await inviteCoordinator({ groupId: group.id, email: "orga-ebel-i@example.org", name: "X", appUrl: APP, locale: "de" })).toEqual({ ok: false, error: "taken" });
+    const [still] = await db.select().from(users).where(eq(users.email, "orga-ebel-i@example.org"));
+    expect(still!.role).toBe("organiser");
+  });
+});
+
+describe("the report workflow", () => {
+  it("Entwurf → eingereicht → Änderungen erbeten → eingereicht → freigegeben → veröffentlicht, mailing the other side each time", async () => {
+    const { group, conference, organiser } = await setup("welheim-w");
+    const coord = await createUser({ email: "k-welheim@example.org", name: "Kim", role: "coordinator", groupId: group.id });
+    const actor: Actor = { id: coord.id, role: "coordinator", groupId: group.id };
+    const reportId = await ensureReport(group.id, conference.id, coord.id);
+    expect(await ensureReport(group.id, conference.id, coord.id)).toBe(reportId);
+    await saveReportText({ reportId, actor, text: TEXT });
+    const form = new FormData();
+    form.append("_csrf", CSRF);
+    form.append("datei", new Blob([new Uint8Array(await makePdf("Folien Welheim"))]), "Folien.pdf");
+    const { files: [upload] } = await receiveUploads(new Request("http://x/u", { method: "POST", body: form }), context, { fileFields: ["datei"] });
+    const saved = await addReportFile({ reportId, actor, upload: upload! });
+
+    // Nothing is public yet, and the coordinator cannot approve their own report.
+    expect(await listPublishedReports(group.id)).toEqual([]);
+    expect(allowedActions("draft", "coordinator")).toEqual(["submit"]);
+    await expect(transition({ reportId, actor, action: "approve", appUrl: APP, locale: "de" })).rejects.toBeInstanceOf(WorkflowError);
+
+    await transition({ reportId, actor, action: "submit", appUrl: APP, locale: "de" });
+    expect((await mailsTo("orga-welheim-w@example.org")).map((m) => m.subject)).toEqual([`Eingereicht: Umsetzungsbericht ${group.name} (${conference.year})`]);
+    // Submitted: the text is locked for the group.
+    await expect(saveReportText({ reportId, actor, text: { ...TEXT, obstacles: "neu" } })).rejects.toBeInstanceOf(WorkflowError);
+    // Asking for changes needs a comment.
+    await expect(transition({ reportId, actor: organiser, action: "request_changes", comment: " ", appUrl: APP, locale: "de" })).rejects.toBeInstanceOf(WorkflowError);
+    await transition({ reportId, actor: organiser, action: "request_changes", comment: "Bitte Fotos ergänzen", appUrl: APP, locale: "de" });
+    const toGroup = await mailsTo("k-welheim@example.org");
+    expect(toGroup).toHaveLength(1);
+    expect(toGroup[0]!.text).toContain("Bitte Fotos ergänzen");
+
+    await saveReportText({ reportId, actor, text: { ...TEXT, activities: "Sprachcafé und Fotoausstellung" } });
+    await transition({ reportId, actor, action: "submit", appUrl: APP, locale: "de" });
+    await transition({ reportId, actor: organiser, action: "approve", appUrl: APP, locale: "de" });
+    expect((await listPublishedReports(group.id)).length).toBe(0);
+    await transition({ reportId, actor: organiser, action: "publish", appUrl: APP, locale: "de" });
+    expect((await mailsTo("k-welheim@example.org")).map((m) => m.subject)).toEqual([
+      `Bitte um Änderungen: Umsetzungsbericht ${group.name} (${conference.year})`,
+      `Freigegeben: Umsetzungsbericht ${group.name} (${conference.year})`,
+      `Veröffentlicht: Umsetzungsbericht ${group.name} (${conference.year})`,
+    ]);
+
+    const published = await listPublishedReports(group.id);
+    expect(published[0]!.report.activities).toBe("Sprachcafé und Fotoausstellung");
+    expect(published[0]!.attachments.map((a) => a.displayName)).toEqual(["Folien.pdf"]);
+    const [file] = await db.select().from(files).where(eq(files.id, saved.fileId));
+    expect(file!.public).toBe(true);
+
+    // History: who did what, newest first.
+    const view = await getReportView(reportId);
+    expect(view!.history.map((h) => [h.action, h.userName])).toEqual([
+      ["published", "Orga"],
+      ["approved", "Orga"],
+      ["submitted", "Kim"],
+      ["edited", "Kim"],
+      ["changes_requested", "Orga"],
+      ["submitted", "Kim"],
+      ["file_added", "Kim"],
+      ["edited", "Kim"],
+      ["created", "Kim"],
+    ]);
+    expect(view!.history.find((h) => h.action === "edited")!.detail).toBe("activities");
+    // Published is final: no further step, no edits.
+    expect(allowedActions("published", "organiser")).toEqual([]);
+  });
+});
+
+describe("deadline reminders", () => {
+  it("mails groups that have not submitted, N days before, once", async () => {
+    const { group, other, conference } = await setup("batenbrock-r");
+    await createUser({ email: "k-bat@example.org", name: "Kim", role: "coordinator", groupId: group.id });
+    const otherCoord = await createUser({ email: "k-other@example.org", name: "Oli", role: "coordinator", groupId: other.id });
+    const submitted = await ensureReport(other.id, conference.id, otherCoord.id);
+    await db.update(groupReports).set({ status: "submitted" }).where(eq(groupReports.id, submitted));
+    const submitBy = new Date("2030-10-01T22:00:00Z");
+    await setDeadline(conference.id, submitBy, 7);
+    // Coordinators of groups from earlier tests in this file stay out of the count.
+    await db.update(users).set({ active: false }).where(and(eq(users.role, "coordinator"), notInArray(users.groupId, [group.id, other.id])));
+
+    expect(await sendReportReminders({ now: new Date("2030-09-20T08:00:00Z"), appUrl: APP })).toBe(0);
+    expect(await sendReportReminders({ now: new Date("2030-09-25T08:00:00Z"), appUrl: APP })).toBe(1);
+    expect(await sendReportReminders({ now: new Date("2030-09-26T08:00:00Z"), appUrl: APP })).toBe(0);
+    expect((await mailsTo("k-bat@example.org"))[0]!.subject).toMatch(/^Erinnerung: Umsetzungsbericht/);
+    expect(await mailsTo("k-other@example.org")).toEqual([]);
+    expect(await db.select().from(reportReminders).where(and(eq(reportReminders.conferenceId, conference.id), eq(reportReminders.groupId, group.id)))).toHaveLength(1);
+    // After the deadline: no more reminders.
+    await setDeadline(conference.id, submitBy, 7);
+    expect(await sendReportReminders({ now: new Date("2030-10-02T08:00:00Z"), appUrl: APP })).toBe(0);
+  });
+});

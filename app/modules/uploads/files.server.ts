@@ -1,0 +1,128 @@
+import { Readable } from "node:stream";
+import { rm } from "node:fs/promises";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { db, type DbOrTx } from "~/db/client.server";
+import { files, fileVersions } from "~/db/schema";
+import { contentDisposition } from "./filename";
+import { UploadError, type PreparedUpload } from "./inspect.server";
+import { newStorageKey, storage } from "./storage.server";
+
+/** Default quota per owner (e.g. per group): 200 MB and 500 file versions. */
+export const DEFAULT_QUOTA = { bytes: 200 * 1024 * 1024, count: 500 };
+
+export async function quotaUsed(quotaKey: string, tx: DbOrTx = db): Promise<{ bytes: number; count: number }> {
+  const [row] = await tx
+    .select({ bytes: sql<string>`coalesce(sum(${fileVersions.size}), 0)`, count: sql<string>`count(${fileVersions.id})` })
+    .from(fileVersions)
+    .innerJoin(files, eq(files.id, fileVersions.fileId))
+    .where(eq(files.quotaKey, quotaKey));
+  return { bytes: Number(row?.bytes ?? 0), count: Number(row?.count ?? 0) };
+}
+
+export type SavedFile = { fileId: string; version: number };
+
+/**
+ * Stores a checked upload: moves it into the storage under a random key and records it. With
+ * `replaceFileId` it becomes the next version of that file (the earlier versions stay). `link`
+ * runs in the same transaction, so the owning domain can attach the file (and write its history).
+ * Throws UploadError("quota") when the owner's quota would be exceeded.
+ */
+export async function saveUpload(input: {
+  upload: PreparedUpload;
+  quotaKey: string;
+  uploadedBy: string | null;
+  replaceFileId?: string;
+  quota?: { bytes: number; count: number };
+  link?: (tx: DbOrTx, saved: SavedFile) => Promise<void>;
+}): Promise<SavedFile> {
+  const { upload } = input;
+  const quota = input.quota ?? DEFAULT_QUOTA;
+  const key = newStorageKey();
+  const thumbKey = upload.thumbnailPath ? newStorageKey() : null;
+  const store = storage();
+  try {
+    const used = await quotaUsed(input.quotaKey);
+    if (used.bytes + upload.size > quota.bytes || used.count + 1 > quota.count) throw new UploadError("quota");
+    await store.put(key, upload.path);
+    if (thumbKey && upload.thumbnailPath) await store.put(thumbKey, upload.thumbnailPath);
+    return await db.transaction(async (tx) => {
+      let fileId = input.replaceFileId;
+      let version = 1;
+      if (fileId) {
+        const [row] = await tx
+          .update(files)
+          .set({ currentVersion: sql`${files.currentVersion} + 1` })
+          .where(and(eq(files.id, fileId), eq(files.quotaKey, input.quotaKey)))
+          .returning({ currentVersion: files.currentVersion });
+        if (!row) throw new Error("file to replace not found");
+        version = row.currentVersion;
+      } else {
+        const [row] = await tx.insert(files).values({ quotaKey: input.quotaKey }).returning({ id: files.id });
+        fileId = row!.id;
+      }
+      await tx.insert(fileVersions).values({
+        fileId,
+        version,
+        displayName: upload.displayName,
+        kind: upload.kind,
+        contentType: upload.contentType,
+        size: upload.size,
+        sha256: upload.sha256,
+        storageKey: key,
+        thumbnailKey: thumbKey,
+        textContent: upload.text,
+        uploadedBy: input.uploadedBy,
+      });
+      await input.link?.(tx, { fileId, version });
+      return { fileId, version };
+    });
+  } catch (error) {
+    // No stored file without its row: undo the move when anything failed.
+    await store.remove(key).catch(() => undefined);
+    if (thumbKey) await store.remove(thumbKey).catch(() => undefined);
+    await rm(upload.path, { force: true });
+    if (upload.thumbnailPath) await rm(upload.thumbnailPath, { force: true });
+    throw error;
+  }
+}
+
+export type FileVersionRow = typeof fileVersions.$inferSelect;
+
+/** A file with its versions, newest first. */
+export async function getFile(fileId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(fileId)) return null;
+  const [file] = await db.select().from(files).where(eq(files.id, fileId));
+  if (!file) return null;
+  const versions = await db.select().from(fileVersions).where(eq(fileVersions.fileId, fileId)).orderBy(desc(fileVersions.version));
+  return { ...file, versions };
+}
+
+export async function setFilesPublic(tx: DbOrTx, fileIds: string[], value: boolean) {
+  for (const id of fileIds) await tx.update(files).set({ public: value }).where(eq(files.id, id));
+}
+
+const INLINE = new Set(["pdf", "jpeg", "png"]);
+
+/**
+ * The download response for one stored version: the stored type, attachment (inline only for PDF
+ * and images), nosniff and a sandbox CSP, so even a hostile file cannot run script on our origin.
+ */
+export function fileResponse(version: FileVersionRow, opts: { thumbnail?: boolean; download?: boolean } = {}): Response {
+  const store = storage();
+  const thumb = opts.thumbnail && version.thumbnailKey;
+  const key = thumb ? version.thumbnailKey! : version.storageKey;
+  const type = thumb ? "image/jpeg" : version.contentType;
+  const inline = !opts.download && INLINE.has(version.kind);
+  const body = Readable.toWeb(store.read(key)) as ReadableStream<Uint8Array>;
+  const headers = new Headers({
+    "Content-Type": type,
+    "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", version.displayName),
+    "X-Content-Type-Options": "nosniff",
+    // frame-ancestors 'self': our own presentation view may show a PDF in a frame; nobody else may.
+    "Content-Security-Policy": "sandbox; default-src 'none'; frame-ancestors 'self'",
+    "Cache-Control": "private, no-cache",
+    "Cross-Origin-Resource-Policy": "same-origin",
+  });
+  if (!thumb) headers.set("Content-Length", String(version.size));
+  return new Response(body, { status: 200, headers });
+}
