@@ -13,7 +13,7 @@ it("the demo has 3 recommendations per field, last year's goals rolled into this
   expect(new Set(recs.map((r) => r.fieldCode)).size).toBe(12);
   const goals = await listGoals();
   expect(goals.map((g) => g.history.map((h) => h.status))).toEqual([["in_umsetzung", "uebertragen"], ["erreicht"], ["neu", "uebertragen"]]);
-  const conference = (await findConferenceByDayCode(`IK-${goals[0]!.history[1]!.year}`))!;
+  const conference = (await findConferenceByDayCode(`ik ${goals[0]!.history[1]!.year}`))!;
   expect(conference).not.toBeNull();
   expect(roundState(await getVotingRound(conference.id), now)).toBe("open");
   const proposals = await listProposals(conference.id);

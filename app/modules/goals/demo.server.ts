@@ -46,7 +46,7 @@ KUL-2;Kultur;Migrantenvereine fördern;Kulturvereine von Zugewanderten bekommen 
 KUL-3;Kultur;Gemeinsame Feste;Stadtteilfeste werden gemeinsam mit Vereinen aus allen Gemeinschaften geplant.
 `;
 
-export const DEMO_DAY_CODE_PREFIX = "IK-";
+export const DEMO_DAY_CODE_PREFIX = "IK";
 
 /**
  * The goal cycle's demo: the catalogue, a day code for this year's conference, last year's goals

@@ -1,17 +1,22 @@
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, sql, TransactionRollbackError } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { conferences, fieldsOfAction, goalProposals, groups, proposalRecommendations, recommendations } from "~/db/schema";
+import { conferences, discussionGoalDrafts, fieldsOfAction, goalProposals, groups, proposalRecommendations, recommendations } from "~/db/schema";
 
 export type ProposalSource = (typeof goalProposals.$inferSelect)["source"];
 
-/** The conference whose day code this is (case and spaces do not matter), or null. */
+/** Day codes are compared like the live discussion does: upper case, without spaces and hyphens. */
+export function normaliseDayCode(raw: string): string {
+  return raw.toUpperCase().replace(/[\s-]+/g, "");
+}
+
+/** The (non-draft) conference whose day code this is, or null. */
 export async function findConferenceByDayCode(code: string) {
-  const normal = code.replace(/\s+/g, "").toUpperCase();
-  if (!/^[A-Z0-9-]{3,32}$/.test(normal)) return null;
+  const normal = normaliseDayCode(code);
+  if (!/^[A-Z0-9]{4,12}$/.test(normal)) return null;
   const [row] = await db
     .select({ id: conferences.id, year: conferences.year, title: conferences.title, dayCode: conferences.dayCode })
     .from(conferences)
-    .where(sql`upper(${conferences.dayCode}) = ${normal}`);
+    .where(and(sql`upper(replace(${conferences.dayCode}, '-', '')) = ${normal}`, ne(conferences.status, "draft")));
   return row ?? null;
 }
 
@@ -151,4 +156,38 @@ export async function getProposal(id: string) {
     .innerJoin(recommendations, eq(recommendations.id, proposalRecommendations.recommendationId))
     .where(eq(proposalRecommendations.proposalId, id));
   return { ...row, recommendations: recs };
+}
+
+/** Open questions the live discussion turned into goal drafts and that are not proposals yet. */
+export async function listDiscussionDrafts(conferenceId: string) {
+  return db
+    .select({ id: discussionGoalDrafts.id, text: discussionGoalDrafts.text, questionId: discussionGoalDrafts.questionId })
+    .from(discussionGoalDrafts)
+    .where(and(eq(discussionGoalDrafts.conferenceId, conferenceId), isNull(discussionGoalDrafts.goalProposalId)))
+    .orderBy(asc(discussionGoalDrafts.createdAt));
+}
+
+/** Takes the discussion's goal drafts over as accepted proposals (source "discussion"); each once. */
+export async function importDiscussionDrafts(input: { conferenceId: string; userId?: string | null }) {
+  const drafts = await listDiscussionDrafts(input.conferenceId);
+  let created = 0;
+  for (const draft of drafts) {
+    const title = draft.text.length > 200 ? `${draft.text.slice(0, 197)}…` : draft.text;
+    await db.transaction(async (tx) => {
+      const [proposal] = await tx
+        .insert(goalProposals)
+        .values({ conferenceId: input.conferenceId, title, description: draft.text, source: "discussion", status: "accepted", createdByUserId: input.userId ?? null, originRef: `discussion:${draft.questionId}` })
+        .returning({ id: goalProposals.id });
+      const taken = await tx
+        .update(discussionGoalDrafts)
+        .set({ goalProposalId: proposal!.id })
+        .where(and(eq(discussionGoalDrafts.id, draft.id), isNull(discussionGoalDrafts.goalProposalId)))
+        .returning({ id: discussionGoalDrafts.id });
+      if (taken.length === 0) tx.rollback();
+      else created++;
+    }).catch((error: unknown) => {
+      if (!(error instanceof TransactionRollbackError)) throw error;
+    });
+  }
+  return created;
 }
