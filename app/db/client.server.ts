@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -17,6 +18,8 @@ export type DbOrTx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 export type Database = {
   db: Db;
   kind: "pglite" | "postgres";
+  /** PGlite only: the whole data directory as a tarball (for backups). */
+  dumpDataDir?: () => Promise<Blob>;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -54,6 +57,7 @@ export function pgliteDatabase(client: PGlite, onClose?: () => void): Database {
   return {
     db,
     kind: "pglite",
+    dumpDataDir: async () => (await client.dumpDataDir("none")) as Blob,
     ping: () => client.query("select 1").then(() => true, () => false),
     async close() {
       try {
@@ -119,3 +123,9 @@ export const db: Db = new Proxy({} as Db, {
     return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(real) : value;
   },
 });
+
+/** Rows of a raw SQL query, the same on PGlite and node-postgres (both answer with `rows`). */
+export async function rawRows<T>(target: Pick<Db, "execute">, query: SQL): Promise<T[]> {
+  const result = (await target.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
