@@ -1,14 +1,16 @@
 import { auth } from "./messages/auth";
 import { common } from "./messages/common";
 import { conferences } from "./messages/conferences";
+import { discussion } from "./messages/discussion";
 import { goals } from "./messages/goals";
+import { groups } from "./messages/groups";
 import { legal } from "./messages/legal";
 import { mail } from "./messages/mail";
+import { registrations } from "./messages/registrations";
 import { uploads } from "./messages/uploads";
-import { groups } from "./messages/groups";
 
 // The one message catalogue. Each domain adds its module here.
-const modules = [common, auth, legal, mail, conferences, goals, uploads, groups] as const;
+const modules = [common, auth, legal, mail, conferences, registrations, goals, uploads, groups, discussion] as const;
 
 type Merge<M extends readonly { de: Record<string, string> }[]> = M extends readonly [infer H, ...infer R]
   ? H extends { de: infer D }

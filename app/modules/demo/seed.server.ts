@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { agendaItems, conferences, forums, groups, users } from "~/db/schema";
 import { createUser } from "~/modules/auth/accounts.server";
+import { seedRegistrationsDemo } from "~/modules/registrations/demo.server";
 import { seedGoalsDemo } from "~/modules/goals/demo.server";
 import { berlinParts, berlinTime } from "~/utils/time";
 
@@ -96,6 +97,7 @@ export async function seedDemo({ now }: { now: Date }) {
     ...forumRows.map((f, i) => ({ conferenceId: current!.id, startsAt: at(13, 30), endsAt: at(15, 0), title: `Forum ${"ABC"[i]}`, kind: "forum" as const, forumId: f.id })),
     { conferenceId: current!.id, startsAt: at(15, 15), endsAt: at(16, 0), title: "Ziele für das kommende Jahr und Abschluss", kind: "discussion" },
   ]);
+  await seedRegistrationsDemo({ conferenceId: current!.id, now });
 
   const last = year - 1;
   const lastAt = (h: number, m = 0) => berlinTime(last, 11, 12, h, m);

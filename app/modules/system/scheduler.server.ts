@@ -3,6 +3,7 @@ import { db } from "~/db/client.server";
 import { loginTokens } from "~/db/schema";
 import { deleteStaleSessions } from "~/modules/auth/sessions.server";
 import { pruneRateLimits } from "~/modules/security/rate-limit.server";
+import { expireHolds, sendReminders } from "~/modules/registrations/registrations.server";
 import { logger } from "~/utils/logger.server";
 
 export type Job = { name: string; everyMs: number; run(now: Date): Promise<unknown> };
@@ -12,6 +13,8 @@ export const jobs: Job[] = [
   { name: "sessions", everyMs: 10 * 60_000, run: (now) => deleteStaleSessions(now) },
   { name: "rate-limits", everyMs: 60 * 60_000, run: (now) => pruneRateLimits(now) },
   { name: "login-tokens", everyMs: 60 * 60_000, run: (now) => db.delete(loginTokens).where(lt(loginTokens.expiresAt, now)) },
+  { name: "registration-holds", everyMs: 60_000, run: (now) => expireHolds(now) },
+  { name: "registration-reminders", everyMs: 15 * 60_000, run: (now) => sendReminders(now) },
 ];
 
 export type Scheduler = { runDue(now?: Date): Promise<void>; stop(): Promise<void> };

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { emailField } from "~/modules/auth/auth.schema";
+
+export const ORGANISATION_TYPES = [
+  "administration",
+  "independent_provider",
+  "school_daycare",
+  "migrant_organisation",
+  "volunteer",
+  "politics",
+  "other",
+] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+
+export const ACCESSIBILITY_NEEDS = ["sign_language", "wheelchair", "induction_loop"] as const;
+
+/** Versions of the consent texts shown at the form; stored with every grant (Art. 7 DSGVO). */
+export const CONSENT_VERSIONS = {
+  privacy: "datenschutz-2026-11",
+  special_categories: "art9-2026-11",
+  photo: "foto-2026-11",
+} as const;
+
+const text = (max: number) => z.string().trim().max(max, "errors.tooLong");
+const required = (max: number) => z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
+const checkbox = z.literal("on").optional();
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(ACCESSIBILITY_NEEDS.length));
+
+/** Needs and consents: the part a person may change later through the manage link. */
+const needsShape = {
+  accessibility: list(z.enum(ACCESSIBILITY_NEEDS, { error: "errors.invalid" })),
+  accessibilityOther: text(500).default(""),
+  dietaryNeeds: text(500).default(""),
+  specialConsent: checkbox,
+  photoConsent: z.enum(["yes", "no"], { error: "registration.errors.photo" }),
+};
+
+function requireSpecialConsent(v: { accessibility: string[]; accessibilityOther: string; dietaryNeeds: string; specialConsent?: "on" }, ctx: z.RefinementCtx) {
+  const hasNeeds = v.accessibility.length > 0 || v.accessibilityOther !== "" || v.dietaryNeeds !== "";
+  if (hasNeeds && !v.specialConsent) ctx.addIssue({ code: "custom", path: ["specialConsent"], message: "registration.errors.specialConsent" });
+}
+
+export const registrationSchema = z
+  .object({
+    firstName: required(100),
+    lastName: required(100),
+    email: emailField,
+    organisation: required(200),
+    organisationType: z.enum(ORGANISATION_TYPES, { error: "registration.errors.organisationType" }),
+    jobTitle: text(200).default(""),
+    forumId: z.union([z.literal(""), z.uuid({ error: "registration.errors.forum" })]).default(""),
+    ...needsShape,
+    privacyConsent: z.literal("on", { error: "registration.errors.privacy" }),
+    /** Honeypot: people do not see it; bots fill it. */
+    website: z.string().max(500).optional(),
+  })
+  .superRefine(requireSpecialConsent);
+
+export type RegistrationInput = z.output<typeof registrationSchema>;
+
+export const needsSchema = z.object({ intent: z.literal("needs"), ...needsShape }).superRefine(requireSpecialConsent);
+export type NeedsInput = z.output<typeof needsSchema>;

@@ -1,0 +1,540 @@
+import { createHmac, randomUUID } from "node:crypto";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { and, asc, count, eq, inArray, isNull, lte, max, sql } from "drizzle-orm";
+import { createElement } from "react";
+import { RegistrationEmail } from "#emails/registration";
+import { db, type DbOrTx } from "~/db/client.server";
+import { conferences, forums, outbox, registrationConsents, registrations } from "~/db/schema";
+import { isLocale, translator, type Locale, type MessageKey } from "~/i18n/catalog";
+import { normaliseEmail } from "~/modules/auth/accounts.server";
+import { generateToken, hashToken } from "~/modules/auth/tokens.server";
+import { enqueueMail, renderMail, type MailMessage } from "~/modules/mail/outbox.server";
+import { env } from "~/utils/env.server";
+import { formatDate, formatDateTime, formatTime } from "~/utils/time";
+import { conferenceIcs, icsAttachment } from "./ics.server";
+import { CONSENT_VERSIONS, type NeedsInput, type RegistrationInput } from "./registration.schema";
+
+export type Conference = typeof conferences.$inferSelect;
+export type Registration = typeof registrations.$inferSelect;
+type Tx = DbOrTx;
+
+/** Statuses that occupy a seat of the conference (and of the chosen forum). */
+export const SEAT_STATUSES = ["held", "confirmed"] as const;
+/** Statuses of a registration that is still going. */
+export const LIVE_STATUSES = ["held", "confirmed", "waitlisted"] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Links. The manage link's token is derived (HMAC with the server secret) from the registration
+// and a random salt, so it can be mailed again (reminder) while the database keeps only its
+// SHA-256 hash. A new salt voids every older manage link.
+
+export function manageToken(registrationId: string, salt: string): string {
+  const mac = createHmac("sha256", env.SESSION_SECRET).update(`manage:${registrationId}:${salt}`).digest();
+  return encodeBase32LowerCaseNoPadding(mac.subarray(0, 20));
+}
+export const manageUrl = (token: string) => `${env.APP_URL}/meine-anmeldung/${token}`;
+export const confirmUrl = (token: string) => `${env.APP_URL}/anmeldung-bestaetigen/${token}`;
+
+function freshManage(registrationId: string) {
+  const salt = generateToken();
+  const token = manageToken(registrationId, salt);
+  return { salt, token, hash: hashToken(token) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registration window and seats
+
+export type RegistrationState = "open" | "notOpen" | "notYet" | "over" | "closed";
+
+export function registrationState(conf: Pick<Conference, "status" | "registrationOpensAt" | "registrationClosesAt" | "startsAt">, now = new Date()): RegistrationState {
+  if (conf.status === "published" || conf.status === "draft") return "notOpen";
+  if (conf.status !== "registration_open") return "closed";
+  if (conf.registrationOpensAt && now < conf.registrationOpensAt) return "notYet";
+  if (conf.registrationClosesAt && now >= conf.registrationClosesAt) return "over";
+  if (now >= conf.startsAt) return "over";
+  return "open";
+}
+
+type Counts = { taken: number; waitlisted: number; byForum: Map<string, number> };
+
+async function seatCounts(tx: Tx, conferenceId: string): Promise<Counts> {
+  const rows = await tx
+    .select({ forumId: registrations.forumId, status: registrations.status, n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.conferenceId, conferenceId), inArray(registrations.status, [...LIVE_STATUSES])))
+    .groupBy(registrations.forumId, registrations.status);
+  const counts: Counts = { taken: 0, waitlisted: 0, byForum: new Map() };
+  for (const r of rows) {
+    if (r.status === "waitlisted") {
+      counts.waitlisted += r.n;
+      continue;
+    }
+    counts.taken += r.n;
+    if (r.forumId) counts.byForum.set(r.forumId, (counts.byForum.get(r.forumId) ?? 0) + r.n);
+  }
+  return counts;
+}
+
+/** Free seats of the conference and each forum, for the public page and the form. */
+export async function getAvailability(conferenceId: string) {
+  const [[conf], forumList, counts] = await Promise.all([
+    db.select({ capacity: conferences.capacity }).from(conferences).where(eq(conferences.id, conferenceId)),
+    db.select({ id: forums.id, title: forums.title, capacity: forums.capacity }).from(forums).where(eq(forums.conferenceId, conferenceId)).orderBy(asc(forums.position)),
+    seatCounts(db, conferenceId),
+  ]);
+  const capacity = conf?.capacity ?? 0;
+  return {
+    capacity,
+    taken: counts.taken,
+    free: Math.max(0, capacity - counts.taken),
+    waitlisted: counts.waitlisted,
+    forums: forumList.map((f) => {
+      const taken = counts.byForum.get(f.id) ?? 0;
+      return { ...f, taken, free: Math.max(0, f.capacity - taken) };
+    }),
+  };
+}
+
+/** Locks the conference row: every seat decision of one conference happens one after another. */
+async function lockConference(tx: Tx, conferenceId: string): Promise<Conference | undefined> {
+  const [conf] = await tx.select().from(conferences).where(eq(conferences.id, conferenceId)).for("update");
+  return conf;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mails
+
+type MailKind = "held" | "waitlisted" | "existing" | "confirmed" | "promoted" | "cancelled" | "expired" | "reminder";
+
+async function registrationMail(
+  kind: MailKind,
+  reg: Pick<Registration, "id" | "email" | "firstName" | "lastName" | "locale" | "holdExpiresAt" | "calendarSequence">,
+  conf: Conference,
+  extra: { manageToken?: string; confirmToken?: string; position?: number } = {},
+): Promise<MailMessage> {
+  const locale: Locale = isLocale(reg.locale) ? reg.locale : "de";
+  const t = translator(locale);
+  const vars = {
+    title: conf.title,
+    date: formatDate(conf.startsAt, locale),
+    time: formatTime(conf.startsAt, locale),
+    venue: conf.venueName,
+    address: conf.venueAddress,
+    deadline: reg.holdExpiresAt ? formatDateTime(reg.holdExpiresAt, locale) : "",
+    position: extra.position ?? 0,
+  };
+  const subject = t(`registration.mail.${kind}.subject` as MessageKey, vars);
+  const body = t(`registration.mail.${kind}.body` as MessageKey, vars);
+  const greeting = t("mail.greeting", { name: `${reg.firstName} ${reg.lastName}` });
+  const manage = extra.manageToken ? { label: t("registration.mail.manageLabel"), url: manageUrl(extra.manageToken) } : undefined;
+  const button = extra.confirmToken ? { label: t("registration.mail.held.button"), url: confirmUrl(extra.confirmToken) } : undefined;
+  const rendered = await renderMail(
+    createElement(RegistrationEmail, { lang: locale, preview: subject, footer: t("mail.footer"), greeting, paragraphs: [body], button, manage }),
+  );
+  const withIcs = kind === "confirmed" || kind === "reminder" || kind === "cancelled";
+  const cancel = kind === "cancelled";
+  const attachments = withIcs
+    ? [icsAttachment(conferenceIcs({ conference: conf, registrationId: reg.id, sequence: reg.calendarSequence, cancel, manageUrl: manage?.url }), cancel)]
+    : [];
+  return { to: reg.email, subject, ...rendered, attachments, topic: `registration:${reg.id}` };
+}
+
+async function recordConsents(tx: Tx, registrationId: string, now: Date, entries: { purpose: keyof typeof CONSENT_VERSIONS; granted: boolean }[]) {
+  if (!entries.length) return;
+  await tx.insert(registrationConsents).values(entries.map((e) => ({ registrationId, purpose: e.purpose, granted: e.granted, textVersion: CONSENT_VERSIONS[e.purpose], createdAt: now })));
+}
+
+function needsValues(input: Pick<NeedsInput, "accessibility" | "accessibilityOther" | "dietaryNeeds" | "specialConsent">, now: Date) {
+  // Art. 9 data only with the explicit consent; without it nothing of it is kept.
+  const consent = input.specialConsent === "on";
+  return {
+    accessibilityNeeds: consent ? input.accessibility : [],
+    accessibilityOther: consent ? input.accessibilityOther : "",
+    dietaryNeeds: consent ? input.dietaryNeeds : "",
+    specialConsentAt: consent ? now : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Register
+
+export type RegisterResult =
+  | { ok: true; outcome: "held" | "waitlisted" | "existing" | "ignored"; holdHours: number }
+  | { ok: false; reason: "closed" | "forumFull" | "unknownForum" };
+
+/**
+ * A registration without an account. Under the conference row lock: a free seat (and a free seat in
+ * the chosen forum) gives a held seat awaiting confirmation; a full conference gives a place on the
+ * waitlist. The same address again (double click, retry) changes nothing but mails a fresh manage
+ * link; the caller shows the same neutral answer in every case.
+ */
+export async function register(input: { conferenceId: string; data: RegistrationInput; locale: Locale; now?: Date }): Promise<RegisterResult> {
+  const now = input.now ?? new Date();
+  const data = input.data;
+  const email = normaliseEmail(data.email);
+  return db.transaction(async (tx): Promise<RegisterResult> => {
+    const conf = await lockConference(tx, input.conferenceId);
+    if (!conf || registrationState(conf, now) !== "open") return { ok: false, reason: "closed" };
+    if (data.website) return { ok: true, outcome: "ignored", holdHours: conf.holdHours };
+    const forumList = await tx.select().from(forums).where(eq(forums.conferenceId, conf.id));
+    const forum = data.forumId ? forumList.find((f) => f.id === data.forumId) : undefined;
+    if (data.forumId && !forum) return { ok: false, reason: "unknownForum" };
+    const counts = await seatCounts(tx, conf.id);
+    const seatFree = counts.taken < conf.capacity;
+    // Checked before looking at the address, so the answer never depends on who is registered.
+    if (forum && seatFree && (counts.byForum.get(forum.id) ?? 0) >= forum.capacity) return { ok: false, reason: "forumFull" };
+
+    const [existing] = await tx
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.conferenceId, conf.id), eq(registrations.email, email)));
+    if (existing && (LIVE_STATUSES as readonly string[]).includes(existing.status)) {
+      const manage = freshManage(existing.id);
+      await tx.update(registrations).set({ manageSalt: manage.salt, manageTokenHash: manage.hash, updatedAt: now }).where(eq(registrations.id, existing.id));
+      await enqueueMail(tx, await registrationMail("existing", existing, conf, { manageToken: manage.token }));
+      return { ok: true, outcome: "existing", holdHours: conf.holdHours };
+    }
+
+    const id = existing?.id ?? randomUUID();
+    const manage = freshManage(id);
+    const confirmToken = seatFree ? generateToken() : null;
+    let position: number | null = null;
+    if (!seatFree) {
+      const [row] = await tx.select({ last: max(registrations.waitlistPosition) }).from(registrations).where(eq(registrations.conferenceId, conf.id));
+      position = (row?.last ?? 0) + 1;
+    }
+    const values = {
+      conferenceId: conf.id,
+      email,
+      firstName: data.firstName,
+      lastName: data.lastName,
+      organisation: data.organisation,
+      organisationType: data.organisationType,
+      jobTitle: data.jobTitle,
+      forumId: forum?.id ?? null,
+      status: seatFree ? ("held" as const) : ("waitlisted" as const),
+      waitlistPosition: position,
+      ...needsValues(data, now),
+      photoConsent: data.photoConsent === "yes",
+      privacyVersion: CONSENT_VERSIONS.privacy,
+      privacyConsentAt: now,
+      manageTokenHash: manage.hash,
+      manageSalt: manage.salt,
+      confirmTokenHash: confirmToken ? hashToken(confirmToken) : null,
+      holdExpiresAt: seatFree ? new Date(now.getTime() + conf.holdHours * 3_600_000) : null,
+      locale: input.locale,
+      confirmedAt: null,
+      cancelledAt: null,
+      reminderSentAt: null,
+      checkedInAt: null,
+      updatedAt: now,
+    };
+    let reg: Registration;
+    if (existing) {
+      // A cancelled or expired registration of this address starts over.
+      [reg] = (await tx
+        .update(registrations)
+        .set({ ...values, calendarSequence: existing.calendarSequence + 1 })
+        .where(eq(registrations.id, existing.id))
+        .returning()) as [Registration];
+    } else {
+      [reg] = (await tx
+        .insert(registrations)
+        .values({ id, ...values, createdAt: now })
+        .returning()) as [Registration];
+    }
+    await recordConsents(tx, reg.id, now, [
+      { purpose: "privacy", granted: true },
+      ...(data.specialConsent === "on" ? [{ purpose: "special_categories" as const, granted: true }] : []),
+      { purpose: "photo", granted: data.photoConsent === "yes" },
+    ]);
+    if (seatFree) {
+      await enqueueMail(tx, await registrationMail("held", reg, conf, { manageToken: manage.token, confirmToken: confirmToken! }));
+      return { ok: true, outcome: "held", holdHours: conf.holdHours };
+    }
+    const waitPos = await waitlistRank(tx, reg);
+    await enqueueMail(tx, await registrationMail("waitlisted", reg, conf, { manageToken: manage.token, position: waitPos }));
+    return { ok: true, outcome: "waitlisted", holdHours: conf.holdHours };
+  });
+}
+
+/** The place in the queue: 1 for the next person to move up. */
+export async function waitlistRank(tx: Tx, reg: Pick<Registration, "conferenceId" | "waitlistPosition">): Promise<number> {
+  if (reg.waitlistPosition === null) return 0;
+  const [row] = await tx
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.conferenceId, reg.conferenceId), eq(registrations.status, "waitlisted"), lte(registrations.waitlistPosition, reg.waitlistPosition)));
+  return row?.n ?? 0;
+}
+
+/**
+ * Gives free seats to the waitlist in strict order. Someone whose forum is full keeps their place
+ * and the next person in line whose choice fits moves up. Call with the conference row locked.
+ */
+async function fillFreeSeats(tx: Tx, conf: Conference, now: Date): Promise<string[]> {
+  if (now >= conf.startsAt) return [];
+  const counts = await seatCounts(tx, conf.id);
+  let free = conf.capacity - counts.taken;
+  if (free <= 0 || counts.waitlisted === 0) return [];
+  const forumCap = new Map((await tx.select({ id: forums.id, capacity: forums.capacity }).from(forums).where(eq(forums.conferenceId, conf.id))).map((f) => [f.id, f.capacity]));
+  const waiting = await tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.conferenceId, conf.id), eq(registrations.status, "waitlisted")))
+    .orderBy(asc(registrations.waitlistPosition));
+  const promoted: string[] = [];
+  for (const w of waiting) {
+    if (free <= 0) break;
+    if (w.forumId && (counts.byForum.get(w.forumId) ?? 0) >= (forumCap.get(w.forumId) ?? 0)) continue;
+    const confirmToken = generateToken();
+    const [reg] = await tx
+      .update(registrations)
+      .set({ status: "held", holdExpiresAt: new Date(now.getTime() + conf.holdHours * 3_600_000), confirmTokenHash: hashToken(confirmToken), updatedAt: now })
+      .where(and(eq(registrations.id, w.id), eq(registrations.status, "waitlisted")))
+      .returning();
+    if (!reg) continue;
+    free -= 1;
+    if (w.forumId) counts.byForum.set(w.forumId, (counts.byForum.get(w.forumId) ?? 0) + 1);
+    await enqueueMail(tx, await registrationMail("promoted", reg, conf, { confirmToken, manageToken: manageToken(reg.id, reg.manageSalt) }));
+    promoted.push(reg.id);
+  }
+  return promoted;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Double opt-in
+
+/** What the confirm page shows on GET (changes nothing: mail scanners open links). */
+export async function getConfirmation(token: string) {
+  const [row] = await db
+    .select({ status: registrations.status, holdExpiresAt: registrations.holdExpiresAt, title: conferences.title })
+    .from(registrations)
+    .innerJoin(conferences, eq(conferences.id, registrations.conferenceId))
+    .where(eq(registrations.confirmTokenHash, hashToken(token)));
+  return row ?? null;
+}
+
+export type ConfirmResult = { kind: "confirmed"; manageToken: string } | { kind: "invalid" | "expired" | "notHeld" };
+
+/** The POST of the confirm page: a held seat becomes a confirmed registration (twice is harmless). */
+export async function confirmRegistration(token: string, now = new Date()): Promise<ConfirmResult> {
+  const [found] = await db.select().from(registrations).where(eq(registrations.confirmTokenHash, hashToken(token)));
+  if (!found) return { kind: "invalid" };
+  return db.transaction(async (tx): Promise<ConfirmResult> => {
+    const conf = (await lockConference(tx, found.conferenceId))!;
+    const [reg] = await tx.select().from(registrations).where(eq(registrations.id, found.id));
+    if (!reg || reg.confirmTokenHash !== found.confirmTokenHash) return { kind: "invalid" };
+    const token = manageToken(reg.id, reg.manageSalt);
+    if (reg.status === "confirmed") return { kind: "confirmed", manageToken: token };
+    if (reg.status === "expired" || (reg.status === "held" && reg.holdExpiresAt && reg.holdExpiresAt <= now)) return { kind: "expired" };
+    if (reg.status !== "held") return { kind: "notHeld" };
+    const [updated] = await tx.update(registrations).set({ status: "confirmed", confirmedAt: now, updatedAt: now }).where(eq(registrations.id, reg.id)).returning();
+    await enqueueMail(tx, await registrationMail("confirmed", updated!, conf, { manageToken: token }));
+    return { kind: "confirmed", manageToken: token };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Manage link
+
+export async function findByManageToken(token: string) {
+  if (!/^[a-z2-7]{20,64}$/.test(token)) return null;
+  const [row] = await db
+    .select({ registration: registrations, conference: conferences })
+    .from(registrations)
+    .innerJoin(conferences, eq(conferences.id, registrations.conferenceId))
+    .where(eq(registrations.manageTokenHash, hashToken(token)));
+  if (!row) return null;
+  const forumList = await db
+    .select({ id: forums.id, title: forums.title, capacity: forums.capacity })
+    .from(forums)
+    .where(eq(forums.conferenceId, row.conference.id))
+    .orderBy(asc(forums.position));
+  const position = row.registration.status === "waitlisted" ? await waitlistRank(db, row.registration) : 0;
+  return { ...row, forums: forumList, position };
+}
+
+/** Cancels and hands the seat to the first person in line. False when nothing was left to cancel. */
+export async function cancelRegistration(registrationId: string, now = new Date()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select({ conferenceId: registrations.conferenceId }).from(registrations).where(eq(registrations.id, registrationId));
+    if (!current) return false;
+    const conf = (await lockConference(tx, current.conferenceId))!;
+    const [before] = await tx.select({ status: registrations.status }).from(registrations).where(eq(registrations.id, registrationId));
+    const [reg] = await tx
+      .update(registrations)
+      .set({ status: "cancelled", cancelledAt: now, updatedAt: now, confirmTokenHash: null, calendarSequence: sql`${registrations.calendarSequence} + 1` })
+      .where(and(eq(registrations.id, registrationId), inArray(registrations.status, [...LIVE_STATUSES])))
+      .returning();
+    if (!reg) return false;
+    const mail = await registrationMail("cancelled", reg, conf, { manageToken: manageToken(reg.id, reg.manageSalt) });
+    // Only a confirmed registration was sent a calendar entry that now has to be removed.
+    if (before?.status !== "confirmed") mail.attachments = [];
+    await enqueueMail(tx, mail);
+    await fillFreeSeats(tx, conf, now);
+    return true;
+  });
+}
+
+export type ChangeForumResult = "changed" | "full" | "unknown" | "notAllowed";
+
+export async function changeForum(registrationId: string, forumId: string | null, now = new Date()): Promise<ChangeForumResult> {
+  return db.transaction(async (tx): Promise<ChangeForumResult> => {
+    const [current] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
+    if (!current || !(LIVE_STATUSES as readonly string[]).includes(current.status)) return "notAllowed";
+    const conf = (await lockConference(tx, current.conferenceId))!;
+    if (forumId) {
+      const [forum] = await tx.select().from(forums).where(and(eq(forums.id, forumId), eq(forums.conferenceId, conf.id)));
+      if (!forum) return "unknown";
+      if (current.status !== "waitlisted" && current.forumId !== forumId) {
+        const counts = await seatCounts(tx, conf.id);
+        if ((counts.byForum.get(forumId) ?? 0) >= forum.capacity) return "full";
+      }
+    }
+    await tx.update(registrations).set({ forumId, updatedAt: now }).where(eq(registrations.id, registrationId));
+    // A seat freed in the old forum may let a waiting person of that forum move up.
+    await fillFreeSeats(tx, conf, now);
+    return "changed";
+  });
+}
+
+/** Needs and consents changed through the manage link; withdrawing the Art. 9 consent erases those details. */
+export async function updateNeeds(registrationId: string, input: NeedsInput, now = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [current] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
+    if (!current) return;
+    const special = input.specialConsent === "on";
+    const photo = input.photoConsent === "yes";
+    await tx
+      .update(registrations)
+      .set({ ...needsValues(input, now), specialConsentAt: special ? (current.specialConsentAt ?? now) : null, photoConsent: photo, updatedAt: now })
+      .where(eq(registrations.id, registrationId));
+    await recordConsents(tx, registrationId, now, [
+      ...(special !== (current.specialConsentAt !== null) ? [{ purpose: "special_categories" as const, granted: special }] : []),
+      ...(photo !== current.photoConsent ? [{ purpose: "photo" as const, granted: photo }] : []),
+    ]);
+  });
+}
+
+/** Art. 15/20: everything stored about this registration, as plain data. */
+export async function exportRegistration(registrationId: string) {
+  const [row] = await db
+    .select({ registration: registrations, conference: { year: conferences.year, title: conferences.title }, forum: { title: forums.title } })
+    .from(registrations)
+    .innerJoin(conferences, eq(conferences.id, registrations.conferenceId))
+    .leftJoin(forums, eq(forums.id, registrations.forumId))
+    .where(eq(registrations.id, registrationId));
+  if (!row) return null;
+  const [consents, mails] = await Promise.all([
+    db
+      .select({ purpose: registrationConsents.purpose, granted: registrationConsents.granted, textVersion: registrationConsents.textVersion, at: registrationConsents.createdAt })
+      .from(registrationConsents)
+      .where(eq(registrationConsents.registrationId, registrationId))
+      .orderBy(asc(registrationConsents.createdAt)),
+    db
+      .select({ subject: outbox.subject, to: outbox.to, status: outbox.status, createdAt: outbox.createdAt, sentAt: outbox.sentAt })
+      .from(outbox)
+      .where(eq(outbox.topic, `registration:${registrationId}`))
+      .orderBy(asc(outbox.createdAt)),
+  ]);
+  const r = row.registration;
+  return {
+    conference: row.conference,
+    registration: {
+      firstName: r.firstName,
+      lastName: r.lastName,
+      email: r.email,
+      organisation: r.organisation,
+      organisationType: r.organisationType,
+      jobTitle: r.jobTitle,
+      forum: row.forum?.title ?? null,
+      status: r.status,
+      accessibilityNeeds: r.accessibilityNeeds,
+      accessibilityOther: r.accessibilityOther,
+      dietaryNeeds: r.dietaryNeeds,
+      photoConsent: r.photoConsent,
+      privacyVersion: r.privacyVersion,
+      privacyConsentAt: r.privacyConsentAt,
+      specialConsentAt: r.specialConsentAt,
+      locale: r.locale,
+      createdAt: r.createdAt,
+      confirmedAt: r.confirmedAt,
+      cancelledAt: r.cancelledAt,
+      checkedInAt: r.checkedInAt,
+    },
+    consents,
+    mails,
+  };
+}
+
+/** Art. 17: removes the registration, its consents and every mail about it; a seat goes to the waitlist. */
+export async function deleteRegistration(registrationId: string, now = new Date()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select({ conferenceId: registrations.conferenceId }).from(registrations).where(eq(registrations.id, registrationId));
+    if (!current) return false;
+    const conf = (await lockConference(tx, current.conferenceId))!;
+    await tx.delete(outbox).where(eq(outbox.topic, `registration:${registrationId}`));
+    const deleted = await tx.delete(registrations).where(eq(registrations.id, registrationId)).returning({ id: registrations.id });
+    await fillFreeSeats(tx, conf, now);
+    return deleted.length > 0;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scheduled jobs
+
+/** Frees seats whose confirmation did not come in time and moves the waitlist up. */
+export async function expireHolds(now = new Date()): Promise<number> {
+  const due = await db
+    .selectDistinct({ conferenceId: registrations.conferenceId })
+    .from(registrations)
+    .where(and(eq(registrations.status, "held"), lte(registrations.holdExpiresAt, now)));
+  let expired = 0;
+  for (const { conferenceId } of due) {
+    expired += await db.transaction(async (tx) => {
+      const conf = (await lockConference(tx, conferenceId))!;
+      const rows = await tx
+        .update(registrations)
+        .set({ status: "expired", confirmTokenHash: null, updatedAt: now })
+        .where(and(eq(registrations.conferenceId, conferenceId), eq(registrations.status, "held"), lte(registrations.holdExpiresAt, now)))
+        .returning();
+      for (const reg of rows) await enqueueMail(tx, await registrationMail("expired", reg, conf));
+      await fillFreeSeats(tx, conf, now);
+      return rows.length;
+    });
+  }
+  return expired;
+}
+
+/** The reminder N days before the start, with the calendar entry again; once per registration. */
+export async function sendReminders(now = new Date()): Promise<number> {
+  const due = await db
+    .select({ registration: registrations, conference: conferences })
+    .from(registrations)
+    .innerJoin(conferences, eq(conferences.id, registrations.conferenceId))
+    .where(
+      and(
+        eq(registrations.status, "confirmed"),
+        isNull(registrations.reminderSentAt),
+        sql`${conferences.reminderDaysBefore} > 0`,
+        sql`${conferences.startsAt} > ${now}`,
+        sql`${conferences.startsAt} - make_interval(days => ${conferences.reminderDaysBefore}) <= ${now}`,
+      ),
+    );
+  let sent = 0;
+  for (const { registration: reg, conference: conf } of due) {
+    const mail = await registrationMail("reminder", reg, conf, { manageToken: manageToken(reg.id, reg.manageSalt) });
+    sent += await db.transaction(async (tx) => {
+      const claimed = await tx
+        .update(registrations)
+        .set({ reminderSentAt: now })
+        .where(and(eq(registrations.id, reg.id), isNull(registrations.reminderSentAt), eq(registrations.status, "confirmed")))
+        .returning({ id: registrations.id });
+      if (!claimed.length) return 0;
+      await enqueueMail(tx, mail);
+      return 1;
+    });
+  }
+  return sent;
+}
