@@ -21,6 +21,9 @@ export default function AdminLayout() {
               {t("admin.title")}
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/verwaltung/fachinputs">{t("discussion.inputs")}</NavLink>
+          </li>
           {user.role === "organiser" ? (
             <li>
               <NavLink to="/verwaltung/postausgang">{t("admin.outbox")}</NavLink>

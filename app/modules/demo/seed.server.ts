@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { agendaItems, conferences, forums, groups, users } from "~/db/schema";
 import { createUser } from "~/modules/auth/accounts.server";
+import { seedDiscussionDemo } from "~/modules/discussion/seed.server";
 import { seedRegistrationsDemo } from "~/modules/registrations/demo.server";
 import { seedGoalsDemo } from "~/modules/goals/demo.server";
 import { berlinParts, berlinTime } from "~/utils/time";
@@ -121,4 +122,5 @@ export async function seedDemo({ now }: { now: Date }) {
     { conferenceId: previous!.id, startsAt: lastAt(14, 0), title: "Ziele für das kommende Jahr", kind: "discussion" },
   ]);
   await seedGoalsDemo({ now });
+  await seedDiscussionDemo({ now });
 }

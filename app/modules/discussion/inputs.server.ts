@@ -1,0 +1,178 @@
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import QRCode from "qrcode";
+import { db, type DbOrTx } from "~/db/client.server";
+import { agendaItems, conferences, discussionInputs, discussionModerators, users } from "~/db/schema";
+import type { SessionUser } from "~/modules/auth/sessions.server";
+import { env } from "~/utils/env.server";
+import { DAY_CODE_PATTERN, normalizeDayCode, type InputFields } from "./discussion.schema";
+
+export type DiscussionInput = typeof discussionInputs.$inferSelect;
+
+// No 0/O, 1/I/L, 2/Z, 5/S, 8/B: easy to read from a projector and to type on a phone.
+const CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
+
+/** Questions and likes are taken only inside the window the organiser set; no window means closed. */
+export function isOpen(input: Pick<DiscussionInput, "questionsOpenAt" | "questionsCloseAt">, now = new Date()): boolean {
+  return Boolean(input.questionsOpenAt && input.questionsCloseAt && input.questionsOpenAt <= now && now < input.questionsCloseAt);
+}
+
+/** Marks a change the room view must show: live streams (on every instance) poll this counter. */
+export async function bumpVersion(tx: DbOrTx, inputId: string) {
+  await tx
+    .update(discussionInputs)
+    .set({ version: sql`${discussionInputs.version} + 1` })
+    .where(eq(discussionInputs.id, inputId));
+}
+
+/** Gives a conference a new random day code (the old one stops working at once). */
+export async function generateDayCode(conferenceId: string, fixed?: string): Promise<string> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    let code = fixed ? normalizeDayCode(fixed) : "";
+    if (!code) {
+      const bytes = new Uint8Array(6);
+      crypto.getRandomValues(bytes);
+      code = Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join("");
+    }
+    if (!DAY_CODE_PATTERN.test(code)) throw new Error("invalid day code");
+    const [taken] = await db.select({ id: conferences.id }).from(conferences).where(and(eq(conferences.dayCode, code), ne(conferences.id, conferenceId)));
+    if (taken) {
+      if (fixed) throw new Error("day code taken");
+      continue;
+    }
+    await db.update(conferences).set({ dayCode: code }).where(eq(conferences.id, conferenceId));
+    return code;
+  }
+  throw new Error("no free day code");
+}
+
+/** The conference a typed day code opens (drafts never). */
+export async function findConferenceByDayCode(raw: string) {
+  const code = normalizeDayCode(raw);
+  if (!DAY_CODE_PATTERN.test(code)) return null;
+  const [row] = await db
+    .select({ id: conferences.id, year: conferences.year, title: conferences.title, dayCode: conferences.dayCode })
+    .from(conferences)
+    .where(and(eq(conferences.dayCode, code), ne(conferences.status, "draft")));
+  return row ?? null;
+}
+
+export async function getConferenceDayCode(conferenceId: string): Promise<string | null> {
+  const [row] = await db.select({ dayCode: conferences.dayCode }).from(conferences).where(eq(conferences.id, conferenceId));
+  return row?.dayCode ?? null;
+}
+
+export function liveUrl(code: string, inputId?: string): string {
+  return `${env.APP_URL}/live/${code}${inputId ? `/${inputId}` : ""}`;
+}
+
+/** A QR code as an SVG data URL (no request to anyone; the CSP allows data: images). */
+export async function qrDataUrl(url: string): Promise<string> {
+  const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
+}
+
+// ── Inputs ─────────────────────────────────────────────────────────────────────────────────────
+
+export async function createInput(conferenceId: string, fields: InputFields): Promise<DiscussionInput> {
+  const [row] = await db.insert(discussionInputs).values({ conferenceId, ...fields }).returning();
+  return row!;
+}
+
+export async function updateInput(inputId: string, fields: InputFields) {
+  await db.transaction(async (tx) => {
+    await tx.update(discussionInputs).set({ ...fields, updatedAt: new Date() }).where(eq(discussionInputs.id, inputId));
+    await bumpVersion(tx, inputId);
+  });
+}
+
+export async function getInput(inputId: string): Promise<DiscussionInput | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(inputId)) return null;
+  const [row] = await db.select().from(discussionInputs).where(eq(discussionInputs.id, inputId));
+  return row ?? null;
+}
+
+/** An input reached through a day code: it must belong to that code's conference. */
+export async function getInputForCode(code: string, inputId: string) {
+  const conference = await findConferenceByDayCode(code);
+  if (!conference) return null;
+  const input = await getInput(inputId);
+  if (!input || input.conferenceId !== conference.id) return null;
+  return { conference, input };
+}
+
+/** The inputs of a conference as the public sees them (title, speakers, abstract, slot). */
+export async function listPublicInputs(conferenceId: string) {
+  return db
+    .select({
+      id: discussionInputs.id,
+      title: discussionInputs.title,
+      speakers: discussionInputs.speakers,
+      abstract: discussionInputs.abstract,
+      questionsOpenAt: discussionInputs.questionsOpenAt,
+      questionsCloseAt: discussionInputs.questionsCloseAt,
+      startsAt: agendaItems.startsAt,
+      endsAt: agendaItems.endsAt,
+    })
+    .from(discussionInputs)
+    .leftJoin(agendaItems, eq(agendaItems.id, discussionInputs.agendaItemId))
+    .where(eq(discussionInputs.conferenceId, conferenceId))
+    .orderBy(asc(agendaItems.startsAt), asc(discussionInputs.position), asc(discussionInputs.createdAt));
+}
+
+/** The expert-input slots of a conference's agenda (to attach an input to). */
+export async function listExpertInputSlots(conferenceId: string) {
+  return db
+    .select({ id: agendaItems.id, title: agendaItems.title, startsAt: agendaItems.startsAt, endsAt: agendaItems.endsAt, speakers: agendaItems.speakers })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.conferenceId, conferenceId), inArray(agendaItems.kind, ["expert_input", "discussion"])))
+    .orderBy(asc(agendaItems.startsAt));
+}
+
+// ── Who may moderate ───────────────────────────────────────────────────────────────────────────
+
+/** Organisers moderate every conference; anyone else only where an organiser granted it. */
+export async function canModerate(user: Pick<SessionUser, "id" | "role">, conferenceId: string): Promise<boolean> {
+  if (user.role === "organiser") return true;
+  const [row] = await db
+    .select({ userId: discussionModerators.userId })
+    .from(discussionModerators)
+    .where(and(eq(discussionModerators.conferenceId, conferenceId), eq(discussionModerators.userId, user.id)));
+  return Boolean(row);
+}
+
+export async function grantModerator({ conferenceId, email, grantedBy }: { conferenceId: string; email: string; grantedBy: string }) {
+  const [user] = await db.select({ id: users.id }).from(users).where(and(eq(users.email, email.trim().toLowerCase()), eq(users.active, true)));
+  if (!user) return { ok: false as const, reason: "unknownUser" as const };
+  await db.insert(discussionModerators).values({ conferenceId, userId: user.id, grantedBy }).onConflictDoNothing();
+  return { ok: true as const };
+}
+
+export async function revokeModerator({ conferenceId, userId }: { conferenceId: string; userId: string }) {
+  await db.delete(discussionModerators).where(and(eq(discussionModerators.conferenceId, conferenceId), eq(discussionModerators.userId, userId)));
+}
+
+export async function listModerators(conferenceId: string) {
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email })
+    .from(discussionModerators)
+    .innerJoin(users, eq(users.id, discussionModerators.userId))
+    .where(eq(discussionModerators.conferenceId, conferenceId))
+    .orderBy(asc(users.name));
+}
+
+/** Conferences with their inputs that this user may moderate, newest first. */
+export async function listModeratedConferences(user: Pick<SessionUser, "id" | "role">) {
+  const all = await db
+    .select({ id: conferences.id, year: conferences.year, title: conferences.title, dayCode: conferences.dayCode })
+    .from(conferences)
+    .orderBy(sql`${conferences.year} desc`);
+  const allowed = [];
+  for (const c of all) if (await canModerate(user, c.id)) allowed.push(c);
+  if (!allowed.length) return [];
+  const inputs = await db
+    .select({ id: discussionInputs.id, conferenceId: discussionInputs.conferenceId, title: discussionInputs.title, moderation: discussionInputs.moderation })
+    .from(discussionInputs)
+    .where(inArray(discussionInputs.conferenceId, allowed.map((c) => c.id)))
+    .orderBy(asc(discussionInputs.position), asc(discussionInputs.createdAt));
+  return allowed.map((c) => ({ ...c, inputs: inputs.filter((i) => i.conferenceId === c.id) }));
+}

@@ -1,0 +1,91 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useLiveSnapshot } from "~/components/live-stream";
+import { useT } from "~/i18n/i18n";
+import { likesText, speakersText } from "~/modules/discussion/format";
+import { getInputForCode, liveUrl, qrDataUrl } from "~/modules/discussion/inputs.server";
+import { roomSnapshot } from "~/modules/discussion/questions.server";
+import styles from "~/styles/discussion.css?url";
+import { notFound } from "~/utils/http.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Saalansicht: ${data.title}` : "Nicht gefunden" }];
+
+/** Seconds between reloads of the page when JavaScript is off. */
+const REFRESH_SECONDS = 5;
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const found = await getInputForCode(params.code ?? "", params.inputId ?? "");
+  if (!found) notFound();
+  const { conference, input } = found;
+  const url = liveUrl(conference.dayCode!, input.id);
+  const [snapshot, qr] = await Promise.all([roomSnapshot(input.id), qrDataUrl(url)]);
+  return { code: conference.dayCode!, inputId: input.id, title: input.title, speakers: input.speakers, snapshot: snapshot!, joinUrl: url, qr };
+}
+
+/** The projector view: large type, high contrast, live through server-sent events. */
+export default function RoomView() {
+  const t = useT();
+  const { code, inputId, title, speakers, snapshot: initial, joinUrl, qr } = useLoaderData<typeof loader>();
+  const snapshot = useLiveSnapshot(`/live/${code}/${inputId}/stream`, initial);
+  const pinned = snapshot.questions.find((q) => q.pinned);
+  const open = snapshot.questions.filter((q) => !q.pinned && !q.answered);
+  const answered = snapshot.questions.filter((q) => q.answered);
+  return (
+    <div className="room" data-version={snapshot.version}>
+      <noscript>
+        <meta httpEquiv="refresh" content={String(REFRESH_SECONDS)} />
+      </noscript>
+      <header className="room__head">
+        <div>
+          <h1 className="room__title">{title}</h1>
+          {speakers.length ? <p className="room__speakers">{speakersText(speakers)}</p> : null}
+        </div>
+        <div className="room__join">
+          <img src={qr} alt={t("discussion.room.qr")} width={180} height={180} />
+          <p>
+            {t("discussion.room.join")}
+            <br />
+            <strong className="room__url">{joinUrl.replace(/^https?:\/\//, "")}</strong>
+            <br />
+            <strong>{t("discussion.room.code", { code })}</strong>
+          </p>
+        </div>
+      </header>
+      {pinned ? (
+        <section className="room__pinned" aria-labelledby="room-pinned">
+          <h2 id="room-pinned">{t("discussion.pinned")}</h2>
+          <p className="room__question-text">{pinned.text}</p>
+          <p className="room__meta">
+            {pinned.authorName ? `${pinned.authorName} · ` : ""}
+            {likesText(t, pinned.likeCount)}
+          </p>
+        </section>
+      ) : null}
+      {open.length === 0 && !pinned ? <p className="room__empty">{t("discussion.room.empty")}</p> : null}
+      <ol className="room__list" aria-label={t("discussion.questions.title")}>
+        {open.map((q) => (
+          <li key={q.id} className="room__question" data-question-id={q.id}>
+            <span className="room__likes" aria-label={likesText(t, q.likeCount)}>
+              {q.likeCount}
+            </span>
+            <span>
+              <span className="room__question-text">{q.text}</span>
+              {q.authorName ? <span className="room__meta"> – {q.authorName}</span> : null}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {answered.length ? (
+        <section className="room__answered" aria-labelledby="room-answered">
+          <h2 id="room-answered">{t("discussion.room.answered")}</h2>
+          <ul>
+            {answered.map((q) => (
+              <li key={q.id}>{q.text}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
