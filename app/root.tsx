@@ -15,7 +15,8 @@ import {
 import type { ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
-import { locales, type Locale } from "~/i18n/catalog";
+import { catalog } from "~/i18n/catalog";
+import { locales, type Locale } from "~/i18n/locales";
 import { useLocale, useT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { getUser } from "~/utils/auth.server";
@@ -37,6 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [locale, user] = await Promise.all([getLocale(request), getUser(request)]);
   return {
     locale,
+    // Only this language's messages reach the browser, not the whole catalogue.
+    messages: catalog[locale],
     csrfToken: context.csrfToken,
     user: user ? { name: user.name, role: user.role } : null,
   };
@@ -89,6 +92,15 @@ function Shell({ children }: { children: ReactNode }) {
               <NavLink to="/" end>
                 {t("nav.home")}
               </NavLink>
+            </li>
+            <li>
+              <NavLink to="/arbeitskreise">{t("nav.groups")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/konferenzen">{t("nav.conferences")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/ziele">{t("nav.goals")}</NavLink>
             </li>
             {user ? (
               <li>

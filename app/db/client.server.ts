@@ -43,7 +43,9 @@ async function openPglite(dataDir: string): Promise<Database> {
   // PGlite has no postmaster: two processes on one directory would corrupt it.
   const lock: DataDirLock = acquireDataDirLock(dataDir);
   try {
-    const client = await PGlite.create(dir);
+    // PostgreSQL's default 128 MB of shared buffers live in PGlite's WASM heap, which never shrinks;
+    // a city's data fits in far less (docs/benchmarks.md: RSS before/after).
+    const client = await PGlite.create(dir, { postgresqlconf: ["shared_buffers=16MB"] });
     return pgliteDatabase(client, () => lock.release());
   } catch (error) {
     lock.release();

@@ -9,6 +9,8 @@ import { mail } from "./messages/mail";
 import { registrations } from "./messages/registrations";
 import { uploads } from "./messages/uploads";
 
+import { interpolate, type Locale, type Vars } from "./locales";
+
 // The one message catalogue. Each domain adds its module here.
 const modules = [common, auth, legal, mail, conferences, registrations, goals, uploads, groups, discussion] as const;
 
@@ -19,27 +21,19 @@ type Merge<M extends readonly { de: Record<string, string> }[]> = M extends read
   : unknown;
 
 export type MessageKey = keyof Merge<typeof modules> & string;
-export const locales = ["de", "en"] as const;
-export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = "de";
+export { defaultLocale, isLocale, locales, type Locale, type Vars } from "./locales";
 
 export const catalog: Record<Locale, Record<string, string>> = {
   de: Object.assign({}, ...modules.map((m) => m.de)),
   en: Object.assign({}, ...modules.map((m) => m.en)),
 };
 
-export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (locales as readonly string[]).includes(value);
-}
 
 export function translator(locale: Locale): Translate {
   const messages = catalog[locale];
   return (key, vars) => {
-    const template = messages[key] ?? catalog.de[key] ?? key;
-    return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
+    return interpolate(messages[key] ?? catalog.de[key] ?? key, vars);
   };
 }
 

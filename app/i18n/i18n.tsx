@@ -1,14 +1,17 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { defaultLocale, isLocale, translator, type Locale, type Translate } from "./catalog";
+import type { MessageKey, Translate } from "./catalog";
+import { defaultLocale, interpolate, isLocale, type Locale, type Vars } from "./locales";
+
+type RootI18n = { locale?: string; messages?: Record<string, string> };
 
 export function useLocale(): Locale {
-  const data = useRouteLoaderData<{ locale?: string }>("root");
+  const data = useRouteLoaderData<RootI18n>("root");
   return isLocale(data?.locale) ? data.locale : defaultLocale;
 }
 
-/** The translate function for the page's language. */
+/** The translate function for the page's language (its messages come with the root loader). */
 export function useT(): Translate {
-  const locale = useLocale();
-  return useMemo(() => translator(locale), [locale]);
+  const messages = useRouteLoaderData<RootI18n>("root")?.messages;
+  return useMemo(() => (key: MessageKey, vars?: Vars) => interpolate(messages?.[key] ?? key, vars), [messages]);
 }

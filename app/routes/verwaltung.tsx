@@ -22,6 +22,14 @@ export default function AdminLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/verwaltung/arbeitskreise">{t("nav.groupsAdmin")}</NavLink>
+          </li>
+          {user.role === "organiser" ? (
+            <li>
+              <NavLink to="/verwaltung/berichte">{t("nav.reportsAdmin")}</NavLink>
+            </li>
+          ) : null}
+          <li>
             <NavLink to="/verwaltung/fachinputs">{t("discussion.inputs")}</NavLink>
           </li>
           {user.role === "organiser" ? (

@@ -39,16 +39,34 @@ export function toBerlinLocalInput(date: Date): string {
   return p.replace(" ", "T");
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per locale and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, style: "date" | "time" | "dateTime"): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      style === "date"
+        ? { weekday: "long", day: "numeric", month: "long", year: "numeric" }
+        : style === "time"
+          ? { hour: "2-digit", minute: "2-digit" }
+          : { dateStyle: "medium", timeStyle: "short" };
+    f = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...options });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDate(date: Date | string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(new Date(date));
+  return formatter(locale, "date").format(new Date(date));
 }
 
 export function formatTime(date: Date | string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" }).format(new Date(date));
+  return formatter(locale, "time").format(new Date(date));
 }
 
 export function formatDateTime(date: Date | string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: "medium", timeStyle: "short" }).format(new Date(date));
+  return formatter(locale, "dateTime").format(new Date(date));
 }
 
 /** Year, month, day of an instant in Berlin. */

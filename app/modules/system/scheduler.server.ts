@@ -4,6 +4,9 @@ import { loginTokens } from "~/db/schema";
 import { deleteStaleSessions } from "~/modules/auth/sessions.server";
 import { pruneRateLimits } from "~/modules/security/rate-limit.server";
 import { expireHolds, sendReminders } from "~/modules/registrations/registrations.server";
+import { sendReportReminders } from "~/modules/groups/reports.server";
+import { sweepUploadTemp } from "~/modules/uploads/multipart.server";
+import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 
 export type Job = { name: string; everyMs: number; run(now: Date): Promise<unknown> };
@@ -15,6 +18,8 @@ export const jobs: Job[] = [
   { name: "login-tokens", everyMs: 60 * 60_000, run: (now) => db.delete(loginTokens).where(lt(loginTokens.expiresAt, now)) },
   { name: "registration-holds", everyMs: 60_000, run: (now) => expireHolds(now) },
   { name: "registration-reminders", everyMs: 15 * 60_000, run: (now) => sendReminders(now) },
+  { name: "report-reminders", everyMs: 60 * 60_000, run: (now) => sendReportReminders({ now, appUrl: env.APP_URL }) },
+  { name: "upload-temp", everyMs: 60 * 60_000, run: (now) => sweepUploadTemp(now) },
 ];
 
 export type Scheduler = { runDue(now?: Date): Promise<void>; stop(): Promise<void> };

@@ -1,0 +1,106 @@
+// npm run bench — builds, starts the app like production and measures it with autocannon.
+// Writes docs/benchmarks.md (figure, value, target, machine) and docs/benchmarks.json.
+// On PGlite always; on PostgreSQL too when BENCH_DATABASE_URL is set. Not part of npm test.
+import { execSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import getPort from "get-port";
+
+const SKIP_BUILD = process.argv.includes("--no-build");
+if (!SKIP_BUILD) execSync("npx remix vite:build", { stdio: "inherit" });
+
+async function start(label, extraEnv = {}) {
+  const port = await getPort();
+  const dataDir = extraEnv.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "ikon-bench-"));
+  const url = `http://127.0.0.1:${port}`;
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ["server.js"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: url, DATA_DIR: dataDir, LOG_LEVEL: "warn", MAIL_POLL_MS: "1000", ...extraEnv },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break;
+    } catch {}
+    if (child.exitCode !== null) throw new Error(`${label}: server exited`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return { url, dataDir, child, startMs: performance.now() - t0, label };
+}
+
+async function stop(app) {
+  app.child.kill("SIGTERM");
+  await new Promise((r) => app.child.on("exit", r));
+}
+
+/** Peak resident memory of the server process so far (VmHWM), in MB. */
+function peakRssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+function load(url, opts = {}) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: 50, duration: 10, ...opts }, (err, res) => (err ? reject(err) : resolve(res)));
+  });
+}
+
+async function jsBytesGzip(pageUrl) {
+  const html = await (await fetch(pageUrl)).text();
+  const srcs = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]));
+  // Remix also imports route modules from the inline manifest.
+  for (const m of html.matchAll(/"(\/assets\/[^"]+\.js)"/g)) srcs.add(m[1]);
+  let total = 0;
+  for (const src of srcs) total += gzipSync(Buffer.from(await (await fetch(new URL(src, pageUrl))).arrayBuffer()), { level: 9 }).length;
+  return { bytes: total, files: srcs.size };
+}
+
+const results = [];
+function record(figure, value, unit, target, ok, db) {
+  results.push({ figure, value: Math.round(value * 100) / 100, unit, target, ok, db });
+  console.log(`${ok ? "✓" : "✗"} [${db}] ${figure}: ${value.toFixed(2)} ${unit} (target ${target})`);
+}
+
+async function benchDatabase(db, env) {
+  // Cold start: first start initialises the database; the second start is what a restart costs.
+  const first = await start(db, env);
+  const year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(first.url)).text())?.[1];
+  await stop(first);
+  const app = await start(db, { ...env, DATA_DIR: first.dataDir });
+  record("cold start (existing data)", app.startMs, "ms", "< 3000", app.startMs < 3000, db);
+  record("first start (new data directory, demo)", first.startMs, "ms", "info", true, db);
+
+  const conference = `${app.url}/konferenzen/${year}`;
+  const baseline = await load(`${app.url}/impressum`);
+  const page = await load(conference);
+  const ratio = page.requests.average / baseline.requests.average;
+  record("baseline static page (/impressum) throughput", baseline.requests.average, "req/s", "info", true, db);
+  record("public conference page throughput", page.requests.average, "req/s", "info", true, db);
+  record("public conference page / baseline", ratio * 100, "%", "≥ 50", ratio >= 0.5, db);
+  record("public conference page p95 latency", page.latency.p97_5 ?? page.latency.p99, "ms", "info", true, db);
+
+  const js = await jsBytesGzip(conference);
+  record(`JavaScript on the conference page (gzip, ${js.files} files)`, js.bytes / 1024, "KB", "≤ 100", js.bytes / 1024 <= 100, db);
+
+  const rss = peakRssMb(app.child.pid);
+  record("peak RSS under load", rss, "MB", "< 400", rss < 400, db);
+  await stop(app);
+}
+
+await benchDatabase("pglite", {});
+if (process.env.BENCH_DATABASE_URL) {
+  await benchDatabase("postgres", { DATABASE_URL: process.env.BENCH_DATABASE_URL, SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0", SEED_DEMO: "true" });
+}
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const date = new Date().toISOString().slice(0, 10);
+writeFileSync("docs/benchmarks.json", JSON.stringify({ date, machine, results }, null, 2) + "\n");
+const rows = results.map((r) => `| ${r.figure} | ${r.db} | ${r.value} ${r.unit} | ${r.target} | ${r.ok ? "✓" : "✗ missed"} |`);
+writeFileSync(
+  "docs/benchmarks.md",
+  `# Benchmarks\n\nWritten by \`npm run bench\` on ${date}. Machine: ${machine}.\nLoad: autocannon, 50 connections, 10 s per figure, on the same machine as the server.\n\n| figure | database | value | target | |\n|---|---|---|---|---|\n${rows.join("\n")}\n`,
+);
+console.log("wrote docs/benchmarks.md and docs/benchmarks.json");
