@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
-const unitInclude = ["app/**/*.test.{ts,tsx}", "emails/**/*.test.{ts,tsx}", "tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"];
+const unitInclude = ["app/**/*.test.{ts,tsx}", "emails/**/*.test.{ts,tsx}", "tests/integration/**/*.test.ts"];
 const unitSetup = {
   globalSetup: ["tests/setup/global-db.ts"],
   setupFiles: ["tests/setup/test-env.ts", "tests/setup/db-per-file.ts", "tests/setup/console.ts"],
@@ -25,7 +25,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "browser",
-          include: ["tests/e2e/**/*.test.ts"],
+          // tests/security/: the security suite runs against the real server, like the browser tests.
+          include: ["tests/e2e/**/*.test.ts", "tests/security/**/*.test.ts"],
           setupFiles: ["tests/setup/test-env.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,

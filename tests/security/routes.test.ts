@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type RunningApp } from "../support/app";
+
+// Reads the route manifest of the built app and calls every route and every action the way an
+// attacker would: without a session, cross-origin, without the form token, with made-up IDs.
+// New routes are covered automatically and must fail closed.
+
+type Route = { id: string; path: string; hasAction: boolean; hasLoader: boolean };
+let app: RunningApp;
+let routes: Route[] = [];
+let year = "";
+
+async function manifest(): Promise<Route[]> {
+  const buildDir = process.env.BUILD_DIR ?? "build";
+  const build = (await import(path.resolve(buildDir, "server/index.js"))) as {
+    routes: Record<string, { path?: string; parentId?: string; index?: boolean; module: { action?: unknown; loader?: unknown } }>;
+  };
+  const full = (id: string): string => {
+    const r = build.routes[id]!;
+    const own = r.path ?? "";
+    return r.parentId ? [full(r.parentId), own].filter(Boolean).join("/") : own;
+  };
+  return Object.entries(build.routes)
+    .filter(([id]) => id !== "root")
+    .map(([id, r]) => ({ id, path: `/${full(id)}`.replace(/\/+/g, "/"), hasAction: Boolean(r.module.action), hasLoader: Boolean(r.module.loader) }));
+}
+
+/** A concrete URL for a route pattern: made-up IDs, the demo year, a demo slug. */
+function concrete(pattern: string): string {
+  return pattern
+    .replace(/:year\??/g, year)
+    .replace(/:slug\??/g, "welheim")
+    .replace(/:code\??/g, "XXXX99")
+    .replace(/:token\??/g, "a".repeat(32))
+    .replace(/:[A-Za-z]+\??/g, randomUUID())
+    .replace(/\*$/, "gibt-es-nicht");
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+  routes = await manifest();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe("every route from the manifest", () => {
+  it("has routes to check", () => {
+    expect(routes.length).toBeGreaterThan(10);
+    expect(routes.filter((r) => r.hasAction).length).toBeGreaterThan(3);
+  });
+
+  it("refuses cross-origin POSTs (urlencoded and multipart) to every action", async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.hasAction)) {
+      const url = app.url + concrete(route.path);
+      for (const body of [new URLSearchParams({ intent: "x" }), (() => { const f = new FormData(); f.set("intent", "x"); return f; })()]) {
+        for (const headers of [{ origin: "https://evil.example" }, { origin: "https://konferenz.evil.example" }, { "sec-fetch-site": "cross-site" }]) {
+          const res = await fetch(url, { method: "POST", body, headers, redirect: "manual" });
+          if (res.status !== 403) failures.push(`${route.path} ${JSON.stringify(headers)} → ${res.status}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("never performs a same-origin POST without the form token (no 2xx), and never fails with 500", async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.hasAction)) {
+      const url = app.url + concrete(route.path);
+      for (const body of [new URLSearchParams({ intent: "x" }), (() => { const f = new FormData(); f.set("intent", "x"); return f; })()]) {
+        const res = await fetch(url, { method: "POST", body, headers: { origin: app.url }, redirect: "manual" });
+        if ((res.status >= 200 && res.status < 300) || res.status >= 500) failures.push(`${route.path} → ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("sends anonymous visitors of the organisers' area to the sign-in page", async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.path.startsWith("/verwaltung") && r.hasLoader)) {
+      const res = await fetch(app.url + concrete(route.path), { redirect: "manual" });
+      const to = res.headers.get("location") ?? "";
+      if (!(res.status === 302 && to.startsWith("/login?redirectTo="))) failures.push(`${route.path} → ${res.status} ${to}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("answers anonymous GETs with made-up IDs without a server error or internals", async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.hasLoader)) {
+      const res = await fetch(app.url + concrete(route.path), { redirect: "manual" });
+      const body = await res.text();
+      if (res.status >= 500 || /\bat [\w.$]+ \(|node_modules|SELECT |syntax error/i.test(body)) failures.push(`${route.path} → ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("sends the security headers on pages, errors and redirects", async () => {
+    for (const p of ["/", "/gibt-es-nicht", "/verwaltung", `/konferenzen/${year}`]) {
+      const res = await fetch(app.url + p, { redirect: "manual" });
+      expect(res.headers.get("content-security-policy"), p).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("x-content-type-options"), p).toBe("nosniff");
+      expect(res.headers.get("referrer-policy"), p).toBe("no-referrer");
+    }
+  });
+});
