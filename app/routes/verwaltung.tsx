@@ -21,6 +21,11 @@ export default function AdminLayout() {
               {t("admin.title")}
             </NavLink>
           </li>
+          {user.role === "organiser" ? (
+            <li>
+              <NavLink to="/verwaltung/konferenzen">{t("admin.conferences")}</NavLink>
+            </li>
+          ) : null}
           <li>
             <NavLink to="/verwaltung/arbeitskreise">{t("nav.groupsAdmin")}</NavLink>
           </li>
@@ -31,6 +36,9 @@ export default function AdminLayout() {
           ) : null}
           <li>
             <NavLink to="/verwaltung/fachinputs">{t("discussion.inputs")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/verwaltung/ziele">{t("nav.goals")}</NavLink>
           </li>
           {user.role === "organiser" ? (
             <li>

@@ -56,6 +56,7 @@ export async function seedGoalsDemo({ now }: { now: Date }) {
   const imported = await importCatalogueCsv({ csv: DEMO_CATALOGUE_CSV });
   if (!imported.ok) throw new Error(`demo catalogue: ${JSON.stringify(imported.errors)}`);
   const list = await db.select({ id: conferences.id, year: conferences.year, endsAt: conferences.endsAt }).from(conferences);
+
   const current = list.reduce<(typeof list)[number] | undefined>((a, c) => (!a || c.year > a.year ? c : a), undefined);
   const previous = list.find((c) => current && c.year === current.year - 1);
   if (!current) return;
@@ -71,6 +72,7 @@ export async function seedGoalsDemo({ now }: { now: Date }) {
 
   if (previous && group("bildung-und-ausbildung") && group("interkulturelle-oeffnung-verwaltung") && group("welheim")) {
     const last = previous.year;
+    const agreedAt = previous.endsAt;
     const a = await agreeGoal({
       conferenceId: previous.id,
       title: "Sprachcafés für Eltern an drei Grundschulen",
@@ -82,7 +84,7 @@ export async function seedGoalsDemo({ now }: { now: Date }) {
       indicator: "Zahl der regelmäßig teilnehmenden Eltern",
       targetYear: last + 1,
       recommendationIds: [...rec("SPR-2"), ...rec("BIL-1")],
-      now: new Date(now.getTime() - 330 * 86_400_000),
+      now: agreedAt,
     });
     await updateGoalStatus({ goalId: a, actor: organiser, status: "in_umsetzung", sachstand: "Zwei von drei Schulen haben begonnen; an der dritten fehlt noch ein Raum.", now: new Date(now.getTime() - 120 * 86_400_000) });
     const b = await agreeGoal({
@@ -95,7 +97,7 @@ export async function seedGoalsDemo({ now }: { now: Date }) {
       indicator: "Anteil überarbeiteter Schreiben",
       targetYear: last + 1,
       recommendationIds: rec("IOV-2"),
-      now: new Date(now.getTime() - 330 * 86_400_000),
+      now: agreedAt,
     });
     await updateGoalStatus({ goalId: b, actor: organiser, status: "erreicht", sachstand: "Alle zehn Schreiben sind überarbeitet und online.", now: new Date(now.getTime() - 60 * 86_400_000) });
     await agreeGoal({
@@ -108,7 +110,7 @@ export async function seedGoalsDemo({ now }: { now: Date }) {
       indicator: "Besucherinnen und Besucher je Treff",
       targetYear: last + 2,
       recommendationIds: rec("WZS-1"),
-      now: new Date(now.getTime() - 330 * 86_400_000),
+      now: agreedAt,
     });
     await rollOverGoals({ fromYear: last, toYear: current.year, appUrl: "", now: new Date(now.getTime() - 7 * 86_400_000) });
   }

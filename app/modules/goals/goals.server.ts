@@ -425,3 +425,8 @@ export async function coverage(input: { years: number; untilYear: number }): Pro
 export async function conferenceYears() {
   return (await db.select({ year: conferences.year, id: conferences.id }).from(conferences).orderBy(desc(conferences.year))).map((r) => r);
 }
+
+/** Working groups and networks that can own a goal. */
+export async function listGroups() {
+  return db.select({ id: groups.id, name: groups.name }).from(groups).orderBy(asc(groups.name));
+}

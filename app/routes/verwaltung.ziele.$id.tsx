@@ -1,0 +1,104 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, SafeForm } from "~/components/form";
+import { useT } from "~/i18n/i18n";
+import { statusUpdateSchema } from "~/modules/goals/goals.schema";
+import { getGoalPage, listPendingUpdates, updateGoalStatus } from "~/modules/goals/goals.server";
+import { goalsLinks, StatusBadge, STATUS_NAMES, statusKey } from "~/modules/goals/ui";
+import { requireUser } from "~/utils/auth.server";
+import { invalid, parseForm } from "~/utils/form.server";
+import { notFound } from "~/utils/http.server";
+
+export const links = goalsLinks;
+export const meta: MetaFunction = () => [{ title: "Sachstand eintragen – Verwaltung" }];
+
+function goalId(raw: string | undefined) {
+  if (!/^\d{1,9}$/.test(raw ?? "")) notFound();
+  return Number(raw);
+}
+
+/** A coordinator sees only their own group's goals here; any other goal does not exist for them. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const page = await getGoalPage(goalId(params.id));
+  if (!page || (user.role !== "organiser" && user.groupId !== page.goal.ownerGroupId)) notFound();
+  const pending = (await listPendingUpdates()).find((p) => p.goalId === page.goal.id) ?? null;
+  return { goal: page.goal, years: page.years, pending, role: user.role };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = goalId(params.id);
+  const result = await parseForm(request, context, statusUpdateSchema);
+  if (!result.ok) return invalid(result);
+  const done = await updateGoalStatus({ goalId: id, actor: { id: user.id, role: user.role, groupId: user.groupId }, status: result.data.status, sachstand: result.data.sachstand });
+  if (!done) notFound();
+  if (done.published) throw redirect(`/ziele/${id}`);
+  return data({ ok: true as const, submitted: true });
+}
+
+export default function UpdateGoal() {
+  const t = useT();
+  const { goal, years, pending, role } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result && "errors" in result ? result.errors : undefined;
+  const values = result && "values" in result ? result.values : {};
+  const current = years.at(-1);
+  const labels = { status: t("goals.status"), sachstand: t("goals.sachstand") };
+  return (
+    <div className="prose">
+      <p>
+        <Link to="/verwaltung/ziele">{t("goals.admin.back")}</Link>
+      </p>
+      <h1>{t("goals.admin.update.title", { id: goal.id })}</h1>
+      <p className="lead">{goal.title}</p>
+      <p>
+        {t("goals.owner")}: {goal.groupName}. <Link to={`/ziele/${goal.id}`}>{t("goals.admin.publicPage")}</Link>
+      </p>
+      {current ? (
+        <p>
+          {t("goals.admin.update.published", { year: current.year })} <StatusBadge status={current.status} /> {current.sachstand}
+        </p>
+      ) : null}
+      {result && "submitted" in result ? (
+        <p className="notice" role="status">
+          {t("goals.admin.update.submitted")}
+        </p>
+      ) : pending ? (
+        <p className="notice">{t("goals.admin.update.pending", { status: t(statusKey(pending.pendingStatus!)) })}</p>
+      ) : null}
+      <ErrorSummary errors={errors} labels={labels} />
+      <SafeForm>
+        <fieldset className={errors?.status ? "field field--error" : "field"}>
+          <legend>
+            {labels.status} {current ? t("goals.admin.update.forYear", { year: current.year }) : null}
+          </legend>
+          {errors?.status ? <p className="field__error">{t(errors.status)}</p> : null}
+          {STATUS_NAMES.map((s) => (
+            <label key={s} className="check-row">
+              <input type="radio" name="status" value={s} defaultChecked={(values.status ?? current?.status) === s} id={s === "neu" ? "field-status" : undefined} /> {t(statusKey(s))}
+            </label>
+          ))}
+        </fieldset>
+        <div className={errors?.sachstand ? "field field--error" : "field"}>
+          <label htmlFor="field-sachstand">
+            {labels.sachstand} <span className="field__req">({t("form.required")})</span>
+          </label>
+          <p className="field__hint" id="field-sachstand-hint">
+            {t("goals.admin.update.hint")}
+          </p>
+          {errors?.sachstand ? (
+            <p className="field__error" id="field-sachstand-error">
+              {t(errors.sachstand)}
+            </p>
+          ) : null}
+          <textarea id="field-sachstand" name="sachstand" maxLength={1500} required defaultValue={values.sachstand ?? pending?.pendingSachstand ?? current?.sachstand ?? ""} aria-describedby={errors?.sachstand ? "field-sachstand-hint field-sachstand-error" : "field-sachstand-hint"} aria-invalid={errors?.sachstand ? true : undefined} />
+        </div>
+        <button type="submit" className="button">
+          {role === "organiser" ? t("goals.admin.update.publish") : t("goals.admin.update.submit")}
+        </button>
+      </SafeForm>
+    </div>
+  );
+}

@@ -1,0 +1,400 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, Field, SafeForm } from "~/components/form";
+import type { MessageKey } from "~/i18n/catalog";
+import { useT } from "~/i18n/i18n";
+import { listFields, listRecommendations } from "~/modules/goals/catalogue.server";
+import { proposalSchema, roundSchema } from "~/modules/goals/goals.schema";
+import { conferenceYears, listGroups } from "~/modules/goals/goals.server";
+import { createProposal, findConferenceByYear, importDiscussionDrafts, listDiscussionDrafts, listProposals, mergeProposals, setProposalCluster, setProposalStatus } from "~/modules/goals/proposals.server";
+import { goalsLinks } from "~/modules/goals/ui";
+import { getVotingRound, roundState, saveVotingRound } from "~/modules/goals/voting.server";
+import { requireUser } from "~/utils/auth.server";
+import { assertCsrf, fieldErrors, formValues } from "~/utils/form.server";
+import { forbidden, notFound } from "~/utils/http.server";
+import { parseBerlinLocal, toBerlinLocalInput } from "~/utils/time";
+
+export const links = goalsLinks;
+export const meta: MetaFunction = () => [{ title: "Vorschläge und Abstimmung – Verwaltung" }];
+
+async function conferenceFor(request: Request) {
+  const years = (await conferenceYears()).map((y) => y.year);
+  const asked = Number(new URL(request.url).searchParams.get("jahr"));
+  const year = years.includes(asked) ? asked : years[0];
+  const conference = year ? await findConferenceByYear(year) : null;
+  if (!conference) notFound();
+  return { conference, years };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { conference, years } = await conferenceFor(request);
+  const organiser = user.role === "organiser";
+  const [proposals, round, fields, recommendations, drafts, groupList] = await Promise.all([
+    listProposals(conference.id, { publicOnly: !organiser }),
+    getVotingRound(conference.id),
+    listFields(),
+    listRecommendations(),
+    organiser ? listDiscussionDrafts(conference.id) : Promise.resolve([]),
+    listGroups(),
+  ]);
+  return {
+    organiser,
+    conference,
+    years,
+    proposals,
+    drafts: drafts.length,
+    groups: groupList,
+    round: round ? { ...round, opensAtInput: toBerlinLocalInput(round.opensAt), closesAtInput: toBerlinLocalInput(round.closesAt), state: roundState(round) } : null,
+    fields: fields.map((f) => ({ id: f.id, name: f.name })),
+    recommendations: recommendations.map((r) => ({ id: r.id, code: r.code, title: r.title })),
+  };
+}
+
+const ids = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .pipe(z.array(z.uuid()));
+const organiserSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("status"), id: z.uuid(), status: z.enum(["accepted", "rejected", "submitted"]) }),
+  z.object({ intent: z.literal("merge"), targetId: z.uuid("goals.admin.merge.noTarget"), selected: ids }),
+  z.object({ intent: z.literal("cluster"), cluster: z.string().trim().max(80, "errors.tooLong"), selected: ids }),
+  z.object({ intent: z.literal("drafts") }),
+]);
+
+function raw(form: FormData) {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
+    out[key] = key === "recommendationIds" || key === "selected" ? all : all[0];
+  }
+  return out;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { conference } = await conferenceFor(request);
+  const form = await request.formData();
+  assertCsrf(form, context);
+  const input = raw(form);
+  const fail = (intent: string, errors: Record<string, MessageKey>) => data({ intent, ok: false as const, errors, values: formValues(form), message: null as MessageKey | null }, { status: 400 });
+  const done = (intent: string, message: MessageKey) => data({ intent, ok: true as const, errors: {} as Record<string, MessageKey>, values: {} as Record<string, string>, message });
+
+  if (input.intent === "propose") {
+    const parsed = proposalSchema.safeParse(input);
+    if (!parsed.success) return fail("propose", fieldErrors(parsed.error));
+    // A coordinator proposes for their own group; organisers may name any owner.
+    const proposedGroupId = user.role === "organiser" ? parsed.data.proposedGroupId : user.groupId;
+    if (user.role !== "organiser" && !user.groupId) forbidden();
+    await createProposal({ ...parsed.data, proposedGroupId, conferenceId: conference.id, source: user.role === "organiser" ? "organiser" : "group", createdByUserId: user.id });
+    return done("propose", "goals.admin.proposal.created");
+  }
+  if (user.role !== "organiser") forbidden();
+  if (input.intent === "round") {
+    const parsed = roundSchema.safeParse(input);
+    if (!parsed.success) return fail("round", fieldErrors(parsed.error));
+    const opensAt = parseBerlinLocal(parsed.data.opensAt);
+    const closesAt = parseBerlinLocal(parsed.data.closesAt);
+    if (!opensAt || !closesAt) return fail("round", { [opensAt ? "closesAt" : "opensAt"]: "errors.invalid" });
+    const saved = await saveVotingRound({ conferenceId: conference.id, pointsPerVoter: parsed.data.pointsPerVoter, maxPerProposal: parsed.data.maxPerProposal, opensAt, closesAt });
+    if (!saved.ok) return fail("round", { points: { pointsPerVoter: "goals.admin.round.points" }, max: { maxPerProposal: "goals.admin.round.max" }, times: { closesAt: "goals.admin.round.times" } }[saved.error] as Record<string, MessageKey>);
+    return done("round", "goals.admin.round.saved");
+  }
+  const parsed = organiserSchema.safeParse(input);
+  if (!parsed.success) return fail(String(input.intent ?? ""), fieldErrors(parsed.error));
+  const d = parsed.data;
+  if (d.intent === "status") {
+    if (!(await setProposalStatus({ id: d.id, status: d.status }))) notFound();
+    return done("status", "form.saved");
+  }
+  if (d.intent === "merge") {
+    const merged = await mergeProposals({ targetId: d.targetId, sourceIds: d.selected });
+    if (!merged.ok) return fail("merge", { selected: "goals.admin.merge.invalid" });
+    return done("merge", "goals.admin.merge.done");
+  }
+  if (d.intent === "cluster") {
+    if (d.selected.length === 0) return fail("cluster", { selected: "goals.admin.merge.invalid" });
+    await setProposalCluster({ ids: d.selected, cluster: d.cluster });
+    return done("cluster", "form.saved");
+  }
+  await importDiscussionDrafts({ conferenceId: conference.id, userId: user.id });
+  return done("drafts", "form.saved");
+}
+
+function ProposeForm() {
+  const t = useT();
+  const { organiser, fields, recommendations } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result?.intent === "propose" && !result.ok ? result : null;
+  const labels = { title: t("goals.proposal.title"), description: t("goals.proposal.description") };
+  return (
+    <SafeForm>
+      <input type="hidden" name="intent" value="propose" />
+      <ErrorSummary errors={failed?.errors} labels={labels} />
+      <Field name="title" label={labels.title} required maxLength={200} defaultValue={failed?.values.title} error={failed?.errors.title} />
+      <div className="field">
+        <label htmlFor="field-description">
+          {labels.description} <span className="field__req">({t("form.optional")})</span>
+        </label>
+        <textarea id="field-description" name="description" maxLength={2000} defaultValue={failed?.values.description} />
+      </div>
+      <div className="field">
+        <label htmlFor="field-fieldId">{t("goals.field")}</label>
+        <select id="field-fieldId" name="fieldId">
+          <option value="">{t("goals.proposal.noField")}</option>
+          {fields.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {organiser ? <GroupSelect /> : null}
+      <details>
+        <summary>{t("goals.proposal.recommendations")}</summary>
+        <ul className="check-list">
+          {recommendations.map((r) => (
+            <li key={r.id}>
+              <label>
+                <input type="checkbox" name="recommendationIds" value={r.id} />
+                <span>
+                  <strong>{r.code}</strong> {r.title}
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </details>
+      <p>
+        <button type="submit" className="button">
+          {t("goals.proposal.submit")}
+        </button>
+      </p>
+    </SafeForm>
+  );
+}
+
+function GroupSelect() {
+  const t = useT();
+  const { groups } = useLoaderData<typeof loader>();
+  return (
+    <div className="field">
+      <label htmlFor="field-proposedGroupId">{t("goals.admin.proposal.owner")}</label>
+      <select id="field-proposedGroupId" name="proposedGroupId">
+        <option value="">{t("goals.admin.proposal.ownerLater")}</option>
+        {groups.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function RoundForm() {
+  const t = useT();
+  const { round, conference } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result?.intent === "round" && !result.ok ? result : null;
+  const labels = { pointsPerVoter: t("goals.admin.round.pointsLabel"), maxPerProposal: t("goals.admin.round.maxLabel"), opensAt: t("goals.admin.round.opensAt"), closesAt: t("goals.admin.round.closesAt") };
+  return (
+    <section aria-labelledby="round-title">
+      <h2 id="round-title">{t("goals.admin.round.title")}</h2>
+      {round ? (
+        <p>
+          {t(`goals.ballot.state.${round.state}` as MessageKey)} <Link to={`/ziele/ergebnis/${conference.year}`}>{t("goals.results.link")}</Link> ·{" "}
+          <Link to={`/ziele/ergebnis/${conference.year}?ansicht=projektor`}>{t("goals.results.projector")}</Link>
+        </p>
+      ) : null}
+      {conference.dayCode ? <p>{t("goals.admin.round.code", { code: conference.dayCode, url: `/ziele/mitmachen/${conference.dayCode}` })}</p> : <p>{t("goals.admin.round.noCode")}</p>}
+      <ErrorSummary errors={failed?.errors} labels={labels} />
+      <SafeForm>
+        <input type="hidden" name="intent" value="round" />
+        <Field name="pointsPerVoter" type="number" min={1} max={100} label={labels.pointsPerVoter} required defaultValue={failed?.values.pointsPerVoter ?? round?.pointsPerVoter ?? 5} error={failed?.errors.pointsPerVoter} />
+        <Field name="maxPerProposal" type="number" min={1} max={100} label={labels.maxPerProposal} required defaultValue={failed?.values.maxPerProposal ?? round?.maxPerProposal ?? 3} error={failed?.errors.maxPerProposal} />
+        <Field name="opensAt" type="datetime-local" label={labels.opensAt} required defaultValue={failed?.values.opensAt ?? round?.opensAtInput} error={failed?.errors.opensAt} hint={t("goals.admin.round.timeHint")} />
+        <Field name="closesAt" type="datetime-local" label={labels.closesAt} required defaultValue={failed?.values.closesAt ?? round?.closesAtInput} error={failed?.errors.closesAt} />
+        <button type="submit" className="button">
+          {t("goals.admin.round.save")}
+        </button>
+      </SafeForm>
+    </section>
+  );
+}
+
+export default function ProposalsAdmin() {
+  const t = useT();
+  const { organiser, conference, years, proposals, drafts } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const open = proposals.filter((p) => p.status !== "merged");
+  const mergeFailed = (result?.intent === "merge" || result?.intent === "cluster") && !result.ok ? result : null;
+  return (
+    <>
+      <p>
+        <Link to="/verwaltung/ziele">{t("goals.admin.back")}</Link>
+      </p>
+      <h1>{t("goals.admin.proposalsTitle", { year: conference.year })}</h1>
+      <Form method="get" className="inline-actions">
+        <div className="field">
+          <label htmlFor="p-jahr">{t("goals.board.year")}</label>
+          <select id="p-jahr" name="jahr" defaultValue={conference.year}>
+            {years.map((y) => (
+              <option key={y}>{y}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--secondary">
+          {t("goals.board.apply")}
+        </button>
+      </Form>
+      {result?.ok && result.message ? (
+        <p className="notice" role="status">
+          {t(result.message)}
+        </p>
+      ) : null}
+      {mergeFailed ? (
+        <div className="error-summary" role="alert">
+          {Object.values(mergeFailed.errors).map((e) => (
+            <p key={e}>{t(e)}</p>
+          ))}
+        </div>
+      ) : null}
+
+      {organiser && drafts > 0 ? (
+        <SafeForm>
+          <input type="hidden" name="intent" value="drafts" />
+          <p>
+            {t("goals.admin.drafts", { count: drafts })}{" "}
+            <button type="submit" className="button button--small">
+              {t("goals.admin.draftsImport")}
+            </button>
+          </p>
+        </SafeForm>
+      ) : null}
+
+      <section aria-labelledby="list-title">
+        <h2 id="list-title">{t("goals.admin.proposalList", { count: open.length })}</h2>
+        {organiser ? (
+          <SafeForm id="bulk">
+            <p>{t("goals.admin.bulkHint")}</p>
+          </SafeForm>
+        ) : null}
+        <ul className="goal-list">
+          {open.map((p) => (
+            <li key={p.id}>
+              <h3>
+                {organiser ? (
+                  <label>
+                    <input type="checkbox" name="selected" value={p.id} form="bulk" /> {p.title}
+                  </label>
+                ) : (
+                  p.title
+                )}
+              </h3>
+              <p className="goal-meta">
+                <span>{t(`goals.admin.proposalStatus.${p.status}` as MessageKey)}</span>
+                <span>{t(`goals.source.${p.source}` as MessageKey)}</span>
+                {p.fieldName ? <span>{p.fieldName}</span> : null}
+                {p.groupName ? <span>{p.groupName}</span> : null}
+                {p.cluster ? <span>{t("goals.admin.cluster", { cluster: p.cluster })}</span> : null}
+              </p>
+              {p.description ? <p>{p.description}</p> : null}
+              {p.recommendations.length ? (
+                <ul className="chips">
+                  {p.recommendations.map((r) => (
+                    <li key={r.id}>{r.code}</li>
+                  ))}
+                </ul>
+              ) : null}
+              {p.mergedFrom.length ? (
+                <div className="trace">
+                  <p>{t("goals.page.mergedFrom")}</p>
+                  <ul>
+                    {p.mergedFrom.map((m) => (
+                      <li key={m.id}>
+                        „{m.title}“ ({t(`goals.source.${m.source}` as MessageKey)})
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              {organiser ? (
+                <div className="inline-actions">
+                  {p.status !== "accepted" ? (
+                    <SafeForm>
+                      <input type="hidden" name="intent" value="status" />
+                      <input type="hidden" name="id" value={p.id} />
+                      <input type="hidden" name="status" value="accepted" />
+                      <button type="submit" className="button button--small">
+                        {t("goals.admin.accept")}
+                      </button>
+                    </SafeForm>
+                  ) : null}
+                  {p.status !== "rejected" ? (
+                    <SafeForm>
+                      <input type="hidden" name="intent" value="status" />
+                      <input type="hidden" name="id" value={p.id} />
+                      <input type="hidden" name="status" value="rejected" />
+                      <button type="submit" className="button button--small button--secondary">
+                        {t("goals.admin.reject")}
+                      </button>
+                    </SafeForm>
+                  ) : null}
+                  {p.status === "accepted" ? (
+                    <Link className="button button--small button--secondary" to={`/verwaltung/ziele/vereinbaren?vorschlag=${p.id}`}>
+                      {t("goals.admin.agreeFrom")}
+                    </Link>
+                  ) : null}
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {organiser && open.length > 1 ? (
+          <div className="card">
+            <h3>{t("goals.admin.merge.title")}</h3>
+            <p>{t("goals.admin.merge.lead")}</p>
+            <div className="inline-actions">
+              <div className="field">
+                <label htmlFor="merge-target">{t("goals.admin.merge.target")}</label>
+                <select id="merge-target" name="targetId" form="bulk">
+                  {open
+                    .filter((p) => p.status !== "rejected")
+                    .map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.title}
+                      </option>
+                    ))}
+                </select>
+              </div>
+              <button type="submit" name="intent" value="merge" form="bulk" className="button">
+                {t("goals.admin.merge.submit")}
+              </button>
+            </div>
+            <h3>{t("goals.admin.clusterTitle")}</h3>
+            <div className="inline-actions">
+              <div className="field">
+                <label htmlFor="cluster-name">{t("goals.admin.clusterLabel")}</label>
+                <input id="cluster-name" name="cluster" form="bulk" maxLength={80} />
+              </div>
+              <button type="submit" name="intent" value="cluster" form="bulk" className="button button--secondary">
+                {t("goals.admin.clusterSubmit")}
+              </button>
+            </div>
+          </div>
+        ) : null}
+        {proposals.some((p) => p.status === "merged") ? <p>{t("goals.admin.mergedCount", { count: proposals.filter((p) => p.status === "merged").length })}</p> : null}
+      </section>
+
+      <section aria-labelledby="new-title">
+        <h2 id="new-title">{organiser ? t("goals.admin.proposal.new") : t("goals.admin.proposeForGroup")}</h2>
+        <ProposeForm />
+      </section>
+      {organiser ? <RoundForm /> : null}
+    </>
+  );
+}
