@@ -1,3 +1,4 @@
+import { audit } from "./messages/audit";
 import { auth } from "./messages/auth";
 import { common } from "./messages/common";
 import { conferences } from "./messages/conferences";
@@ -12,7 +13,7 @@ import { uploads } from "./messages/uploads";
 import { interpolate, type Locale, type Vars } from "./locales";
 
 // The one message catalogue. Each domain adds its module here.
-const modules = [common, auth, legal, mail, conferences, registrations, goals, uploads, groups, discussion] as const;
+const modules = [common, auth, audit, legal, mail, conferences, registrations, goals, uploads, groups, discussion] as const;
 
 type Merge<M extends readonly { de: Record<string, string> }[]> = M extends readonly [infer H, ...infer R]
   ? H extends { de: infer D }

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { SafeForm } from "~/components/form";
 import { useLocale, useT } from "~/i18n/i18n";
 import { countPendingMail, listDeadMail, retryDeadMail } from "~/modules/mail/outbox.server";
+import { db } from "~/db/client.server";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { requireOrganiser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
@@ -21,10 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const retrySchema = z.object({ intent: z.literal("retry"), id: z.uuid() });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireOrganiser(request);
+  const user = await requireOrganiser(request);
   const result = await parseForm(request, context, retrySchema);
   if (!result.ok) notFound();
   if (!(await retryDeadMail(result.data.id))) notFound();
+  await recordAudit(db, { actor: user, action: "mail.retry", subjectType: "outbox", subjectId: result.data.id });
   return data({ retried: true });
 }
 

@@ -45,6 +45,11 @@ export default function AdminLayout() {
               <NavLink to="/verwaltung/postausgang">{t("admin.outbox")}</NavLink>
             </li>
           ) : null}
+          {user.role === "organiser" ? (
+            <li>
+              <NavLink to="/verwaltung/protokoll">{t("audit.title")}</NavLink>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <div className="admin-main">
