@@ -1,9 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n/i18n";
 import { getPublicConference } from "~/modules/conferences/conferences.server";
+import { getAvailability, registrationState } from "~/modules/registrations/registrations.server";
+import { registrationLinks, stateText } from "~/modules/registrations/ui";
 import { notFound } from "~/utils/http.server";
 import { formatDate, formatTime } from "~/utils/time";
+
+export const links = registrationLinks;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.conference.title} – Integrationskonferenz Bottrop` : "Konferenz nicht gefunden" },
@@ -14,13 +18,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) notFound();
   const found = await getPublicConference(year);
   if (!found) notFound();
-  return found;
+  const availability = await getAvailability(found.conference.id);
+  return { ...found, registration: { state: registrationState(found.conference), availability } };
 }
 
 export default function ConferencePage() {
   const t = useT();
   const locale = useLocale();
-  const { conference, agenda, forums } = useLoaderData<typeof loader>();
+  const { conference, agenda, forums, registration } = useLoaderData<typeof loader>();
+  const showRegistration = conference.status === "published" || conference.status === "registration_open" || conference.status === "registration_closed";
   return (
     <article>
       <h1>{conference.title}</h1>
@@ -41,6 +47,22 @@ export default function ConferencePage() {
           </dd>
         </div>
       </dl>
+      {showRegistration ? (
+        <section aria-labelledby="registration-title" className="card card--highlight">
+          <h2 id="registration-title">{t("registration.state.title")}</h2>
+          <p className="reg-state">{stateText(t, registration.state, registration.availability, conference.registrationOpensAt, locale)}</p>
+          {registration.state === "open" && conference.registrationClosesAt ? (
+            <p>{t("registration.state.until", { date: formatDate(conference.registrationClosesAt, locale) })}</p>
+          ) : null}
+          {registration.state === "open" ? (
+            <p>
+              <Link className="button" to={`/konferenzen/${conference.year}/anmeldung`}>
+                {t("registration.toForm")}
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       {conference.venueAccessibility ? (
         <section aria-labelledby="access-title">
           <h2 id="access-title">{t("conference.accessibility")}</h2>
@@ -73,9 +95,15 @@ export default function ConferencePage() {
         <section aria-labelledby="forums-title">
           <h2 id="forums-title">{t("conference.forums")}</h2>
           <ul>
-            {forums.map((f) => (
-              <li key={f.id}>{f.title}</li>
-            ))}
+            {forums.map((f) => {
+              const seats = registration.availability.forums.find((a) => a.id === f.id);
+              return (
+                <li key={f.id}>
+                  {f.title}
+                  {showRegistration && seats ? ` (${seats.free > 0 ? t("registration.forumSeats", { free: seats.free, capacity: seats.capacity }) : t("registration.forumFull")})` : ""}
+                </li>
+              );
+            })}
           </ul>
         </section>
       ) : null}

@@ -538,3 +538,11 @@ export async function sendReminders(now = new Date()): Promise<number> {
   }
   return sent;
 }
+
+/** After an organiser added seats (conference or forum): the waitlist moves up at once. */
+export async function fillSeats(conferenceId: string, now = new Date()): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const conf = await lockConference(tx, conferenceId);
+    return conf ? fillFreeSeats(tx, conf, now) : [];
+  });
+}

@@ -1,0 +1,248 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ErrorSummary, Field, fieldId, SafeForm, type FormErrors } from "~/components/form";
+import type { MessageKey } from "~/i18n/catalog";
+import { useLocale, useT } from "~/i18n/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { getPublicConference } from "~/modules/conferences/conferences.server";
+import { ORGANISATION_TYPES, registrationSchema } from "~/modules/registrations/registration.schema";
+import { getAvailability, register, registrationState } from "~/modules/registrations/registrations.server";
+import { Choice, ChoiceGroup, NeedsFields, registrationLinks, stateText } from "~/modules/registrations/ui";
+import { hitAll } from "~/modules/security/rate-limit.server";
+import { invalid, parseForm } from "~/utils/form.server";
+import { notFound, tooManyRequests } from "~/utils/http.server";
+import { formatDate, formatDateTime } from "~/utils/time";
+
+export const links = registrationLinks;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Anmeldung – ${data.conference.title}` : "Anmeldung" }];
+
+/** Generous per IP (a whole office behind one address), tight per address (each attempt sends a mail). */
+const RULES = {
+  perIp: { name: "register-ip", limit: 60, windowMs: 15 * 60_000 },
+  perEmail: { name: "register-email", limit: 5, windowMs: 60 * 60_000 },
+};
+
+async function load(yearParam: string | undefined) {
+  const year = Number(yearParam);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) notFound();
+  const found = await getPublicConference(year);
+  if (!found) notFound();
+  return found;
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { conference, forums } = await load(params.year);
+  const availability = await getAvailability(conference.id);
+  return {
+    conference: {
+      year: conference.year,
+      title: conference.title,
+      startsAt: conference.startsAt,
+      registrationOpensAt: conference.registrationOpensAt,
+      registrationClosesAt: conference.registrationClosesAt,
+      holdHours: conference.holdHours,
+    },
+    state: registrationState(conference),
+    availability,
+    forums: availability.forums.length ? availability.forums : forums.map((f) => ({ ...f, taken: 0, free: f.capacity })),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { conference } = await load(params.year);
+  const result = await parseForm(request, context, registrationSchema);
+  if (!result.ok) return invalid(result);
+  const limit = await hitAll([
+    [RULES.perIp, context.clientIp],
+    [RULES.perEmail, `${conference.id}:${result.data.email.toLowerCase()}`],
+  ]);
+  if (!limit.allowed) tooManyRequests(limit.retryAfterSeconds);
+  const outcome = await register({ conferenceId: conference.id, data: result.data, locale: await getLocale(request) });
+  if (!outcome.ok) {
+    const values = Object.fromEntries([...result.form].filter(([k, v]) => typeof v === "string" && k !== "_csrf").map(([k, v]) => [k, String(v)]));
+    if (outcome.reason === "closed") return data({ ok: false as const, closed: true, errors: {} as FormErrors, values }, { status: 409 });
+    const error: MessageKey = outcome.reason === "forumFull" ? "registration.errors.forumFull" : "registration.errors.forum";
+    return invalid({ errors: { forumId: error }, values });
+  }
+  // The same answer whether the address was new, already registered, on the waitlist or a bot.
+  return data({ ok: true as const, holdHours: outcome.holdHours });
+}
+
+export default function RegistrationPage() {
+  const t = useT();
+  const locale = useLocale();
+  const { conference, state, availability, forums } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+
+  if (actionData?.ok) {
+    return (
+      <div className="narrow">
+        <h1>{t("registration.doneTitle")}</h1>
+        <p className="notice" role="status">
+          {t("registration.doneText", { hours: actionData.holdHours })}
+        </p>
+        <p>
+          <Link to={`/konferenzen/${conference.year}`}>{t("registration.backToConference")}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  const closedNow = (actionData && "closed" in actionData && actionData.closed) || state !== "open";
+  if (closedNow) {
+    const why =
+      state === "notYet" && conference.registrationOpensAt
+        ? t("registration.closedWhy.notYet", { date: formatDateTime(conference.registrationOpensAt, locale) })
+        : state === "over" && conference.registrationClosesAt
+          ? t("registration.closedWhy.over", { date: formatDateTime(conference.registrationClosesAt, locale) })
+          : state === "over"
+            ? t("registration.state.over")
+            : state === "notOpen"
+              ? t("registration.state.notOpen")
+              : t("registration.closedWhy.status");
+    return (
+      <div className="narrow">
+        <h1>{t("registration.closedTitle")}</h1>
+        <p className="lead">{conference.title}</p>
+        <p className="notice notice--warn">{t("registration.closedLead")}</p>
+        <p>{why}</p>
+        <p>{t("registration.closedContact")}</p>
+        <p>
+          <Link to={`/konferenzen/${conference.year}`}>{t("registration.backToConference")}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  const errors = actionData && !actionData.ok ? (actionData.errors as FormErrors) : undefined;
+  const values: Record<string, string> = actionData && !actionData.ok ? actionData.values : {};
+  const labels: Record<string, string> = {
+    firstName: t("registration.firstName"),
+    lastName: t("registration.lastName"),
+    email: t("registration.email"),
+    organisation: t("registration.organisation"),
+    organisationType: t("registration.organisationType"),
+    jobTitle: t("registration.jobTitle"),
+    forumId: t("registration.forum"),
+    accessibility: t("registration.accessibility"),
+    accessibilityOther: t("registration.accessibilityOther"),
+    dietaryNeeds: t("registration.dietaryNeeds"),
+    specialConsent: t("registration.section.needs"),
+    photoConsent: t("registration.photoConsent"),
+    privacyConsent: t("registration.privacy"),
+  };
+  const orgId = fieldId("organisationType");
+  const full = availability.free === 0;
+
+  return (
+    <div className="prose">
+      <h1>{t("registration.title", { title: conference.title })}</h1>
+      <p className="lead">{t("registration.lead")}</p>
+      <p className="reg-state">{stateText(t, state, availability, conference.registrationOpensAt, locale)}</p>
+      {conference.registrationClosesAt ? <p>{t("registration.state.until", { date: formatDate(conference.registrationClosesAt, locale) })}</p> : null}
+      <ErrorSummary errors={errors} labels={labels} />
+      <SafeForm noValidate>
+        <fieldset className="reg-fieldset">
+          <legend>{t("registration.section.person")}</legend>
+          <Field name="firstName" label={labels.firstName!} required autoComplete="given-name" maxLength={100} defaultValue={values.firstName} error={errors?.firstName} />
+          <Field name="lastName" label={labels.lastName!} required autoComplete="family-name" maxLength={100} defaultValue={values.lastName} error={errors?.lastName} />
+          <Field name="email" label={labels.email!} type="email" required autoComplete="email" maxLength={254} hint={t("registration.emailHint")} defaultValue={values.email} error={errors?.email} />
+          <Field name="organisation" label={labels.organisation!} required autoComplete="organization" maxLength={200} defaultValue={values.organisation} error={errors?.organisation} />
+          <div className={errors?.organisationType ? "field field--error" : "field"}>
+            <label htmlFor={orgId}>
+              {labels.organisationType} <span className="field__req">({t("form.required")})</span>
+            </label>
+            {errors?.organisationType ? (
+              <p className="field__error" id={`${orgId}-error`}>
+                {t(errors.organisationType)}
+              </p>
+            ) : null}
+            <select id={orgId} name="organisationType" required defaultValue={values.organisationType ?? ""} aria-invalid={errors?.organisationType ? true : undefined} aria-describedby={errors?.organisationType ? `${orgId}-error` : undefined}>
+              <option value="">{t("registration.orgType.choose")}</option>
+              {ORGANISATION_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`registration.orgType.${type}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Field name="jobTitle" label={labels.jobTitle!} autoComplete="organization-title" maxLength={200} defaultValue={values.jobTitle} error={errors?.jobTitle} />
+        </fieldset>
+
+        {forums.length ? (
+          <fieldset className="reg-fieldset">
+            <legend>{t("registration.section.forum")}</legend>
+            <ChoiceGroup name="forumId" legend={labels.forumId!} error={errors?.forumId}>
+              <Choice type="radio" name="forumId" value="" id={`${fieldId("forumId")}-none`} label={t("registration.forum.none")} checked={!values.forumId} />
+              {forums.map((f) => (
+                <Choice
+                  key={f.id}
+                  type="radio"
+                  name="forumId"
+                  value={f.id}
+                  checked={values.forumId === f.id}
+                  label={
+                    <>
+                      {f.title} <span className="field__req">({f.free > 0 ? t("registration.forumSeats", { free: f.free, capacity: f.capacity }) : t("registration.forumFull")})</span>
+                    </>
+                  }
+                />
+              ))}
+            </ChoiceGroup>
+          </fieldset>
+        ) : null}
+
+        <NeedsFields
+          errors={errors}
+          values={{
+            accessibility: (values.accessibility ?? "").split("\n").filter(Boolean),
+            accessibilityOther: values.accessibilityOther ?? "",
+            dietaryNeeds: values.dietaryNeeds ?? "",
+            specialConsent: values.specialConsent === "on",
+            photoConsent: values.photoConsent === "yes" || values.photoConsent === "no" ? values.photoConsent : "",
+          }}
+        />
+
+        <fieldset className={errors?.privacyConsent ? "reg-fieldset reg-fieldset--error" : "reg-fieldset"}>
+          <legend>{t("registration.privacy")}</legend>
+          <p>{t("registration.privacyText")}</p>
+          <p>
+            <Link to="/datenschutz">{t("registration.privacyLink")}</Link>
+          </p>
+          {errors?.privacyConsent ? (
+            <p className="field__error" id={`${fieldId("privacyConsent")}-error`}>
+              {t(errors.privacyConsent)}
+            </p>
+          ) : null}
+          <Choice
+            type="checkbox"
+            name="privacyConsent"
+            value="on"
+            id={fieldId("privacyConsent")}
+            required
+            checked={values.privacyConsent === "on"}
+            label={
+              <>
+                {t("registration.privacyConsent")} <span className="field__req">({t("form.required")})</span>
+              </>
+            }
+            describedBy={errors?.privacyConsent ? `${fieldId("privacyConsent")}-error` : undefined}
+            invalid={Boolean(errors?.privacyConsent)}
+          />
+        </fieldset>
+
+        <div className="reg-hp" aria-hidden="true">
+          <label htmlFor="field-website">{t("registration.website")}</label>
+          <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+        </div>
+
+        <button type="submit" className="button" disabled={busy}>
+          {full ? t("registration.waitlistSubmit") : t("registration.submit")}
+        </button>
+      </SafeForm>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { SafeForm } from "~/components/form";
+import { useT } from "~/i18n/i18n";
+import { deleteRegistration, findByManageToken } from "~/modules/registrations/registrations.server";
+import { InvalidLink, registrationLinks } from "~/modules/registrations/ui";
+import { assertCsrf } from "~/utils/form.server";
+
+export const links = registrationLinks;
+export const meta: MetaFunction = () => [{ title: "Daten löschen – Integrationskonferenz" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const found = await findByManageToken(params.token ?? "");
+  if (!found) throw data(null, { status: 404 });
+  return { token: params.token!, title: found.conference.title };
+}
+
+/** Art. 17: the POST deletes everything at once; GET only asks. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  assertCsrf(await request.formData(), context);
+  const found = await findByManageToken(params.token ?? "");
+  if (!found) throw data(null, { status: 404 });
+  await deleteRegistration(found.registration.id);
+  return { deleted: true };
+}
+
+export default function DeleteRegistration() {
+  const t = useT();
+  const { token, title } = useLoaderData<typeof loader>();
+  const acted = useActionData<typeof action>();
+  if (acted?.deleted) {
+    return (
+      <div className="narrow">
+        <h1>{t("registration.delete.done")}</h1>
+        <p className="notice" role="status">
+          {t("registration.delete.doneLead")}
+        </p>
+        <p>
+          <Link to="/">{t("error.backHome")}</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow">
+      <h1>{t("registration.delete.title")}</h1>
+      <p className="lead">{title}</p>
+      <p>{t("registration.delete.lead")}</p>
+      <SafeForm className="reg-actions">
+        <button type="submit" className="button button--danger">
+          {t("registration.delete.submit")}
+        </button>
+        <Link to={`/meine-anmeldung/${token}`}>{t("registration.cancel.back")}</Link>
+      </SafeForm>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) return <InvalidLink />;
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
+}

@@ -1,0 +1,37 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import type { FormErrors } from "~/components/form";
+import { useT } from "~/i18n/i18n";
+import { createConference } from "~/modules/conferences/admin.server";
+import { conferenceSchema } from "~/modules/conferences/conference.schema";
+import { ConferenceForm } from "~/modules/conferences/ui";
+import { requireOrganiser } from "~/utils/auth.server";
+import { formValues, invalid, parseForm } from "~/utils/form.server";
+
+export const meta: MetaFunction = () => [{ title: "Neue Konferenz – Verwaltung" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireOrganiser(request);
+  const result = await parseForm(request, context, conferenceSchema);
+  if (!result.ok) return invalid(result);
+  const saved = await createConference(result.data);
+  if (!saved.ok) return invalid({ errors: { year: "conference.errors.yearTaken" }, values: formValues(result.form) });
+  throw redirect(`/verwaltung/konferenzen/${saved.year}?gespeichert=1`);
+}
+
+export default function NewConference() {
+  const t = useT();
+  const acted = useActionData<typeof action>();
+  return (
+    <>
+      <h1>{t("admin.conferences.new")}</h1>
+      <ConferenceForm values={acted?.values ?? { year: String(new Date().getFullYear() + 1) }} errors={acted?.errors as FormErrors | undefined} submitLabel={t("admin.conference.create")} />
+    </>
+  );
+}
