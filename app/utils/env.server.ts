@@ -27,6 +27,10 @@ export const envSchema = z
     /** How often the outbox worker looks for due mail, and how many tries before a dead letter. */
     MAIL_POLL_MS: z.coerce.number().int().min(50).default(2000),
     MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** Löschkonzept (see app/modules/privacy/retention.server.ts), in days. */
+    RETENTION_SPECIAL_CATEGORY_DAYS: z.coerce.number().int().min(1).default(28),
+    RETENTION_ANONYMISE_DAYS: z.coerce.number().int().min(1).default(183),
+    RETENTION_SENT_MAIL_DAYS: z.coerce.number().int().min(1).default(30),
     /** How long the audit log keeps entries. */
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).default(365),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),

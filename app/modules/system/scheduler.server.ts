@@ -2,6 +2,7 @@ import { lt } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { loginTokens } from "~/db/schema";
 import { pruneAudit } from "~/modules/audit/audit.server";
+import { applyRetention } from "~/modules/privacy/retention.server";
 import { deleteStaleSessions } from "~/modules/auth/sessions.server";
 import { pruneRateLimits } from "~/modules/security/rate-limit.server";
 import { expireHolds, sendReminders } from "~/modules/registrations/registrations.server";
@@ -16,6 +17,7 @@ export type Job = { name: string; everyMs: number; run(now: Date): Promise<unkno
 export const jobs: Job[] = [
   { name: "sessions", everyMs: 10 * 60_000, run: (now) => deleteStaleSessions(now) },
   { name: "rate-limits", everyMs: 60 * 60_000, run: (now) => pruneRateLimits(now) },
+  { name: "retention", everyMs: 60 * 60_000, run: (now) => applyRetention(now) },
   { name: "audit-retention", everyMs: 24 * 60 * 60_000, run: (now) => pruneAudit(env.AUDIT_RETENTION_DAYS, now) },
   { name: "login-tokens", everyMs: 60 * 60_000, run: (now) => db.delete(loginTokens).where(lt(loginTokens.expiresAt, now)) },
   { name: "registration-holds", everyMs: 60_000, run: (now) => expireHolds(now) },
