@@ -40,6 +40,13 @@ export function FileUpload({ action, name = "datei", label, error, maxMb, hidden
     if (typeof XMLHttpRequest === "undefined") return;
     event.preventDefault();
     const form = event.currentTarget;
+    const chosen = (form.elements.namedItem(name) as HTMLInputElement | null)?.files?.[0];
+    // Saves a long upload that the server would refuse anyway (it checks again).
+    if (chosen && chosen.size > maxMb * 1024 * 1024) {
+      setClientError("uploads.error.tooLarge");
+      setStatus(t("uploads.error.tooLarge", { max: maxMb }));
+      return;
+    }
     const xhr = new XMLHttpRequest();
     setClientError(null);
     setPercent(0);

@@ -9,10 +9,10 @@ import { saveUpload, setFilesPublic, type SavedFile } from "~/modules/uploads/fi
 import type { PreparedUpload } from "~/modules/uploads/inspect.server";
 import { formatDate } from "~/utils/time";
 import { isUuid } from "./groups.server";
+import { REPORT_SECTIONS, type ReportSection } from "./report-sections";
 
 export type ReportStatus = (typeof groupReports.$inferSelect)["status"];
-export const REPORT_SECTIONS = ["activities", "progress", "obstacles", "networking", "previousGoals", "proposals"] as const;
-export type ReportSection = (typeof REPORT_SECTIONS)[number];
+export { REPORT_SECTIONS, type ReportSection };
 export type ReportText = Record<ReportSection, string>;
 
 /** The coordinator may change text and files only while the report is with them. */
@@ -256,6 +256,11 @@ export async function reportableConferences(now = new Date()) {
     .orderBy(desc(conferences.year));
   const open = rows.filter((c) => c.endsAt >= now);
   return open.length ? open : rows.slice(0, 1);
+}
+
+/** Every conference (newest first), for the organisers' overview. */
+export async function listConferenceYears() {
+  return db.select({ id: conferences.id, year: conferences.year }).from(conferences).orderBy(desc(conferences.year));
 }
 
 export async function getDeadline(conferenceId: string) {

@@ -1,0 +1,169 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ErrorSummary, Field, SafeForm, type FormErrors } from "~/components/form";
+import { TextareaField } from "~/components/textarea-field";
+import { useT } from "~/i18n/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { groupSchema, inviteSchema, startReportSchema } from "~/modules/groups/groups.schema";
+import { getGroup, inviteCoordinator, isUuid, listCoordinators, updateGroup } from "~/modules/groups/groups.server";
+import { ensureReport, listGroupReports, reportableConferences } from "~/modules/groups/reports.server";
+import styles from "~/styles/groups.css?url";
+import { requireGroupAccess, requireOrganiser } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
+import { invalid, parseForm } from "~/utils/form.server";
+import { notFound } from "~/utils/http.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? "Arbeitskreis"} – Verwaltung` }];
+
+async function load(request: Request, groupId: string | undefined) {
+  if (!isUuid(groupId)) notFound();
+  const user = await requireGroupAccess(request, groupId);
+  const group = await getGroup(groupId);
+  if (!group) notFound();
+  return { user, group };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, group } = await load(request, params.groupId);
+  const [reports, conferences, coordinators] = await Promise.all([
+    listGroupReports(group.id),
+    reportableConferences(),
+    user.role === "organiser" ? listCoordinators(group.id) : Promise.resolve([]),
+  ]);
+  return {
+    isOrganiser: user.role === "organiser",
+    group,
+    reports,
+    startable: conferences.filter((c) => !reports.some((r) => r.conferenceId === c.id)).map((c) => ({ id: c.id, year: c.year })),
+    coordinators: coordinators.filter((c) => c.active).map((c) => ({ id: c.id, name: c.name, email: c.email })),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, group } = await load(request, params.groupId);
+  const intent = (await request.clone().formData()).get("intent");
+  if (intent === "start") {
+    const result = await parseForm(request, context, startReportSchema);
+    if (!result.ok) notFound();
+    if (!(await reportableConferences()).some((c) => c.id === result.data.conferenceId)) notFound();
+    const id = await ensureReport(group.id, result.data.conferenceId, user.id);
+    throw redirect(`/verwaltung/berichte/${id}`);
+  }
+  await requireOrganiser(request);
+  if (intent === "save") {
+    const result = await parseForm(request, context, groupSchema);
+    if (!result.ok) return invalid(result);
+    const { intent: _i, ...input } = result.data;
+    const saved = await updateGroup(group.id, input);
+    if (!saved.ok) return invalid({ errors: { slug: "groups.error.slugTaken" }, values: Object.fromEntries([...result.form].filter(([, v]) => typeof v === "string")) as Record<string, string> });
+    return data({ ok: true as const, done: "saved" as const });
+  }
+  if (intent === "invite") {
+    const result = await parseForm(request, context, inviteSchema);
+    if (!result.ok) return invalid(result);
+    const { inviteName, inviteEmail } = result.data;
+    const sent = await inviteCoordinator({ groupId: group.id, email: inviteEmail, name: inviteName, appUrl: env.APP_URL, locale: await getLocale(request) });
+    if (!sent.ok) return invalid({ errors: { inviteEmail: "groups.invite.taken" }, values: { intent: "invite", inviteName, inviteEmail } });
+    return data({ ok: true as const, done: "invited" as const, email: inviteEmail });
+  }
+  notFound();
+}
+
+export default function GroupAdmin() {
+  const t = useT();
+  const { isOrganiser, group, reports, startable, coordinators } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const failed = actionData && !actionData.ok ? actionData : null;
+  const failedIntent = failed?.values.intent;
+  const groupErrors: FormErrors = failedIntent === "save" ? failed!.errors : {};
+  const inviteErrors: FormErrors = failedIntent === "invite" ? failed!.errors : {};
+  const v = (name: string, fallback: string) => (failedIntent === "save" ? (failed!.values[name] ?? "") : fallback);
+  return (
+    <>
+      <h1>{group.name}</h1>
+      <p>
+        {t(`groups.kind.${group.kind}`)} · <Link to={`/arbeitskreise/${group.slug}`}>/arbeitskreise/{group.slug}</Link>
+      </p>
+      {actionData?.ok ? (
+        <p className="notice" role="status">
+          {actionData.done === "saved" ? t("groups.admin.saved") : t("groups.invite.sent", { email: actionData.email ?? "" })}
+        </p>
+      ) : null}
+
+      <h2>{t("groups.admin.reports")}</h2>
+      {reports.length === 0 ? <p>{t("groups.admin.noReports")}</p> : null}
+      <ul>
+        {reports.map((r) => (
+          <li key={r.id}>
+            <Link to={`/verwaltung/berichte/${r.id}`}>{t("groups.admin.openReport", { year: r.year })}</Link> –{" "}
+            <span className={`status status--${r.status}`}>{t(`reports.status.${r.status}`)}</span>
+          </li>
+        ))}
+      </ul>
+      {startable.map((c) => (
+        <SafeForm key={c.id}>
+          <input type="hidden" name="intent" value="start" />
+          <input type="hidden" name="conferenceId" value={c.id} />
+          <button type="submit" className="button">
+            {t("groups.admin.startReport", { year: c.year })}
+          </button>
+        </SafeForm>
+      ))}
+
+      {isOrganiser ? (
+        <>
+          <h2>{t("groups.admin.coordinators")}</h2>
+          {coordinators.length === 0 ? <p>{t("groups.invite.none")}</p> : null}
+          <ul>
+            {coordinators.map((c) => (
+              <li key={c.id}>
+                {c.name} ({c.email})
+              </li>
+            ))}
+          </ul>
+          <section className="card" aria-labelledby="invite-title">
+            <h3 id="invite-title">{t("groups.invite.title")}</h3>
+            <p>{t("groups.invite.lead")}</p>
+            <ErrorSummary errors={inviteErrors} labels={{ inviteName: t("groups.invite.name"), inviteEmail: t("groups.invite.email") }} />
+            <SafeForm noValidate>
+              <input type="hidden" name="intent" value="invite" />
+              <Field name="inviteName" label={t("groups.invite.name")} required error={inviteErrors.inviteName} defaultValue={failedIntent === "invite" ? failed!.values.inviteName : ""} autoComplete="off" />
+              <Field name="inviteEmail" type="email" label={t("groups.invite.email")} required error={inviteErrors.inviteEmail} defaultValue={failedIntent === "invite" ? failed!.values.inviteEmail : ""} autoComplete="off" />
+              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+                {t("groups.invite.submit")}
+              </button>
+            </SafeForm>
+          </section>
+
+          <h2>{t("groups.admin.edit")}</h2>
+          <ErrorSummary
+            errors={groupErrors}
+            labels={{ name: t("groups.field.name"), slug: t("groups.field.slug"), kind: t("groups.field.kind"), contactEmail: t("groups.field.contactEmail"), description: t("groups.field.description") }}
+          />
+          <SafeForm noValidate key={group.slug}>
+            <input type="hidden" name="intent" value="save" />
+            <Field name="name" label={t("groups.field.name")} required error={groupErrors.name} defaultValue={v("name", group.name)} />
+            <div className="field">
+              <label htmlFor="field-kind">{t("groups.field.kind")}</label>
+              <select id="field-kind" name="kind" defaultValue={v("kind", group.kind)}>
+                <option value="working_group">{t("groups.kind.working_group")}</option>
+                <option value="district_network">{t("groups.kind.district_network")}</option>
+              </select>
+            </div>
+            <Field name="slug" label={t("groups.field.slug")} hint={t("groups.field.slugHint")} required error={groupErrors.slug} defaultValue={v("slug", group.slug)} />
+            <TextareaField name="description" label={t("groups.field.description")} error={groupErrors.description} defaultValue={v("description", group.description)} />
+            <TextareaField name="fieldsOfAction" label={t("groups.field.fields")} hint={t("groups.field.fieldsHint")} defaultValue={v("fieldsOfAction", group.fieldsOfAction.join("\n"))} />
+            <Field name="contactName" label={t("groups.field.contactName")} defaultValue={v("contactName", group.contactName ?? "")} />
+            <Field name="contactEmail" type="email" label={t("groups.field.contactEmail")} error={groupErrors.contactEmail} defaultValue={v("contactEmail", group.contactEmail ?? "")} />
+            <button type="submit" className="button">
+              {t("groups.admin.save")}
+            </button>
+          </SafeForm>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { addReportFile, EDITABLE, findReport, WorkflowError } from "~/modules/groups/reports.server";
+import { uploadResponse } from "~/modules/uploads/http.server";
+import { discardPrepared, UploadError } from "~/modules/uploads/inspect.server";
+import { receiveUploads } from "~/modules/uploads/multipart.server";
+import { requireGroupAccess } from "~/utils/auth.server";
+import { notFound } from "~/utils/http.server";
+
+/** Upload of a report attachment (new file or new version): streamed, checked, then attached. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const report = await findReport(params.reportId ?? "");
+  if (!report) notFound();
+  const user = await requireGroupAccess(request, report.groupId);
+  if (!EDITABLE.includes(report.status)) throw new Response(null, { status: 409 });
+  const back = `/verwaltung/berichte/${report.id}`;
+  const received = await receiveUploads(request, context, { fileFields: ["datei"] });
+  if (received.error) return uploadResponse(request, received, back);
+  try {
+    await addReportFile({ reportId: report.id, actor: { id: user.id, role: user.role, groupId: user.groupId }, upload: received.files[0]!, replaceFileId: received.fields.ersetzt || undefined });
+  } catch (error) {
+    await discardPrepared(received.files);
+    if (error instanceof UploadError) return uploadResponse(request, { error: { code: error.code, status: error.status } }, back);
+    if (error instanceof WorkflowError) throw new Response(null, { status: 409 });
+    throw error;
+  }
+  return uploadResponse(request, { error: null }, back);
+}
+
+export function loader() {
+  notFound();
+}
