@@ -6,8 +6,8 @@ import { useHydrated, useLiveSnapshot } from "~/components/live-stream";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
 import { askSchema, likeSchema, NAME_MAX, QUESTION_MAX } from "~/modules/discussion/discussion.schema";
-import { likesText, speakersText, windowText } from "~/modules/discussion/format";
-import { getInputForCode, isOpen } from "~/modules/discussion/inputs.server";
+import { isOpen, likesText, speakersText, windowText } from "~/modules/discussion/format";
+import { getInputForCode } from "~/modules/discussion/inputs.server";
 import { askQuestion, deviceView, roomSnapshot, setLike, type PublicQuestion } from "~/modules/discussion/questions.server";
 import styles from "~/styles/discussion.css?url";
 import { deviceId } from "~/utils/device.server";
@@ -15,7 +15,9 @@ import { assertCsrf, fieldErrors, formValues } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Fragen: ${data.input.title}` : "Nicht gefunden" }];
+// With the site-wide "no-referrer", browsers send "Origin: null" on a plain form POST, which the
+// server's Origin check refuses; "same-origin" keeps referrers off other sites and lets forms work without JavaScript.
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Fragen: ${data.input.title}` : "Nicht gefunden" }, { name: "referrer", content: "same-origin" }];
 
 async function load(params: LoaderFunctionArgs["params"]) {
   const found = await getInputForCode(params.code ?? "", params.inputId ?? "");
@@ -95,7 +97,7 @@ export default function QuestionPage() {
   const [params] = useSearchParams();
   const location = useLocation();
   const snapshot = useLiveSnapshot(`/live/${code}/${input.id}/stream`, initial);
-  const open = isOpen({ questionsOpenAt: input.questionsOpenAt ? new Date(input.questionsOpenAt) : null, questionsCloseAt: input.questionsCloseAt ? new Date(input.questionsCloseAt) : null }) && snapshot.open;
+  const open = isOpen(input) && snapshot.open;
   const sent = params.get("gesendet");
   const errors = actionData && !actionData.ok ? actionData.errors : undefined;
   const values = actionData && !actionData.ok ? actionData.values : undefined;
@@ -198,7 +200,7 @@ function QuestionItem({ question: q, liked, canLike }: { question: PublicQuestio
   const pending = fetcher.formData?.get("intent");
   const isLiked = pending ? pending === "like" : liked;
   // While a like is on its way, show the count the server will report.
-  const count = q.likeCount + (pending && isLiked !== liked ? (isLiked ? 1 : -1) : 0);
+  const count = q.likeCount + (fetcher.state === "submitting" && isLiked !== liked ? (isLiked ? 1 : -1) : 0);
   const refused = fetcher.data && !fetcher.data.ok && fetcher.data.notice ? fetcher.data.notice : null;
   return (
     <li id={`q-${q.id}`} className={q.pinned ? "question question--pinned" : "question"}>

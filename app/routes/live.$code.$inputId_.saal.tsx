@@ -18,9 +18,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const found = await getInputForCode(params.code ?? "", params.inputId ?? "");
   if (!found) notFound();
   const { conference, input } = found;
-  const url = liveUrl(conference.dayCode!, input.id);
-  const [snapshot, qr] = await Promise.all([roomSnapshot(input.id), qrDataUrl(url)]);
-  return { code: conference.dayCode!, inputId: input.id, title: input.title, speakers: input.speakers, snapshot: snapshot!, joinUrl: url, qr };
+  // The QR code opens this input's question page; people who type go to /live and enter the code.
+  const [snapshot, qr] = await Promise.all([roomSnapshot(input.id), qrDataUrl(liveUrl(conference.dayCode!, input.id))]);
+  return { code: conference.dayCode!, inputId: input.id, title: input.title, speakers: input.speakers, snapshot: snapshot!, joinUrl: `${new URL(liveUrl(conference.dayCode!)).host}/live`, qr };
 }
 
 /** The projector view: large type, high contrast, live through server-sent events. */
@@ -46,7 +46,7 @@ export default function RoomView() {
           <p>
             {t("discussion.room.join")}
             <br />
-            <strong className="room__url">{joinUrl.replace(/^https?:\/\//, "")}</strong>
+            <strong className="room__url">{joinUrl}</strong>
             <br />
             <strong>{t("discussion.room.code", { code })}</strong>
           </p>

@@ -19,7 +19,7 @@ import { forbidden, notFound } from "~/utils/http.server";
 import { formatDateTime, toBerlinLocalInput } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.input.title} – Moderation` : "Nicht gefunden" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.input.title} – Moderation` : "Nicht gefunden" }, { name: "referrer", content: "same-origin" }];
 
 async function guard(request: Request, inputId: string | undefined) {
   const user = await requireUser(request);
@@ -119,7 +119,8 @@ export default function ModerateInput() {
     { key: "hidden", title: "discussion.mod.hidden" },
   ];
   const merged = questions.filter((q) => q.mergedIntoId);
-  const mergeTargets = live.filter((q) => q.status === "approved" || q.status === "pending" || q.status === "answered");
+  // A duplicate goes into a question the room already sees.
+  const mergeTargets = live.filter((q) => q.status === "approved" || q.status === "answered");
   return (
     <div className="mod">
       <p>

@@ -25,7 +25,7 @@ import { forbidden, notFound } from "~/utils/http.server";
 import { toBerlinLocalInput } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Fachinputs und Fragen – Verwaltung" }];
+export const meta: MetaFunction = () => [{ title: "Fachinputs und Fragen – Verwaltung" }, { name: "referrer", content: "same-origin" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

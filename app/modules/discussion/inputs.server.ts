@@ -4,6 +4,7 @@ import { db, type DbOrTx } from "~/db/client.server";
 import { agendaItems, conferences, discussionInputs, discussionModerators, users } from "~/db/schema";
 import type { SessionUser } from "~/modules/auth/sessions.server";
 import { env } from "~/utils/env.server";
+import { isOpen } from "./format";
 import { DAY_CODE_PATTERN, normalizeDayCode, type InputFields } from "./discussion.schema";
 
 export type DiscussionInput = typeof discussionInputs.$inferSelect;
@@ -11,10 +12,7 @@ export type DiscussionInput = typeof discussionInputs.$inferSelect;
 // No 0/O, 1/I/L, 2/Z, 5/S, 8/B: easy to read from a projector and to type on a phone.
 const CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
 
-/** Questions and likes are taken only inside the window the organiser set; no window means closed. */
-export function isOpen(input: Pick<DiscussionInput, "questionsOpenAt" | "questionsCloseAt">, now = new Date()): boolean {
-  return Boolean(input.questionsOpenAt && input.questionsCloseAt && input.questionsOpenAt <= now && now < input.questionsCloseAt);
-}
+export { isOpen };
 
 /** Marks a change the room view must show: live streams (on every instance) poll this counter. */
 export async function bumpVersion(tx: DbOrTx, inputId: string) {

@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { startApp, type RunningApp } from "../support/app";
+import { launchBrowser, textOf } from "../support/browser";
+
+const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
+const DAY_CODE = "SPRACHE"; // the demo's conference-day code
+const INPUT_TITLE = "Durchgängige Sprachbildung in der Kommune";
+
+let app: RunningApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error") throw new Error(`console error in the page: ${m.text()}`);
+  });
+  return page;
+}
+
+async function signIn(page: Page) {
+  await page.goto(`${app.url}/login`);
+  await page.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
+  await page.getByLabel(/^Passwort/).fill(ORGANISER.password);
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+  await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+}
+
+/** A participant's way in: /live, type the day code (any case), pick the input. */
+async function joinByCode(page: Page): Promise<string> {
+  await page.goto(`${app.url}/live`);
+  await page.getByLabel(/^Tagescode/).fill(" sprache ");
+  await page.getByRole("button", { name: "Weiter" }).click();
+  await page.getByRole("heading", { name: "Fachinputs am Konferenztag", level: 1 }).waitFor();
+  await page.getByRole("link", { name: INPUT_TITLE }).click();
+  await page.getByRole("heading", { name: INPUT_TITLE, level: 1 }).waitFor();
+  return page.url();
+}
+
+async function ask(page: Page, text: string) {
+  await page.getByLabel(/^Ihre Frage oder Ihr Beitrag/).fill(text);
+  await page.getByRole("button", { name: "Frage senden" }).click();
+  await page.getByText("Ihre Frage ist angekommen").waitFor();
+}
+
+/** Reads the room view's event stream for a while and returns everything it sent. */
+async function readStream(url: string, ms: number): Promise<string> {
+  const controller = new AbortController();
+  const res = await fetch(url, { signal: controller.signal });
+  expect(res.headers.get("content-type")).toContain("text/event-stream");
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now()))]);
+    if (chunk && !chunk.done) text += decoder.decode(chunk.value);
+  }
+  controller.abort();
+  return text;
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("questions from the room, moderated, live on the projector", () => {
+  it("participant asks by day code, moderator approves, a second participant likes: the room view updates without a reload within 2 s", async () => {
+    const question = `Wie gewinnen wir mehr Sprachpaten für Grundschulen? (${Date.now()})`;
+
+    // 1. Participant A (phone, no account) asks through the conference-day code.
+    const participantA = await newPage();
+    const questionUrl = await joinByCode(participantA);
+    await ask(participantA, question);
+    // Pre-moderation: A sees it as waiting, the public list does not have it.
+    await participantA.getByRole("heading", { name: "Ihre Fragen, die auf Freigabe warten" }).waitFor();
+
+    // 2. The room view is open on the projector (its own browser context, no account).
+    const room = await newPage();
+    await room.setViewportSize({ width: 1920, height: 1080 });
+    await room.goto(`${questionUrl}/saal`);
+    await room.getByRole("heading", { name: INPUT_TITLE, level: 1 }).waitFor();
+    expect(await room.getByText(question).count()).toBe(0);
+    // A marker in the page's memory: it survives only if the page is never reloaded.
+    await room.evaluate(() => ((window as unknown as { marker: string }).marker = "no-reload"));
+
+    // 3. The moderator (organiser) approves it.
+    const moderator = await newPage();
+    await signIn(moderator);
+    await moderator.goto(`${app.url}/verwaltung/fachinputs`);
+    await moderator.getByRole("link", { name: INPUT_TITLE }).click();
+    await moderator.getByRole("heading", { name: INPUT_TITLE, level: 1 }).waitFor();
+    const pending = moderator.getByRole("listitem").filter({ hasText: question });
+    await pending.getByRole("button", { name: /^Freigeben/ }).click();
+    await moderator.getByRole("status").filter({ hasText: "Erledigt." }).waitFor();
+    const approvedAt = Date.now();
+    await room.locator(".room__question", { hasText: question }).waitFor({ timeout: 2000 });
+    expect(Date.now() - approvedAt).toBeLessThan(2000);
+
+    // 4. Participant B (another phone) likes it.
+    const participantB = await newPage();
+    await participantB.goto(questionUrl);
+    const item = participantB.getByRole("listitem").filter({ hasText: question });
+    await item.getByRole("button", { name: /^Gefällt mir/ }).click();
+    const likedAt = Date.now();
+    await room.locator(".room__question", { hasText: question }).locator(".room__likes", { hasText: /^1$/ }).waitFor({ timeout: 2000 });
+    expect(Date.now() - likedAt).toBeLessThan(2000);
+    expect(await item.getByRole("button", { name: /^Gefällt mir/ }).getAttribute("aria-pressed")).toBe("true");
+    expect(await room.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("no-reload");
+
+    // One like per device: sending "like" again from B's browser does not count twice.
+    const csrf = await participantB.locator('input[name="_csrf"]').first().inputValue();
+    const questionId = (await room.locator(".room__question", { hasText: question }).getAttribute("data-question-id"))!;
+    const again = await participantB.request.post(questionUrl, { form: { _csrf: csrf, intent: "like", questionId, fetch: "1" }, headers: { origin: app.url } });
+    expect(again.status()).toBe(200);
+    await participantB.waitForTimeout(1200);
+    expect(await textOf(room.locator(".room__question", { hasText: question }).locator(".room__likes"))).toBe("1");
+  });
+
+  it("never shows hidden or unapproved questions in public HTML or the stream; shows HTML and links as text", async () => {
+    const participant = await newPage();
+    const questionUrl = await joinByCode(participant);
+    const secret = `Unfreigegebene Frage ${Date.now()}`;
+    const hidden = `Ausgeblendete Frage ${Date.now()}`;
+    const markup = `<b>fett</b> <a href="https://evil.example">klick</a> https://example.org ${Date.now()}`;
+    await ask(participant, secret);
+    await ask(participant, hidden);
+    await ask(participant, markup);
+
+    const moderator = await newPage();
+    await signIn(moderator);
+    await moderator.goto(`${app.url}/verwaltung/fachinputs`);
+    await moderator.getByRole("link", { name: INPUT_TITLE }).click();
+    await moderator.getByRole("listitem").filter({ hasText: hidden }).getByRole("button", { name: /^Ausblenden/ }).click();
+    await moderator.getByRole("status").filter({ hasText: "Erledigt." }).waitFor();
+    await moderator.getByRole("listitem").filter({ hasText: markup }).getByRole("button", { name: /^Freigeben/ }).click();
+    await moderator.getByRole("status").filter({ hasText: "Erledigt." }).waitFor();
+
+    // Another device (no cookie of the asker): public HTML of question page, day page, room view, conference page.
+    for (const path of [questionUrl, `${questionUrl}/saal`, `${app.url}/live/${DAY_CODE}`]) {
+      const html = await (await fetch(path)).text();
+      expect(html).not.toContain(secret);
+      expect(html).not.toContain(hidden);
+    }
+    const stream = await readStream(`${questionUrl}/stream`, 1200);
+    expect(stream).toContain("event: snapshot");
+    expect(stream).not.toContain(secret);
+    expect(stream).not.toContain(hidden);
+
+    // Text only: the markup arrives as literal text, no element and no link is made of it.
+    await participant.goto(questionUrl);
+    const item = participant.getByRole("listitem").filter({ hasText: "<b>fett</b>" });
+    await item.waitFor();
+    expect(await item.locator("b").count()).toBe(0);
+    expect(await item.locator("a").count()).toBe(0);
+    const html = await (await fetch(`${questionUrl}/saal`)).text();
+    expect(html).toContain("&lt;b&gt;fett&lt;/b&gt;");
+    expect(html).not.toContain('href="https://evil.example"');
+  });
+
+  it("works without JavaScript: asking and liking by plain forms, the room view reloads itself", async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    const questionUrl = await joinByCode(page);
+    await ask(page, `Ohne JavaScript gefragt ${Date.now()}`);
+    expect(page.url()).toContain("gesendet=wartet");
+    const first = page.getByRole("listitem").filter({ hasText: "Wer koordiniert das in der Stadt" });
+    const before = await textOf(first.locator(".question__likes"));
+    await first.getByRole("button", { name: /^Gefällt mir/ }).click();
+    await page.waitForURL(/#q-/);
+    const after = await textOf(page.getByRole("listitem").filter({ hasText: "Wer koordiniert das in der Stadt" }).locator(".question__likes"));
+    expect(Number.parseInt(after)).toBe(Number.parseInt(before) + 1);
+
+    await page.goto(`${questionUrl}/saal`);
+    expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(1);
+    await page.getByText("Wie erreichen wir Eltern").waitFor();
+  });
+
+  it("refuses an unknown day code with a clear message and keeps the input", async () => {
+    const page = await newPage();
+    await page.goto(`${app.url}/live`);
+    await page.getByLabel(/^Tagescode/).fill("FALSCH1");
+    await page.getByRole("button", { name: "Weiter" }).click();
+    expect(await textOf(page.getByRole("alert"))).toContain("Diesen Tagescode gibt es nicht");
+    expect(await page.getByLabel(/^Tagescode/).inputValue()).toBe("FALSCH1");
+    expect((await fetch(`${app.url}/live/FALSCH1`)).status).toBe(404);
+  });
+});
