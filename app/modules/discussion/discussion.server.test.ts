@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { conferences, users } from "~/db/schema";
+import { conferences, goalProposals, users } from "~/db/schema";
 import { askSchema, cleanText, inputSchema } from "./discussion.schema";
 import { canModerate, createInput, findConferenceByDayCode, generateDayCode, getInputForCode, grantModerator, isOpen } from "./inputs.server";
 import { roomEventStream, watchInput } from "./live.server";
@@ -213,9 +213,15 @@ describe("day code, access and record", () => {
     expect(JSON.stringify(record)).not.toContain("Nie freigegeben");
 
     expect(await createGoalDraftFromQuestion({ inputId: i.id, questionId: id3!, userId: user.id })).toEqual({ ok: false });
-    expect(await createGoalDraftFromQuestion({ inputId: i.id, questionId: id2!, userId: user.id })).toEqual({ ok: true, created: true });
+    const made = await createGoalDraftFromQuestion({ inputId: i.id, questionId: id2!, userId: user.id });
+    expect(made).toMatchObject({ ok: true, created: true });
     expect(await createGoalDraftFromQuestion({ inputId: i.id, questionId: id2!, userId: user.id })).toEqual({ ok: true, created: false });
-    expect((await listGoalDrafts(c.id)).map((d) => d.text)).toEqual(["Offene Frage für ein Ziel?"]);
+    const drafts = await listGoalDrafts(c.id);
+    expect(drafts.map((d) => d.text)).toEqual(["Offene Frage für ein Ziel?"]);
+    // One action made a goal proposal in the goals domain, traced back to the question.
+    const proposals = await db.select().from(goalProposals).where(eq(goalProposals.conferenceId, c.id));
+    expect(proposals).toMatchObject([{ title: "Offene Frage für ein Ziel?", source: "discussion", originRef: `discussion:${id2}` }]);
+    expect(drafts[0]!.goalProposalId).toBe(proposals[0]!.id);
   });
 
   it("checks the input form: window order and speakers as 'Name, Rolle' lines", () => {

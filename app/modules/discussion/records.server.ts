@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { db } from "~/db/client.server";
+import { createProposal } from "~/modules/goals/proposals.server";
 import { agendaItems, discussionGoalDrafts, discussionInputs, discussionQuestions, discussionRecords } from "~/db/schema";
 
 /** The moderator's outcome of an input; `publish` makes it part of the public record. */
@@ -22,9 +23,10 @@ export async function getRecord(inputId: string) {
 /**
  * Turns an open (approved, not answered) question into a goal proposal with one action.
  *
- * Seam to the goals domain: app/modules/goals has no proposal-creating function yet, so the
- * question lands in `discussion_goal_drafts` (one per question). The goals module picks drafts up
- * with `listGoalDrafts(conferenceId)` and records the proposal it made in `goalProposalId`.
+ * Seam to the goals domain: the question is kept in `discussion_goal_drafts` (one per question) and
+ * handed to the goals module's `createProposal` (source "discussion", originRef
+ * "discussion:<question id>"); the draft remembers the proposal in `goalProposalId`. Should that
+ * step fail, the draft stays open and the goals module's `importDiscussionDrafts` takes it over later.
  */
 export async function createGoalDraftFromQuestion({ inputId, questionId, userId }: { inputId: string; questionId: string; userId: string }) {
   const [q] = await db
@@ -33,12 +35,22 @@ export async function createGoalDraftFromQuestion({ inputId, questionId, userId 
     .innerJoin(discussionInputs, eq(discussionInputs.id, discussionQuestions.inputId))
     .where(and(eq(discussionQuestions.id, questionId), eq(discussionQuestions.inputId, inputId), eq(discussionQuestions.status, "approved"), isNull(discussionQuestions.mergedIntoId)));
   if (!q) return { ok: false as const };
-  const [row] = await db
+  const [draft] = await db
     .insert(discussionGoalDrafts)
     .values({ questionId: q.id, inputId, conferenceId: q.conferenceId, text: q.text, createdBy: userId })
     .onConflictDoNothing()
     .returning({ id: discussionGoalDrafts.id });
-  return { ok: true as const, created: Boolean(row) };
+  if (!draft) return { ok: true as const, created: false };
+  const proposal = await createProposal({
+    conferenceId: q.conferenceId,
+    title: q.text.length > 200 ? `${q.text.slice(0, 199)}…` : q.text,
+    description: q.text,
+    source: "discussion",
+    createdByUserId: userId,
+    originRef: `discussion:${q.id}`,
+  });
+  await db.update(discussionGoalDrafts).set({ goalProposalId: proposal.id }).where(and(eq(discussionGoalDrafts.id, draft.id), isNull(discussionGoalDrafts.goalProposalId)));
+  return { ok: true as const, created: true, proposalId: proposal.id };
 }
 
 /** Draft goal proposals from discussions, for the goals domain (text only, no names). */
