@@ -46,7 +46,7 @@ describe("conference registration end to end", () => {
     await admin.getByLabel(/^Passwort/).fill(ORGANISER.password);
     await admin.getByRole("button", { name: "Anmelden", exact: true }).click();
     await admin.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
-    await admin.getByRole("link", { name: "Konferenzen" }).first().click();
+    await admin.getByRole("navigation", { name: "Verwaltung" }).getByRole("link", { name: "Konferenzen" }).click();
     await admin.getByRole("link", { name: new RegExp(`Integrationskonferenz ${year}`) }).click();
     await admin.getByLabel(/^Plätze insgesamt/).fill("6");
     await admin.getByRole("button", { name: "Konferenz speichern" }).click();

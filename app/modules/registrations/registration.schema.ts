@@ -36,10 +36,15 @@ const needsShape = {
   photoConsent: z.enum(["yes", "no"], { error: "registration.errors.photo" }),
 };
 
-function requireSpecialConsent(v: { accessibility: string[]; accessibilityOther: string; dietaryNeeds: string; specialConsent?: "on" }, ctx: z.RefinementCtx) {
-  const hasNeeds = v.accessibility.length > 0 || v.accessibilityOther !== "" || v.dietaryNeeds !== "";
-  if (hasNeeds && !v.specialConsent) ctx.addIssue({ code: "custom", path: ["specialConsent"], message: "registration.errors.specialConsent" });
+/** Art. 9 details only with the explicit consent; checked even when other fields are wrong, so all errors show at once. */
+function needsWithoutConsent(v: unknown): boolean {
+  const x = (v ?? {}) as { accessibility?: unknown; accessibilityOther?: unknown; dietaryNeeds?: unknown; specialConsent?: unknown };
+  const filled = (s: unknown) => typeof s === "string" && s.trim() !== "";
+  const hasNeeds = (Array.isArray(x.accessibility) && x.accessibility.length > 0) || filled(x.accessibility) || filled(x.accessibilityOther) || filled(x.dietaryNeeds);
+  return hasNeeds && x.specialConsent !== "on";
 }
+const specialConsentCheck = (v: unknown) => !needsWithoutConsent(v);
+const specialConsentParams = () => ({ path: ["specialConsent"], message: "registration.errors.specialConsent", when: () => true });
 
 export const registrationSchema = z
   .object({
@@ -55,9 +60,9 @@ export const registrationSchema = z
     /** Honeypot: people do not see it; bots fill it. */
     website: z.string().max(500).optional(),
   })
-  .superRefine(requireSpecialConsent);
+  .refine(specialConsentCheck, specialConsentParams());
 
 export type RegistrationInput = z.output<typeof registrationSchema>;
 
-export const needsSchema = z.object({ intent: z.literal("needs"), ...needsShape }).superRefine(requireSpecialConsent);
+export const needsSchema = z.object({ intent: z.literal("needs"), ...needsShape }).refine(specialConsentCheck, specialConsentParams());
 export type NeedsInput = z.output<typeof needsSchema>;

@@ -343,3 +343,13 @@ describe("demo", () => {
     expect(await getAvailability(conf.id)).toMatchObject({ taken: 5, free: 15, waitlisted: 0 });
   });
 });
+
+describe("form schema", () => {
+  it("reports a missing Art. 9 consent together with the other errors", () => {
+    const result = registrationSchema.safeParse({ firstName: "Anna", dietaryNeeds: "vegan" });
+    expect(result.success).toBe(false);
+    const fields = result.error!.issues.map((i) => i.path.join("."));
+    expect(fields).toEqual(expect.arrayContaining(["lastName", "email", "privacyConsent", "photoConsent", "specialConsent"]));
+    expect(registrationSchema.safeParse({ ...input("ok@example.org"), dietaryNeeds: "vegan", specialConsent: "on" }).success).toBe(true);
+  });
+});
