@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { runCli, startApp, type RunningApp } from "../support/app";
+import { runCli, startApp, waitForMail, type RunningApp } from "../support/app";
 import { launchBrowser, textOf } from "../support/browser";
 
 const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
@@ -135,6 +135,51 @@ describe("a participant prioritises goals with the conference-day code", () => {
 
     await context.close();
     await orgaContext.close();
+  });
+});
+
+describe("a registered participant prioritises through the manage link", () => {
+  it("gets one ballot per registration, also limited to N points", async () => {
+    const year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.url}/konferenzen/${year}/anmeldung`);
+    await page.getByLabel(/^Vorname/).fill("Vera");
+    await page.getByLabel(/^Nachname/).fill("Voss");
+    await page.getByLabel(/^E-Mail-Adresse/).fill("vera@example.org");
+    await page.getByLabel(/^Organisation \(/).fill("Jugendzentrum Ebel");
+    await page.getByLabel(/^Art der Organisation/).selectOption({ label: "Freier Träger" });
+    await page.getByLabel(/^Nein, ich möchte nicht/).check();
+    await page.getByLabel(/^Ich habe die Datenschutzhinweise gelesen/).check();
+    await page.getByRole("button", { name: "Verbindlich anmelden" }).click();
+    const held = await waitForMail(app.dataDir, "vera@example.org", /Bitte bestätigen Sie Ihre Anmeldung/);
+    const confirmLink = /https?:\/\/\S+\/anmeldung-bestaetigen\/[a-z2-7]+/.exec(held.text ?? "")![0];
+    await page.goto(confirmLink);
+    await page.getByRole("button", { name: "Anmeldung jetzt bestätigen" }).click();
+    const confirmed = await waitForMail(app.dataDir, "vera@example.org", /Anmeldung bestätigt/);
+    const manage = /https?:\/\/\S+\/meine-anmeldung\/[a-z2-7]+/.exec(confirmed.text ?? "")![0];
+
+    await page.goto(`${manage}/ziele`);
+    await page.getByRole("heading", { name: "Punkte verteilen" }).waitFor();
+    await page.getByLabel("Berufsorientierung mit Eltern ab Klasse 8").fill("3");
+    await page.getByLabel("Sportvereine: kostenloses Schnuppertraining").fill("3");
+    await page.getByRole("button", { name: "Punkte abgeben" }).click();
+    await page.getByRole("alert").filter({ hasText: "Sie haben 6 Punkte verteilt, aber nur 5 Punkte zur Verfügung" }).waitFor();
+    await page.getByLabel("Sportvereine: kostenloses Schnuppertraining").fill("2");
+    await page.getByRole("button", { name: "Punkte abgeben" }).click();
+    await page.getByRole("status").filter({ hasText: "Ihre 5 von 5 Punkten sind gespeichert" }).waitFor();
+
+    // The ballot belongs to the registration, not the browser: another device sees it too.
+    const other = await browser.newContext();
+    const again = await other.newPage();
+    await again.goto(`${manage}/ziele`);
+    expect(await again.getByLabel("Berufsorientierung mit Eltern ab Klasse 8").inputValue()).toBe("3");
+    expect(await again.getByLabel("Sportvereine: kostenloses Schnuppertraining").inputValue()).toBe("2");
+    await again.getByRole("link", { name: "Zurück zu Ihrer Anmeldung" }).waitFor();
+    // An unknown token is a 404.
+    expect((await fetch(`${app.url}/meine-anmeldung/aaaaaaaaaaaaaaaaaaaaaaaaaa/ziele`)).status).toBe(404);
+    await other.close();
+    await context.close();
   });
 });
 

@@ -254,6 +254,8 @@ export const goals = defineMessages(
     "goals.catalogue.recText": "Text von {code}",
     "goals.catalogue.save": "Speichern",
     "goals.catalogue.editInvalid": "Der Titel darf nicht leer und nicht länger als 300 Zeichen sein.",
+    "goals.participate.backToBoard": "Zu allen Zielen",
+    "goals.participate.backToRegistration": "Zurück zu Ihrer Anmeldung",
   },
   {
     "goals.goalId": "Goal {id}",
@@ -508,5 +510,7 @@ export const goals = defineMessages(
     "goals.catalogue.recText": "Text of {code}",
     "goals.catalogue.save": "Save",
     "goals.catalogue.editInvalid": "The title must not be empty or longer than 300 characters.",
+    "goals.participate.backToBoard": "To all goals",
+    "goals.participate.backToRegistration": "Back to your registration",
   },
 );

@@ -1,0 +1,33 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { ParticipatePage } from "~/modules/goals/participate-page";
+import { participationAction, participationData, type Participant } from "~/modules/goals/participate.server";
+import { goalsLinks } from "~/modules/goals/ui";
+import { voterKey } from "~/modules/goals/voting.server";
+import { findByManageToken } from "~/modules/registrations/registrations.server";
+
+export const links = goalsLinks;
+export const meta: MetaFunction = () => [{ title: "Ziele vorschlagen und abstimmen – Integrationskonferenz" }, { name: "robots", content: "noindex" }];
+
+/** Through the registration's manage link: one ballot per confirmed registration. */
+async function participant(token: string | undefined): Promise<Participant & { voterKey: string }> {
+  const found = await findByManageToken(token ?? "");
+  if (!found || found.registration.status !== "confirmed") throw data(null, { status: 404 });
+  return {
+    conference: { id: found.conference.id, year: found.conference.year, title: found.conference.title },
+    voterKey: voterKey("registration", found.registration.id),
+    limitKey: `registration:${found.registration.id}`,
+    backTo: { href: `/meine-anmeldung/${token}`, label: "goals.participate.backToRegistration" },
+  };
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return participationData(await participant(params.token));
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  return participationAction({ request, context, form, participant: await participant(params.token) });
+}
+
+export default ParticipatePage;
