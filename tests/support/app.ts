@@ -34,7 +34,7 @@ export async function startApp(opts: { dataDir?: string; env?: Record<string, st
   };
   delete env.DATABASE_URL;
   if (opts.env?.DATABASE_URL) env.DATABASE_URL = opts.env.DATABASE_URL;
-  delete env.SESSION_SECRET;
+  if (!opts.env?.SESSION_SECRET) delete env.SESSION_SECRET;
   delete env.TEST_DB;
   const child = spawn(process.execPath, ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";

@@ -34,3 +34,9 @@ export const outbox = pgTable(
   },
   (t) => [index().on(t.status, t.nextAttemptAt), index().on(t.topic)],
 );
+
+/** When each scheduled job last started: with several instances, one claims each run. */
+export const jobRuns = pgTable("job_runs", {
+  name: text().primaryKey(),
+  lastRunAt: timestamp({ withTimezone: true }).notNull(),
+});

@@ -1,6 +1,6 @@
-import { lt } from "drizzle-orm";
+import { lt, lte } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { loginTokens } from "~/db/schema";
+import { jobRuns, loginTokens } from "~/db/schema";
 import { pruneAudit } from "~/modules/audit/audit.server";
 import { applyRetention } from "~/modules/privacy/retention.server";
 import { deleteStaleSessions } from "~/modules/auth/sessions.server";
@@ -26,6 +26,21 @@ export const jobs: Job[] = [
   { name: "upload-temp", everyMs: 60 * 60_000, run: (now) => sweepUploadTemp(now) },
 ];
 
+/**
+ * Claims this run of a job for this instance: one atomic upsert that only succeeds when the last
+ * run (by any instance on the same database) is at least `everyMs` ago. Several app instances on
+ * one PostgreSQL therefore run each job once per interval.
+ */
+export async function claimRun(job: Pick<Job, "name" | "everyMs">, now = new Date()): Promise<boolean> {
+  const due = new Date(now.getTime() - job.everyMs + 1000);
+  const rows = await db
+    .insert(jobRuns)
+    .values({ name: job.name, lastRunAt: now })
+    .onConflictDoUpdate({ target: jobRuns.name, set: { lastRunAt: now }, where: lte(jobRuns.lastRunAt, due) })
+    .returning({ name: jobRuns.name });
+  return rows.length > 0;
+}
+
 export type Scheduler = { runDue(now?: Date): Promise<void>; stop(): Promise<void> };
 
 export function startScheduler(opts: { tickMs?: number; jobs?: Job[] } = {}): Scheduler {
@@ -39,6 +54,7 @@ export function startScheduler(opts: { tickMs?: number; jobs?: Job[] } = {}): Sc
       if (now.getTime() - last < job.everyMs) continue;
       lastRun.set(job.name, now.getTime());
       try {
+        if (!(await claimRun(job, now))) continue;
         await job.run(now);
       } catch (error) {
         logger.error({ job: job.name, err: String(error) }, "scheduled job failed");
