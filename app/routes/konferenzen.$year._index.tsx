@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n/i18n";
 import { getPublicConference } from "~/modules/conferences/conferences.server";
+import { listPublicInputs } from "~/modules/discussion/inputs.server";
+import { DiscussionInputsSection } from "~/modules/discussion/inputs-section";
 import { getAvailability, registrationState } from "~/modules/registrations/registrations.server";
 import { registrationLinks, stateText } from "~/modules/registrations/ui";
 import { notFound } from "~/utils/http.server";
@@ -19,13 +21,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const found = await getPublicConference(year);
   if (!found) notFound();
   const availability = await getAvailability(found.conference.id);
-  return { ...found, registration: { state: registrationState(found.conference), availability } };
+  const discussionInputs = await listPublicInputs(found.conference.id);
+  return { ...found, discussionInputs, registration: { state: registrationState(found.conference), availability } };
 }
 
 export default function ConferencePage() {
   const t = useT();
   const locale = useLocale();
-  const { conference, agenda, forums, registration } = useLoaderData<typeof loader>();
+  const { conference, agenda, forums, registration, discussionInputs } = useLoaderData<typeof loader>();
   const showRegistration = conference.status === "published" || conference.status === "registration_open" || conference.status === "registration_closed";
   return (
     <article>
@@ -91,6 +94,7 @@ export default function ConferencePage() {
           ))}
         </ol>
       </section>
+      <DiscussionInputsSection inputs={discussionInputs} live={conference.status !== "documented"} />
       {forums.length ? (
         <section aria-labelledby="forums-title">
           <h2 id="forums-title">{t("conference.forums")}</h2>

@@ -184,6 +184,17 @@ describe("questions from the room, moderated, live on the projector", () => {
     await page.getByText("Wie erreichen wir Eltern").waitFor();
   });
 
+  it("shows the Fachinput with speakers and abstract on the conference page, never a question", async () => {
+    const page = await newPage();
+    await page.goto(app.url);
+    await page.getByRole("link", { name: /Zur Konferenz \d{4}/ }).click();
+    const section = page.getByRole("region", { name: "Fachinputs" });
+    await section.getByRole("heading", { name: INPUT_TITLE, level: 3 }).waitFor();
+    expect(await section.textContent()).toContain("Prof. Dr. Ayşe Demir, Hochschule Ruhr West");
+    expect(await section.textContent()).toContain("Sprache lernen hört nicht an der Schultür auf");
+    expect(await page.content()).not.toContain("Kann man die Folien danach bekommen?");
+  });
+
   it("refuses an unknown day code with a clear message and keeps the input", async () => {
     const page = await newPage();
     await page.goto(`${app.url}/live`);

@@ -1,0 +1,51 @@
+import { Link } from "@remix-run/react";
+import { useLocale, useT } from "~/i18n/i18n";
+import { formatTime } from "~/utils/time";
+
+type PublicInput = {
+  id: string;
+  title: string;
+  speakers: { name: string; role: string }[];
+  abstract: string;
+  startsAt: string | Date | null;
+  endsAt: string | Date | null;
+};
+
+/** The conference page's section on its Fachinputs: title, speakers with role, abstract, slot. */
+export function DiscussionInputsSection({ inputs, live }: { inputs: PublicInput[]; live: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  if (!inputs.length) return null;
+  return (
+    <section aria-labelledby="inputs-title">
+      <h2 id="inputs-title">{t("discussion.inputs")}</h2>
+      {inputs.map((input) => (
+        <div key={input.id} className="card">
+          <h3 className="card__title">{input.title}</h3>
+          {input.startsAt ? (
+            <p className="agenda__kind">
+              {formatTime(input.startsAt, locale)}
+              {input.endsAt ? `–${formatTime(input.endsAt, locale)}` : ""}
+            </p>
+          ) : null}
+          {input.speakers.length ? (
+            <ul>
+              {input.speakers.map((s) => (
+                <li key={`${s.name}-${s.role}`}>
+                  <strong>{s.name}</strong>
+                  {s.role ? `, ${s.role}` : ""}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {input.abstract ? <p style={{ whiteSpace: "pre-line" }}>{input.abstract}</p> : null}
+        </div>
+      ))}
+      {live ? (
+        <p>
+          <Link to="/live">{t("discussion.join")}</Link>: {t("discussion.join.lead")}
+        </p>
+      ) : null}
+    </section>
+  );
+}
