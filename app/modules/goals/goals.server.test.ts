@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { conferences, goalYears, groups, outbox, users } from "~/db/schema";
 import { createConceptVersion, findRecommendationsByCodes, importCatalogueCsv, importSuccessorCsv, listFields, makeVersionCurrent } from "./catalogue.server";
-import { coverage, getGoalPage, listGoals, listPendingUpdates, reviewUpdate, rollOverGoals, updateGoalStatus, agreeGoal, type Actor } from "./goals.server";
+import { coverage, getGoalPage, listGoals, listPendingUpdates, reviewUpdate, rollOverGoals, rollOverIntoNewestConference, updateGoalStatus, agreeGoal, type Actor } from "./goals.server";
 import { createProposal, findConferenceByDayCode, listProposals, mergeProposals, setProposalStatus } from "./proposals.server";
 import { castBallot, getBallot, saveVotingRound, voterKey, votingResults } from "./voting.server";
 
@@ -124,6 +124,8 @@ describe("the goal cycle over two conference years", () => {
     const rolled = await rollOverGoals({ fromYear: 2025, toYear: 2026, appUrl: "http://ikon.test", now: day(2026, 9, 1) });
     expect(rolled).toEqual({ ok: true, rolled: 2, mailed: 2 });
     expect(await rollOverGoals({ fromYear: 2025, toYear: 2026, appUrl: "http://ikon.test", now: day(2026, 9, 2) })).toEqual({ ok: true, rolled: 0, mailed: 0 });
+    // The scheduler's run does the same once the new conference is public, and nothing twice.
+    expect(await rollOverIntoNewestConference({ appUrl: "http://ikon.test" })).toEqual({ ok: true, rolled: 0, mailed: 0 });
     const mails = await db.select().from(outbox);
     expect(mails.map((m) => m.to).sort()).toEqual(["ak-bildung@example.org", "ak-gesundheit@example.org"]);
     const mailA = mails.find((m) => m.to === "ak-bildung@example.org")!;
@@ -231,5 +233,23 @@ describe("catalogue import from CSV", () => {
     const broken = await importCatalogueCsv({ csv: 'code;handlungsfeld;titel\nBIL-9;Bildung;"offen\n' });
     expect(broken).toMatchObject({ ok: false, errors: [{ key: "goals.csv.unreadable" }] });
     expect(await importCatalogueCsv({ csv: "code;handlungsfeld;titel\n" })).toEqual({ ok: false, errors: [{ line: 1, key: "goals.csv.empty" }] });
+  });
+});
+
+describe("the scheduled rollover", () => {
+  it("waits while the newest conference is a draft, then rolls the open goals into it with one mail per group", async () => {
+    const [draft] = await db
+      .insert(conferences)
+      .values({ year: 2027, title: "Konferenz 2027", startsAt: day(2027, 11, 10, 9), endsAt: day(2027, 11, 10, 15), venueName: "Saal", venueAddress: "Straße 1", capacity: 100, status: "draft" })
+      .returning({ id: conferences.id });
+    expect(await rollOverIntoNewestConference({ appUrl: "http://ikon.test" })).toEqual({ ok: true, rolled: 0, mailed: 0 });
+    await db.update(conferences).set({ status: "published" }).where(eq(conferences.id, draft!.id));
+    const mailsBefore = (await db.select().from(outbox)).length;
+    const first = await rollOverIntoNewestConference({ appUrl: "http://ikon.test" });
+    expect(first.ok && first.rolled).toBeGreaterThan(0);
+    expect((await db.select().from(outbox)).length - mailsBefore).toBe(first.ok ? first.mailed : -1);
+    expect(await rollOverIntoNewestConference({ appUrl: "http://ikon.test" })).toEqual({ ok: true, rolled: 0, mailed: 0 });
+    const rows = await db.select().from(goalYears).where(eq(goalYears.conferenceId, draft!.id));
+    expect(rows.every((r) => r.status === "uebertragen")).toBe(true);
   });
 });

@@ -204,12 +204,16 @@ export async function rollOverGoals(input: { fromYear: number; toYear: number; a
     if (inserted.length) {
       await tx.insert(goalUpdates).values(inserted.map((r) => ({ goalId: r.goalId, conferenceId: target.id, status: "uebertragen" as const, sachstand: "", publishedAt: now })));
     }
-    for (const mail of mails) {
+    // Only for goals this run actually rolled: a second instance running at the same time sends nothing twice.
+    const rolledGroups = new Set(goalRows.filter((g) => inserted.some((r) => r.goalId === g.id)).map((g) => g.groupId));
+    let mailed = 0;
+    for (const mail of mails.filter((m) => rolledGroups.has(m.groupId))) {
       await enqueueMail(tx, { to: mail.to, subject: t("goals.mail.reminder.subject", { year: input.toYear }), html: mail.html, text: mail.text, topic: `goals-rollover:${input.toYear}:${mail.groupId}` });
+      mailed++;
     }
-    return inserted.length;
+    return { rolled: inserted.length, mailed };
   });
-  return { ok: true as const, rolled, mailed: mails.length };
+  return { ok: true as const, ...rolled };
 }
 
 export type GoalFilter = { year?: number; fieldId?: string; groupId?: string; status?: GoalStatus; recommendationCode?: string };
@@ -429,4 +433,15 @@ export async function conferenceYears() {
 /** Working groups and networks that can own a goal. */
 export async function listGroups() {
   return db.select({ id: groups.id, name: groups.name }).from(groups).orderBy(asc(groups.name));
+}
+
+/**
+ * The scheduled part of "a new conference takes over the open goals": once the newest conference
+ * is public (not a draft), open goals of the conference year before it roll into it. Idempotent.
+ */
+export async function rollOverIntoNewestConference(input: { appUrl: string; now?: Date }) {
+  const list = await db.select({ year: conferences.year, status: conferences.status }).from(conferences).orderBy(desc(conferences.year)).limit(2);
+  const [newest, before] = list;
+  if (!newest || !before || newest.status === "draft") return { ok: true as const, rolled: 0, mailed: 0 };
+  return rollOverGoals({ fromYear: before.year, toYear: newest.year, appUrl: input.appUrl, now: input.now });
 }

@@ -10,6 +10,7 @@ import { sendReportReminders } from "~/modules/groups/reports.server";
 import { sweepUploadTemp } from "~/modules/uploads/multipart.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
+import { rollOverIntoNewestConference } from "~/modules/goals/goals.server";
 
 export type Job = { name: string; everyMs: number; run(now: Date): Promise<unknown> };
 
@@ -24,6 +25,7 @@ export const jobs: Job[] = [
   { name: "registration-reminders", everyMs: 15 * 60_000, run: (now) => sendReminders(now) },
   { name: "report-reminders", everyMs: 60 * 60_000, run: (now) => sendReportReminders({ now, appUrl: env.APP_URL }) },
   { name: "upload-temp", everyMs: 60 * 60_000, run: (now) => sweepUploadTemp(now) },
+  { name: "goals-rollover", everyMs: 60 * 60_000, run: (now) => rollOverIntoNewestConference({ appUrl: env.APP_URL, now }) },
 ];
 
 /**
