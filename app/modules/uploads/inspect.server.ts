@@ -134,8 +134,12 @@ export function inspectOfficeZip(file: string, kind: "docx" | "pptx" | "xlsx", l
   });
 }
 
+/** Text extraction needs the whole PDF in memory; larger files are kept without text (memory stays flat). */
+export const PDF_TEXT_MAX_BYTES = 30 * 1024 * 1024;
+
 async function pdfText(file: string): Promise<string | null> {
   try {
+    if ((await stat(file)).size > PDF_TEXT_MAX_BYTES) return null;
     const { extractText, getDocumentProxy } = await import("unpdf");
     const pdf = await getDocumentProxy(new Uint8Array(await readFile(file)));
     const { text } = await extractText(pdf, { mergePages: true });
