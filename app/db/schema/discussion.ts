@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type AnyPgColumn, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { agendaItems, conferences } from "./conferences";
+import { files } from "./uploads";
 
 export type Speaker = { name: string; role: string };
 
@@ -23,6 +24,8 @@ export const discussionInputs = pgTable(
     /** Questions and likes are taken only inside [opensAt, closesAt); unset means closed. */
     questionsOpenAt: timestamp({ withTimezone: true }),
     questionsCloseAt: timestamp({ withTimezone: true }),
+    /** The speaker's slides (shared upload component); public once attached. */
+    slidesFileId: uuid().references(() => files.id, { onDelete: "set null" }),
     /** Bumped by every change the room view shows; live streams poll it (works across instances). */
     version: integer().notNull().default(0),
     position: integer().notNull().default(0),

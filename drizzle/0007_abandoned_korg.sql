@@ -1,0 +1,2 @@
+ALTER TABLE "discussion_inputs" ADD COLUMN "slides_file_id" uuid;--> statement-breakpoint
+ALTER TABLE "discussion_inputs" ADD CONSTRAINT "discussion_inputs_slides_file_id_files_id_fk" FOREIGN KEY ("slides_file_id") REFERENCES "public"."files"("id") ON DELETE set null ON UPDATE no action;
