@@ -5,6 +5,7 @@ export * from "./conferences";
 export * from "./discussion";
 export * from "./groups";
 export * from "./goals";
+export * from "./publishing";
 export * from "./system";
 export * from "./registrations";
 export * from "./uploads";
