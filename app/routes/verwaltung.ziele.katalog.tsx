@@ -115,7 +115,7 @@ export default function CatalogueAdmin() {
       <section aria-labelledby="import-title">
         <h2 id="import-title">{t("goals.catalogue.importTitle")}</h2>
         <p>{t("goals.catalogue.importHint")}</p>
-        <pre>code;handlungsfeld;titel;text{"\n"}BIL-12;Bildung;Eltern als Bildungspartner;Schulen laden Eltern früh ein.</pre>
+        <pre className="goals-sample">code;handlungsfeld;titel;text{"\n"}BIL-12;Bildung;Eltern als Bildungspartner;Schulen laden Eltern früh ein.</pre>
         <SafeForm encType="multipart/form-data">
           <input type="hidden" name="intent" value="import" />
           <div className="field">
@@ -176,7 +176,7 @@ export default function CatalogueAdmin() {
           <SafeForm encType="multipart/form-data">
             <h3>{t("goals.catalogue.mappingTitle")}</h3>
             <p>{t("goals.catalogue.mappingHint")}</p>
-            <pre>alt;neu;art{"\n"}BIL-1;BIL-10;zusammengefasst{"\n"}KUL-3;;entfallen</pre>
+            <pre className="goals-sample">alt;neu;art{"\n"}BIL-1;BIL-10;zusammengefasst{"\n"}KUL-3;;entfallen</pre>
             <input type="hidden" name="intent" value="mapping" />
             <div className="inline-actions">
               <div className="field">

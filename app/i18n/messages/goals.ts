@@ -177,7 +177,7 @@ export const goals = defineMessages(
     "goals.admin.merge.done": "Die Vorschläge sind zusammengefasst.",
     "goals.admin.merge.invalid": "Bitte markieren Sie mindestens einen anderen Vorschlag als den, in den zusammengefasst wird.",
     "goals.admin.merge.noTarget": "Bitte wählen Sie, in welchen Vorschlag zusammengefasst wird.",
-    "goals.admin.mergedCount": "{count} Vorschläge wurden zusammengefasst; sie stehen beim jeweiligen Vorschlag.",
+    "goals.admin.mergedCount": "Zusammengefasste Vorschläge: {count}. Sie stehen bei dem Vorschlag, in dem sie aufgegangen sind.",
     "goals.admin.clusterTitle": "Einem Thema zuordnen",
     "goals.admin.clusterLabel": "Thema",
     "goals.admin.clusterSubmit": "Markierte zuordnen",
