@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useCallback } from "react";
+import { FileUpload } from "~/components/file-upload";
 import { SafeForm } from "~/components/form";
 import { useLiveChanges } from "~/components/live-stream";
 import type { MessageKey } from "~/i18n/catalog";
@@ -12,6 +13,7 @@ import { InputFormFields } from "~/modules/discussion/input-form";
 import { canModerate, getConferenceDayCode, getInput, listExpertInputSlots, updateInput } from "~/modules/discussion/inputs.server";
 import { listQuestionsForModeration, mergeQuestion, moderateQuestion } from "~/modules/discussion/questions.server";
 import { createGoalDraftFromQuestion, goalDraftQuestionIds, getRecord, saveRecord } from "~/modules/discussion/records.server";
+import { uploadErrorFromUrl, uploadLimitMb } from "~/modules/uploads/http.server";
 import styles from "~/styles/discussion.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { assertCsrf, fieldErrors, formValues } from "~/utils/form.server";
@@ -41,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     organiser: user.role === "organiser",
     dayCode,
+    slides: { fileId: input.slidesFileId, error: uploadErrorFromUrl(request), uploaded: new URL(request.url).searchParams.has("hochgeladen"), maxMb: uploadLimitMb() },
     input: {
       id: input.id,
       title: input.title,
@@ -102,7 +105,7 @@ type Question = ReturnType<typeof useLoaderData<typeof loader>>["questions"][num
 export default function ModerateInput() {
   const t = useT();
   const locale = useLocale();
-  const { organiser, dayCode, input, slots, questions, record, drafts } = useLoaderData<typeof loader>();
+  const { organiser, dayCode, slides, input, slots, questions, record, drafts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const revalidator = useRevalidator();
   // New questions from the room show up without a reload (the same stream as the room view).
@@ -205,6 +208,20 @@ export default function ModerateInput() {
           </button>
         </SafeForm>
       </section>
+
+      {organiser ? (
+        <section aria-labelledby="slides-title" id="anhaenge">
+          <h2 id="slides-title">{t("discussion.slides")}</h2>
+          {slides.uploaded ? (
+            <p className="notice" role="status">
+              {t("discussion.slides.uploaded")}
+            </p>
+          ) : null}
+          <p>{slides.fileId ? <a href={`/dateien/${slides.fileId}`}>{t("discussion.slides.download")}</a> : t("discussion.slides.none")}</p>
+          <p className="field__hint">{t("discussion.slides.hint")}</p>
+          <FileUpload action={`/verwaltung/fachinputs/${input.id}/folien`} label={slides.fileId ? t("discussion.slides.replace") : t("discussion.slides.upload")} error={slides.error} maxMb={slides.maxMb} />
+        </section>
+      ) : null}
 
       {organiser ? (
         <details open={actionData?.intent === "edit" && !actionData.ok}>

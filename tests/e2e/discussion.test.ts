@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../support/app";
 import { launchBrowser, textOf } from "../support/browser";
+import { makePdf } from "../support/files";
 
 const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
 const DAY_CODE = "SPRACHE"; // the demo's conference-day code
@@ -193,6 +194,26 @@ describe("questions from the room, moderated, live on the projector", () => {
     expect(await section.textContent()).toContain("Prof. Dr. Ayşe Demir, Hochschule Ruhr West");
     expect(await section.textContent()).toContain("Sprache lernen hört nicht an der Schultür auf");
     expect(await page.content()).not.toContain("Kann man die Folien danach bekommen?");
+  });
+
+  it("lets the organiser attach slides with the shared upload component; the conference page links them for everyone", async () => {
+    const moderator = await newPage();
+    await signIn(moderator);
+    await moderator.goto(`${app.url}/verwaltung/fachinputs`);
+    await moderator.getByRole("link", { name: INPUT_TITLE }).click();
+    await moderator.getByLabel(/^Folien hochladen/).setInputFiles({ name: "Folien Sprachbildung.pdf", mimeType: "application/pdf", buffer: await makePdf("Sprachbildung") });
+    await moderator.getByRole("button", { name: "Datei hochladen" }).click();
+    await moderator.getByRole("status").filter({ hasText: "Die Datei wurde hochgeladen." }).waitFor();
+    await moderator.reload();
+    await moderator.getByRole("link", { name: "Folien herunterladen" }).waitFor();
+
+    const visitor = await newPage();
+    await visitor.goto(app.url);
+    await visitor.getByRole("link", { name: /Zur Konferenz \d{4}/ }).click();
+    const href = await visitor.getByRole("link", { name: /^Folien herunterladen/ }).getAttribute("href");
+    const res = await fetch(`${app.url}${href}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/pdf");
   });
 
   it("refuses an unknown day code with a clear message and keeps the input", async () => {

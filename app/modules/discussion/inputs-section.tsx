@@ -7,6 +7,7 @@ type PublicInput = {
   title: string;
   speakers: { name: string; role: string }[];
   abstract: string;
+  slidesFileId: string | null;
   startsAt: string | Date | null;
   endsAt: string | Date | null;
 };
@@ -39,6 +40,14 @@ export function DiscussionInputsSection({ inputs, live }: { inputs: PublicInput[
             </ul>
           ) : null}
           {input.abstract ? <p style={{ whiteSpace: "pre-line" }}>{input.abstract}</p> : null}
+          {input.slidesFileId ? (
+            <p>
+              <a href={`/dateien/${input.slidesFileId}`}>
+                {t("discussion.slides.download")}
+                <span className="visually-hidden">: {input.title}</span>
+              </a>
+            </p>
+          ) : null}
         </div>
       ))}
       {live ? (

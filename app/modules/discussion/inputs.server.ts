@@ -3,6 +3,8 @@ import QRCode from "qrcode";
 import { db, type DbOrTx } from "~/db/client.server";
 import { agendaItems, conferences, discussionInputs, discussionModerators, users } from "~/db/schema";
 import type { SessionUser } from "~/modules/auth/sessions.server";
+import { saveUpload, setFilesPublic } from "~/modules/uploads/files.server";
+import type { PreparedUpload } from "~/modules/uploads/inspect.server";
 import { env } from "~/utils/env.server";
 import { isOpen } from "./format";
 import { DAY_CODE_PATTERN, normalizeDayCode, type InputFields } from "./discussion.schema";
@@ -106,6 +108,7 @@ export async function listPublicInputs(conferenceId: string) {
       title: discussionInputs.title,
       speakers: discussionInputs.speakers,
       abstract: discussionInputs.abstract,
+      slidesFileId: discussionInputs.slidesFileId,
       questionsOpenAt: discussionInputs.questionsOpenAt,
       questionsCloseAt: discussionInputs.questionsCloseAt,
       startsAt: agendaItems.startsAt,
@@ -124,6 +127,28 @@ export async function listExpertInputSlots(conferenceId: string) {
     .from(agendaItems)
     .where(and(eq(agendaItems.conferenceId, conferenceId), inArray(agendaItems.kind, ["expert_input", "discussion"])))
     .orderBy(asc(agendaItems.startsAt));
+}
+
+// ── Slides ─────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Attaches the speaker's slides to an input through the shared upload component (checked file,
+ * quota per conference); a second upload becomes the next version of the same file. Slides are
+ * public from then on (conference page and documentation link them).
+ */
+export async function attachSlides({ inputId, upload, userId }: { inputId: string; upload: PreparedUpload; userId: string }) {
+  const input = await getInput(inputId);
+  if (!input) throw new Error("input not found");
+  return saveUpload({
+    upload,
+    quotaKey: `discussion:${input.conferenceId}`,
+    uploadedBy: userId,
+    replaceFileId: input.slidesFileId ?? undefined,
+    link: async (tx, saved) => {
+      await tx.update(discussionInputs).set({ slidesFileId: saved.fileId, updatedAt: new Date() }).where(eq(discussionInputs.id, inputId));
+      await setFilesPublic(tx, [saved.fileId], true);
+    },
+  });
 }
 
 // ── Who may moderate ───────────────────────────────────────────────────────────────────────────

@@ -78,6 +78,7 @@ export async function getPublishedDiscussionRecords(conferenceId: string) {
       title: discussionInputs.title,
       speakers: discussionInputs.speakers,
       abstract: discussionInputs.abstract,
+      slidesFileId: discussionInputs.slidesFileId,
       startsAt: agendaItems.startsAt,
       outcome: discussionRecords.outcome,
       publishedAt: discussionRecords.publishedAt,

@@ -1,0 +1,29 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { attachSlides, getInput } from "~/modules/discussion/inputs.server";
+import { uploadResponse } from "~/modules/uploads/http.server";
+import { discardPrepared, UploadError } from "~/modules/uploads/inspect.server";
+import { receiveUploads } from "~/modules/uploads/multipart.server";
+import { requireOrganiser } from "~/utils/auth.server";
+import { notFound } from "~/utils/http.server";
+
+/** Upload of an input's slides (new file or next version) through the shared upload component. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireOrganiser(request);
+  const input = await getInput(params.inputId ?? "");
+  if (!input) notFound();
+  const back = `/verwaltung/fachinputs/${input.id}`;
+  const received = await receiveUploads(request, context, { fileFields: ["datei"] });
+  if (received.error) return uploadResponse(request, received, back);
+  try {
+    await attachSlides({ inputId: input.id, upload: received.files[0]!, userId: user.id });
+  } catch (error) {
+    await discardPrepared(received.files);
+    if (error instanceof UploadError) return uploadResponse(request, { error: { code: error.code, status: error.status } }, back);
+    throw error;
+  }
+  return uploadResponse(request, { error: null }, back);
+}
+
+export function loader() {
+  notFound();
+}
