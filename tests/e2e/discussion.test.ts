@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../support/app";
+import { axeCheck } from "../support/a11y";
 import { launchBrowser, textOf } from "../support/browser";
 import { makePdf } from "../support/files";
 
@@ -214,6 +215,24 @@ describe("questions from the room, moderated, live on the projector", () => {
     const res = await fetch(`${app.url}${href}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/pdf");
+  });
+
+  it("passes axe (WCAG 2.1 AA) on the participant pages, the room view and the moderation pages", async () => {
+    const page = await newPage();
+    const questionUrl = await joinByCode(page);
+    const violations = [];
+    for (const url of [`${app.url}/live`, `${app.url}/live/${DAY_CODE}`, questionUrl, `${questionUrl}/saal`]) {
+      await page.goto(url);
+      violations.push(...(await axeCheck(page)));
+    }
+    const moderator = await newPage();
+    await signIn(moderator);
+    await moderator.goto(`${app.url}/verwaltung/fachinputs`);
+    violations.push(...(await axeCheck(moderator)));
+    await moderator.getByRole("link", { name: INPUT_TITLE }).click();
+    await moderator.getByRole("heading", { name: INPUT_TITLE, level: 1 }).waitFor();
+    violations.push(...(await axeCheck(moderator)));
+    expect(violations).toEqual([]);
   });
 
   it("refuses an unknown day code with a clear message and keeps the input", async () => {
