@@ -267,6 +267,30 @@ describe("live stream", () => {
     expect(text).not.toContain("Wartet noch auf Freigabe");
   });
 
+  it("300 devices liking at once: every like counts once and the room view is current within 2 s of the last", async () => {
+    const { input: i } = await input("post", [new Date(Date.now() - 60_000), new Date(Date.now() + 3_600_000)]);
+    const asked = await askQuestion({ inputId: i.id, deviceId: `device-hall-owner-${n}-xxxxxxxxxx`, clientIp: "198.51.100.1", text: "Die Frage des Saals" });
+    const questionId = asked.ok ? asked.questionId : "";
+    let seen = 0;
+    let seenAt = 0;
+    const stop = watchInput(i.id, 1, (s) => {
+      seen = s.questions[0]?.likeCount ?? 0;
+      seenAt = Date.now();
+    });
+    // One venue NAT address for everybody, as in a real hall.
+    const results = await Promise.all(
+      Array.from({ length: 300 }, (_, k) => setLike({ questionId, deviceId: `device-hall-${n}-${String(k).padStart(4, "0")}-xxxxxxxx`, clientIp: "198.51.100.1", like: true })),
+    );
+    const lastLikeAt = Date.now();
+    expect(results.every((r) => r.ok && r.changed)).toBe(true);
+    const deadline = lastLikeAt + 2000;
+    while (seen < 300 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    stop();
+    expect(seen).toBe(300);
+    expect(seenAt - lastLikeAt).toBeLessThan(2000);
+    expect((await listPublicQuestions(i.id))[0]!.likeCount).toBe(300);
+  });
+
   it("shares one poll per input between listeners", async () => {
     const { input: i } = await input("post", [new Date(Date.now() - 60_000), new Date(Date.now() + 3_600_000)]);
     const seen: number[] = [];
