@@ -90,6 +90,20 @@ app.use((req, res, next) => {
   next();
 });
 
+// While the database is unreachable: a German 503 at once, with a hint that the form input is
+// still there behind the back button. The first failing request is turned into a 503 as well.
+const UNAVAILABLE = (post) => `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Gerade nicht erreichbar – Integrationskonferenz</title></head><body><main><h1>Gerade nicht erreichbar</h1><p>Der Dienst ist kurz nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal.</p>${post ? "<p>Ihre Eingaben wurden noch nicht gespeichert. Gehen Sie mit der Zurück-Taste Ihres Browsers zurück: Dort steht noch alles, was Sie eingegeben haben. Senden Sie das Formular dann in einer Minute erneut.</p>" : ""}<p><a href="/">Zur Startseite</a></p></main></body></html>`;
+app.use((req, res, next) => {
+  if (runtime.databaseDown()) {
+    return res.status(503).set("Retry-After", "30").type("text/html; charset=utf-8").send(UNAVAILABLE(req.method === "POST"));
+  }
+  const writeHead = res.writeHead;
+  res.writeHead = function (status, ...rest) {
+    return writeHead.call(this, status >= 500 && runtime.databaseDown() ? 503 : status, ...rest);
+  };
+  next();
+});
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const csrfCookie = runtime.env.production ? "__Host-ikon_csrf" : "ikon_csrf";
 const URLENCODED_LIMIT = 1024 * 1024;

@@ -9,6 +9,7 @@ import { logger } from "~/utils/logger.server";
 
 // server.js reaches the process lifecycle (database, mail worker, scheduler) through the build.
 export { runtime } from "~/server/runtime.server";
+import { noteRequestError } from "~/server/runtime.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -53,5 +54,6 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  noteRequestError(error);
   logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), path: new URL(request.url).pathname }, "request failed");
 }

@@ -8,6 +8,38 @@ import { env } from "~/utils/env.server";
 import { loggablePath, logger } from "~/utils/logger.server";
 
 let worker: OutboxWorker | undefined;
+let databaseDown = false;
+let probing: ReturnType<typeof setInterval> | undefined;
+
+const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
+
+/** Whether an error (or its cause) means the database cannot be reached, as opposed to a bug. */
+export function isConnectionError(error: unknown): boolean {
+  for (let e = error as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code && CONNECTION_CODES.has(e.code)) return true;
+    if (typeof e.message === "string" && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message)) return true;
+  }
+  return false;
+}
+
+/**
+ * Called with every failed request's error: a lost database switches the app to "unavailable"
+ * (server.js answers 503 at once, without piling up requests) and probes until it answers again.
+ */
+export function noteRequestError(error: unknown): void {
+  if (!isConnectionError(error) || databaseDown || !started) return;
+  databaseDown = true;
+  logger.error("database unreachable: answering 503 until it is back");
+  probing = setInterval(async () => {
+    if (started && (await started.ping())) {
+      databaseDown = false;
+      clearInterval(probing);
+      probing = undefined;
+      logger.info("database reachable again");
+    }
+  }, 1000);
+  probing.unref();
+}
 let scheduler: Scheduler | undefined;
 let started: Database | undefined;
 
@@ -54,6 +86,7 @@ export const runtime = {
   },
 
   async stop(): Promise<void> {
+    if (probing) clearInterval(probing);
     await scheduler?.stop();
     await worker?.stop();
     if (started) {
@@ -63,6 +96,9 @@ export const runtime = {
     }
     logger.info("ikon stopped");
   },
+
+  /** True while the database is known to be unreachable (see noteRequestError). */
+  databaseDown: () => databaseDown,
 
   /** /readyz: the database answers. */
   async ready(): Promise<boolean> {
