@@ -249,3 +249,36 @@ describe("goal owners and the public board", () => {
     await page.close();
   });
 });
+
+describe("organisers", () => {
+  it("import the catalogue from CSV with per-line errors, and agree a goal from a proposal with its origin", async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, ORGANISER);
+    await page.goto(`${app.url}/verwaltung/ziele/katalog`);
+    await page.getByLabel("oder Inhalt hier einfügen").first().fill("code;handlungsfeld;titel\nBIL-9;Bildung;Gut\nBIL9;Bildung;Ohne Bindestrich\nKUL-9;Theater;Unbekannt\n");
+    await page.getByRole("button", { name: "Laden", exact: true }).click();
+    const alert = await textOf(page.getByRole("alert"));
+    expect(alert).toContain("Nichts gespeichert: 2 Fehler");
+    expect(alert).toContain("Zeile 3: Der Code „BIL9“ hat nicht die Form ABC-12");
+    expect(alert).toContain("Zeile 4: Das Handlungsfeld „Theater“ kennen wir nicht");
+    expect(await page.getByText("BIL-9", { exact: true }).count()).toBe(0);
+    await page.getByLabel("oder Inhalt hier einfügen").first().fill("code;handlungsfeld;titel;text\nBIL-9;BIL;Lernpatenschaften;Ehrenamtliche begleiten Kinder beim Lernen.\n");
+    await page.getByRole("button", { name: "Laden", exact: true }).click();
+    await page.getByRole("status").filter({ hasText: "1 neue und 0 geänderte" }).waitFor();
+
+    await page.goto(`${app.url}/verwaltung/ziele/vorschlaege`);
+    await page.locator(".goal-list > li", { hasText: "Gesundheitslotsinnen in jedem Stadtteil" }).getByRole("link", { name: "Als Ziel vereinbaren" }).click();
+    await page.getByRole("heading", { name: "Ziel vereinbaren", level: 1 }).waitFor();
+    expect(await page.getByLabel(/^Ziel \(/).inputValue()).toBe("Gesundheitslotsinnen in jedem Stadtteil");
+    await page.getByLabel(/^Woran wir den Erfolg messen/).fill("Zahl der ausgebildeten Lotsinnen und Lotsen");
+    await page.getByLabel(/^Partner/).fill("Gesundheitsamt");
+    await page.getByRole("button", { name: "Ziel vereinbaren" }).click();
+    await page.waitForURL(/\/ziele\/\d+$/);
+    const origin = await textOf(page.locator("section", { hasText: "Woher das Ziel kommt" }));
+    expect(origin).toContain("„Gesundheitslotsinnen in jedem Stadtteil“");
+    expect(origin).toContain("„Mehr Gesundheitslotsen“ (Teilnehmende)");
+    expect(origin).toMatch(/bekam der Vorschlag \d+ Punkte von \d+ Personen/);
+    expect(await textOf(page.locator(".timeline"))).toMatch(/Integrationskonferenz \d{4}: neu/);
+    await context.close();
+  });
+});
