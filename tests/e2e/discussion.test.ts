@@ -6,7 +6,7 @@ import { launchBrowser, textOf } from "../support/browser";
 import { makePdf } from "../support/files";
 
 const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
-const DAY_CODE = "SPRACHE"; // the demo's conference-day code
+let DAY_CODE = ""; // the demo's conference-day code, read from the organisers' page
 const INPUT_TITLE = "Durchgängige Sprachbildung in der Kommune";
 
 let app: RunningApp;
@@ -34,7 +34,8 @@ async function signIn(page: Page) {
 /** A participant's way in: /live, type the day code (any case), pick the input. */
 async function joinByCode(page: Page): Promise<string> {
   await page.goto(`${app.url}/live`);
-  await page.getByLabel(/^Tagescode/).fill(" sprache ");
+  // Typed as people do: lower case, with spaces around.
+  await page.getByLabel(/^Tagescode/).fill(` ${DAY_CODE.toLowerCase()} `);
   await page.getByRole("button", { name: "Weiter" }).click();
   await page.getByRole("heading", { name: "Fachinputs am Konferenztag", level: 1 }).waitFor();
   await page.getByRole("link", { name: INPUT_TITLE }).click();
@@ -68,6 +69,12 @@ async function readStream(url: string, ms: number): Promise<string> {
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
+  // The organisers show the code on the projector and the badges.
+  const organiser = await newPage();
+  await signIn(organiser);
+  await organiser.goto(`${app.url}/verwaltung/fachinputs`);
+  DAY_CODE = (await textOf(organiser.locator(".mod-code"))).trim();
+  expect(DAY_CODE).toMatch(/^[A-Z0-9]{4,12}$/);
 });
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => {});

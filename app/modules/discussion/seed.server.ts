@@ -5,7 +5,7 @@ import { hashToken } from "~/modules/auth/tokens.server";
 import { createInput, generateDayCode } from "./inputs.server";
 import { saveRecord } from "./records.server";
 
-/** The demo's conference-day code (printed in the README and the start-up docs). */
+/** The demo's conference-day code, unless the demo already has one (organisers see it on /verwaltung/fachinputs). */
 export const DEMO_DAY_CODE = "SPRACHE";
 
 /**
@@ -18,7 +18,8 @@ export async function seedDiscussionDemo({ now }: { now: Date }) {
   const organiserId = organiser?.id;
   const [current, previous] = await db.select().from(conferences).orderBy(desc(conferences.year)).limit(2);
   if (!current) return;
-  await generateDayCode(current.id, DEMO_DAY_CODE);
+  // One code for the whole day: keep one another part of the demo (goal voting) already set.
+  if (!current.dayCode) await generateDayCode(current.id, DEMO_DAY_CODE);
   const slot = await expertSlot(current.id);
   const input = await createInput(current.id, {
     title: "Durchgängige Sprachbildung in der Kommune",
