@@ -132,6 +132,36 @@ describe("the report workflow", () => {
   });
 });
 
+describe("attachments of a report", () => {
+  async function pdfUpload(text: string, name: string) {
+    const form = new FormData();
+    form.append("_csrf", CSRF);
+    form.append("datei", new Blob([new Uint8Array(await makePdf(text))]), name);
+    const { files: [upload] } = await receiveUploads(new Request("http://x/u", { method: "POST", body: form }), context, { fileFields: ["datei"] });
+    return upload!;
+  }
+
+  it("a new version keeps the earlier one; a file of another group's report cannot be replaced", async () => {
+    const { group, other, conference } = await setup("innenstadt-v");
+    const coord = await createUser({ email: "k-innen@example.org", name: "Ina", role: "coordinator", groupId: group.id });
+    const actor: Actor = { id: coord.id, role: "coordinator", groupId: group.id };
+    const reportId = await ensureReport(group.id, conference.id, coord.id);
+    const otherReport = await ensureReport(other.id, conference.id, coord.id);
+    const first = await addReportFile({ reportId, actor, upload: await pdfUpload("eins", "Folien.pdf") });
+    const foreign = await addReportFile({ reportId: otherReport, actor, upload: await pdfUpload("fremd", "Fremd.pdf") });
+    const second = await addReportFile({ reportId, actor, upload: await pdfUpload("zwei", "Folien final.pdf"), replaceFileId: first.fileId });
+    expect(second).toEqual({ fileId: first.fileId, version: 2 });
+    const view = await getReportView(reportId);
+    expect(view!.attachments.map((a) => [a.displayName, a.version])).toEqual([["Folien final.pdf", 2]]);
+    expect(view!.history[0]).toMatchObject({ action: "file_replaced", detail: "Folien final.pdf (v2)", userName: "Ina" });
+    // Replacing a file that belongs to another report: 404, nothing stored.
+    const refused = await addReportFile({ reportId, actor, upload: await pdfUpload("drei", "x.pdf"), replaceFileId: foreign.fileId }).catch((e: unknown) => e);
+    expect((refused as Response).status).toBe(404);
+    const [row] = await db.select().from(files).where(eq(files.id, foreign.fileId));
+    expect(row!.currentVersion).toBe(1);
+  });
+});
+
 describe("deadline reminders", () => {
   it("mails groups that have not submitted, N days before, once", async () => {
     const { group, other, conference } = await setup("batenbrock-r");
