@@ -21,7 +21,9 @@ try {
   for (;;) {
     try {
       if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {}
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   // Sign in as the demo coordinator of Ebel (double-submit CSRF: the token is the cookie's value).
