@@ -106,6 +106,11 @@ export default function EditConference() {
       <p>
         <Link to={`/konferenzen/${conference.year}`}>{t("admin.conferences.public")}</Link>
       </p>
+      <p>
+        <Link className="button button--secondary" to={`/verwaltung/konferenzen/${conference.year}/teilnehmende`}>
+          {t("participants.link")}
+        </Link>
+      </p>
       <ConferenceForm values={valuesFor("conference") ?? values} errors={errorsFor("conference")} submitLabel={t("admin.conference.save")} />
 
       <section aria-labelledby="forums-title">

@@ -49,7 +49,14 @@ export default function AdminConferences() {
                     <small>{formatDate(c.startsAt, locale)}</small>
                   </td>
                   <td>{t(`conference.status.${c.status}` as MessageKey)}</td>
-                  <td>{t("admin.conferences.seatsValue", { confirmed: c.confirmed, held: c.held, waitlisted: c.waitlisted, capacity: c.capacity })}</td>
+                  <td>
+                    {t("admin.conferences.seatsValue", { confirmed: c.confirmed, held: c.held, waitlisted: c.waitlisted, capacity: c.capacity })}
+                    <br />
+                    <Link to={`/verwaltung/konferenzen/${c.year}/teilnehmende`}>
+                      {t("participants.link")}
+                      <span className="visually-hidden"> {c.year}</span>
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

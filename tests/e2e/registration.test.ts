@@ -154,4 +154,32 @@ describe("conference registration end to end", () => {
     expect(await gone.text()).toContain("nicht (mehr) gültig");
     await ctx.close();
   });
+
+  it("gives organisers a searchable participant list, a CSV export and needs as counts only", async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
+    await page.getByLabel(/^Passwort/).fill(ORGANISER.password);
+    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+    await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+    await page.goto(`${app.url}/verwaltung/konferenzen/${year}/teilnehmende`);
+    await page.getByLabel(/^Suche \(Name/).fill("Schulte");
+    await page.getByRole("button", { name: "Anzeigen" }).click();
+    await page.waitForURL(/q=Schulte/);
+    expect(await textOf(page.getByText(/Anmeldung(en)? gefunden/))).toBe("1 Anmeldung gefunden.");
+    await page.getByRole("rowheader", { name: /Schulte, Markus/ }).waitFor();
+    const csv = await (await page.request.get(`${app.url}/verwaltung/konferenzen/${year}/teilnehmende.csv?status=confirmed`)).text();
+    // The demo: Markus Schulte confirmed, Samir Haddad cancelled.
+    expect(csv).toContain("markus.schulte@beispiel.example");
+    expect(csv).not.toContain("samir.haddad@beispiel.example");
+    // Counts for the caterer, without any name.
+    const needs = page.locator("section", { has: page.getByRole("heading", { name: /nur Zahlen/ }) });
+    expect(await textOf(needs)).toContain("Rollstuhlgerechter Platz: 1");
+    expect(await needs.textContent()).not.toMatch(/Schulte|Kaya/);
+    // Without a session the export is closed.
+    const anonymous = await fetch(`${app.url}/verwaltung/konferenzen/${year}/teilnehmende.csv`, { redirect: "manual" });
+    expect(anonymous.status).toBe(302);
+    await ctx.close();
+  });
 });

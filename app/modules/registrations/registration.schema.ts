@@ -12,6 +12,9 @@ export const ORGANISATION_TYPES = [
 ] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
+export const STATUSES = ["held", "confirmed", "waitlisted", "cancelled", "expired"] as const;
+export const SORTS = ["name", "organisation", "created", "status"] as const;
+
 export const ACCESSIBILITY_NEEDS = ["sign_language", "wheelchair", "induction_loop"] as const;
 
 /** Versions of the consent texts shown at the form; stored with every grant (Art. 7 DSGVO). */
