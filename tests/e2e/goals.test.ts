@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { runCli, startApp, waitForMail, type RunningApp } from "../support/app";
+import { axeCheck, type Violation } from "../support/a11y";
 import { launchBrowser, textOf } from "../support/browser";
 
 const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
@@ -280,5 +281,34 @@ describe("organisers", () => {
     expect(origin).toMatch(/bekam der Vorschlag \d+ Punkte von \d+ Personen/);
     expect(await textOf(page.locator(".timeline"))).toMatch(/Integrationskonferenz \d{4}: neu/);
     await context.close();
+  });
+});
+
+describe("accessibility of the goal pages", () => {
+  it("has no axe violations (WCAG 2.1 A/AA) on the public pages, the ballot in its error state and the admin pages", async () => {
+    const violations: Violation[] = [];
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+    for (const path of ["/ziele", `/ziele?jahr=${year}`, "/ziele/1", "/ziele/abdeckung", "/ziele/mitmachen", "/ziele/mitmachen?code=gibtsnicht"]) {
+      await page.goto(app.url + path);
+      violations.push(...(await axeCheck(page, path)));
+    }
+    const orga = await signIn(context, ORGANISER);
+    await orga.goto(`${app.url}/verwaltung/ziele/vorschlaege`);
+    const code = /mit dem Code (\S+) ab/.exec(await textOf(orga.getByText(/Teilnehmende stimmen mit dem Code/)))![1]!;
+    violations.push(...(await axeCheck(orga, "/verwaltung/ziele/vorschlaege")));
+    for (const path of ["/verwaltung/ziele", "/verwaltung/ziele/katalog", "/verwaltung/ziele/vereinbaren", "/verwaltung/ziele/2", `/ziele/ergebnis/${year}`, `/ziele/ergebnis/${year}?ansicht=projektor`]) {
+      await orga.goto(app.url + path);
+      violations.push(...(await axeCheck(orga, path)));
+    }
+    await page.goto(`${app.url}/ziele/mitmachen/${code}`);
+    await page.getByLabel("Berufsorientierung mit Eltern ab Klasse 8").fill("9");
+    await page.getByRole("button", { name: "Punkte abgeben" }).click();
+    await page.getByRole("alert").waitFor();
+    await page.getByRole("button", { name: "Vorschlag senden" }).click();
+    violations.push(...(await axeCheck(page, "ballot and proposal in error state")));
+    await context.close();
+    expect(violations).toEqual([]);
   });
 });
