@@ -40,9 +40,20 @@ async function uploadWithProgress(page: Page, label: RegExp, file: { name: strin
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
   await page.getByLabel(label).setInputFiles(file);
+  // Remember every progress value the bar shows (a small file may pass in a few frames).
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    (window as unknown as { progressSeen: number[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector("form.file-upload progress");
+      if (bar) seen.push(Number((bar as HTMLProgressElement).value));
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
   await page.getByRole("button", { name: "Datei hochladen" }).click();
-  await page.locator("form.file-upload progress").waitFor({ timeout: 10_000 });
   await page.getByRole("status").filter({ hasText: "Die Datei wurde hochgeladen." }).waitFor();
+  const seen = await page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen);
+  expect(seen.length).toBeGreaterThan(0);
+  if (file.buffer.length > 512 * 1024) expect(seen.some((v) => v > 0 && v < 100)).toBe(true);
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   await page.getByRole("link", { name: file.name }).waitFor();
 }

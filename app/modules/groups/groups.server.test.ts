@@ -12,6 +12,7 @@ import {
   allowedActions,
   ensureReport,
   getReportView,
+  listPublishedForSearch,
   listPublishedReports,
   saveReportText,
   sendReportReminders,
@@ -100,7 +101,11 @@ describe("the report workflow", () => {
     await transition({ reportId, actor, action: "submit", appUrl: APP, locale: "de" });
     await transition({ reportId, actor: organiser, action: "approve", appUrl: APP, locale: "de" });
     expect((await listPublishedReports(group.id)).length).toBe(0);
+    expect((await listPublishedForSearch()).some((r) => r.reportId === reportId)).toBe(false);
     await transition({ reportId, actor: organiser, action: "publish", appUrl: APP, locale: "de" });
+    const indexed = (await listPublishedForSearch()).find((r) => r.reportId === reportId);
+    expect(indexed?.text).toContain("Sprachcafé und Fotoausstellung");
+    expect(indexed?.files[0]?.text).toContain("Folien Welheim");
     expect((await mailsTo("k-welheim@example.org")).map((m) => m.subject)).toEqual([
       `Bitte um Änderungen: Umsetzungsbericht ${group.name} (${conference.year})`,
       `Freigegeben: Umsetzungsbericht ${group.name} (${conference.year})`,

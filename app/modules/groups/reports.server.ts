@@ -228,6 +228,37 @@ export async function listPublishedReports(groupId: string) {
   return Promise.all(rows.map(async (r) => ({ ...r, attachments: await reportFiles(r.report.id) })));
 }
 
+/**
+ * What the search (and feeds) may index from this domain: published reports only, with their text
+ * and the text extracted from their PDFs at upload. Drafts, submitted and approved reports never appear.
+ */
+export async function listPublishedForSearch() {
+  const rows = await db
+    .select({ id: groupReports.id, slug: groups.slug, group: groups.name, year: conferences.year, publishedAt: groupReports.publishedAt, report: groupReports })
+    .from(groupReports)
+    .innerJoin(groups, eq(groups.id, groupReports.groupId))
+    .innerJoin(conferences, eq(conferences.id, groupReports.conferenceId))
+    .where(eq(groupReports.status, "published"));
+  return Promise.all(
+    rows.map(async (r) => {
+      const docs = await db
+        .select({ fileId: files.id, name: fileVersions.displayName, text: fileVersions.textContent })
+        .from(groupReportFiles)
+        .innerJoin(files, and(eq(files.id, groupReportFiles.fileId), eq(files.public, true)))
+        .innerJoin(fileVersions, and(eq(fileVersions.fileId, files.id), eq(fileVersions.version, files.currentVersion)))
+        .where(eq(groupReportFiles.reportId, r.id));
+      return {
+        reportId: r.id,
+        url: `/arbeitskreise/${r.slug}`,
+        title: `${r.group}: Umsetzungsbericht ${r.year}`,
+        publishedAt: r.publishedAt,
+        text: REPORT_SECTIONS.map((s) => r.report[s]).filter(Boolean).join("\n\n"),
+        files: docs,
+      };
+    }),
+  );
+}
+
 /** Every group with its report (if any) for one conference: the organisers' overview. */
 export async function listReportsForConference(conferenceId: string) {
   const all = await db.select({ id: groups.id, name: groups.name, slug: groups.slug, kind: groups.kind }).from(groups).orderBy(asc(groups.kind), asc(groups.name));
