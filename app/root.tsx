@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   isRouteErrorResponse,
   Link,
@@ -16,9 +17,9 @@ import type { ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
 import { catalog } from "~/i18n/catalog";
-import { locales, type Locale } from "~/i18n/locales";
+import { hasArabic, localeDir, locales, pageLocale, type Locale } from "~/i18n/locales";
 import { useLocale, useT } from "~/i18n/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getChosenLocale } from "~/i18n/locale.server";
 import { getUser } from "~/utils/auth.server";
 import styles from "~/styles/app.css?url";
 
@@ -35,9 +36,12 @@ export const meta: MetaFunction = ({ error }) => {
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [locale, user] = await Promise.all([getLocale(request), getUser(request)]);
+  const [chosenLocale, user] = await Promise.all([getChosenLocale(request), getUser(request)]);
+  // A page without Arabic is shown in German (with a note in Arabic), never half-translated.
+  const locale = pageLocale(chosenLocale, new URL(request.url).pathname);
   return {
     locale,
+    chosenLocale,
     // Only this language's messages reach the browser, not the whole catalogue.
     messages: catalog[locale],
     csrfToken: context.csrfToken,
@@ -47,11 +51,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
+// For Arabic the page language depends on the path: reload the messages when a navigation crosses
+// between a page with and one without Arabic.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || hasArabic(currentUrl.pathname) !== hasArabic(nextUrl.pathname);
+
 function LanguageSwitch() {
   const t = useT();
-  const current = useLocale();
+  const pageLanguage = useLocale();
+  const current = useRouteLoaderData<RootData>("root")?.chosenLocale ?? pageLanguage;
   const location = useLocation();
-  const names: Record<Locale, string> = { de: "Deutsch", en: "English" };
+  const names: Record<Locale, string> = { de: "Deutsch", en: "English", ar: "العربية" };
   return (
     <nav aria-label={t("nav.language")} className="lang-switch">
       <ul>
@@ -102,6 +112,12 @@ function Shell({ children }: { children: ReactNode }) {
             <li>
               <NavLink to="/ziele">{t("nav.goals")}</NavLink>
             </li>
+            <li>
+              {/* The name of the format, in German on every language's page (the page is German). */}
+              <NavLink to="/leichte-sprache" lang={data?.locale === "de" ? undefined : "de"}>
+                Leichte Sprache
+              </NavLink>
+            </li>
             {user ? (
               <li>
                 <NavLink to="/verwaltung">{t("nav.admin")}</NavLink>
@@ -111,6 +127,12 @@ function Shell({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
+        {data && data.chosenLocale !== data.locale ? (
+          // Arabic was chosen but this page has no Arabic: say so, in Arabic.
+          <p className="lang-note" lang="ar" dir="rtl">
+            هذه الصفحة متوفرة باللغة الألمانية فقط. الصفحات الخاصة بالمؤتمر والتسجيل والأسئلة والتصويت متوفرة باللغة العربية.
+          </p>
+        ) : null}
         {children}
       </main>
       <footer className="site-footer">
@@ -137,7 +159,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const locale = useLocale();
   return (
-    <html lang={locale} dir="ltr">
+    <html lang={locale} dir={localeDir(locale)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

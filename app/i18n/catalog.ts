@@ -10,6 +10,7 @@ import { mail } from "./messages/mail";
 import { registrations } from "./messages/registrations";
 import { uploads } from "./messages/uploads";
 
+import { arabicModules } from "./messages/ar";
 import { interpolate, type Locale, type Vars } from "./locales";
 
 // The one message catalogue. Each domain adds its module here.
@@ -22,11 +23,14 @@ type Merge<M extends readonly { de: Record<string, string> }[]> = M extends read
   : unknown;
 
 export type MessageKey = keyof Merge<typeof modules> & string;
-export { defaultLocale, isLocale, locales, type Locale, type Vars } from "./locales";
+export { defaultLocale, hasArabic, isLocale, localeDir, locales, pageLocale, type Locale, type Vars } from "./locales";
 
 export const catalog: Record<Locale, Record<string, string>> = {
   de: Object.assign({}, ...modules.map((m) => m.de)),
   en: Object.assign({}, ...modules.map((m) => m.en)),
+  // Arabic: the participant-facing keys over German (tsc forces de/en completeness only; the unit
+  // test i18n/arabic.test.ts checks that the Arabic pages use no key without Arabic).
+  ar: Object.assign({}, ...modules.map((m) => m.de), ...arabicModules),
 };
 
 export type Translate = (key: MessageKey, vars?: Vars) => string;

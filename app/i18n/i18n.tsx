@@ -15,3 +15,11 @@ export function useT(): Translate {
   const messages = useRouteLoaderData<RootI18n>("root")?.messages;
   return useMemo(() => (key: MessageKey, vars?: Vars) => interpolate(messages?.[key] ?? key, vars), [messages]);
 }
+
+/**
+ * Attributes for text the organisers entered (German) when the page is in another language, so
+ * screen readers switch voice and Arabic pages keep German lines left to right (WCAG 3.1.2).
+ */
+export function useGermanContent(): { lang?: "de"; dir?: "ltr" } {
+  return useLocale() === "de" ? {} : { lang: "de", dir: "ltr" };
+}

@@ -1,8 +1,36 @@
 // What the browser may import from i18n: no messages here (the catalogue stays on the server and
 // each page gets only its language's messages through the root loader).
-export const locales = ["de", "en"] as const;
+export const locales = ["de", "en", "ar"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "de";
+
+/** Writing direction of a language: Arabic is right-to-left. */
+export function localeDir(locale: Locale): "ltr" | "rtl" {
+  return locale === "ar" ? "rtl" : "ltr";
+}
+
+// Arabic covers the participant-facing pages only (conference, registration, confirmation, manage
+// page, live questions, goal participation). Any other page is shown in German with a note in
+// Arabic, so no German text ever sits unmarked inside an Arabic page.
+const arabicPages = [
+  /^\/$/,
+  /^\/konferenzen\/\d{4}(\/anmeldung)?\/?$/,
+  /^\/anmeldung-bestaetigen\//,
+  /^\/meine-anmeldung\//,
+  /^\/live(\/|$)/,
+  /^\/ziele\/mitmachen(\/|$)/,
+];
+
+/** Whether a page (its path, also as a `.data` request) is available in Arabic. */
+export function hasArabic(pathname: string): boolean {
+  const page = pathname === "/_root.data" ? "/" : pathname.replace(/\.data$/, "");
+  return arabicPages.some((pattern) => pattern.test(page));
+}
+
+/** The language a page is rendered in: the chosen one, or German where Arabic does not cover it. */
+export function pageLocale(chosen: Locale, pathname: string): Locale {
+  return chosen === "ar" && !hasArabic(pathname) ? "de" : chosen;
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);

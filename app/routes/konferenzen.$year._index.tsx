@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useLocale, useT } from "~/i18n/i18n";
+import { useGermanContent, useLocale, useT } from "~/i18n/i18n";
 import { getPublicConference } from "~/modules/conferences/conferences.server";
 import { listPublicInputs } from "~/modules/discussion/inputs.server";
 import { DiscussionInputsSection } from "~/modules/discussion/inputs-section";
@@ -28,12 +28,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export default function ConferencePage() {
   const t = useT();
   const locale = useLocale();
+  const de = useGermanContent();
   const { conference, agenda, forums, registration, discussionInputs } = useLoaderData<typeof loader>();
   const showRegistration = conference.status === "published" || conference.status === "registration_open" || conference.status === "registration_closed";
   return (
     <article>
-      <h1>{conference.title}</h1>
-      <p className="lead">{conference.description}</p>
+      <h1 {...de}>{conference.title}</h1>
+      <p className="lead" {...de}>
+        {conference.description}
+      </p>
       <dl className="facts">
         <div>
           <dt>{t("conference.when")}</dt>
@@ -43,7 +46,7 @@ export default function ConferencePage() {
         </div>
         <div>
           <dt>{t("conference.where")}</dt>
-          <dd>
+          <dd {...de}>
             {conference.venueName}
             <br />
             {conference.venueAddress}
@@ -69,7 +72,7 @@ export default function ConferencePage() {
       {conference.venueAccessibility ? (
         <section aria-labelledby="access-title">
           <h2 id="access-title">{t("conference.accessibility")}</h2>
-          <p>{conference.venueAccessibility}</p>
+          <p {...de}>{conference.venueAccessibility}</p>
         </section>
       ) : null}
       <section aria-labelledby="agenda-title">
@@ -83,10 +86,12 @@ export default function ConferencePage() {
               </p>
               <div>
                 <p className="agenda__kind">{t(`agenda.kind.${item.kind}`)}</p>
-                <h3 className="agenda__title">{item.title}</h3>
+                <h3 className="agenda__title" {...de}>
+                  {item.title}
+                </h3>
                 {item.speakers ? (
                   <p>
-                    {t("conference.speakers")}: {item.speakers}
+                    {t("conference.speakers")}: <span {...de}>{item.speakers}</span>
                   </p>
                 ) : null}
               </div>
@@ -103,7 +108,7 @@ export default function ConferencePage() {
               const seats = registration.availability.forums.find((a) => a.id === f.id);
               return (
                 <li key={f.id}>
-                  {f.title}
+                  <span {...de}>{f.title}</span>
                   {showRegistration && seats ? ` (${seats.free > 0 ? t("registration.forumSeats", { free: seats.free, capacity: seats.capacity }) : t("registration.forumFull")})` : ""}
                 </li>
               );

@@ -186,7 +186,7 @@ export default function RegistrationPage() {
                   checked={values.forumId === f.id}
                   label={
                     <>
-                      {f.title} <span className="field__req">({f.free > 0 ? t("registration.forumSeats", { free: f.free, capacity: f.capacity }) : t("registration.forumFull")})</span>
+                      <span dir="auto">{f.title}</span> <span className="field__req">({f.free > 0 ? t("registration.forumSeats", { free: f.free, capacity: f.capacity }) : t("registration.forumFull")})</span>
                     </>
                   }
                 />

@@ -4,7 +4,7 @@ import { Link, useActionData, useFetcher, useLoaderData, useLocation, useSearchP
 import { CsrfInput, ErrorSummary, Field, fieldId, SafeForm } from "~/components/form";
 import { useHydrated, useLiveSnapshot } from "~/components/live-stream";
 import type { MessageKey } from "~/i18n/catalog";
-import { useLocale, useT } from "~/i18n/i18n";
+import { useGermanContent, useLocale, useT } from "~/i18n/i18n";
 import { askSchema, likeSchema, NAME_MAX, QUESTION_MAX } from "~/modules/discussion/discussion.schema";
 import { isOpen, likesText, speakersText, windowText } from "~/modules/discussion/format";
 import { getInputForCode } from "~/modules/discussion/inputs.server";
@@ -91,6 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function QuestionPage() {
   const t = useT();
+  const de = useGermanContent();
   const locale = useLocale();
   const { code, conferenceTitle, input, snapshot: initial, liked, waiting } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -104,9 +105,11 @@ export default function QuestionPage() {
   return (
     <div className="narrow live">
       <p className="agenda__kind">
-        <Link to={`/live/${code}`}>{conferenceTitle}</Link>
+        <Link to={`/live/${code}`} {...de}>
+          {conferenceTitle}
+        </Link>
       </p>
-      <h1>{input.title}</h1>
+      <h1 {...de}>{input.title}</h1>
       {input.speakers.length ? (
         <p>
           {t("discussion.speakers")}: {speakersText(input.speakers)}
@@ -170,7 +173,7 @@ export default function QuestionPage() {
           <ul className="questions">
             {waiting.map((q) => (
               <li key={q.id} className="question question--waiting">
-                <p className="question__text">{q.text}</p>
+                <p className="question__text" dir="auto">{q.text}</p>
               </li>
             ))}
           </ul>
@@ -206,7 +209,7 @@ function QuestionItem({ question: q, liked, canLike }: { question: PublicQuestio
     <li id={`q-${q.id}`} className={q.pinned ? "question question--pinned" : "question"}>
       {q.pinned ? <p className="question__badge">{t("discussion.pinned")}</p> : null}
       {q.answered ? <p className="question__badge question__badge--done">{t("discussion.answered")}</p> : null}
-      <p className="question__text">{q.text}</p>
+      <p className="question__text" dir="auto">{q.text}</p>
       <div className="question__meta">
         <span>{q.authorName ? t("discussion.by", { name: q.authorName }) : t("discussion.anonymous")}</span>
         <span className="question__likes">{likesText(t, count)}</span>

@@ -55,7 +55,9 @@ export default function RoomView() {
       {pinned ? (
         <section className="room__pinned" aria-labelledby="room-pinned">
           <h2 id="room-pinned">{t("discussion.pinned")}</h2>
-          <p className="room__question-text">{pinned.text}</p>
+          <p className="room__question-text" dir="auto">
+            {pinned.text}
+          </p>
           <p className="room__meta">
             {pinned.authorName ? `${pinned.authorName} · ` : ""}
             {likesText(t, pinned.likeCount)}
@@ -70,7 +72,9 @@ export default function RoomView() {
               {q.likeCount}
             </span>
             <span>
-              <span className="room__question-text">{q.text}</span>
+              <span className="room__question-text" dir="auto">
+                {q.text}
+              </span>
               {q.authorName ? <span className="room__meta"> – {q.authorName}</span> : null}
             </span>
           </li>
@@ -81,7 +85,9 @@ export default function RoomView() {
           <h2 id="room-answered">{t("discussion.room.answered")}</h2>
           <ul>
             {answered.map((q) => (
-              <li key={q.id}>{q.text}</li>
+              <li key={q.id} dir="auto">
+                {q.text}
+              </li>
             ))}
           </ul>
         </section>

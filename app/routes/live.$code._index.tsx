@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useLocale, useT } from "~/i18n/i18n";
+import { useGermanContent, useLocale, useT } from "~/i18n/i18n";
 import { speakersText, windowText } from "~/modules/discussion/format";
 import { findConferenceByDayCode, isOpen, listPublicInputs } from "~/modules/discussion/inputs.server";
 import { notFound } from "~/utils/http.server";
@@ -18,10 +18,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export default function LiveDay() {
   const t = useT();
   const locale = useLocale();
+  const de = useGermanContent();
   const { conference, code, inputs } = useLoaderData<typeof loader>();
   return (
     <div className="narrow">
-      <p className="agenda__kind">{conference.title}</p>
+      <p className="agenda__kind" {...de}>
+        {conference.title}
+      </p>
       <h1>{t("discussion.day.title")}</h1>
       {inputs.length === 0 ? (
         <p>{t("discussion.day.none")}</p>
@@ -32,7 +35,9 @@ export default function LiveDay() {
             {inputs.map((input) => (
               <li key={input.id} className="card">
                 <h2 className="card__title">
-                  <Link to={`/live/${code}/${input.id}`}>{input.title}</Link>
+                  <Link to={`/live/${code}/${input.id}`} {...de}>
+                    {input.title}
+                  </Link>
                 </h2>
                 {input.speakers.length ? <p>{t("discussion.speakers")}: {speakersText(input.speakers)}</p> : null}
                 <p>{windowText(t, locale, input, input.open)}</p>

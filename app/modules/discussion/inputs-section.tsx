@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useLocale, useT } from "~/i18n/i18n";
+import { useGermanContent, useLocale, useT } from "~/i18n/i18n";
 import { formatTime } from "~/utils/time";
 
 type PublicInput = {
@@ -16,13 +16,16 @@ type PublicInput = {
 export function DiscussionInputsSection({ inputs, live }: { inputs: PublicInput[]; live: boolean }) {
   const t = useT();
   const locale = useLocale();
+  const de = useGermanContent();
   if (!inputs.length) return null;
   return (
     <section aria-labelledby="inputs-title">
       <h2 id="inputs-title">{t("discussion.inputs")}</h2>
       {inputs.map((input) => (
         <div key={input.id} className="card">
-          <h3 className="card__title">{input.title}</h3>
+          <h3 className="card__title" {...de}>
+            {input.title}
+          </h3>
           {input.startsAt ? (
             <p className="agenda__kind">
               {formatTime(input.startsAt, locale)}
@@ -32,14 +35,16 @@ export function DiscussionInputsSection({ inputs, live }: { inputs: PublicInput[
           {input.speakers.length ? (
             <ul>
               {input.speakers.map((s) => (
-                <li key={`${s.name}-${s.role}`}>
+                <li key={`${s.name}-${s.role}`} {...de}>
                   <strong>{s.name}</strong>
                   {s.role ? `, ${s.role}` : ""}
                 </li>
               ))}
             </ul>
           ) : null}
-          {input.abstract ? <p style={{ whiteSpace: "pre-line" }}>{input.abstract}</p> : null}
+          {input.abstract ? <p style={{ whiteSpace: "pre-line" }} {...de}>
+              {input.abstract}
+            </p> : null}
           {input.slidesFileId ? (
             <p>
               <a href={`/dateien/${input.slidesFileId}`}>

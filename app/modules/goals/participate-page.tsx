@@ -45,8 +45,14 @@ function Ballot() {
       <ul className="ballot">
         {proposals.map((p) => (
           <li key={p.id}>
-            <label htmlFor={fieldId(`p.${p.id}`)}>{p.title}</label>
-            {p.description ? <p className="field__hint">{p.description}</p> : null}
+            <label htmlFor={fieldId(`p.${p.id}`)} dir="auto">
+              {p.title}
+            </label>
+            {p.description ? (
+              <p className="field__hint" dir="auto">
+                {p.description}
+              </p>
+            ) : null}
             <input
               id={fieldId(`p.${p.id}`)}
               name={`p.${p.id}`}

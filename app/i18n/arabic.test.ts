@@ -1,0 +1,106 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { catalog } from "./catalog";
+import { hasArabic, localeDir, pageLocale } from "./locales";
+import { arabicModules } from "./messages/ar";
+
+// The files that render the Arabic pages (hasArabic) and the shell. Every catalogue key they use —
+// literally or through a `prefix.${…}` template — must have an Arabic text, otherwise German would
+// appear unmarked inside an Arabic page.
+const files = [
+  "app/root.tsx",
+  "app/components/form.tsx",
+  "app/components/error-page.tsx",
+  "app/routes/_index.tsx",
+  "app/routes/konferenzen.$year._index.tsx",
+  "app/routes/konferenzen.$year.anmeldung.tsx",
+  "app/routes/anmeldung-bestaetigen.$token.tsx",
+  "app/routes/meine-anmeldung.$token.tsx",
+  "app/routes/meine-anmeldung.$token_.abmelden.tsx",
+  "app/routes/meine-anmeldung.$token_.loeschen.tsx",
+  "app/routes/meine-anmeldung.$token_.ziele.tsx",
+  "app/routes/live._index.tsx",
+  "app/routes/live.$code._index.tsx",
+  "app/routes/live.$code.$inputId.tsx",
+  "app/routes/live.$code.$inputId_.saal.tsx",
+  "app/routes/ziele.mitmachen._index.tsx",
+  "app/routes/ziele.mitmachen.$code.tsx",
+  "app/modules/registrations/ui.tsx",
+  "app/modules/registrations/registration.schema.ts",
+  "app/modules/discussion/inputs-section.tsx",
+  "app/modules/discussion/discussion.schema.ts",
+  "app/modules/goals/participate-page.tsx",
+];
+
+const arabic: Record<string, string> = Object.assign({}, ...arabicModules);
+
+function keysUsed(source: string): string[] {
+  const literal = [
+    ...source.matchAll(/["'`]([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)+)["'`]/g),
+  ]
+    .map((m) => m[1] ?? "")
+    .filter((k) => k in catalog.de);
+  const prefixes = [
+    ...source.matchAll(/`([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)*\.)\$\{/g),
+  ].map((m) => m[1] ?? "");
+  const templated = Object.keys(catalog.de).filter((k) =>
+    prefixes.some((p) => k.startsWith(p) && !k.slice(p.length).includes(".")),
+  );
+  return [...literal, ...templated];
+}
+
+describe("Arabic", () => {
+  it("has a text for every key the Arabic pages use", () => {
+    const missing: string[] = [];
+    for (const file of files) {
+      for (const key of keysUsed(readFileSync(file, "utf8")))
+        if (!arabic[key]) missing.push(`${file}: ${key}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("keeps every {placeholder} of the German text", () => {
+    const names = (s: string) =>
+      [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
+    for (const [key, text] of Object.entries(arabic))
+      expect(names(text), key).toEqual(names(catalog.de[key] ?? ""));
+  });
+
+  it("is written in Arabic script", () => {
+    for (const [key, text] of Object.entries(arabic))
+      expect(text, key).toMatch(/[\u0600-\u06FF]/);
+  });
+
+  it("covers the participant pages only and shows other pages in German", () => {
+    for (const path of [
+      "/",
+      "/konferenzen/2026",
+      "/konferenzen/2026/anmeldung",
+      "/meine-anmeldung/abc",
+      "/live/K7PX4M/1",
+      "/ziele/mitmachen/IK2026",
+      "/konferenzen/2026/anmeldung.data",
+      "/_root.data",
+    ]) {
+      expect(hasArabic(path), path).toBe(true);
+    }
+    for (const path of [
+      "/verwaltung",
+      "/arbeitskreise",
+      "/ziele",
+      "/login",
+      "/barrierefreiheit",
+      "/konferenzen/2026/dokumentation",
+    ]) {
+      expect(hasArabic(path), path).toBe(false);
+      expect(pageLocale("ar", path)).toBe("de");
+    }
+    expect(pageLocale("en", "/verwaltung")).toBe("en");
+    expect(localeDir("ar")).toBe("rtl");
+    expect(localeDir("de")).toBe("ltr");
+    expect(catalog.ar["site.name"]).toBe(arabic["site.name"]);
+    expect(catalog.ar["audit.title"] ?? catalog.de["audit.title"]).toBe(
+      catalog.de["audit.title"],
+    );
+  });
+});

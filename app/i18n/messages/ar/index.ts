@@ -1,0 +1,15 @@
+import { commonAr, mailAr } from "./common";
+import { conferencesAr } from "./conferences";
+import { discussionAr } from "./discussion";
+import { goalsAr } from "./goals";
+import { registrationsAr } from "./registrations";
+
+// Arabic: participant-facing pages only; everything else falls back to German.
+export const arabicModules = [
+  commonAr,
+  mailAr,
+  conferencesAr,
+  registrationsAr,
+  discussionAr,
+  goalsAr,
+];
