@@ -1,4 +1,5 @@
 // One schema for PGlite and PostgreSQL; each domain keeps its tables in its own file.
+export * from "./accessibility";
 export * from "./audit";
 export * from "./auth";
 export * from "./conferences";
