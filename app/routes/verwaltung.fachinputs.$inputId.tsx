@@ -141,6 +141,11 @@ export default function ModerateInput() {
           <li>
             <a href={`/live/${dayCode}/${input.id}`}>{t("discussion.mod.questionPage")}</a>
           </li>
+          <li>
+            <a href={`/verwaltung/fachinputs/${input.id}/fragen.csv`} download>
+              {t("discussion.mod.export")}
+            </a>
+          </li>
         </ul>
       ) : (
         <p className="notice notice--warn">{t("discussion.mod.noCode")}</p>

@@ -160,6 +160,11 @@ describe("questions from the room, moderated, live on the projector", () => {
       expect(html).not.toContain(secret);
       expect(html).not.toContain(hidden);
     }
+    // The organisers' CSV export holds only what the room saw.
+    const csv = await (await moderator.request.get(`${app.url}/verwaltung/fachinputs/${questionUrl.split("/").pop()}/fragen.csv`)).text();
+    expect(csv).toContain("<b>fett</b>");
+    expect(csv).not.toContain(secret);
+    expect(csv).not.toContain(hidden);
     const stream = await readStream(`${questionUrl}/stream`, 1200);
     expect(stream).toContain("event: snapshot");
     expect(stream).not.toContain(secret);

@@ -6,7 +6,7 @@ import { askSchema, cleanText, inputSchema } from "./discussion.schema";
 import { canModerate, createInput, findConferenceByDayCode, generateDayCode, getInputForCode, grantModerator, isOpen } from "./inputs.server";
 import { roomEventStream, watchInput } from "./live.server";
 import { askQuestion, deviceView, listPublicQuestions, mergeQuestion, moderateQuestion, roomSnapshot, setLike } from "./questions.server";
-import { createGoalDraftFromQuestion, getPublishedDiscussionRecords, listGoalDrafts, saveRecord } from "./records.server";
+import { createGoalDraftFromQuestion, exportQuestionsCsv, getPublishedDiscussionRecords, listGoalDrafts, saveRecord } from "./records.server";
 
 const NOW = new Date("2026-06-10T09:00:00Z");
 let n = 0;
@@ -211,6 +211,11 @@ describe("day code, access and record", () => {
     expect(record).toMatchObject({ title: "Durchgängige Sprachbildung", outcome: "Sprachbildung braucht Eltern.", answered: [{ text: "Beantwortete Frage?" }], open: [{ text: "Offene Frage für ein Ziel?" }] });
     expect(JSON.stringify(record)).not.toContain("Bernd");
     expect(JSON.stringify(record)).not.toContain("Nie freigegeben");
+    const csv = await exportQuestionsCsv(i.id);
+    expect(csv).toContain("Beantwortete Frage?;beantwortet;0;");
+    expect(csv).toContain("Offene Frage für ein Ziel?;offen;0;");
+    expect(csv).not.toContain("Nie freigegeben");
+    expect(csv).not.toContain("Bernd");
 
     expect(await createGoalDraftFromQuestion({ inputId: i.id, questionId: id3!, userId: user.id })).toEqual({ ok: false });
     const made = await createGoalDraftFromQuestion({ inputId: i.id, questionId: id2!, userId: user.id });

@@ -1,6 +1,8 @@
+import { stringify } from "csv-stringify/sync";
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { createProposal } from "~/modules/goals/proposals.server";
+import { toBerlinLocalInput } from "~/utils/time";
 import { agendaItems, discussionGoalDrafts, discussionInputs, discussionQuestions, discussionRecords } from "~/db/schema";
 
 /** The moderator's outcome of an input; `publish` makes it part of the public record. */
@@ -111,3 +113,27 @@ export async function getPublishedDiscussionRecords(conferenceId: string) {
   });
 }
 export type PublishedDiscussionRecord = Awaited<ReturnType<typeof getPublishedDiscussionRecords>>[number];
+
+/** A spreadsheet must never run a cell: text starting with = + - @ or a control character gets a leading '. */
+function safeCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * The questions of an input as CSV for the organisers' files: only what the room saw (approved and
+ * answered, not merged), without names; never a pending or hidden question.
+ */
+export async function exportQuestionsCsv(inputId: string): Promise<string> {
+  const rows = await db
+    .select({ text: discussionQuestions.text, status: discussionQuestions.status, likeCount: discussionQuestions.likeCount, createdAt: discussionQuestions.createdAt })
+    .from(discussionQuestions)
+    .where(and(eq(discussionQuestions.inputId, inputId), inArray(discussionQuestions.status, ["approved", "answered"]), isNull(discussionQuestions.mergedIntoId)))
+    .orderBy(desc(discussionQuestions.likeCount), asc(discussionQuestions.createdAt));
+  return (
+    "\uFEFF" +
+    stringify(
+      [["Frage", "Stand", "Likes", "Gestellt am"], ...rows.map((r) => [safeCell(r.text), r.status === "answered" ? "beantwortet" : "offen", r.likeCount, toBerlinLocalInput(r.createdAt).replace("T", " ")])],
+      { delimiter: ";" },
+    )
+  );
+}
