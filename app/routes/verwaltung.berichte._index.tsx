@@ -68,6 +68,7 @@ export default function ReportsOverview() {
                 <tr>
                   <th scope="col">{t("reports.group")}</th>
                   <th scope="col">{t("reports.statusLabel")}</th>
+                  <th scope="col">{t("reports.presentation")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -75,6 +76,13 @@ export default function ReportsOverview() {
                   <tr key={r.group.id}>
                     <th scope="row">{r.report ? <Link to={`/verwaltung/berichte/${r.report.id}`}>{r.group.name}</Link> : <Link to={`/verwaltung/arbeitskreise/${r.group.id}`}>{r.group.name}</Link>}</th>
                     <td>{r.report ? <span className={`status status--${r.report.status}`}>{t(`reports.status.${r.report.status}`)}</span> : t("reports.none")}</td>
+                    <td>
+                      {r.report && (r.report.status === "approved" || r.report.status === "published") ? (
+                        <Link to={`/praesentation/${r.report.id}`}>{t("reports.presentFor", { group: r.group.name })}</Link>
+                      ) : (
+                        "–"
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -177,6 +177,11 @@ describe("working groups: invite → report with uploads → review → publish"
     await page.reload();
     await page.getByRole("button", { name: "Freigeben" }).click();
     await page.getByText("Der Bericht ist freigegeben.").waitFor();
+    // Approved: the organisers' overview offers the projector view for the conference.
+    const orgaReportUrl = page.url();
+    await page.goto(`${app.url}/verwaltung/berichte`);
+    expect(await page.getByRole("link", { name: "Vollbild öffnen: Stadtteilnetzwerk Welheim" }).getAttribute("href")).toBe(`/praesentation/${reportUrl.split("/").pop()}`);
+    await page.goto(orgaReportUrl);
     await pub.reload();
     await pub.getByText("Für diese Gruppe sind noch keine Ergebnisse veröffentlicht.").waitFor();
     await page.getByRole("button", { name: "Veröffentlichen" }).click();
