@@ -6,6 +6,7 @@ import { discussion } from "./messages/discussion";
 import { goals } from "./messages/goals";
 import { groups } from "./messages/groups";
 import { legal } from "./messages/legal";
+import { publishing } from "./messages/publishing";
 import { mail } from "./messages/mail";
 import { registrations } from "./messages/registrations";
 import { uploads } from "./messages/uploads";
@@ -14,7 +15,7 @@ import { arabicModules } from "./messages/ar";
 import { interpolate, type Locale, type Vars } from "./locales";
 
 // The one message catalogue. Each domain adds its module here.
-const modules = [common, auth, audit, legal, mail, conferences, registrations, goals, uploads, groups, discussion] as const;
+const modules = [common, auth, audit, legal, mail, conferences, registrations, goals, uploads, groups, discussion, publishing] as const;
 
 type Merge<M extends readonly { de: Record<string, string> }[]> = M extends readonly [infer H, ...infer R]
   ? H extends { de: infer D }

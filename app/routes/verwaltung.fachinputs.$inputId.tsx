@@ -276,7 +276,7 @@ function ModQuestion({ q, targets, hasDraft }: { q: Question; targets: Question[
         {q.status !== "hidden" ? button("hide", "discussion.mod.hide") : null}
         {q.status === "approved" ? (hasDraft ? <span>{t("discussion.mod.goalDraft")}</span> : button("toGoal", "discussion.mod.toGoal")) : null}
         {targets.length && q.status !== "hidden" ? (
-          <SafeForm>
+          <SafeForm className="mod-merge">
             <input type="hidden" name="intent" value="merge" />
             <input type="hidden" name="questionId" value={q.id} />
             <label htmlFor={`merge-${q.id}`}>{t("discussion.mod.mergeInto")}</label>

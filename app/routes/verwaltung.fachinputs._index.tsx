@@ -190,7 +190,7 @@ export default function DiscussionAdmin() {
                     {c.moderators.map((m) => (
                       <li key={m.userId}>
                         {m.name} ({m.email}){" "}
-                        <SafeForm style={{ display: "inline" }}>
+                        <SafeForm className="inline-form">
                           <input type="hidden" name="intent" value="revoke" />
                           <input type="hidden" name="conferenceId" value={c.id} />
                           <input type="hidden" name="userId" value={m.userId} />

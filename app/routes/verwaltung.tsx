@@ -42,6 +42,11 @@ export default function AdminLayout() {
           </li>
           {user.role === "organiser" ? (
             <li>
+              <NavLink to="/verwaltung/dokumente">{t("library.admin.title")}</NavLink>
+            </li>
+          ) : null}
+          {user.role === "organiser" ? (
+            <li>
               <NavLink to="/verwaltung/postausgang">{t("admin.outbox")}</NavLink>
             </li>
           ) : null}

@@ -42,9 +42,14 @@ export function DiscussionInputsSection({ inputs, live }: { inputs: PublicInput[
               ))}
             </ul>
           ) : null}
-          {input.abstract ? <p style={{ whiteSpace: "pre-line" }} {...de}>
-              {input.abstract}
-            </p> : null}
+          {/* Paragraphs as typed; no inline style (the CSP allows none). */}
+          {input.abstract
+            ? input.abstract.split(/\n{2,}/).map((paragraph, k) => (
+                <p key={k} {...de}>
+                  {paragraph}
+                </p>
+              ))
+            : null}
           {input.slidesFileId ? (
             <p>
               <a href={`/dateien/${input.slidesFileId}`}>
