@@ -1,4 +1,6 @@
+import { existsSync, mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
@@ -7,8 +9,8 @@ import { makeDocx, makeDocxBomb, makeJpegWithGps, makePdf, makePptx, makeZip } f
 import { contentDisposition, displayFileName } from "./filename";
 import { fileResponse, getFile, quotaUsed, saveUpload } from "./files.server";
 import { UploadError } from "./inspect.server";
-import { receiveUploads } from "./multipart.server";
-import { storage } from "./storage.server";
+import { receiveUploads, sweepUploadTemp } from "./multipart.server";
+import { storage, uploadsTmpDir } from "./storage.server";
 
 const CSRF = "csrf-token-for-tests-0123456789ab";
 const context = { csrfToken: CSRF, clientIp: "127.0.0.1", cspNonce: "n" } as AppLoadContext;
@@ -57,6 +59,14 @@ describe("hostile uploads are refused, each with its own German reason", () => {
   it("a file over the limit: 413, cut off while streaming, nothing kept", async () => {
     const big = Buffer.concat([await makePdf(), Buffer.alloc(2 * 1024 * 1024, 0x20)]);
     expect(await refusal("gross.pdf", big, 1024 * 1024)).toMatchObject({ code: "tooLarge", status: 413 });
+  });
+
+  it("a body that declares more than the limit is refused before it is read", async () => {
+    const request = uploadRequest("gross.pdf", await makePdf());
+    const declared = new Request(request.url, { method: "POST", body: request.body, headers: { "content-type": request.headers.get("content-type")!, "content-length": String(50 * 1024 * 1024) }, duplex: "half" } as RequestInit);
+    const result = await receiveUploads(declared, context, { fileFields: ["datei"], maxFileBytes: 10 * 1024 * 1024 });
+    expect(result.error).toMatchObject({ code: "tooLarge", status: 413 });
+    expect(declared.bodyUsed).toBe(false);
   });
 
   it("names with a path or a right-to-left override", async () => {
@@ -152,6 +162,19 @@ describe("storage, versions, quota, downloads", () => {
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("content-security-policy")).toMatch(/^sandbox; default-src 'none'/);
     expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("sweeps temp files of requests that died, leaves fresh ones", async () => {
+    mkdirSync(uploadsTmpDir(), { recursive: true });
+    const old = path.join(uploadsTmpDir(), "old.part");
+    const fresh = path.join(uploadsTmpDir(), "fresh.part");
+    writeFileSync(old, "x");
+    writeFileSync(fresh, "x");
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(old, twoHoursAgo, twoHoursAgo);
+    expect(await sweepUploadTemp()).toBe(1);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
   });
 
   it("cleans names for display: no path, no control characters, at most 120 characters", () => {
