@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, SafeForm } from "~/components/form";
+import { ErrorSummary, Field, SafeForm } from "~/components/form";
 import { useT } from "~/i18n/i18n";
-import { statusUpdateSchema } from "~/modules/goals/goals.schema";
-import { getGoalPage, listPendingUpdates, updateGoalStatus } from "~/modules/goals/goals.server";
+import { goalAdminSchema } from "~/modules/goals/goals.schema";
+import { getGoalPage, listGroups, listPendingUpdates, updateGoalDetails, updateGoalStatus } from "~/modules/goals/goals.server";
 import { goalsLinks, StatusBadge, STATUS_NAMES, statusKey } from "~/modules/goals/ui";
 import { requireUser } from "~/utils/auth.server";
 import { invalid, parseForm } from "~/utils/form.server";
@@ -24,26 +24,79 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await getGoalPage(goalId(params.id));
   if (!page || (user.role !== "organiser" && user.groupId !== page.goal.ownerGroupId)) notFound();
   const pending = (await listPendingUpdates()).find((p) => p.goalId === page.goal.id) ?? null;
-  return { goal: page.goal, years: page.years, pending, role: user.role };
+  const groups = user.role === "organiser" ? await listGroups() : [];
+  return { goal: page.goal, years: page.years, pending, role: user.role, groups };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = goalId(params.id);
-  const result = await parseForm(request, context, statusUpdateSchema);
+  const result = await parseForm(request, context, goalAdminSchema);
   if (!result.ok) return invalid(result);
-  const done = await updateGoalStatus({ goalId: id, actor: { id: user.id, role: user.role, groupId: user.groupId }, status: result.data.status, sachstand: result.data.sachstand });
+  const actor = { id: user.id, role: user.role, groupId: user.groupId };
+  if (result.data.intent === "details") {
+    const { intent: _intent, ...details } = result.data;
+    if (!(await updateGoalDetails({ goalId: id, actor, details }))) notFound();
+    throw redirect(`/ziele/${id}`);
+  }
+  const done = await updateGoalStatus({ goalId: id, actor, status: result.data.status, sachstand: result.data.sachstand });
   if (!done) notFound();
   if (done.published) throw redirect(`/ziele/${id}`);
   return data({ ok: true as const, submitted: true });
+}
+
+function DetailsForm() {
+  const t = useT();
+  const { goal, groups } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && "errors" in result && result.values.intent === "details" ? result : null;
+  const v = failed?.values ?? {};
+  const labels = { title: t("goals.goal"), ownerGroupId: t("goals.owner"), targetYear: t("goals.targetYear"), partners: t("goals.partners"), measure: t("goals.measure"), indicator: t("goals.indicator"), description: t("goals.admin.agreeDescription") };
+  return (
+    <section aria-labelledby="details-title">
+      <h2 id="details-title">{t("goals.admin.details.title")}</h2>
+      <p>{t("goals.admin.details.lead")}</p>
+      <ErrorSummary errors={failed?.errors} labels={labels} />
+      <SafeForm>
+        <input type="hidden" name="intent" value="details" />
+        <Field name="title" label={labels.title} required maxLength={200} defaultValue={v.title ?? goal.title} error={failed?.errors.title} />
+        <div className="field">
+          <label htmlFor="field-description">
+            {labels.description} <span className="field__req">({t("form.optional")})</span>
+          </label>
+          <textarea id="field-description" name="description" maxLength={2000} defaultValue={v.description ?? goal.description} />
+        </div>
+        <div className="field">
+          <label htmlFor="field-ownerGroupId">
+            {labels.ownerGroupId} <span className="field__req">({t("form.required")})</span>
+          </label>
+          <select id="field-ownerGroupId" name="ownerGroupId" defaultValue={v.ownerGroupId ?? goal.ownerGroupId}>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field name="partners" label={labels.partners} maxLength={500} defaultValue={v.partners ?? goal.partners} error={failed?.errors.partners} />
+        <Field name="measure" label={labels.measure} maxLength={1000} defaultValue={v.measure ?? goal.measure} error={failed?.errors.measure} />
+        <Field name="indicator" label={labels.indicator} maxLength={500} defaultValue={v.indicator ?? goal.indicator} error={failed?.errors.indicator} />
+        <Field name="targetYear" label={labels.targetYear} type="number" min={2000} max={2100} required defaultValue={v.targetYear ?? goal.targetYear} error={failed?.errors.targetYear} />
+        <button type="submit" className="button button--secondary">
+          {t("goals.admin.details.save")}
+        </button>
+      </SafeForm>
+    </section>
+  );
 }
 
 export default function UpdateGoal() {
   const t = useT();
   const { goal, years, pending, role } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result && "errors" in result ? result.errors : undefined;
-  const values = result && "values" in result ? result.values : {};
+  const statusFailed = result && "errors" in result && result.values.intent !== "details";
+  const errors = statusFailed ? result.errors : undefined;
+  const values = statusFailed ? result.values : {};
   const current = years.at(-1);
   const labels = { status: t("goals.status"), sachstand: t("goals.sachstand") };
   return (
@@ -70,6 +123,7 @@ export default function UpdateGoal() {
       ) : null}
       <ErrorSummary errors={errors} labels={labels} />
       <SafeForm>
+        <input type="hidden" name="intent" value="status" />
         <fieldset className={errors?.status ? "field field--error" : "field"}>
           <legend>
             {labels.status} {current ? t("goals.admin.update.forYear", { year: current.year }) : null}
@@ -99,6 +153,7 @@ export default function UpdateGoal() {
           {role === "organiser" ? t("goals.admin.update.publish") : t("goals.admin.update.submit")}
         </button>
       </SafeForm>
+      {role === "organiser" ? <DetailsForm /> : null}
     </div>
   );
 }

@@ -210,7 +210,7 @@ describe("goal owners and the public board", () => {
     const post = await fetch(`${app.url}/verwaltung/ziele/1`, {
       method: "POST",
       headers: { cookie: cookies, origin: app.url, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ _csrf: csrf, status: "verworfen", sachstand: "von Welheim" }),
+      body: new URLSearchParams({ _csrf: csrf, intent: "status", status: "verworfen", sachstand: "von Welheim" }),
     });
     expect(post.status).toBe(404);
     const after = await (await fetch(`${app.url}/ziele/1`)).text();
@@ -280,6 +280,14 @@ describe("organisers", () => {
     expect(origin).toContain("„Mehr Gesundheitslotsen“ (Teilnehmende)");
     expect(origin).toMatch(/bekam der Vorschlag \d+ Punkte von \d+ Personen/);
     expect(await textOf(page.locator(".timeline"))).toMatch(/Integrationskonferenz \d{4}: neu/);
+
+    // What was agreed can be adjusted later; the number stays.
+    const goalUrl = page.url();
+    await page.getByRole("link", { name: "Sachstand eintragen" }).click();
+    await page.getByLabel(/^Partner/).fill("Gesundheitsamt, Stadtteilzentrum Ebel");
+    await page.getByRole("button", { name: "Vereinbarung speichern" }).click();
+    await page.waitForURL(goalUrl);
+    expect(await textOf(page.locator(".facts"))).toContain("Gesundheitsamt, Stadtteilzentrum Ebel");
     await context.close();
   });
 });

@@ -256,6 +256,9 @@ export const goals = defineMessages(
     "goals.catalogue.editInvalid": "Der Titel darf nicht leer und nicht länger als 300 Zeichen sein.",
     "goals.participate.backToBoard": "Zu allen Zielen",
     "goals.participate.backToRegistration": "Zurück zu Ihrer Anmeldung",
+    "goals.admin.details.title": "Vereinbarung ändern",
+    "goals.admin.details.lead": "Wenn ein Ziel angepasst wird: Titel, Verantwortung, Maßnahme oder Zieljahr ändern. Die Nummer und der Verlauf bleiben.",
+    "goals.admin.details.save": "Vereinbarung speichern",
   },
   {
     "goals.goalId": "Goal {id}",
@@ -512,5 +515,8 @@ export const goals = defineMessages(
     "goals.catalogue.editInvalid": "The title must not be empty or longer than 300 characters.",
     "goals.participate.backToBoard": "To all goals",
     "goals.participate.backToRegistration": "Back to your registration",
+    "goals.admin.details.title": "Change the agreement",
+    "goals.admin.details.lead": "When a goal is adjusted: change title, owner, measure or target year. The number and history stay.",
+    "goals.admin.details.save": "Save agreement",
   },
 );

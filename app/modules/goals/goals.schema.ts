@@ -67,3 +67,16 @@ export const roundSchema = z.object({
   opensAt: z.string().min(1, "errors.required"),
   closesAt: z.string().min(1, "errors.required"),
 });
+
+export const goalDetailsSchema = z.object({
+  intent: z.literal("details"),
+  title: text(200).pipe(z.string().min(3, "goals.errors.titleShort")),
+  description: optionalText(2000),
+  ownerGroupId: z.uuid("goals.errors.ownerRequired"),
+  partners: optionalText(500),
+  measure: optionalText(1000),
+  indicator: optionalText(500),
+  targetYear: z.coerce.number("goals.errors.targetYear").int("goals.errors.targetYear").min(2000, "goals.errors.targetYear").max(2100, "goals.errors.targetYear"),
+});
+
+export const goalAdminSchema = z.discriminatedUnion("intent", [statusUpdateSchema.extend({ intent: z.literal("status") }), goalDetailsSchema]);

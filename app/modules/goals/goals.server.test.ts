@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { conferences, goalYears, groups, outbox, users } from "~/db/schema";
 import { createConceptVersion, findRecommendationsByCodes, importCatalogueCsv, importSuccessorCsv, listFields, makeVersionCurrent } from "./catalogue.server";
-import { coverage, getGoalPage, listGoals, listPendingUpdates, reviewUpdate, rollOverGoals, rollOverIntoNewestConference, updateGoalStatus, agreeGoal, type Actor } from "./goals.server";
+import { coverage, getGoalPage, listGoals, listPendingUpdates, reviewUpdate, rollOverGoals, rollOverIntoNewestConference, updateGoalDetails, updateGoalStatus, agreeGoal, type Actor } from "./goals.server";
 import { createProposal, findConferenceByDayCode, listProposals, mergeProposals, setProposalStatus } from "./proposals.server";
 import { castBallot, getBallot, saveVotingRound, voterKey, votingResults } from "./voting.server";
 
@@ -198,6 +198,12 @@ describe("who may update a goal", () => {
     expect(await updateGoalStatus({ goalId: goalOfB, actor: { id: coordinatorA.id, role: "coordinator", groupId: null }, status: "verworfen", sachstand: "ohne Gruppe" })).toBeNull();
     expect(await db.select().from(goalYears).where(eq(goalYears.goalId, goalOfB))).toEqual(before);
     expect(await updateGoalStatus({ goalId: 999_999, actor: organiser, status: "erreicht", sachstand: "" })).toBeNull();
+    // Only organisers change what was agreed; the goal keeps its number.
+    const details = { title: "Ziel von B, angepasst", description: "", ownerGroupId: groupA, partners: "VHS", measure: "", indicator: "", targetYear: 2028 };
+    expect(await updateGoalDetails({ goalId: goalOfB, actor: coordinatorA, details })).toBe(false);
+    expect((await getGoalPage(goalOfB))!.goal.title).toBe("Ziel von B");
+    expect(await updateGoalDetails({ goalId: goalOfB, actor: organiser, details })).toBe(true);
+    expect((await getGoalPage(goalOfB))!.goal).toMatchObject({ id: goalOfB, title: "Ziel von B, angepasst", groupName: "AK Bildung", targetYear: 2028 });
   });
 });
 

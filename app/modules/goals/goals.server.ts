@@ -445,3 +445,12 @@ export async function rollOverIntoNewestConference(input: { appUrl: string; now?
   if (!newest || !before || newest.status === "draft") return { ok: true as const, rolled: 0, mailed: 0 };
   return rollOverGoals({ fromYear: before.year, toYear: newest.year, appUrl: input.appUrl, now: input.now });
 }
+
+export type GoalDetails = { title: string; description: string; ownerGroupId: string; partners: string; measure: string; indicator: string; targetYear: number };
+
+/** Organisers change what was agreed (e.g. when a goal is "angepasst"); the number stays. */
+export async function updateGoalDetails(input: { goalId: number; actor: Actor; details: GoalDetails }) {
+  if (input.actor.role !== "organiser") return false;
+  const rows = await db.update(goals).set(input.details).where(eq(goals.id, input.goalId)).returning({ id: goals.id });
+  return rows.length > 0;
+}
