@@ -57,6 +57,15 @@ describe("the app as a newcomer starts it", () => {
     expect(html).not.toMatch(/at .*\.js:\d+|stack|SELECT/i);
   });
 
+  it("prints without navigation (print styles)", async () => {
+    const page = await browser.newPage();
+    await page.goto(app.url);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".main-nav").isVisible()).toBe(false);
+    expect(await page.locator("h1").isVisible()).toBe(true);
+    await page.close();
+  });
+
   it("loads no resource from another host", async () => {
     const page = await browser.newPage();
     const foreign: string[] = [];

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../support/app";
+import { runCli, startApp, type RunningApp } from "../support/app";
 
 // Reads the route manifest of the built app and calls every route and every action the way an
 // attacker would: without a session, cross-origin, without the form token, with made-up IDs.
@@ -38,8 +38,17 @@ function concrete(pattern: string): string {
     .replace(/\*$/, "gibt-es-nicht");
 }
 
+const COORDINATOR = { email: "fremd-koordination@ikon.example", password: "koordination-sicher-1" };
+
 beforeAll(async () => {
-  app = await startApp();
+  const first = await startApp();
+  await first.stop();
+  const created = await runCli(
+    ["scripts/user-create.ts", "--email", COORDINATOR.email, "--name", "Koordination Ebel", "--role", "coordinator", "--password", COORDINATOR.password, "--group", "ebel"],
+    { DATA_DIR: first.dataDir },
+  );
+  if (created.code !== 0) throw new Error(created.output);
+  app = await startApp({ dataDir: first.dataDir });
   year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
   routes = await manifest();
 });
@@ -98,6 +107,26 @@ describe("every route from the manifest", () => {
       if (res.status >= 500 || /\bat [\w.$]+ \(|node_modules|SELECT |syntax error/i.test(body)) failures.push(`${route.path} → ${res.status}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it("keeps coordinators out of organiser-only pages", async () => {
+    const page = await fetch(`${app.url}/login`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+    const cookie = page.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const login = await fetch(`${app.url}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: app.url, cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ _csrf: csrf, intent: "password", email: COORDINATOR.email, password: COORDINATOR.password }),
+    });
+    expect(login.status).toBe(302);
+    const session = login.headers.getSetCookie().find((c) => c.startsWith("__Host-ikon_session="))!.split(";")[0]!;
+    for (const p of ["/verwaltung/postausgang", "/verwaltung/protokoll"]) {
+      const res = await fetch(app.url + p, { headers: { cookie: session }, redirect: "manual" });
+      expect(res.status, p).toBe(403);
+    }
+    const own = await fetch(`${app.url}/verwaltung`, { headers: { cookie: session }, redirect: "manual" });
+    expect(own.status).toBe(200);
   });
 
   it("sends the security headers on pages, errors and redirects", async () => {
