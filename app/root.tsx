@@ -113,6 +113,12 @@ function Shell({ children }: { children: ReactNode }) {
               <NavLink to="/ziele">{t("nav.goals")}</NavLink>
             </li>
             <li>
+              <NavLink to="/dokumente">{t("nav.documents")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/suche">{t("nav.search")}</NavLink>
+            </li>
+            <li>
               {/* The name of the format, in German on every language's page (the page is German). */}
               <NavLink to="/leichte-sprache" lang={data?.locale === "de" ? undefined : "de"}>
                 Leichte Sprache

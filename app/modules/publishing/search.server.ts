@@ -1,0 +1,98 @@
+import { sql, type SQL } from "drizzle-orm";
+import { db, rawRows } from "~/db/client.server";
+import { type SearchKind } from "./search.schema";
+import { MARK_END, MARK_START } from "./snippet";
+
+export { SEARCH_KINDS, searchParamsSchema, type SearchKind } from "./search.schema";
+
+/**
+ * The user's words as a prefix query on German stems: "Sprachförderung" → 'sprachforder':*, which
+ * also finds the compound "Sprachförderkonzept" (the German dictionary does not split compounds).
+ * Only letters and digits reach to_tsquery, so no input can break the query syntax.
+ */
+export function prefixQuery(q: string): string | null {
+  const words = q
+    .normalize("NFC")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2)
+    .slice(0, 8);
+  if (!words.length) return null;
+  return words.map((w) => `${w}:*`).join(" & ");
+}
+
+export type SearchHit = { kind: SearchKind; id: string; title: string; year: number | null; url: string; rank: number; snippet: string };
+
+const clean = (expr: SQL) => sql`translate(${expr}, ${MARK_START + MARK_END}, '')`;
+
+/**
+ * German full-text search over published content only: library entries (with the text of their
+ * PDFs), published conference documentations (intro and speeches), published working-group
+ * reports and agreed goals (goals with a published status). Drafts never match: every branch
+ * filters on its own published flag. Library entries and speeches use their stored tsvector (GIN
+ * index); reports, goals and documentation intros are few and are vectorised in the query.
+ */
+export async function search(input: { q: string; year?: number | ""; kind?: SearchKind | ""; limit?: number; now?: Date }): Promise<SearchHit[]> {
+  const tsq = prefixQuery(input.q);
+  if (!tsq) return [];
+  const now = input.now ?? new Date();
+  const limit = Math.min(input.limit ?? 30, 100);
+  const query = sql`to_tsquery('german', ${tsq})`;
+  const branches: SQL[] = [];
+  const want = (k: SearchKind) => !input.kind || input.kind === k;
+  if (want("dokument")) {
+    branches.push(sql`
+      select 'dokument' as kind, e.id::text as id, e.title, e.year, '/dokumente/' || e.slug as url,
+             ts_rank(e.search, q.q) as rank, e.description || ' ' || e.file_text as body
+      from library_entries e, q
+      where e.published and e.search @@ q.q`);
+  }
+  if (want("dokumentation")) {
+    branches.push(sql`
+      select 'dokumentation', s.id::text, s.title || coalesce(' (' || nullif(s.speaker, '') || ')', ''), c.year,
+             '/konferenzen/' || c.year || '/dokumentation#rede-' || s.id, ts_rank(s.search, q.q), s.plain_text
+      from documentation_speeches s
+      join documentations d on d.id = s.documentation_id
+      join conferences c on c.id = d.conference_id, q
+      where d.published_at is not null and d.published_at <= ${now} and s.search @@ q.q`);
+    branches.push(sql`
+      select 'dokumentation', d.id::text, 'Dokumentation: ' || c.title, c.year, '/konferenzen/' || c.year || '/dokumentation',
+             ts_rank(to_tsvector('german', c.title || ' ' || d.intro), q.q), d.intro
+      from documentations d join conferences c on c.id = d.conference_id, q
+      where d.published_at is not null and d.published_at <= ${now} and to_tsvector('german', c.title || ' ' || d.intro) @@ q.q`);
+  }
+  if (want("bericht")) {
+    // The report's sections and the text of its public PDFs (extracted at upload).
+    const text = sql`g.name || ' ' || r.activities || ' ' || r.progress || ' ' || r.obstacles || ' ' || r.networking || ' ' || r.previous_goals || ' ' || r.proposals || ' ' || coalesce((
+      select string_agg(fv.text_content, ' ') from group_report_files rf
+      join files f on f.id = rf.file_id and f.public
+      join file_versions fv on fv.file_id = f.id and fv.version = f.current_version
+      where rf.report_id = r.id), '')`;
+    branches.push(sql`
+      select 'bericht', r.id::text, g.name || ': Umsetzungsbericht ' || c.year, c.year, '/arbeitskreise/' || g.slug || '#report-' || c.year,
+             ts_rank(to_tsvector('german', ${text}), q.q), ${text}
+      from group_reports r join groups g on g.id = r.group_id join conferences c on c.id = r.conference_id, q
+      where r.status = 'published' and to_tsvector('german', ${text}) @@ q.q`);
+  }
+  if (want("ziel")) {
+    const text = sql`gl.title || ' ' || gl.description || ' ' || gl.measure || ' ' || gl.indicator`;
+    branches.push(sql`
+      select 'ziel', gl.id::text, gl.title, c.year, '/ziele/' || gl.id, ts_rank(to_tsvector('german', ${text}), q.q), ${text}
+      from goals gl join conferences c on c.id = gl.origin_conference_id, q
+      where exists (select 1 from goal_years y where y.goal_id = gl.id and y.published_at is not null)
+        and to_tsvector('german', ${text}) @@ q.q`);
+  }
+  const yearFilter = input.year ? sql`where year = ${input.year}` : sql``;
+  const rows = await rawRows<{ kind: SearchKind; id: string; title: string; year: number | null; url: string; rank: number; snippet: string }>(
+    db,
+    sql`
+      with q as (select ${query} as q),
+      hits as (${sql.join(branches, sql` union all `)}),
+      top as (select * from hits ${yearFilter} order by rank desc, year desc nulls last, title limit ${limit})
+      select kind, id, title, year, url, rank,
+             ts_headline('german', ${clean(sql`body`)}, (select q from q),
+               ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
+      from top order by rank desc, year desc nulls last, title`,
+  );
+  return rows.map((r) => ({ ...r, year: r.year === null ? null : Number(r.year), rank: Number(r.rank) }));
+}
+
