@@ -110,7 +110,7 @@ async function registrationMail(
   kind: MailKind,
   reg: Pick<Registration, "id" | "email" | "firstName" | "lastName" | "locale" | "holdExpiresAt" | "calendarSequence">,
   conf: Conference,
-  extra: { manageToken?: string; confirmToken?: string; position?: number } = {},
+  extra: { manageToken?: string; confirmToken?: string; position?: number | string } = {},
 ): Promise<MailMessage> {
   const locale: Locale = isLocale(reg.locale) ? reg.locale : "de";
   const t = translator(locale);
@@ -168,14 +168,60 @@ export type RegisterResult =
  * waitlist. The same address again (double click, retry) changes nothing but mails a fresh manage
  * link; the caller shows the same neutral answer in every case.
  */
-export async function register(input: { conferenceId: string; data: RegistrationInput; locale: Locale; now?: Date }): Promise<RegisterResult> {
+export function register(input: RegisterInput): Promise<RegisterResult> {
+  return registrationSlots(() => registerNow(input));
+}
+
+type RegisterInput = { conferenceId: string; data: RegistrationInput; locale: Locale; now?: Date };
+
+/**
+ * Seat decisions of one conference run one after another anyway (row lock), so a process lets
+ * only a few registrations at a time reach the database: a burst waits here instead of taking
+ * every pooled connection (and timing out waiting for one) while other pages still get through.
+ */
+function slots(limit: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async function run<T>(fn: () => Promise<T>): Promise<T> {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else active += 1;
+    try {
+      return await fn();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active -= 1;
+    }
+  };
+}
+const registrationSlots = slots(4);
+
+async function registerNow(input: RegisterInput): Promise<RegisterResult> {
   const now = input.now ?? new Date();
   const data = input.data;
   const email = normaliseEmail(data.email);
+
+  // Mails are rendered before the conference row is locked, so the lock is held only for a few
+  // queries (200 simultaneous registrations otherwise queue for the pool behind the renderer).
+  const [pre] = await db.select().from(conferences).where(eq(conferences.id, input.conferenceId));
+  if (!pre || registrationState(pre, now) !== "open") return { ok: false, reason: "closed" };
+  if (data.website) return { ok: true, outcome: "ignored", holdHours: pre.holdHours };
+  const [known] = await db.select().from(registrations).where(and(eq(registrations.conferenceId, pre.id), eq(registrations.email, email)));
+  const knownLive = known && (LIVE_STATUSES as readonly string[]).includes(known.status);
+  const id = known?.id ?? randomUUID();
+  const manage = freshManage(id);
+  const confirmToken = generateToken();
+  const holdExpiresAt = new Date(now.getTime() + pre.holdHours * 3_600_000);
+  const person = { id, email, firstName: data.firstName, lastName: data.lastName, locale: input.locale, holdExpiresAt, calendarSequence: 0 };
+  const [heldMail, waitMail, existingMail] = await Promise.all([
+    knownLive ? null : registrationMail("held", person, pre, { manageToken: manage.token, confirmToken }),
+    knownLive ? null : registrationMail("waitlisted", person, pre, { manageToken: manage.token, position: POSITION_SLOT }),
+    knownLive ? registrationMail("existing", known, pre, { manageToken: manage.token }) : null,
+  ]);
+
   return db.transaction(async (tx): Promise<RegisterResult> => {
     const conf = await lockConference(tx, input.conferenceId);
     if (!conf || registrationState(conf, now) !== "open") return { ok: false, reason: "closed" };
-    if (data.website) return { ok: true, outcome: "ignored", holdHours: conf.holdHours };
     const forumList = await tx.select().from(forums).where(eq(forums.conferenceId, conf.id));
     const forum = data.forumId ? forumList.find((f) => f.id === data.forumId) : undefined;
     if (data.forumId && !forum) return { ok: false, reason: "unknownForum" };
@@ -189,15 +235,18 @@ export async function register(input: { conferenceId: string; data: Registration
       .from(registrations)
       .where(and(eq(registrations.conferenceId, conf.id), eq(registrations.email, email)));
     if (existing && (LIVE_STATUSES as readonly string[]).includes(existing.status)) {
-      const manage = freshManage(existing.id);
-      await tx.update(registrations).set({ manageSalt: manage.salt, manageTokenHash: manage.hash, updatedAt: now }).where(eq(registrations.id, existing.id));
-      await enqueueMail(tx, await registrationMail("existing", existing, conf, { manageToken: manage.token }));
+      // Usually rendered above; a simultaneous first submit of the same address renders here.
+      const prepared = existingMail && existing.id === id;
+      const fresh = prepared ? manage : freshManage(existing.id);
+      await tx.update(registrations).set({ manageSalt: fresh.salt, manageTokenHash: fresh.hash, updatedAt: now }).where(eq(registrations.id, existing.id));
+      await enqueueMail(tx, prepared ? existingMail : await registrationMail("existing", existing, conf, { manageToken: fresh.token }));
       return { ok: true, outcome: "existing", holdHours: conf.holdHours };
     }
+    if (!heldMail || !waitMail || (existing && existing.id !== id)) {
+      // The row changed between the look-up and the lock (very rare): start over with the lock released.
+      throw new RegistrationRace();
+    }
 
-    const id = existing?.id ?? randomUUID();
-    const manage = freshManage(id);
-    const confirmToken = seatFree ? generateToken() : null;
     let position: number | null = null;
     if (!seatFree) {
       const [row] = await tx.select({ last: max(registrations.waitlistPosition) }).from(registrations).where(eq(registrations.conferenceId, conf.id));
@@ -220,8 +269,8 @@ export async function register(input: { conferenceId: string; data: Registration
       privacyConsentAt: now,
       manageTokenHash: manage.hash,
       manageSalt: manage.salt,
-      confirmTokenHash: confirmToken ? hashToken(confirmToken) : null,
-      holdExpiresAt: seatFree ? new Date(now.getTime() + conf.holdHours * 3_600_000) : null,
+      confirmTokenHash: seatFree ? hashToken(confirmToken) : null,
+      holdExpiresAt: seatFree ? holdExpiresAt : null,
       locale: input.locale,
       confirmedAt: null,
       cancelledAt: null,
@@ -249,14 +298,22 @@ export async function register(input: { conferenceId: string; data: Registration
       { purpose: "photo", granted: data.photoConsent === "yes" },
     ]);
     if (seatFree) {
-      await enqueueMail(tx, await registrationMail("held", reg, conf, { manageToken: manage.token, confirmToken: confirmToken! }));
+      await enqueueMail(tx, heldMail);
       return { ok: true, outcome: "held", holdHours: conf.holdHours };
     }
-    const waitPos = await waitlistRank(tx, reg);
-    await enqueueMail(tx, await registrationMail("waitlisted", reg, conf, { manageToken: manage.token, position: waitPos }));
+    const rank = String(await waitlistRank(tx, reg));
+    const fill = (text: string) => text.split(POSITION_SLOT).join(rank);
+    await enqueueMail(tx, { ...waitMail, subject: fill(waitMail.subject), html: fill(waitMail.html), text: fill(waitMail.text) });
     return { ok: true, outcome: "waitlisted", holdHours: conf.holdHours };
+  }).catch(async (error: unknown) => {
+    if (error instanceof RegistrationRace) return registerNow(input);
+    throw error;
   });
 }
+
+/** Stands in for the place in line in a mail rendered before the transaction knows it. */
+const POSITION_SLOT = "\u2063PLATZ\u2063";
+class RegistrationRace extends Error {}
 
 /** The place in the queue: 1 for the next person to move up. */
 export async function waitlistRank(tx: Tx, reg: Pick<Registration, "conferenceId" | "waitlistPosition">): Promise<number> {
