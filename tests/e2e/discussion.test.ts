@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../support/app";
 import { axeCheck } from "../support/a11y";
@@ -12,14 +12,17 @@ const INPUT_TITLE = "Durchgängige Sprachbildung in der Kommune";
 let app: RunningApp;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
 
 async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext(options);
   contexts.push(context);
   const page = await context.newPage();
+  // Any console error (a CSP violation, a failed request, a hydration error) fails the test.
   page.on("console", (m) => {
-    if (m.type() === "error") throw new Error(`console error in the page: ${m.text()}`);
+    if (m.type() === "error") pageErrors.push(`${page.url()}: ${m.text()}`);
   });
+  page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
   return page;
 }
 
@@ -75,6 +78,10 @@ beforeAll(async () => {
   await organiser.goto(`${app.url}/verwaltung/fachinputs`);
   DAY_CODE = (await textOf(organiser.locator(".mod-code"))).trim();
   expect(DAY_CODE).toMatch(/^[A-Z0-9]{4,12}$/);
+});
+afterEach(() => {
+  const errors = pageErrors.splice(0);
+  expect(errors).toEqual([]);
 });
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => {});
