@@ -126,10 +126,13 @@ app.use((req, res, next) => {
   }
   res.locals.csrfToken = token;
   if (SAFE_METHODS.has(req.method)) return next();
+  // Pages send Referrer-Policy: no-referrer, so browsers post plain forms with "Origin: null":
+  // then Sec-Fetch-Site decides (sent by every current browser), and the form token in any case.
   const origin = req.headers.origin;
   const site = req.headers["sec-fetch-site"];
   const ownOrigin = `${req.protocol}://${req.headers.host}`;
-  const originOk = origin ? origin === appOrigin || origin === ownOrigin : site !== "cross-site" && site !== "same-site";
+  const originOk =
+    origin && origin !== "null" ? origin === appOrigin || origin === ownOrigin : site !== "cross-site" && site !== "same-site";
   if (!originOk) {
     logger.warn({ method: req.method, path: runtime.loggablePath(req.path) }, "cross-origin request refused");
     return res.status(403).type("text/plain; charset=utf-8").send("Anfrage abgelehnt: Sie kam nicht von dieser Website.");

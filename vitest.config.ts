@@ -28,7 +28,7 @@ export default defineConfig({
           // tests/security/: the security suite runs against the real server, like the browser tests.
           include: ["tests/e2e/**/*.test.ts", "tests/security/**/*.test.ts"],
           setupFiles: ["tests/setup/test-env.ts"],
-          testTimeout: 120_000,
+          testTimeout: 300_000,
           hookTimeout: 120_000,
           pool: "forks",
           poolOptions: { forks: { singleFork: true } },

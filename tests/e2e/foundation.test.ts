@@ -234,6 +234,22 @@ describe("process", () => {
   });
 });
 
+describe("without JavaScript", () => {
+  it("signs in and out with plain HTML forms (the browser posts Origin: null under no-referrer)", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
+    await page.getByLabel(/^Passwort/).fill(ORGANISER.password);
+    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+    await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+    await page.goto(`${app.url}/logout`);
+    await page.getByRole("button", { name: "Abmelden" }).click();
+    await page.getByText("Sie sind abgemeldet.").waitFor();
+    await context.close();
+  });
+});
+
 describe("rate limits over HTTP", () => {
   it("answers the 6th wrong password for one account with 429 and Retry-After, in German, keeping the address", async () => {
     const page = await browser.newPage();

@@ -24,14 +24,21 @@ const SKIP = [/^\/logout/, /^\/sprache/, /\/stream(\/|$)/, /\/(datei|dateien|dow
  */
 export async function crawl(context: BrowserContext, base: string, starts: string[], opts: { limit?: number; within?: RegExp } = {}) {
   const seen = new Set<string>();
+  // Filtered views of one page (?feld=…, ?seite=…) share its markup: check at most three of them.
+  const variants = new Map<string, number>();
   const queue = [...starts];
   const violations: Violation[] = [];
   const page = await context.newPage();
-  while (queue.length && seen.size < (opts.limit ?? 80)) {
+  while (queue.length && seen.size < (opts.limit ?? 150)) {
     const next = queue.shift()!;
     const url = new URL(next, base);
     const key = url.pathname + url.search;
     if (seen.has(key) || SKIP.some((re) => re.test(url.pathname)) || (opts.within && !opts.within.test(url.pathname))) continue;
+    if (url.search) {
+      const n = variants.get(url.pathname) ?? 0;
+      if (n >= 3) continue;
+      variants.set(url.pathname, n + 1);
+    }
     seen.add(key);
     const response = await page.goto(url.toString());
     if (!response || !(response.headers()["content-type"] ?? "").includes("text/html")) continue;
