@@ -172,6 +172,11 @@ export default function ManageRegistration() {
         </SafeForm>
       </section>
 
+      {r.status === "confirmed" ? (
+        <p>
+          <Link to={`${base}/fragen`}>{t("discussion.join")}</Link>
+        </p>
+      ) : null}
       <section aria-labelledby="data-title">
         <h2 id="data-title">{t("registration.manage.yourData")}</h2>
         <ul className="reg-list">

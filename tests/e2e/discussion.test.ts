@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startApp, type RunningApp } from "../support/app";
+import { startApp, waitForMail, type RunningApp } from "../support/app";
 import { axeCheck } from "../support/a11y";
 import { launchBrowser, textOf } from "../support/browser";
 import { makePdf } from "../support/files";
@@ -252,6 +252,31 @@ describe("questions from the room, moderated, live on the projector", () => {
     await moderator.getByRole("heading", { name: INPUT_TITLE, level: 1 }).waitFor();
     violations.push(...(await axeCheck(moderator)));
     expect(violations).toEqual([]);
+  });
+
+  it("lets a registered participant come in through the manage link, without typing the code", async () => {
+    const page = await newPage();
+    await page.goto(app.url);
+    await page.getByRole("link", { name: /Zur Konferenz \d{4}/ }).click();
+    await page.getByRole("link", { name: "Zur Anmeldung" }).click();
+    await page.getByLabel(/^Vorname/).fill("Lena");
+    await page.getByLabel(/^Nachname/).fill("Fragt");
+    await page.getByLabel(/^E-Mail-Adresse/).fill("lena@example.org");
+    await page.getByLabel(/^Organisation \(/).fill("Kita Welheim");
+    await page.getByLabel(/^Art der Organisation/).selectOption({ label: "Freier Träger" });
+    await page.getByLabel(/^Nein, ich möchte nicht/).check();
+    await page.getByLabel(/^Ich habe die Datenschutzhinweise gelesen/).check();
+    await page.getByRole("button", { name: "Verbindlich anmelden" }).click();
+    const held = await waitForMail(app.dataDir, "lena@example.org", /Bitte bestätigen Sie Ihre Anmeldung/);
+    await page.goto(/https?:\/\/\S+\/anmeldung-bestaetigen\/[a-z2-7]+/.exec(held.text ?? "")![0]);
+    await page.getByRole("button", { name: "Anmeldung jetzt bestätigen" }).click();
+    const confirmed = await waitForMail(app.dataDir, "lena@example.org", /Anmeldung bestätigt/);
+    await page.goto(/https?:\/\/\S+\/meine-anmeldung\/[a-z2-7]+/.exec(confirmed.text ?? "")![0]);
+    await page.getByRole("link", { name: "Fragen stellen im Saal" }).click();
+    await page.getByRole("heading", { name: "Fachinputs am Konferenztag", level: 1 }).waitFor();
+    expect(page.url()).toBe(`${app.url}/live/${DAY_CODE}`);
+    // A made-up manage token leads nowhere.
+    expect((await fetch(`${app.url}/meine-anmeldung/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/fragen`, { redirect: "manual" })).status).toBe(404);
   });
 
   it("refuses an unknown day code with a clear message and keeps the input", async () => {
