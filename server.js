@@ -62,7 +62,9 @@ app.use(
         ...(runtime.env.production && appOrigin.startsWith("https:") ? { "upgrade-insecure-requests": [] } : {}),
       },
     },
-    referrerPolicy: { policy: "no-referrer" },
+    // same-origin: no address of ours ever reaches another site, and browsers still send a real
+    // Origin on our own form posts (under no-referrer they send "Origin: null", which Remix refuses).
+    referrerPolicy: { policy: "same-origin" },
     strictTransportSecurity: appOrigin.startsWith("https:") ? { maxAge: 31536000 } : false,
     crossOriginEmbedderPolicy: false,
   }),
@@ -126,8 +128,8 @@ app.use((req, res, next) => {
   }
   res.locals.csrfToken = token;
   if (SAFE_METHODS.has(req.method)) return next();
-  // Pages send Referrer-Policy: no-referrer, so browsers post plain forms with "Origin: null":
-  // then Sec-Fetch-Site decides (sent by every current browser), and the form token in any case.
+  // "Origin: null" (privacy settings, some redirects): then Sec-Fetch-Site decides (sent by every
+  // current browser), and the form token in any case.
   const origin = req.headers.origin;
   const site = req.headers["sec-fetch-site"];
   const ownOrigin = `${req.protocol}://${req.headers.host}`;

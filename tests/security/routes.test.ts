@@ -134,7 +134,7 @@ describe("every route from the manifest", () => {
       const res = await fetch(app.url + p, { redirect: "manual" });
       expect(res.headers.get("content-security-policy"), p).toContain("frame-ancestors 'none'");
       expect(res.headers.get("x-content-type-options"), p).toBe("nosniff");
-      expect(res.headers.get("referrer-policy"), p).toBe("no-referrer");
+      expect(res.headers.get("referrer-policy"), p).toBe("same-origin");
     }
   });
 });
