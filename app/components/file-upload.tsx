@@ -18,6 +18,10 @@ type Props = {
   hidden?: Record<string, string>;
   submitLabel?: string;
   id?: string;
+  /** Several files in one upload (e.g. photos); the action must allow them (maxFiles). */
+  multiple?: boolean;
+  /** Narrower than the default allowlist, e.g. ".jpg,.jpeg,.png" for photos. */
+  accept?: string;
 };
 
 /**
@@ -26,7 +30,7 @@ type Props = {
  * and refusals appear next to the field without leaving the page. The CSRF field comes first, so
  * the server checks it before it reads any file.
  */
-export function FileUpload({ action, name = "datei", label, error, maxMb, hidden, submitLabel, id: idProp }: Props) {
+export function FileUpload({ action, name = "datei", label, error, maxMb, hidden, submitLabel, id: idProp, multiple, accept }: Props) {
   const t = useT();
   const revalidator = useRevalidator();
   const id = idProp ?? fieldId(name);
@@ -40,9 +44,9 @@ export function FileUpload({ action, name = "datei", label, error, maxMb, hidden
     if (typeof XMLHttpRequest === "undefined") return;
     event.preventDefault();
     const form = event.currentTarget;
-    const chosen = (form.elements.namedItem(name) as HTMLInputElement | null)?.files?.[0];
+    const chosen = [...((form.elements.namedItem(name) as HTMLInputElement | null)?.files ?? [])];
     // Saves a long upload that the server would refuse anyway (it checks again).
-    if (chosen && chosen.size > maxMb * 1024 * 1024) {
+    if (chosen.some((file) => file.size > maxMb * 1024 * 1024)) {
       setClientError("uploads.error.tooLarge");
       setStatus(t("uploads.error.tooLarge", { max: maxMb }));
       return;
@@ -108,7 +112,7 @@ export function FileUpload({ action, name = "datei", label, error, maxMb, hidden
             {t(shownError, { max: maxMb })}
           </p>
         ) : null}
-        <input id={id} type="file" name={name} accept={UPLOAD_ACCEPT} required aria-invalid={shownError ? true : undefined} aria-describedby={describedBy} />
+        <input id={id} type="file" name={name} accept={accept ?? UPLOAD_ACCEPT} multiple={multiple} required aria-invalid={shownError ? true : undefined} aria-describedby={describedBy} />
       </div>
       {percent !== null ? (
         <progress max={100} value={percent} aria-label={t("uploads.progress")}>

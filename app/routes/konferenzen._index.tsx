@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
 import { listPublicConferences } from "~/modules/conferences/conferences.server";
+import { listPublishedDocumentations } from "~/modules/publishing/documentation.server";
 import { registrationLinks } from "~/modules/registrations/ui";
 import { formatDate } from "~/utils/time";
 
@@ -11,14 +12,15 @@ export const links = registrationLinks;
 export const meta: MetaFunction = () => [{ title: "Alle Konferenzen – Integrationskonferenz Bottrop" }];
 
 export async function loader() {
-  return { conferences: await listPublicConferences() };
+  const [conferences, documented] = await Promise.all([listPublicConferences(), listPublishedDocumentations()]);
+  return { conferences, documentedYears: documented.map((d) => d.year) };
 }
 
 /** The archive: every public conference, newest first; past ones stay. */
 export default function ConferenceArchive() {
   const t = useT();
   const locale = useLocale();
-  const { conferences } = useLoaderData<typeof loader>();
+  const { conferences, documentedYears } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("archive.title")}</h1>
@@ -35,6 +37,11 @@ export default function ConferenceArchive() {
               <p>
                 {formatDate(c.startsAt, locale)} · {t(`conference.status.${c.status}` as MessageKey)}
               </p>
+              {documentedYears.includes(c.year) ? (
+                <p>
+                  <Link to={`/konferenzen/${c.year}/dokumentation`}>{t("doc.archiveLink", { year: c.year })}</Link>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -47,6 +47,11 @@ export default function AdminLayout() {
           ) : null}
           {user.role === "organiser" ? (
             <li>
+              <NavLink to="/verwaltung/dokumentation">{t("doc.admin.title")}</NavLink>
+            </li>
+          ) : null}
+          {user.role === "organiser" ? (
+            <li>
               <NavLink to="/verwaltung/postausgang">{t("admin.outbox")}</NavLink>
             </li>
           ) : null}

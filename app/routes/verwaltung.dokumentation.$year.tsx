@@ -1,0 +1,293 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FileUpload } from "~/components/file-upload";
+import { Field, SafeForm } from "~/components/form";
+import { TextareaField } from "~/components/textarea-field";
+import { useLocale, useT } from "~/i18n/i18n";
+import { formatBytes, KIND_LABEL } from "~/modules/groups/format";
+import {
+  deleteMaterial,
+  deletePhoto,
+  deleteSpeech,
+  getDocumentationForEditing,
+  isPhotoPublishable,
+  saveSettings,
+  saveSpeech,
+  setPublished,
+  updatePhotos,
+} from "~/modules/publishing/documentation.server";
+import { publishingLinks } from "~/modules/publishing/ui";
+import { uploadErrorFromUrl, uploadLimitMb } from "~/modules/uploads/http.server";
+import { requireOrganiser } from "~/utils/auth.server";
+import { assertCsrf } from "~/utils/form.server";
+import { notFound } from "~/utils/http.server";
+import { formatDate, parseBerlinLocal } from "~/utils/time";
+
+export const links = publishingLinks;
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Dokumentation ${data?.conference.year ?? ""} – Verwaltung` }];
+
+async function load(request: Request, yearParam: string | undefined) {
+  const user = await requireOrganiser(request);
+  const edit = await getDocumentationForEditing(Number(yearParam));
+  if (!edit) notFound();
+  return { user, edit };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { edit } = await load(request, params.year);
+  const strip = <T extends { storageKey: string }>({ storageKey: _k, ...rest }: T) => rest;
+  return {
+    ...edit,
+    materials: edit.materials.map(strip),
+    photos: edit.photos.map((p) => ({ ...strip(p), publishable: isPhotoPublishable(p) })),
+    uploadError: uploadErrorFromUrl(request),
+    uploaded: new URL(request.url).searchParams.has("hochgeladen"),
+    maxMb: uploadLimitMb(),
+  };
+}
+
+const text = (max: number) => z.string().trim().max(max).catch("");
+const uuid = z.string().regex(/^[0-9a-f-]{36}$/i);
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, edit } = await load(request, params.year);
+  const form = await request.formData();
+  assertCsrf(form, context);
+  const actor = { id: user.id, name: user.name };
+  const docId = edit.documentation.id;
+  const str = (k: string) => (typeof form.get(k) === "string" ? (form.get(k) as string) : "");
+  switch (form.get("intent")) {
+    case "settings":
+      await saveSettings(docId, { intro: text(5000).parse(str("intro")), includeReports: form.has("includeReports"), includeDiscussion: form.has("includeDiscussion"), includeGoals: form.has("includeGoals") });
+      return data({ done: "saved" as const });
+    case "speech": {
+      const title = text(300).parse(str("title"));
+      if (!title) return data({ done: "speechError" as const }, { status: 400 });
+      const speechId = uuid.safeParse(str("speechId"));
+      await saveSpeech({ documentationId: docId, speechId: speechId.success ? speechId.data : undefined, title, speaker: text(300).parse(str("speaker")), html: z.string().max(200_000).catch("").parse(str("html")) });
+      return data({ done: "saved" as const });
+    }
+    case "deleteSpeech":
+      await deleteSpeech(docId, uuid.parse(str("id")));
+      return data({ done: "saved" as const });
+    case "deleteMaterial":
+      await deleteMaterial(docId, uuid.parse(str("id")));
+      return data({ done: "saved" as const });
+    case "deletePhoto":
+      await deletePhoto(docId, uuid.parse(str("id")));
+      return data({ done: "saved" as const });
+    case "photos": {
+      const ids = form.getAll("photoId").filter((v): v is string => typeof v === "string" && uuid.safeParse(v).success);
+      const result = await updatePhotos({
+        documentationId: docId,
+        actor,
+        photos: ids.map((id) => ({ id, altText: text(500).parse(str(`alt-${id}`)), caption: text(500).parse(str(`caption-${id}`)), cleared: form.has(`cleared-${id}`) })),
+      });
+      return data({ done: "photos" as const, altMissing: result.altMissing.length });
+    }
+    case "publish": {
+      const date = str("publishDate");
+      const publishAt = /^\d{4}-\d{2}-\d{2}$/.test(date) ? parseBerlinLocal(`${date}T12:00`) : undefined;
+      await setPublished({ documentationId: docId, publish: true, publishAt: publishAt ?? undefined, actor });
+      return data({ done: "published" as const });
+    }
+    case "unpublish":
+      await setPublished({ documentationId: docId, publish: false, actor });
+      return data({ done: "unpublished" as const });
+  }
+  notFound();
+}
+
+function DeleteButton({ intent, id, name }: { intent: string; id: string; name: string }) {
+  const t = useT();
+  return (
+    <SafeForm className="inline-form">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" className="button button--secondary button--small" aria-label={t("doc.admin.deleteNamed", { name })}>
+        {t("doc.admin.delete")}
+      </button>
+    </SafeForm>
+  );
+}
+
+export default function DocumentationAdmin() {
+  const t = useT();
+  const locale = useLocale();
+  const { conference, documentation, speeches, materials, photos, uploadError, uploaded, maxMb } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const publicCount = photos.filter((p) => p.publishable).length;
+  return (
+    <>
+      <p>
+        <Link to="/verwaltung/dokumentation">{t("doc.admin.title")}</Link>
+      </p>
+      <h1>{t("doc.admin.edit", { year: conference.year })}</h1>
+      {result || uploaded ? (
+        <p className="notice" role="status">
+          {uploaded
+            ? t("uploads.done")
+            : result?.done === "published"
+              ? t("doc.admin.publishedNotice")
+              : result?.done === "unpublished"
+                ? t("doc.admin.unpublishedNotice")
+                : result?.done === "photos"
+                  ? `${t("doc.admin.photosSaved")} ${result.altMissing ? t("doc.admin.altMissing", { count: result.altMissing }) : ""}`
+                  : t("doc.admin.saved")}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="pub-title" className="card">
+        <h2 id="pub-title">{t("doc.admin.publishing")}</h2>
+        <p>{documentation.publishedAt ? t("doc.admin.published", { date: formatDate(documentation.publishedAt, locale) }) : t("doc.admin.draft")}</p>
+        <p>
+          <Link to={`/konferenzen/${conference.year}/dokumentation`}>{documentation.publishedAt ? t("doc.admin.open") : t("doc.admin.preview")}</Link>
+        </p>
+        <SafeForm>
+          <input type="hidden" name="intent" value="publish" />
+          <Field name="publishDate" type="date" label={t("doc.admin.publishDate")} hint={t("doc.admin.publishDateHint")} />
+          <button type="submit" className="button">
+            {t("doc.admin.publish")}
+          </button>
+        </SafeForm>
+        {documentation.publishedAt ? (
+          <SafeForm>
+            <input type="hidden" name="intent" value="unpublish" />
+            <button type="submit" className="button button--secondary">
+              {t("doc.admin.unpublish")}
+            </button>
+          </SafeForm>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="settings-title">
+        <h2 id="settings-title">{t("doc.admin.settings")}</h2>
+        <SafeForm>
+          <input type="hidden" name="intent" value="settings" />
+          <TextareaField name="intro" label={t("doc.admin.intro")} rows={4} defaultValue={documentation.intro} />
+          {(["includeReports", "includeDiscussion", "includeGoals"] as const).map((k) => (
+            <div className="field" key={k}>
+              <input type="checkbox" id={`field-${k}`} name={k} defaultChecked={documentation[k]} /> <label htmlFor={`field-${k}`}>{t(`doc.admin.${k}`)}</label>
+            </div>
+          ))}
+          <button type="submit" className="button">
+            {t("doc.admin.save")}
+          </button>
+        </SafeForm>
+      </section>
+
+      <section aria-labelledby="speeches-title">
+        <h2 id="speeches-title">{t("doc.speeches")}</h2>
+        {speeches.map((s) => (
+          <details key={s.id} className="card">
+            <summary>
+              {s.title}
+              {s.speaker ? ` – ${s.speaker}` : ""}
+            </summary>
+            <SafeForm>
+              <input type="hidden" name="intent" value="speech" />
+              <input type="hidden" name="speechId" value={s.id} />
+              <Field name="title" id={`title-${s.id}`} label={t("doc.admin.speechTitle")} required defaultValue={s.title} />
+              <Field name="speaker" id={`speaker-${s.id}`} label={t("doc.admin.speechSpeaker")} defaultValue={s.speaker} />
+              <div className="field">
+                <label htmlFor={`html-${s.id}`}>{t("doc.admin.speechText")}</label>
+                <textarea id={`html-${s.id}`} name="html" rows={8} defaultValue={s.html} />
+              </div>
+              <button type="submit" className="button">
+                {t("doc.admin.speechSave")}
+              </button>
+            </SafeForm>
+            <DeleteButton intent="deleteSpeech" id={s.id} name={s.title} />
+          </details>
+        ))}
+        <h3>{t("doc.admin.speechNew")}</h3>
+        <SafeForm>
+          <input type="hidden" name="intent" value="speech" />
+          <Field name="title" label={t("doc.admin.speechTitle")} required />
+          <Field name="speaker" label={t("doc.admin.speechSpeaker")} />
+          <TextareaField name="html" label={t("doc.admin.speechText")} hint={t("doc.admin.speechTextHint")} rows={8} />
+          <button type="submit" className="button">
+            {t("doc.admin.speechAdd")}
+          </button>
+        </SafeForm>
+      </section>
+
+      <section aria-labelledby="materials-title" id="anhaenge">
+        <h2 id="materials-title">{t("doc.materials")}</h2>
+        <ul className="file-list">
+          {materials.map((m) => (
+            <li key={m.id}>
+              <a href={`/dateien/${m.fileId}`}>
+                {m.title} ({KIND_LABEL[m.kind] ?? m.kind}, {formatBytes(m.size, locale)})
+              </a>{" "}
+              <DeleteButton intent="deleteMaterial" id={m.id} name={m.title} />
+            </li>
+          ))}
+        </ul>
+        <FileUpload id="material-upload" action={`/verwaltung/dokumentation/${conference.year}/dateien?art=material`} label={t("doc.admin.materialUpload")} maxMb={maxMb} error={uploadError} />
+      </section>
+
+      <section aria-labelledby="photos-title">
+        <h2 id="photos-title">{t("doc.photos")}</h2>
+        <p>{t("doc.admin.photosLead")}</p>
+        <FileUpload
+          id="photo-upload"
+          action={`/verwaltung/dokumentation/${conference.year}/dateien?art=fotos`}
+          label={t("doc.admin.photosUpload")}
+          maxMb={maxMb}
+          multiple
+          accept=".jpg,.jpeg,.png"
+          submitLabel={t("doc.admin.photosSubmit")}
+        />
+        <p role="status">{t("doc.admin.photoCount", { count: photos.length, public: publicCount })}</p>
+        {photos.length ? (
+          <SafeForm>
+            <input type="hidden" name="intent" value="photos" />
+            <ul className="photo-admin">
+              {photos.map((p, i) => {
+                const n = i + 1;
+                return (
+                  <li key={p.id}>
+                    <input type="hidden" name="photoId" value={p.id} />
+                    <img src={`/dateien/${p.fileId}?vorschau=1`} alt="" width={480} height={360} loading="lazy" />
+                    <p>
+                      <strong>{t("doc.admin.photoState", { n, state: p.publishable ? t("doc.admin.photoPublic") : t("doc.admin.photoHidden") })}</strong>
+                    </p>
+                    <div className="field">
+                      <label htmlFor={`alt-${p.id}`}>{t("doc.admin.photoAlt", { n })}</label>
+                      <p className="field__hint" id={`alt-${p.id}-hint`}>
+                        {t("doc.admin.photoAltHint")}
+                      </p>
+                      <input type="text" id={`alt-${p.id}`} name={`alt-${p.id}`} defaultValue={p.altText} aria-describedby={`alt-${p.id}-hint`} maxLength={500} />
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`caption-${p.id}`}>{t("doc.admin.photoCaption", { n })}</label>
+                      <input type="text" id={`caption-${p.id}`} name={`caption-${p.id}`} defaultValue={p.caption} maxLength={500} />
+                    </div>
+                    <div className="field">
+                      <input type="checkbox" id={`cleared-${p.id}`} name={`cleared-${p.id}`} defaultChecked={p.cleared} /> <label htmlFor={`cleared-${p.id}`}>{t("doc.admin.photoCleared", { n })}</label>
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+            <button type="submit" className="button">
+              {t("doc.admin.photosSave")}
+            </button>
+          </SafeForm>
+        ) : null}
+        {photos.length ? (
+          <ul className="file-list">
+            {photos.map((p, i) => (
+              <li key={p.id}>
+                <DeleteButton intent="deletePhoto" id={p.id} name={`Foto ${i + 1}`} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+    </>
+  );
+}
