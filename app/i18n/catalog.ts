@@ -1,3 +1,5 @@
+import { accessibility } from "./messages/accessibility";
+import { attendance } from "./messages/attendance";
 import { audit } from "./messages/audit";
 import { auth } from "./messages/auth";
 import { common } from "./messages/common";
@@ -15,7 +17,7 @@ import { arabicModules } from "./messages/ar";
 import { interpolate, type Locale, type Vars } from "./locales";
 
 // The one message catalogue. Each domain adds its module here.
-const modules = [common, auth, audit, legal, mail, conferences, registrations, goals, uploads, groups, discussion, publishing] as const;
+const modules = [common, auth, audit, attendance, legal, accessibility, mail, conferences, registrations, goals, uploads, groups, discussion, publishing] as const;
 
 type Merge<M extends readonly { de: Record<string, string> }[]> = M extends readonly [infer H, ...infer R]
   ? H extends { de: infer D }

@@ -1,0 +1,103 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { and, asc, count, eq, ilike, isNotNull, or } from "drizzle-orm";
+import { db } from "~/db/client.server";
+import { registrations } from "~/db/schema";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { env } from "~/utils/env.server";
+
+/**
+ * The code on a participant's QR code. It only lets organisers find and check in this one
+ * registration — it is not the manage token, so a photographed badge opens no personal data.
+ */
+export function checkinCode(registrationId: string): string {
+  const mac = createHmac("sha256", env.SESSION_SECRET).update(`checkin:${registrationId}`).digest("base64url").slice(0, 16);
+  return `${registrationId}.${mac}`;
+}
+
+/** The registration id of a valid code, else null. */
+export function verifyCheckinCode(code: string): string | null {
+  const [id, mac] = code.split(".");
+  if (!id || !mac || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  const expected = checkinCode(id).split(".")[1]!;
+  const a = Buffer.from(mac);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b) ? id : null;
+}
+
+export function checkinUrl(year: number, registrationId: string): string {
+  return `${env.APP_URL}/verwaltung/konferenzen/${year}/einlass/${checkinCode(registrationId)}`;
+}
+
+const attendee = {
+  id: registrations.id,
+  firstName: registrations.firstName,
+  lastName: registrations.lastName,
+  organisation: registrations.organisation,
+  status: registrations.status,
+  checkedInAt: registrations.checkedInAt,
+};
+
+/** Confirmed participants matching a name or organisation (for the check-in desk). */
+export async function searchAttendees(conferenceId: string, query: string, limit = 30) {
+  const q = query.trim();
+  const where = and(eq(registrations.conferenceId, conferenceId), eq(registrations.status, "confirmed"));
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select(attendee)
+    .from(registrations)
+    .where(q ? and(where, or(ilike(registrations.firstName, pattern), ilike(registrations.lastName, pattern), ilike(registrations.organisation, pattern))) : where)
+    .orderBy(asc(registrations.lastName), asc(registrations.firstName))
+    .limit(limit);
+}
+
+export async function getAttendee(conferenceId: string, registrationId: string) {
+  const [row] = await db
+    .select(attendee)
+    .from(registrations)
+    .where(and(eq(registrations.id, registrationId), eq(registrations.conferenceId, conferenceId)));
+  return row ?? null;
+}
+
+export type CheckinResult = "checkedIn" | "already" | "notConfirmed" | "unknown";
+
+/** Marks attendance once; only confirmed registrations of this conference. */
+export async function checkIn(input: { conferenceId: string; registrationId: string; actor: { id: string; name: string }; now?: Date }): Promise<CheckinResult> {
+  const now = input.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ status: registrations.status, checkedInAt: registrations.checkedInAt })
+      .from(registrations)
+      .where(and(eq(registrations.id, input.registrationId), eq(registrations.conferenceId, input.conferenceId)));
+    if (!row) return "unknown";
+    if (row.status !== "confirmed") return "notConfirmed";
+    if (row.checkedInAt) return "already";
+    await tx.update(registrations).set({ checkedInAt: now, updatedAt: now }).where(eq(registrations.id, input.registrationId));
+    await recordAudit(tx, { actor: input.actor, action: "registration.checkin", subjectType: "registration", subjectId: input.registrationId });
+    return "checkedIn";
+  });
+}
+
+export async function undoCheckIn(input: { conferenceId: string; registrationId: string; actor: { id: string; name: string } }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(registrations)
+      .set({ checkedInAt: null })
+      .where(and(eq(registrations.id, input.registrationId), eq(registrations.conferenceId, input.conferenceId), isNotNull(registrations.checkedInAt)))
+      .returning({ id: registrations.id });
+    if (rows.length) await recordAudit(tx, { actor: input.actor, action: "registration.checkin.undo", subjectType: "registration", subjectId: input.registrationId });
+    return rows.length > 0;
+  });
+}
+
+/** Live numbers for the desk: present and expected. */
+export async function attendanceCounts(conferenceId: string) {
+  const [present] = await db
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.conferenceId, conferenceId), isNotNull(registrations.checkedInAt)));
+  const [expected] = await db
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.conferenceId, conferenceId), eq(registrations.status, "confirmed")));
+  return { present: present?.n ?? 0, expected: expected?.n ?? 0 };
+}
