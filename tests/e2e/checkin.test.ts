@@ -1,0 +1,106 @@
+import { createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { startApp, waitForMail, type RunningApp } from "../support/app";
+import { launchBrowser, textOf } from "../support/browser";
+
+const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
+let app: RunningApp;
+let browser: Browser;
+let year: string;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function registerAndConfirm(page: Page, first: string, last: string, email: string): Promise<string> {
+  await page.goto(`${app.url}/konferenzen/${year}/anmeldung`);
+  await page.getByLabel(/^Vorname/).fill(first);
+  await page.getByLabel(/^Nachname/).fill(last);
+  await page.getByLabel(/^E-Mail-Adresse/).fill(email);
+  await page.getByLabel(/^Organisation \(/).fill("Migrantenverein Welheim");
+  await page.getByLabel(/^Art der Organisation/).selectOption({ label: "Migrantenorganisation" });
+  await page.getByLabel(/^Nein, ich möchte nicht/).check();
+  await page.getByLabel(/^Ich habe die Datenschutzhinweise gelesen/).check();
+  await page.getByRole("button", { name: /anmelden|Warteliste/ }).click();
+  const held = await waitForMail(app.dataDir, email, /Bitte bestätigen Sie Ihre Anmeldung/);
+  await page.goto(/https?:\/\/\S+\/anmeldung-bestaetigen\/[a-z2-7]+/.exec(held.text ?? "")![0]);
+  await page.getByRole("button", { name: "Anmeldung jetzt bestätigen" }).click();
+  const confirmed = await waitForMail(app.dataDir, email, /Anmeldung bestätigt/);
+  return /https?:\/\/\S+\/meine-anmeldung\/[a-z2-7]+/.exec(confirmed.text ?? "")![0];
+}
+
+async function organiser(): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${app.url}/login`);
+  await page.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
+  await page.getByLabel(/^Passwort/).fill(ORGANISER.password);
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+  await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+  await page.close();
+  return context;
+}
+
+describe("conference day", () => {
+  it("checks a participant in at the desk; the certificate then comes through the manage link", async () => {
+    const carlaCtx = await browser.newContext();
+    const manage = await registerAndConfirm(await carlaCtx.newPage(), "Carla", "Çelik", "carla@example.org");
+    expect((await fetch(`${manage}/bescheinigung.pdf`)).status).toBe(404);
+
+    const orga = await organiser();
+    const desk = await orga.newPage();
+    await desk.goto(`${app.url}/verwaltung/konferenzen/${year}/einlass`);
+    const before = await textOf(desk.locator(".checkin-count"));
+    await desk.getByLabel("Name oder Organisation").fill("Çelik");
+    await desk.getByRole("button", { name: "Suchen" }).click();
+    await desk.getByRole("button", { name: "Ist da: Carla Çelik" }).click();
+    expect(await textOf(desk.getByRole("status").filter({ hasText: "eingecheckt" }))).toContain("Carla Çelik ist eingecheckt.");
+    const after = await textOf(desk.locator(".checkin-count"));
+    expect(Number(/^(\d+)/.exec(after)![1])).toBe(Number(/^(\d+)/.exec(before)![1]) + 1);
+
+    const certificate = await fetch(`${manage}/bescheinigung.pdf`);
+    expect(certificate.status).toBe(200);
+    expect(certificate.headers.get("content-type")).toBe("application/pdf");
+    expect(Buffer.from(await certificate.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+
+    const zip = await desk.request.get(`${app.url}/verwaltung/konferenzen/${year}/bescheinigungen.zip`);
+    expect(zip.headers()["content-type"]).toBe("application/zip");
+    expect((await zip.body()).subarray(0, 2).toString()).toBe("PK");
+    const badges = await desk.request.get(`${app.url}/verwaltung/konferenzen/${year}/namensschilder.pdf`);
+    expect((await badges.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    await orga.close();
+    await carlaCtx.close();
+  });
+
+  it("checks in through a scanned QR code (GET shows who it is, the POST checks in) and refuses foreign codes", async () => {
+    const dariaCtx = await browser.newContext();
+    const manage = await registerAndConfirm(await dariaCtx.newPage(), "Daria", "Iwanowa", "daria@example.org");
+    const own = await (await fetch(`${manage}/daten.json`)).json();
+    const id = own.registration.id as string;
+    const secret = readFileSync(path.join(app.dataDir, "session-secret"), "utf8").trim();
+    const code = `${id}.${createHmac("sha256", secret).update(`checkin:${id}`).digest("base64url").slice(0, 16)}`;
+
+    const orga = await organiser();
+    const page = await orga.newPage();
+    await page.goto(`${app.url}/verwaltung/konferenzen/${year}/einlass/${code}`);
+    expect(await textOf(page.locator(".card__title"))).toBe("Daria Iwanowa");
+    await page.getByRole("button", { name: "Ist da" }).click();
+    await page.getByText(/anwesend seit/).waitFor();
+
+    await page.goto(`${app.url}/verwaltung/konferenzen/${year}/einlass/${id}.AAAAAAAAAAAAAAAA`);
+    expect(await textOf(page.getByRole("alert"))).toContain("gehört zu keiner Anmeldung");
+    // Anonymous visitors never see the desk.
+    expect((await fetch(`${app.url}/verwaltung/konferenzen/${year}/einlass/${code}`, { redirect: "manual" })).status).toBe(302);
+    await orga.close();
+    await dariaCtx.close();
+  });
+});
