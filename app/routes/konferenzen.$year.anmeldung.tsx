@@ -10,6 +10,7 @@ import { ORGANISATION_TYPES, registrationSchema } from "~/modules/registrations/
 import { getAvailability, register, registrationState } from "~/modules/registrations/registrations.server";
 import { Choice, ChoiceGroup, NeedsFields, registrationLinks, stateText } from "~/modules/registrations/ui";
 import { hitAll } from "~/modules/security/rate-limit.server";
+import { retentionSettings } from "~/modules/privacy/retention.server";
 import { invalid, parseForm } from "~/utils/form.server";
 import { notFound, tooManyRequests } from "~/utils/http.server";
 import { formatDate, formatDateTime } from "~/utils/time";
@@ -46,6 +47,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     },
     state: registrationState(conference),
     availability,
+    retention: { specialDays: retentionSettings().specialCategoryDays, contactDays: retentionSettings().anonymiseDays },
     forums: availability.forums.length ? availability.forums : forums.map((f) => ({ ...f, taken: 0, free: f.capacity })),
   };
 }
@@ -73,7 +75,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function RegistrationPage() {
   const t = useT();
   const locale = useLocale();
-  const { conference, state, availability, forums } = useLoaderData<typeof loader>();
+  const { conference, state, availability, forums, retention } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
 
@@ -196,6 +198,7 @@ export default function RegistrationPage() {
         ) : null}
 
         <NeedsFields
+          specialDays={retention.specialDays}
           errors={errors}
           values={{
             accessibility: (values.accessibility ?? "").split("\n").filter(Boolean),
@@ -208,7 +211,7 @@ export default function RegistrationPage() {
 
         <fieldset className={errors?.privacyConsent ? "reg-fieldset reg-fieldset--error" : "reg-fieldset"}>
           <legend>{t("registration.privacy")}</legend>
-          <p>{t("registration.privacyText")}</p>
+          <p>{t("registration.privacyText", { days: retention.contactDays })}</p>
           <p>
             <Link to="/datenschutz">{t("registration.privacyLink")}</Link>
           </p>

@@ -9,6 +9,7 @@ import { useLocale, useT } from "~/i18n/i18n";
 import { needsSchema } from "~/modules/registrations/registration.schema";
 import { changeForum, findByManageToken, LIVE_STATUSES, updateNeeds } from "~/modules/registrations/registrations.server";
 import { Choice, ChoiceGroup, InvalidLink, NeedsFields, registrationLinks } from "~/modules/registrations/ui";
+import { retentionSettings } from "~/modules/privacy/retention.server";
 import { invalid, parseForm } from "~/utils/form.server";
 import { formatDate, formatDateTime } from "~/utils/time";
 
@@ -41,6 +42,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     position: found.position,
     forums: found.forums,
     live: (LIVE_STATUSES as readonly string[]).includes(r.status),
+    retention: { specialDays: retentionSettings().specialCategoryDays },
   };
 }
 
@@ -67,7 +69,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function ManageRegistration() {
   const t = useT();
   const locale = useLocale();
-  const { token, conference, registration: r, position, forums, live } = useLoaderData<typeof loader>();
+  const { token, conference, registration: r, position, forums, live, retention } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = acted && !acted.ok ? (acted.errors as FormErrors) : undefined;
@@ -157,6 +159,7 @@ export default function ManageRegistration() {
         <SafeForm noValidate>
           <input type="hidden" name="intent" value="needs" />
           <NeedsFields
+            specialDays={retention.specialDays}
             errors={errors}
             values={{
               accessibility: r.accessibility,

@@ -94,14 +94,14 @@ export function TextArea(props: { name: string; label: string; hint?: string; er
 export type NeedsValues = { accessibility: string[]; accessibilityOther: string; dietaryNeeds: string; specialConsent: boolean; photoConsent: "yes" | "no" | "" };
 
 /** Accessibility and catering needs (Art. 9, under explicit consent) and the photo consent. */
-export function NeedsFields({ values, errors }: { values: NeedsValues; errors?: FormErrors }) {
+export function NeedsFields({ values, errors, specialDays }: { values: NeedsValues; errors?: FormErrors; specialDays: number }) {
   const t = useT();
   const consentId = fieldId("specialConsent");
   return (
     <>
       <fieldset className="reg-fieldset">
         <legend>{t("registration.section.needs")}</legend>
-        <p>{t("registration.needsLead")}</p>
+        <p>{t("registration.needsLead", { days: specialDays })}</p>
         <ChoiceGroup name="accessibility" legend={t("registration.accessibility")} error={errors?.accessibility}>
           {ACCESSIBILITY_NEEDS.map((need) => (
             <Choice key={need} type="checkbox" name="accessibility" value={need} label={t(`registration.access.${need}` as MessageKey)} checked={values.accessibility.includes(need)} />
