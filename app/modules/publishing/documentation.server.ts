@@ -30,7 +30,8 @@ export const MAX_PHOTOS_PER_UPLOAD = 30;
 export function sanitizeSpeech(html: string): string {
   return sanitizeHtml(html, {
     allowedTags: ["p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "h3", "h4", "blockquote", "a"],
-    allowedAttributes: { a: ["href"] },
+    // rel is always ours (set by the transform below, overriding anything sent).
+    allowedAttributes: { a: ["href", "rel"] },
     allowedSchemes: ["http", "https", "mailto"],
     allowProtocolRelative: false,
     disallowedTagsMode: "discard",
