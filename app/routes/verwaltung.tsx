@@ -60,6 +60,11 @@ export default function AdminLayout() {
               <NavLink to="/verwaltung/protokoll">{t("audit.title")}</NavLink>
             </li>
           ) : null}
+          {user.role === "organiser" ? (
+            <li>
+              <NavLink to="/verwaltung/barrierefreiheit">{t("a11y.admin.title")}</NavLink>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <div className="admin-main">
