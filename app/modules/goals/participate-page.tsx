@@ -1,5 +1,5 @@
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import { useCallback, useState, type FormEvent } from "react";
 import { ErrorSummary, Field, SafeForm, fieldId } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
@@ -18,6 +18,8 @@ function Ballot() {
   const initial = (id: string) => (failed ? (failed.values[`p.${id}`] ?? "") : mine[id] ? String(mine[id]) : "");
   const initialSpent = failed ? failed.spent : Object.values(mine).reduce((s, p) => s + p, 0);
   const [spent, setSpent] = useState(initialSpent);
+  // After a failed submit the focus goes to the error (once per answer, not on every keystroke).
+  const focusSummary = useCallback((el: HTMLDivElement | null) => el?.focus(), [failed]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!round) return null;
   const onInput = (event: FormEvent<HTMLFormElement>) => {
     let sum = 0;
@@ -29,7 +31,7 @@ function Ballot() {
     <SafeForm onInput={onInput} aria-labelledby="ballot-title" noValidate>
       <input type="hidden" name="intent" value="vote" />
       {failed ? (
-        <div className="error-summary" role="alert" tabIndex={-1}>
+        <div className="error-summary" role="alert" tabIndex={-1} ref={focusSummary}>
           <h3>{t("goals.ballot.notSaved")}</h3>
           <p>{t(failed.error, { points: round.pointsPerVoter, max: round.maxPerProposal, spent: failed.spent })}</p>
         </div>
