@@ -5,18 +5,25 @@ import { formatBytes, KIND_LABEL } from "~/modules/groups/format";
 import { getGroupBySlug } from "~/modules/groups/groups.server";
 import { REPORT_SECTIONS } from "~/modules/groups/report-sections";
 import { listPublishedReports } from "~/modules/groups/reports.server";
+import { GroupTimeline } from "~/modules/publishing/group-timeline";
+import { groupTimeline } from "~/modules/publishing/timeline.server";
+import publishingStyles from "~/styles/publishing.css?url";
 import styles from "~/styles/groups.css?url";
 import { notFound } from "~/utils/http.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: publishingStyles },
+];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? "Arbeitskreis"} – Integrationskonferenz` }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const group = await getGroupBySlug(params.slug ?? "");
   if (!group) notFound();
   // Only published material: drafts, submitted and approved reports do not exist here.
-  const reports = await listPublishedReports(group.id);
+  const [reports, timeline] = await Promise.all([listPublishedReports(group.id), groupTimeline(group.id)]);
   return {
+    timeline,
     group: { name: group.name, kind: group.kind, description: group.description, fieldsOfAction: group.fieldsOfAction, contactName: group.contactName, contactEmail: group.contactEmail },
     reports: reports.map((r) => ({
       id: r.report.id,
@@ -30,7 +37,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export default function GroupPage() {
   const t = useT();
   const locale = useLocale();
-  const { group, reports } = useLoaderData<typeof loader>();
+  const { group, reports, timeline } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -91,6 +98,7 @@ export default function GroupPage() {
           </p>
         </section>
       ))}
+      <GroupTimeline years={timeline} />
     </>
   );
 }

@@ -164,6 +164,11 @@ export const publishing = defineMessages(
     "doc.admin.notified": "{count} Personen wurden per E-Mail benachrichtigt.",
     "doc.admin.publishing": "Veröffentlichung",
     "doc.admin.photosSubmit": "Ausgewählte Fotos hochladen",
+    "timeline.title": "Über die Jahre",
+    "timeline.lead": "Was der Arbeitskreis in jedem Konferenzjahr berichtet und vereinbart hat.",
+    "timeline.report": "Umsetzungsbericht {year} lesen",
+    "timeline.documentation": "Dokumentation der Konferenz {year}",
+    "timeline.goals": "Ziele in diesem Jahr",
   },
   {
     "library.title": "Documents",
@@ -328,5 +333,10 @@ export const publishing = defineMessages(
     "doc.admin.notified": "{count} people were notified by e-mail.",
     "doc.admin.publishing": "Publication",
     "doc.admin.photosSubmit": "Upload the chosen photos",
+    "timeline.title": "Over the years",
+    "timeline.lead": "What the group reported and agreed in each conference year.",
+    "timeline.report": "Read the {year} implementation report",
+    "timeline.documentation": "Documentation of the {year} conference",
+    "timeline.goals": "Goals this year",
   },
 );
