@@ -21,7 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 /** Generous per IP (a whole office behind one address), tight per address (each attempt sends a mail). */
 const RULES = {
-  perIp: { name: "register-ip", limit: 60, windowMs: 15 * 60_000 },
+  // Generous: a city hall or a school registers many colleagues from one NAT address.
+  perIp: { name: "register-ip", limit: 200, windowMs: 15 * 60_000 },
   perEmail: { name: "register-email", limit: 5, windowMs: 60 * 60_000 },
 };
 
@@ -146,7 +147,7 @@ export default function RegistrationPage() {
       <p className="reg-state">{stateText(t, state, availability, conference.registrationOpensAt, locale)}</p>
       {conference.registrationClosesAt ? <p>{t("registration.state.until", { date: formatDate(conference.registrationClosesAt, locale) })}</p> : null}
       <ErrorSummary errors={errors} labels={labels} />
-      <SafeForm noValidate>
+      <SafeForm noValidate data-draft="anmeldung">
         <fieldset className="reg-fieldset">
           <legend>{t("registration.section.person")}</legend>
           <Field name="firstName" label={labels.firstName!} required autoComplete="given-name" maxLength={100} defaultValue={values.firstName} error={errors?.firstName} />

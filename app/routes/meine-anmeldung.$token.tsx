@@ -10,6 +10,8 @@ import { needsSchema } from "~/modules/registrations/registration.schema";
 import { changeForum, findByManageToken, LIVE_STATUSES, updateNeeds } from "~/modules/registrations/registrations.server";
 import { Choice, ChoiceGroup, InvalidLink, NeedsFields, registrationLinks } from "~/modules/registrations/ui";
 import { retentionSettings } from "~/modules/privacy/retention.server";
+import { checkinUrl } from "~/modules/attendance/checkin.server";
+import { qrSvgDataUrl } from "~/modules/attendance/qr.server";
 import { invalid, parseForm } from "~/utils/form.server";
 import { formatDate, formatDateTime } from "~/utils/time";
 
@@ -43,6 +45,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
     forums: found.forums,
     live: (LIVE_STATUSES as readonly string[]).includes(r.status),
     retention: { specialDays: retentionSettings().specialCategoryDays },
+    // The check-in QR code carries no personal data (see app/modules/attendance/checkin.server.ts).
+    checkinQr: r.status === "confirmed" ? await qrSvgDataUrl(checkinUrl(c.year, r.id)) : null,
+    checkedIn: r.checkedInAt !== null,
   };
 }
 
@@ -69,7 +74,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function ManageRegistration() {
   const t = useT();
   const locale = useLocale();
-  const { token, conference, registration: r, position, forums, live, retention } = useLoaderData<typeof loader>();
+  const { token, conference, registration: r, position, forums, live, retention, checkinQr, checkedIn } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = acted && !acted.ok ? (acted.errors as FormErrors) : undefined;
@@ -111,6 +116,23 @@ export default function ManageRegistration() {
           </p>
         ) : null}
       </section>
+
+      {checkinQr ? (
+        <section aria-labelledby="checkin-title" className="card">
+          <h2 id="checkin-title">{t("checkin.qrTitle")}</h2>
+          <p>{t("checkin.qrHint")}</p>
+          <img src={checkinQr} alt={t("checkin.qrAlt")} width={200} height={200} className="checkin-qr" />
+          <p>
+            {checkedIn ? (
+              <a href={`${base}/bescheinigung.pdf`} download>
+                {t("certificate.download")}
+              </a>
+            ) : (
+              t("certificate.afterCheckin")
+            )}
+          </p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="details-title">
         <h2 id="details-title">{t("registration.manage.details")}</h2>

@@ -109,6 +109,9 @@ export default function EditConference() {
       <p>
         <Link className="button button--secondary" to={`/verwaltung/konferenzen/${conference.year}/teilnehmende`}>
           {t("participants.link")}
+        </Link>{" "}
+        <Link className="button button--secondary" to={`/verwaltung/konferenzen/${conference.year}/einlass`}>
+          {t("checkin.title", { year: conference.year })}
         </Link>
       </p>
       <ConferenceForm values={valuesFor("conference") ?? values} errors={errorsFor("conference")} submitLabel={t("admin.conference.save")} />

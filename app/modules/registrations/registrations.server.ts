@@ -8,6 +8,8 @@ import { conferences, forums, outbox, registrationConsents, registrations } from
 import { isLocale, translator, type Locale, type MessageKey } from "~/i18n/catalog";
 import { normaliseEmail } from "~/modules/auth/accounts.server";
 import { generateToken, hashToken } from "~/modules/auth/tokens.server";
+import { checkinUrl } from "~/modules/attendance/checkin.server";
+import { qrPng } from "~/modules/attendance/qr.server";
 import { enqueueMail, renderMail, type MailMessage } from "~/modules/mail/outbox.server";
 import { env } from "~/utils/env.server";
 import { formatDate, formatDateTime, formatTime } from "~/utils/time";
@@ -136,6 +138,10 @@ async function registrationMail(
   const attachments = withIcs
     ? [icsAttachment(conferenceIcs({ conference: conf, registrationId: reg.id, sequence: reg.calendarSequence, cancel, manageUrl: manage?.url }), cancel)]
     : [];
+  // The check-in QR code (no personal data in it) travels with the confirmation and the reminder.
+  if (kind === "confirmed" || kind === "reminder") {
+    attachments.push({ filename: "einlass-qr-code.png", contentType: "image/png", contentBase64: (await qrPng(checkinUrl(conf.year, reg.id))).toString("base64") });
+  }
   return { to: reg.email, subject, ...rendered, attachments, topic: `registration:${reg.id}` };
 }
 
