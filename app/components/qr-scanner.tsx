@@ -66,7 +66,7 @@ export function QrScanner({ pathPrefix }: { pathPrefix: string }) {
         <button
           type="button"
           className="button button--secondary"
-          onClick={() => setState(window.BarcodeDetector && navigator.mediaDevices?.getUserMedia ? "scanning" : "unsupported")}
+          onClick={() => setState(window.BarcodeDetector && "mediaDevices" in navigator ? "scanning" : "unsupported")}
         >
           {t("checkin.scan")}
         </button>
