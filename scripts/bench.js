@@ -24,7 +24,9 @@ async function start(label, extraEnv = {}) {
   for (;;) {
     try {
       if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     if (child.exitCode !== null) throw new Error(`${label}: server exited`);
     await new Promise((r) => setTimeout(r, 25));
   }
