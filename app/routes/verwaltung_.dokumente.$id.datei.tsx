@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { attachLibraryFile, getLibraryEntry } from "~/modules/publishing/library.server";
 import { uploadResponse } from "~/modules/uploads/http.server";
 import { discardPrepared, UploadError } from "~/modules/uploads/inspect.server";
@@ -27,6 +27,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return uploadResponse(request, { error: null }, back);
 }
 
-export function loader() {
+/** Nothing to show here: anonymous visitors go to the sign-in like everywhere under /verwaltung. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
   notFound();
 }
