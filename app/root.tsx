@@ -15,12 +15,14 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
+import { FormDrafts, SessionWarning } from "~/components/session-warning";
 import { useNonce } from "~/components/nonce";
 import { catalog } from "~/i18n/catalog";
 import { hasArabic, localeDir, locales, pageLocale, type Locale } from "~/i18n/locales";
 import { useLocale, useT } from "~/i18n/i18n";
 import { getChosenLocale } from "~/i18n/locale.server";
 import { getUser } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
 import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -46,6 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     messages: catalog[locale],
     csrfToken: context.csrfToken,
     user: user ? { name: user.name, role: user.role } : null,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
   };
 }
 
@@ -139,6 +142,8 @@ function Shell({ children }: { children: ReactNode }) {
             هذه الصفحة متوفرة باللغة الألمانية فقط. الصفحات الخاصة بالمؤتمر والتسجيل والأسئلة والتصويت متوفرة باللغة العربية.
           </p>
         ) : null}
+        <SessionWarning />
+        <FormDrafts />
         {children}
       </main>
       <footer className="site-footer">

@@ -1,5 +1,5 @@
 import { createCookie, redirect } from "@remix-run/node";
-import { createSession, invalidateSession, validateSession, type SessionUser } from "~/modules/auth/sessions.server";
+import { createSession, invalidateSession, touchSession, validateSession, type SessionUser } from "~/modules/auth/sessions.server";
 import { env, isProduction } from "./env.server";
 import { safeRedirect } from "./http.server";
 
@@ -23,6 +23,12 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   const token = await readToken(request);
   if (!token) return null;
   return (await validateSession(token))?.user ?? null;
+}
+
+/** Extends the signed-in session of this request (the idle timeout starts again); false when none. */
+export async function extendSession(request: Request): Promise<boolean> {
+  const token = await readToken(request);
+  return token ? touchSession(token) : false;
 }
 
 function loginRedirect(request: Request): never {

@@ -68,6 +68,10 @@ export const accessibility = defineMessages(
     "a11y.errors.url": "Bitte geben Sie eine Adresse auf dieser Website (beginnt mit /) oder eine https-Adresse an.",
     "a11y.errors.localOnly": "Untertitel nur als Adresse auf dieser Website (beginnt mit /).",
     "a11y.errors.captionsRequired": "Ein Video auf dieser Website braucht Untertitel: Bitte geben Sie die Adresse der .vtt-Datei an.",
+    "session.warning": "Ihre Sitzung endet in etwa {minutes} Minuten, weil Sie nichts getan haben. Ihre Eingaben auf dieser Seite bleiben erhalten.",
+    "session.extend": "Sitzung verlängern",
+    "session.extended": "Ihre Sitzung wurde verlängert.",
+    "session.expired": "Ihre Sitzung ist abgelaufen. Ihre Eingaben auf dieser Seite sind in diesem Browser-Tab gespeichert: Melden Sie sich in einem neuen Tab wieder an und senden Sie das Formular dann noch einmal.",
   },
   {
     "a11y.statement.title": "Accessibility statement",
@@ -135,5 +139,9 @@ export const accessibility = defineMessages(
     "a11y.errors.url": "Please enter an address on this website (starting with /) or an https address.",
     "a11y.errors.localOnly": "Captions only as an address on this website (starting with /).",
     "a11y.errors.captionsRequired": "A video on this website needs captions: please enter the address of the .vtt file.",
+    "session.warning": "Your session ends in about {minutes} minutes because you have been inactive. What you typed on this page is kept.",
+    "session.extend": "Extend session",
+    "session.extended": "Your session has been extended.",
+    "session.expired": "Your session has expired. What you typed on this page is kept in this browser tab: sign in again in a new tab, then send the form again.",
   },
 );

@@ -51,6 +51,13 @@ export async function validateSession(token: string, now = new Date()): Promise<
   return { sessionId: id, expiresAt: row.expiresAt, user: row.user };
 }
 
+/** "Sitzung verlängern": a valid session counts as active now (the idle timeout starts again). */
+export async function touchSession(token: string, now = new Date()): Promise<boolean> {
+  if (!(await validateSession(token, now))) return false;
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, hashToken(token)));
+  return true;
+}
+
 export async function invalidateSession(token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
 }
