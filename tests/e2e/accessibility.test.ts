@@ -5,7 +5,7 @@ import { runCli, startApp, type RunningApp } from "../support/app";
 import { launchBrowser } from "../support/browser";
 
 // The automated BITV / WCAG 2.1 AA gate: every page reachable from "/" (public) and from
-// "/verwaltung" (as organiser and as coordinator), in German and English, error pages and forms
+// "/verwaltung" (as organiser and as coordinator), in German and English (public pages in Arabic too), error pages and forms
 // in their error state: zero axe violations.
 let app: RunningApp;
 let browser: Browser;
@@ -65,6 +65,41 @@ describe("accessibility gate (axe, WCAG 2.1 A/AA)", () => {
       await context.close();
     });
   }
+
+  // Arabic: the participant pages in Arabic (rtl), every other public page in German with the note.
+  it("public pages in ar", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.url}/sprache?lang=ar&to=/`);
+    await page.close();
+    const year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+    const { violations, pages } = await crawl(context, app.url, ["/", `/konferenzen/${year}`, `/konferenzen/${year}/anmeldung`, "/live", "/ziele/mitmachen", "/leichte-sprache", "/barrierefreiheit", "/gibt-es-nicht"], {
+      within: /^(?!\/verwaltung)/,
+      limit: 40,
+    });
+    expect(pages.length).toBeGreaterThan(5);
+    expect(report(violations)).toBe("");
+    await context.close();
+  });
+
+  it("Arabic and English forms in their error state, and the statement's feedback form", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+    for (const [lang, button] of [["ar", "التسجيل"], ["en", "Register"]] as const) {
+      await page.goto(`${app.url}/sprache?lang=${lang}&to=/konferenzen/${year}/anmeldung`);
+      await page.evaluate(() => document.querySelectorAll("form").forEach((f) => (f.noValidate = true)));
+      await page.getByRole("button", { name: button, exact: true }).click();
+      await page.getByRole("alert").first().waitFor();
+      expect(report(await axeCheck(page, `/konferenzen/${year}/anmeldung (${lang}, errors)`))).toBe("");
+    }
+    await page.goto(`${app.url}/sprache?lang=de&to=/barrierefreiheit`);
+    await page.evaluate(() => document.querySelectorAll("form").forEach((f) => (f.noValidate = true)));
+    await page.getByRole("button", { name: "Nachricht senden" }).click();
+    await page.getByRole("alert").first().waitFor();
+    expect(report(await axeCheck(page, "/barrierefreiheit (errors)"))).toBe("");
+    await context.close();
+  });
 
   it("coordinator area", async () => {
     const context = await signedIn(COORDINATOR);

@@ -1,0 +1,53 @@
+import { mkdirSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { startApp, type RunningApp } from "../support/app";
+import { launchBrowser } from "../support/browser";
+
+// WCAG 1.4.10 / 1.4.4: at 320 CSS px and at 200 % zoom (a 1280 px window zoomed to 200 % lays out
+// 640 CSS px at device scale 2) nothing scrolls sideways. Screenshots go to SCREENSHOT_DIR for a
+// person to look at (German and Arabic).
+const SHOTS = process.env.SCREENSHOT_DIR ?? "/tmp/ikon-a11y-shots";
+let app: RunningApp;
+let browser: Browser;
+let year: string;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  app = await startApp();
+  browser = await launchBrowser();
+  const html = await (await fetch(app.url)).text();
+  year = /\/konferenzen\/(\d{4})/.exec(html)![1]!;
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const sizes = [
+  { name: "320", viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 },
+  { name: "zoom200", viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 },
+];
+
+describe("zoom and reflow", () => {
+  for (const size of sizes) {
+    for (const lang of ["de", "ar"]) {
+      it(`${size.name} px, ${lang}: no horizontal scrolling on the main pages`, async () => {
+        const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
+        const page = await context.newPage();
+        await page.goto(`${app.url}/sprache?lang=${lang}&to=/`);
+        const paths = ["/", `/konferenzen/${year}`, `/konferenzen/${year}/anmeldung`, "/live", "/ziele/mitmachen", "/leichte-sprache", "/barrierefreiheit", "/ziele", "/arbeitskreise", "/login"];
+        const overflowing: string[] = [];
+        for (const path of paths) {
+          await page.goto(`${app.url}${path}`);
+          const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+          if (scrollWidth > innerWidth) overflowing.push(`${path}: ${scrollWidth} > ${innerWidth}`);
+          const file = path === "/" ? "start" : path.replace(/^\//, "").replace(/\//g, "_");
+          await page.screenshot({ path: `${SHOTS}/reflow-${size.name}-${lang}-${file}.png`, fullPage: true });
+        }
+        expect(overflowing).toEqual([]);
+        await context.close();
+      });
+    }
+  }
+});
