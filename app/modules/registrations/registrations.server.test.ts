@@ -101,8 +101,11 @@ describe("register and confirm (double opt-in)", () => {
     expect(mails.map((m) => m.subject)).toEqual([`Bitte bestätigen Sie Ihre Anmeldung: ${conf.title}`, `Anmeldung bestätigt: ${conf.title}`]);
     const done = mails[1]!;
     expect(manageTokenIn(done.text)).toBe(confirmed.kind === "confirmed" ? confirmed.manageToken : "");
-    expect(done.attachments).toHaveLength(1);
-    const ics = Buffer.from(done.attachments[0]!.contentBase64, "base64").toString("utf8");
+    // The calendar file and the check-in QR code.
+    expect(done.attachments.map((a) => a.filename).sort()).toEqual(["einlass-qr-code.png", "integrationskonferenz.ics"]);
+    const icsAttachment = done.attachments.find((a) => a.filename.endsWith(".ics"))!;
+    expect(Buffer.from(done.attachments.find((a) => a.filename.endsWith(".png"))!.contentBase64, "base64").subarray(1, 4).toString()).toBe("PNG");
+    const ics = Buffer.from(icsAttachment.contentBase64, "base64").toString("utf8");
 
     const cal = new ICAL.Component(ICAL.parse(ics));
     expect(cal.getFirstPropertyValue("method")).toBe("PUBLISH");
