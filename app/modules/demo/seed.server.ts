@@ -6,7 +6,7 @@ import { seedDiscussionDemo } from "~/modules/discussion/seed.server";
 import { seedRegistrationsDemo } from "~/modules/registrations/demo.server";
 import { seedGoalsDemo } from "~/modules/goals/demo.server";
 import { seedGroupsDemo } from "~/modules/groups/demo.server";
-import { seedLibraryDemo } from "~/modules/publishing/demo.server";
+import { seedDocumentationDemo, seedLibraryDemo } from "~/modules/publishing/demo.server";
 import { berlinParts, berlinTime } from "~/utils/time";
 
 export const DEMO_ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026", name: "Demo Organisation (KI)" };
@@ -127,4 +127,5 @@ export async function seedDemo({ now }: { now: Date }) {
   await seedDiscussionDemo({ now });
   await seedGroupsDemo({ now, previousConferenceId: previous!.id, currentConferenceId: current!.id, currentStartsAt: at(9, 30) });
   await seedLibraryDemo({ now });
+  await seedDocumentationDemo({ now, conferenceId: previous!.id });
 }

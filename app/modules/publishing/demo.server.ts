@@ -4,6 +4,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { inspectUpload, tempName } from "~/modules/uploads/inspect.server";
 import { uploadsTmpDir } from "~/modules/uploads/storage.server";
 import type { LibraryType, MonitoringArea } from "./library.schema";
+import { ensureDocumentation, saveSettings, saveSpeech, setPublished } from "./documentation.server";
 import { attachLibraryFile, createLibraryEntry } from "./library.server";
 
 /** A small sample PDF with real, extractable German text (pdf-lib, standard font). */
@@ -143,4 +144,25 @@ async function addEntry(entry: DemoEntry, parentId: string | null, position: num
 /** The library of the domain page: concept, integration reports 2013–2019 with parts, flyer, poster, guides. */
 export async function seedLibraryDemo({ now }: { now: Date }) {
   for (const [i, entry] of DEMO.entries()) await addEntry(entry, null, i, now);
+}
+
+/**
+ * Last year's documentation, published: an introduction and the welcome speech. The group results,
+ * the discussion record and the agreed goals of that conference appear through their own modules.
+ */
+export async function seedDocumentationDemo({ now, conferenceId }: { now: Date; conferenceId: string }) {
+  const doc = await ensureDocumentation(conferenceId);
+  await saveSettings(doc.id, {
+    intro: "Die Konferenz stellte die Arbeit der Stadtteilnetzwerke in den Mittelpunkt. Hier finden Sie die Redebeiträge, die Ergebnisse der Arbeitskreise, die Diskussion zum Fachinput und die vereinbarten Ziele.",
+    includeReports: true,
+    includeDiscussion: true,
+    includeGoals: true,
+  });
+  await saveSpeech({
+    documentationId: doc.id,
+    title: "Begrüßung",
+    speaker: "Leitung des Kommunalen Integrationszentrums",
+    html: "<p>Herzlich willkommen zur Integrationskonferenz! Heute berichten die Stadtteilnetzwerke, was sie im letzten Jahr erreicht haben.</p><p>Unser <strong>Ganzheitliches Sprachförderkonzept</strong> und die Arbeit vor Ort in den Stadtteilen gehören zusammen: Sprache lernt man dort, wo man lebt.</p>",
+  });
+  await setPublished({ documentationId: doc.id, publish: true, publishAt: new Date(now.getTime() - 200 * 86_400_000), actor: null, now });
 }
