@@ -1,3 +1,4 @@
+import { attendanceAr } from "./attendance";
 import { commonAr, mailAr } from "./common";
 import { conferencesAr } from "./conferences";
 import { discussionAr } from "./discussion";
@@ -12,4 +13,5 @@ export const arabicModules = [
   registrationsAr,
   discussionAr,
   goalsAr,
+  attendanceAr,
 ];
