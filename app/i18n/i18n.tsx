@@ -10,6 +10,15 @@ export function useLocale(): Locale {
   return isLocale(data?.locale) ? data.locale : defaultLocale;
 }
 
+/**
+ * Translation inside a route's `meta` (no hooks there): the page's messages from the root match,
+ * so the document title is in the page's language too.
+ */
+export function metaT(matches: readonly { id: string; data?: unknown }[]): Translate {
+  const messages = (matches.find((m) => m.id === "root")?.data as RootI18n | undefined)?.messages;
+  return (key: MessageKey, vars?: Vars) => interpolate(messages?.[key] ?? key, vars);
+}
+
 /** The translate function for the page's language (its messages come with the root loader). */
 export function useT(): Translate {
   const messages = useRouteLoaderData<RootI18n>("root")?.messages;

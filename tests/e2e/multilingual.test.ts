@@ -168,6 +168,7 @@ describe("languages", () => {
     await page.getByRole("button", { name: "أكّد التسجيل الآن" }).click();
     await page.getByRole("heading", { name: "تسجيلك", level: 1 }).waitFor();
     expect(await textOf(page.locator("main"))).toContain("مسجَّل ومؤكَّد.");
+    expect(await page.title()).toBe("تسجيلك – مؤتمر الاندماج في بوتروب");
     await page.screenshot({
       path: `${SHOTS}/ar-manage-1280.png`,
       fullPage: true,
