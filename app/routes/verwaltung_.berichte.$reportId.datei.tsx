@@ -1,13 +1,14 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { addReportFile, EDITABLE, findReport, WorkflowError } from "~/modules/groups/reports.server";
 import { uploadResponse } from "~/modules/uploads/http.server";
 import { discardPrepared, UploadError } from "~/modules/uploads/inspect.server";
 import { receiveUploads } from "~/modules/uploads/multipart.server";
-import { requireGroupAccess } from "~/utils/auth.server";
+import { requireGroupAccess, requireUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 
 /** Upload of a report attachment (new file or new version): streamed, checked, then attached. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  await requireUser(request); // anonymous: sign-in first, and no hint whether the report exists
   const report = await findReport(params.reportId ?? "");
   if (!report) notFound();
   const user = await requireGroupAccess(request, report.groupId);
@@ -26,6 +27,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return uploadResponse(request, { error: null }, back);
 }
 
-export function loader() {
+// Only a POST target: anonymous visitors go to sign-in, everyone else finds nothing here.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
   notFound();
 }

@@ -1,9 +1,9 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { attachSlides, getInput } from "~/modules/discussion/inputs.server";
 import { uploadResponse } from "~/modules/uploads/http.server";
 import { discardPrepared, UploadError } from "~/modules/uploads/inspect.server";
 import { receiveUploads } from "~/modules/uploads/multipart.server";
-import { requireOrganiser } from "~/utils/auth.server";
+import { requireOrganiser, requireUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 
 /** Upload of an input's slides (new file or next version) through the shared upload component. */
@@ -24,6 +24,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return uploadResponse(request, { error: null }, back);
 }
 
-export function loader() {
+// Only a POST target: anonymous visitors go to sign-in, everyone else finds nothing here.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
   notFound();
 }
