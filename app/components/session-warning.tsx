@@ -91,7 +91,7 @@ function draftFields(form: HTMLFormElement): DraftField[] {
 
 /**
  * Drafts of long forms (`<form data-draft="name">`) are kept in this tab's sessionStorage while
- * typing and put back into empty fields when the page is loaded again (after a reload, an expired
+ * typing and put back into fields not yet changed when the page is loaded again (after a reload, an expired
  * session and signing in again). Never passwords, hidden fields or files; cleared when the form is
  * sent while the session is still valid.
  */
@@ -109,7 +109,8 @@ export function FormDrafts() {
           if (value === undefined) continue;
           if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) {
             if (!form.querySelector(`[name="${CSS.escape(el.name)}"]:checked`) || el.type === "checkbox") el.checked = [value].flat().includes(el.value) || el.checked;
-          } else if (!el.value) {
+          } else if (el instanceof HTMLSelectElement ? !el.value : el.value === el.defaultValue) {
+            // Only fields not changed since the page loaded (the saved text or empty).
             el.value = String(value);
           }
         }

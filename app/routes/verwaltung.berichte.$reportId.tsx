@@ -132,7 +132,7 @@ export default function ReportPage() {
       {d.editable ? (
         <>
           <ErrorSummary errors={failed?.values.intent === "save" ? errors : {}} labels={sectionLabels} />
-          <SafeForm noValidate>
+          <SafeForm noValidate data-draft="bericht">
             <input type="hidden" name="intent" value="save" />
             {REPORT_FIELDS.map((s) => (
               <TextareaField key={s} name={s} label={sectionLabels[s]!} hint={t(`reports.hint.${s}`)} error={errors[s]} defaultValue={value(s, d.report[s])} rows={5} />
