@@ -1,5 +1,4 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   isRouteErrorResponse,
   Link,
@@ -13,12 +12,12 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { FormDrafts, SessionWarning } from "~/components/session-warning";
 import { useNonce } from "~/components/nonce";
 import { catalog } from "~/i18n/catalog";
-import { hasArabic, localeDir, locales, pageLocale, type Locale } from "~/i18n/locales";
+import { localeDir, locales, pageLocale, type Locale } from "~/i18n/locales";
 import { useLocale, useT } from "~/i18n/i18n";
 import { getChosenLocale } from "~/i18n/locale.server";
 import { getUser } from "~/utils/auth.server";
@@ -54,11 +53,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
-// For Arabic the page language depends on the path: reload the messages when a navigation crosses
-// between a page with and one without Arabic.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
-  defaultShouldRevalidate || hasArabic(currentUrl.pathname) !== hasArabic(nextUrl.pathname);
-
 function LanguageSwitch() {
   const t = useT();
   const pageLanguage = useLocale();
@@ -86,6 +80,13 @@ function Shell({ children }: { children: ReactNode }) {
   const t = useT();
   const data = useRouteLoaderData<RootData>("root");
   const user = data?.user;
+  const location = useLocation();
+  // For Arabic the page language depends on the path: a client-side navigation between a page
+  // with and one without Arabic loads the document anew (a custom root shouldRevalidate would
+  // change how Remix revalidates after actions).
+  useEffect(() => {
+    if (data?.chosenLocale === "ar" && pageLocale(data.chosenLocale, location.pathname) !== data.locale) window.location.reload();
+  }, [location.pathname, data?.chosenLocale, data?.locale]);
   return (
     <>
       <a className="skip-link" href="#main">
