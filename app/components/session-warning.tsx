@@ -59,7 +59,7 @@ export function SessionWarning() {
 
   if (!signedIn) return null;
   return (
-    <div className="session-warning" role="status" aria-live="polite">
+    <div className="session-warning" aria-live="polite">
       {state === "warn" ? (
         <div className="notice notice--warn">
           <p>{t("session.warning", { minutes: Math.max(1, Math.round((idleMinutes * 60_000 - warnAfterMs(idleMinutes)) / 60_000)) })}</p>
