@@ -135,6 +135,79 @@ async function registrationSpike(db, env, dataDir, year) {
   record("peak RSS during the registration spike", rss, "MB", "< 400", rss < 400, db);
 }
 
+async function signInOrganiser(app) {
+  const page = await fetch(`${app.url}/login`);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())[1];
+  const cookie = page.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${app.url}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { origin: app.url, cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ _csrf: csrf, intent: "password", email: "orga@ikon.example", password: "Konferenz-Demo-2026" }),
+  });
+  return [cookie, res.headers.getSetCookie().find((c) => c.includes("ikon_session=")).split(";")[0]].join("; ");
+}
+
+/** Median of n sequential requests, in ms (server time on an otherwise idle server). */
+async function medianMs(url, cookie, n = 7) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers: { cookie } });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url} → ${res.status}`);
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(n / 2)];
+}
+
+/** The organiser's list and exports with 5,000 registrations; search over 2,000 library entries. */
+async function dataVolume(db, env, dataDir, year) {
+  const probe = await start(db, { ...env, DATA_DIR: dataDir });
+  await stop(probe);
+  await withDb(probe, env, async (q) => {
+    await q(
+      `insert into registrations (conference_id, email, first_name, last_name, organisation, organisation_type, status, privacy_version, privacy_consent_at, manage_token_hash, manage_salt, confirmed_at)
+       select c.id, 'viele' || g || '@example.org', 'Vorname' || g, 'Nachname' || g, 'Organisation ' || (g % 50), 'volunteer', 'confirmed', 'v1', now(), 'bench-' || g, 'salt', now()
+       from conferences c, generate_series(1, 5000) g where c.year = $1 on conflict do nothing`,
+      [Number(year)],
+    );
+    await q(
+      `insert into library_entries (slug, title, year, type, description, file_text, published, published_at)
+       select 'bench-' || g, 'Bericht ' || g || ' zur Sprachförderung im Stadtteil', 2000 + (g % 25), 'sonstiges',
+              'Maßnahmen der Integrationsarbeit, Sprachförderkonzept und Beratung, Teil ' || g, repeat('Integrationsmonitoring Bildung Beschäftigung ', 20), true, now()
+       from generate_series(1, 2000) g on conflict do nothing`,
+    );
+  });
+  const app = await start(db, { ...env, DATA_DIR: dataDir });
+  const cookie = await signInOrganiser(app);
+  const base = `${app.url}/verwaltung/konferenzen/${year}/teilnehmende`;
+  const list = await medianMs(base, cookie);
+  record("organiser participant list (5,000 registrations, page 1)", list, "ms", "< 150", list < 150, db);
+  const csv = await medianMs(`${base}.csv`, cookie, 3);
+  record("CSV export of 5,000 registrations", csv, "ms", "< 1000", csv < 1000, db);
+  const xlsx = await medianMs(`${base}.xlsx`, cookie, 3);
+  record("XLSX export of 5,000 registrations", xlsx, "ms", "info", true, db);
+  const search = await load(`${app.url}/suche?q=Sprachf%C3%B6rderung`, { connections: 10, duration: 10 });
+  record("search over 2,000 library entries: p95", percentile95(search), "ms", "< 50", percentile95(search) < 50, db);
+  record("search throughput", search.requests.average, "req/s", "info", true, db);
+  await stop(app);
+}
+
+/** Runs scripts/bench-upload.js: a 100 MB upload through the real server, RSS sampled. */
+function uploadMemory() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["scripts/bench-upload.js", "100"], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (c) => (out += c));
+    child.on("exit", (code) => {
+      const line = out.trim().split("\n").reverse().find((l) => l.startsWith("{"));
+      if (code !== 0 || !line) return reject(new Error(`bench-upload failed (${code})`));
+      resolve(JSON.parse(line));
+    });
+  });
+}
+
 /** autocannon reports p97.5 and p99; p95 lies between them — take the histogram's value when present. */
 function percentile95(result) {
   return result.latency.p95 ?? result.latency.p97_5;
@@ -166,9 +239,13 @@ async function benchDatabase(db, env) {
   await stop(app);
 
   await registrationSpike(db, env, first.dataDir, year);
+  await dataVolume(db, env, first.dataDir, year);
 }
 
 await benchDatabase("pglite", {});
+const upload = await uploadMemory();
+record("peak RSS while a 100 MB upload streams in", upload.rssPeakMB, "MB", "< 400", upload.rssPeakMB < 400 && upload.status < 300, "pglite");
+record("RSS growth during the 100 MB upload", upload.rssGrowthMB, "MB", "info", true, "pglite");
 if (process.env.BENCH_DATABASE_URL) {
   await benchDatabase("postgres", { DATABASE_URL: process.env.BENCH_DATABASE_URL, SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0", SEED_DEMO: "true" });
 }
