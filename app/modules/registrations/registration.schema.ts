@@ -1,28 +1,8 @@
 import { z } from "zod";
 import { emailField } from "~/modules/auth/auth.schema";
 
-export const ORGANISATION_TYPES = [
-  "administration",
-  "independent_provider",
-  "school_daycare",
-  "migrant_organisation",
-  "volunteer",
-  "politics",
-  "other",
-] as const;
-export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
-
-export const STATUSES = ["held", "confirmed", "waitlisted", "cancelled", "expired"] as const;
-export const SORTS = ["name", "organisation", "created", "status"] as const;
-
-export const ACCESSIBILITY_NEEDS = ["sign_language", "wheelchair", "induction_loop"] as const;
-
-/** Versions of the consent texts shown at the form; stored with every grant (Art. 7 DSGVO). */
-export const CONSENT_VERSIONS = {
-  privacy: "datenschutz-2026-11",
-  special_categories: "art9-2026-11",
-  photo: "foto-2026-11",
-} as const;
+export { ACCESSIBILITY_NEEDS, CONSENT_VERSIONS, ORGANISATION_TYPES, SORTS, STATUSES, type OrganisationType } from "./registration.constants";
+import { ACCESSIBILITY_NEEDS, ORGANISATION_TYPES } from "./registration.constants";
 
 const text = (max: number) => z.string().trim().max(max, "errors.tooLong");
 const required = (max: number) => z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");

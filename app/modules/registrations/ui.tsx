@@ -5,7 +5,7 @@ import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
 import styles from "~/styles/registrations.css?url";
 import { formatDate } from "~/utils/time";
-import { ACCESSIBILITY_NEEDS } from "./registration.schema";
+import { ACCESSIBILITY_NEEDS } from "./registration.constants";
 
 export const registrationLinks: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

@@ -1,0 +1,24 @@
+// Plain values shared by forms and server; no zod here, so pages can use them without shipping
+// the validation library to the browser.
+export const ORGANISATION_TYPES = [
+  "administration",
+  "independent_provider",
+  "school_daycare",
+  "migrant_organisation",
+  "volunteer",
+  "politics",
+  "other",
+] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+
+export const STATUSES = ["held", "confirmed", "waitlisted", "cancelled", "expired"] as const;
+export const SORTS = ["name", "organisation", "created", "status"] as const;
+
+export const ACCESSIBILITY_NEEDS = ["sign_language", "wheelchair", "induction_loop"] as const;
+
+/** Versions of the consent texts shown at the form; stored with every grant (Art. 7 DSGVO). */
+export const CONSENT_VERSIONS = {
+  privacy: "datenschutz-2026-11",
+  special_categories: "art9-2026-11",
+  photo: "foto-2026-11",
+} as const;
