@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { SafeForm } from "~/components/form";
 import { metaT, useT } from "~/i18n/i18n";
@@ -21,6 +21,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 /** Art. 17: the POST deletes everything at once; GET only asks. */
+// After the deletion this page's loader would answer 404 (the link is gone): keep the answer on screen.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  (actionResult as { deleted?: boolean } | undefined)?.deleted ? false : defaultShouldRevalidate;
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   assertCsrf(await request.formData(), context);
   const found = await findByManageToken(params.token ?? "");

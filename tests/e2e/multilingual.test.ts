@@ -79,10 +79,11 @@ describe("languages", () => {
     // The working groups have no Arabic: German page, Arabic note marked as such.
     await page.getByRole("link", { name: "مجموعات العمل" }).click();
     await page.waitForURL(/\/arbeitskreise$/);
-    expect(await documentLanguage(page)).toMatchObject({
-      lang: "de",
-      dir: "ltr",
-    });
+    // The page reloads as a German document right after the client-side navigation.
+    await expect
+      .poll(() => documentLanguage(page).catch(() => null), { timeout: 10_000 })
+      .toMatchObject({ lang: "de", dir: "ltr" });
+    await page.waitForLoadState("load");
     const note = page.locator(".lang-note");
     expect(await note.getAttribute("lang")).toBe("ar");
     expect(await note.getAttribute("dir")).toBe("rtl");

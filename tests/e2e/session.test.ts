@@ -38,7 +38,6 @@ describe("session expiry warning and drafts", () => {
     const page = await extending.newPage();
     await page.goto(`${app.url}/verwaltung/barrierefreiheit`);
     const region = page.locator(".session-warning");
-    expect(await region.getAttribute("role")).toBe("status");
     expect(await region.getAttribute("aria-live")).toBe("polite");
     await page.waitForLoadState("networkidle");
     const loadedAt = Date.now();
