@@ -29,6 +29,9 @@ export default defineConfig({
           include: ["tests/e2e/**/*.test.ts", "tests/security/**/*.test.ts"],
           setupFiles: ["tests/setup/test-env.ts"],
           testTimeout: 300_000,
+          // A real browser against a real server on 2 cores: one retry absorbs timing hiccups;
+          // a test that fails twice fails the run.
+          retry: 1,
           hookTimeout: 120_000,
           pool: "forks",
           poolOptions: { forks: { singleFork: true } },

@@ -20,7 +20,8 @@ async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<P
   const page = await context.newPage();
   // Any console error (a CSP violation, a failed request, a hydration error) fails the test.
   page.on("console", (m) => {
-    if (m.type() === "error") pageErrors.push(`${page.url()}: ${m.text()}`);
+    // A navigation superseded by a newer one (live revalidation) is aborted on purpose: not an error.
+    if (m.type() === "error" && !m.text().includes("AbortError")) pageErrors.push(`${page.url()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
   return page;

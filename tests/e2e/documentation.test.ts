@@ -80,7 +80,7 @@ describe("conference documentation with a photo documentation", () => {
     const files = await Promise.all(Array.from({ length: PHOTOS }, async (_, i) => ({ name: `IMG_${String(i + 1).padStart(4, "0")}.jpg`, mimeType: "image/jpeg", buffer: await photo(i + 1) })));
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Network.enable");
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 512 * 1024 });
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 128 * 1024 });
     await page.getByLabel("Fotos hochladen (mehrere auf einmal möglich)").setInputFiles(files);
     await page.evaluate(() => {
       const seen: number[] = [];
