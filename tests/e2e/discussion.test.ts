@@ -144,6 +144,8 @@ describe("questions from the room, moderated, live on the projector", () => {
   });
 
   it("never shows hidden or unapproved questions in public HTML or the stream; shows HTML and links as text", async () => {
+    // The previous test's live pages (room view, streams) keep revalidating: close them first.
+    for (const context of contexts.splice(0)) await context.close().catch(() => {});
     const participant = await newPage();
     const questionUrl = await joinByCode(participant);
     const secret = `Unfreigegebene Frage ${Date.now()}`;
