@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Fixed-window counters shared by every app instance (see docs/decisions/004-rate-limits-in-the-database.md). */
@@ -29,7 +30,9 @@ export const outbox = pgTable(
     /** Set while a worker sends the row; a crashed worker's claim expires. */
     lockedUntil: timestamp({ withTimezone: true }),
     lastError: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // clock_timestamp(), not now(): now() is the transaction's start, so two transactions that
+    // queue on the same lock would order their mails against the order they were written in.
+    createdAt: timestamp({ withTimezone: true }).notNull().default(sql`clock_timestamp()`),
     sentAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.status, t.nextAttemptAt), index().on(t.topic)],
