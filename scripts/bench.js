@@ -8,6 +8,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import getPort from "get-port";
+import { roomBench } from "./bench-room.js";
 
 const SKIP_BUILD = process.argv.includes("--no-build");
 if (!SKIP_BUILD) execSync("npx remix vite:build", { stdio: "inherit" });
@@ -194,6 +195,34 @@ async function dataVolume(db, env, dataDir, year) {
   await stop(app);
 }
 
+/** 300 phones in the room liking one question at once while the room view follows the stream. */
+async function discussionRoom(db, env, dataDir, year) {
+  const probe = await start(db, { ...env, DATA_DIR: dataDir });
+  await stop(probe);
+  const [room] = await withDb(probe, env, (q) =>
+    q(
+      `select c.day_code as code, i.id as "inputId",
+              (select q.id from discussion_questions q where q.input_id = i.id and q.status = 'approved' order by q.created_at limit 1) as "questionId"
+       from discussion_inputs i join conferences c on c.id = i.conference_id where c.year = $1 limit 1`,
+      [Number(year)],
+    ),
+  );
+  const app = await start(db, { ...env, DATA_DIR: dataDir });
+  const r = await roomBench({ url: app.url, ...room });
+  const rss = peakRssMb(app.child.pid);
+  await stop(app);
+  const [row] = await withDb(app, env, (q) => q("select like_count as n from discussion_questions where id = $1", [room.questionId]));
+  record(`room: ${r.clients} likes at once, accepted`, r.accepted, `of ${r.clients}`, `${r.clients}`, r.accepted === r.clients, db);
+  record("room: likes counted in the database", row.n - r.countBefore, `of ${r.clients}`, `exactly ${r.clients}`, row.n - r.countBefore === r.clients, db);
+  record("room: whole burst answered in", r.burstMs, "ms", "info", true, db);
+  record("room: like p95 latency", r.likeP95, "ms", "info", true, db);
+  record("room: like p99 latency", r.likeP99, "ms", "info", true, db);
+  record("room view shows the final count after the last like", r.roomViewLagMs, "ms", "< 2000", r.roomViewLagMs < 2000, db);
+  record(`room: phones (of ${r.clients} live streams) showing the final count`, r.phonesCurrent, `of ${r.clients}`, `${r.clients}`, r.phonesCurrent === r.clients, db);
+  record("room: phones' p95 delay to the final count", r.phoneLagP95, "ms", "< 2000", r.phoneLagP95 < 2000, db);
+  record("peak RSS with 301 live streams", rss, "MB", "< 400", rss < 400, db);
+}
+
 /** Runs scripts/bench-upload.js: a 100 MB upload through the real server, RSS sampled. */
 function uploadMemory() {
   return new Promise((resolve, reject) => {
@@ -239,6 +268,7 @@ async function benchDatabase(db, env) {
   await stop(app);
 
   await registrationSpike(db, env, first.dataDir, year);
+  await discussionRoom(db, env, first.dataDir, year);
   await dataVolume(db, env, first.dataDir, year);
 }
 
