@@ -4,7 +4,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { files, fileVersions } from "~/db/schema";
 import { contentDisposition } from "./filename";
-import { UploadError, type PreparedUpload } from "./inspect.server";
+import { isDiskFull, UploadError, type PreparedUpload } from "./inspect.server";
 import { newStorageKey, storage } from "./storage.server";
 
 /** Default quota per owner (e.g. per group): 200 MB and 500 file versions. */
@@ -43,8 +43,12 @@ export async function saveUpload(input: {
   try {
     const used = await quotaUsed(input.quotaKey);
     if (used.bytes + upload.size > quota.bytes || used.count + 1 > quota.count) throw new UploadError("quota");
-    await store.put(key, upload.path);
-    if (thumbKey && upload.thumbnailPath) await store.put(thumbKey, upload.thumbnailPath);
+    try {
+      await store.put(key, upload.path);
+      if (thumbKey && upload.thumbnailPath) await store.put(thumbKey, upload.thumbnailPath);
+    } catch (error) {
+      throw isDiskFull(error) ? new UploadError("noSpace") : error;
+    }
     return await db.transaction(async (tx) => {
       let fileId = input.replaceFileId;
       let version = 1;

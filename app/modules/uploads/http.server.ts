@@ -3,7 +3,7 @@ import type { MessageKey } from "~/i18n/catalog";
 import { env } from "~/utils/env.server";
 import type { UploadErrorCode } from "./inspect.server";
 
-const CODES: UploadErrorCode[] = ["missing", "tooLarge", "type", "mismatch", "zipBomb", "macro", "name", "image", "damaged", "quota", "tooMany"];
+const CODES: UploadErrorCode[] = ["missing", "tooLarge", "type", "mismatch", "zipBomb", "macro", "name", "image", "damaged", "quota", "tooMany", "noSpace"];
 
 export const uploadErrorKey = (code: UploadErrorCode) => `uploads.error.${code}` as MessageKey;
 

@@ -33,15 +33,28 @@ const OFFICE_MAIN: Record<"docx" | "pptx" | "xlsx", string> = {
 export const ZIP_LIMITS = { maxEntries: 10_000, maxUnpackedBytes: 100 * 1024 * 1024, maxRatio: 200 };
 export const IMAGE_MAX_PIXELS = 40_000_000;
 
-export type UploadErrorCode = "missing" | "tooLarge" | "type" | "mismatch" | "zipBomb" | "macro" | "name" | "image" | "damaged" | "quota" | "tooMany";
+export type UploadErrorCode = "missing" | "tooLarge" | "type" | "mismatch" | "zipBomb" | "macro" | "name" | "image" | "damaged" | "quota" | "tooMany" | "noSpace";
+
+const STATUS: Partial<Record<UploadErrorCode, number>> = { tooLarge: 413, quota: 413, noSpace: 507 };
 
 export class UploadError extends Error {
   constructor(
     readonly code: UploadErrorCode,
-    readonly status = code === "tooLarge" || code === "quota" ? 413 : 422,
+    readonly status = STATUS[code] ?? 422,
   ) {
     super(`upload refused: ${code}`);
   }
+}
+
+/**
+ * The storage's disk is full (or over its quota). Logged as an error, so monitoring alerts on it;
+ * the upload is refused with its own message and nothing of it is kept.
+ */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  const full = code === "ENOSPC" || code === "EDQUOT" || /ENOSPC|No space left on device/i.test(String(error));
+  if (full) logger.error({ err: String(error) }, "upload storage is full");
+  return full;
 }
 
 /** A checked file, still in a temp location, ready for `saveUpload`. */
@@ -165,7 +178,7 @@ async function reencodeImage(file: string, kind: "jpeg" | "png"): Promise<{ out:
     await rm(out, { force: true });
     await rm(thumb, { force: true });
     if (error instanceof UploadError) throw error;
-    throw new UploadError("image");
+    throw new UploadError(isDiskFull(error) ? "noSpace" : "image");
   }
 }
 

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { Readable, Transform } from "node:stream";
+import { PassThrough, Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { AppLoadContext } from "@remix-run/node";
@@ -10,7 +10,7 @@ import { data } from "@remix-run/node";
 import busboy from "busboy";
 import { env } from "~/utils/env.server";
 import { CSRF_FIELD } from "~/utils/form.server";
-import { discardPrepared, inspectUpload, tempName, UploadError, type PreparedUpload, type UploadErrorCode } from "./inspect.server";
+import { discardPrepared, inspectUpload, isDiskFull, tempName, UploadError, type PreparedUpload, type UploadErrorCode } from "./inspect.server";
 import { uploadsTmpDir } from "./storage.server";
 
 export type UploadOptions = {
@@ -120,12 +120,20 @@ export async function receiveUploads(request: Request, context: AppLoadContext, 
         done(null, chunk);
       },
     });
+    // Through a PassThrough, so a failing write (a full disk) never destroys busboy's own stream:
+    // busboy finishes only once every file stream is read to its end, so the rest is drained.
+    const source = new PassThrough();
+    stream.pipe(source);
     writes.push(
-      pipeline(stream, tap, createWriteStream(tmp)).then(
+      pipeline(source, tap, createWriteStream(tmp)).then(
         () => {
           if (truncated) received.splice(received.indexOf(entry), 1);
         },
-        () => refuse(name, "damaged"),
+        (e: unknown) => {
+          stream.unpipe(source);
+          stream.resume();
+          refuse(name, isDiskFull(e) ? "noSpace" : "damaged");
+        },
       ),
     );
   });
