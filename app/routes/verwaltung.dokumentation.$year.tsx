@@ -145,6 +145,7 @@ export default function DocumentationAdmin() {
         <p>
           <Link to={`/konferenzen/${conference.year}/dokumentation`}>{documentation.publishedAt ? t("doc.admin.open") : t("doc.admin.preview")}</Link>
         </p>
+        <p>{t("doc.admin.newsHint")}</p>
         <SafeForm>
           <input type="hidden" name="intent" value="publish" />
           <Field name="publishDate" type="date" label={t("doc.admin.publishDate")} hint={t("doc.admin.publishDateHint")} />

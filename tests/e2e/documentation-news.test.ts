@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { readMailbox, startApp, waitForMail, type RunningApp } from "../support/app";
+import { linkIn, readMailbox, signInAsDemoOrganiser, startApp, waitForMail, type RunningApp } from "../support/app";
 import { launchBrowser } from "../support/browser";
 
 // Issue #8.6 "Telling people": a participant ticks the optional box at registration, confirms,
 // and gets one mail in their language when the organisers publish the documentation.
-const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
 const NEWS = /^Die Dokumentation ist veröffentlicht/;
 
 let app: RunningApp;
@@ -22,12 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-function linkIn(text: string | undefined, path: string): string {
-  const m = new RegExp(`https?://\\S+/${path}/[a-z2-7]+`).exec(text ?? "");
-  if (!m) throw new Error(`no /${path}/ link in mail:\n${text}`);
-  return m[0];
-}
 
 async function registerAndConfirm(page: Page, person: { first: string; email: string; news: boolean }) {
   await page.goto(`${app.url}/konferenzen/${year}/anmeldung`);
@@ -60,11 +53,7 @@ describe("a mail when the documentation is published", () => {
 
     const orga = await browser.newContext();
     const admin = await orga.newPage();
-    await admin.goto(`${app.url}/login`);
-    await admin.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
-    await admin.getByLabel(/^Passwort/).fill(ORGANISER.password);
-    await admin.getByRole("button", { name: "Anmelden", exact: true }).click();
-    await admin.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+    await signInAsDemoOrganiser(admin, app.url);
     await admin.goto(`${app.url}/verwaltung/dokumentation/${year}`);
     await admin.getByRole("button", { name: "Veröffentlichen" }).click();
     await admin.getByRole("status").filter({ hasText: "Die Dokumentation ist veröffentlicht. E-Mails an Teilnehmende, die darum gebeten haben: 1." }).waitFor();

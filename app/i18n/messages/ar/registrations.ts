@@ -62,7 +62,7 @@ export const registrationsAr = defineArabic(registrations, {
   "registration.photo.no": "لا، لا أريد أن أظهر في الصور المنشورة.",
   "registration.documentationNews": "توثيق المؤتمر",
   "registration.documentationNewsHint":
-    "اختياري. ستصلك عندها رسالة بريد إلكتروني واحدة فقط فيها رابط التوثيق. يمكنك سحب هذه الموافقة في أي وقت عبر رابطك الشخصي.",
+    "إذا اخترت ذلك، تصلك رسالة بريد إلكتروني واحدة فقط فيها الرابط فور نشر التوثيق. يمكنك سحب هذه الموافقة في أي وقت عبر رابطك الشخصي.",
   "registration.documentationNewsConsent":
     "يرجى إعلامي بالبريد الإلكتروني عند نشر توثيق المؤتمر.",
   "registration.privacy": "حماية البيانات",
