@@ -30,6 +30,7 @@ const files = [
   "app/modules/discussion/inputs-section.tsx",
   "app/modules/discussion/discussion.schema.ts",
   "app/modules/goals/participate-page.tsx",
+  "app/modules/groups/presentation-link.tsx",
 ];
 
 const arabic: Record<string, string> = Object.assign({}, ...arabicModules);

@@ -11,7 +11,7 @@ export function loader() {
   return retentionSettings();
 }
 
-const ROWS = ["registration", "special", "photo", "unconfirmed", "mail", "accounts", "audit"] as const;
+const ROWS = ["registration", "special", "photo", "documentationNews", "unconfirmed", "mail", "accounts", "audit"] as const;
 
 export default function Privacy() {
   const t = useT();
@@ -20,6 +20,7 @@ export default function Privacy() {
     registration: { days: s.anonymiseDays },
     special: { days: s.specialCategoryDays },
     photo: {},
+    documentationNews: { days: s.anonymiseDays },
     unconfirmed: {},
     mail: { days: s.sentMailDays },
     accounts: { idle: s.sessionIdleMinutes, hours: s.sessionAbsoluteHours },

@@ -3,9 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useGermanContent, useLocale, useT } from "~/i18n/i18n";
 import { getPublicConference } from "~/modules/conferences/conferences.server";
 import { listPublicInputs } from "~/modules/discussion/inputs.server";
+import { AgendaPresentations } from "~/modules/groups/presentation-link";
+import { listAgendaPresentations } from "~/modules/groups/reports.server";
 import { DiscussionInputsSection } from "~/modules/discussion/inputs-section";
 import { getAvailability, registrationState } from "~/modules/registrations/registrations.server";
 import { registrationLinks, stateText } from "~/modules/registrations/ui";
+import { getUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { formatDate, formatTime } from "~/utils/time";
 
@@ -15,21 +18,27 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.conference.title} – Integrationskonferenz Bottrop` : "Konferenz nicht gefunden" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = Number(params.year);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) notFound();
   const found = await getPublicConference(year);
   if (!found) notFound();
-  const availability = await getAvailability(found.conference.id);
-  const discussionInputs = await listPublicInputs(found.conference.id);
-  return { ...found, discussionInputs, registration: { state: registrationState(found.conference), availability } };
+  const id = found.conference.id;
+  // The groups presenting: one query for all of them, and only when the agenda has that slot.
+  const hasPresentations = found.agenda.some((item) => item.kind === "group_presentations");
+  const [availability, discussionInputs, presentations] = await Promise.all([
+    getAvailability(id),
+    listPublicInputs(id),
+    hasPresentations ? getUser(request).then((user) => listAgendaPresentations(id, user)) : [],
+  ]);
+  return { ...found, discussionInputs, presentations, registration: { state: registrationState(found.conference), availability } };
 }
 
 export default function ConferencePage() {
   const t = useT();
   const locale = useLocale();
   const de = useGermanContent();
-  const { conference, agenda, forums, registration, discussionInputs } = useLoaderData<typeof loader>();
+  const { conference, agenda, forums, registration, discussionInputs, presentations } = useLoaderData<typeof loader>();
   const showRegistration = conference.status === "published" || conference.status === "registration_open" || conference.status === "registration_closed";
   return (
     <article>
@@ -94,6 +103,7 @@ export default function ConferencePage() {
                     {t("conference.speakers")}: <span {...de}>{item.speakers}</span>
                   </p>
                 ) : null}
+                {item.kind === "group_presentations" ? <AgendaPresentations items={presentations} /> : null}
               </div>
             </li>
           ))}

@@ -135,6 +135,7 @@ export default function RegistrationPage() {
     dietaryNeeds: t("registration.dietaryNeeds"),
     specialConsent: t("registration.section.needs"),
     photoConsent: t("registration.photoConsent"),
+    documentationNews: t("registration.documentationNews"),
     privacyConsent: t("registration.privacy"),
   };
   const orgId = fieldId("organisationType");
@@ -207,6 +208,7 @@ export default function RegistrationPage() {
             dietaryNeeds: values.dietaryNeeds ?? "",
             specialConsent: values.specialConsent === "on",
             photoConsent: values.photoConsent === "yes" || values.photoConsent === "no" ? values.photoConsent : "",
+            documentationNews: values.documentationNews === "on",
           }}
         />
 

@@ -43,6 +43,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       dietaryNeeds: r.dietaryNeeds,
       specialConsent: r.specialConsentAt !== null,
       photoConsent: r.photoConsent,
+      documentationNews: r.documentationNewsAt !== null,
     },
     position: found.position,
     forums: found.forums,
@@ -192,6 +193,7 @@ export default function ManageRegistration() {
               dietaryNeeds: r.dietaryNeeds,
               specialConsent: r.specialConsent,
               photoConsent: r.photoConsent ? "yes" : "no",
+              documentationNews: r.documentationNews,
             }}
           />
           <button type="submit" className="button button--secondary">

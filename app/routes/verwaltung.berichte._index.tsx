@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field, SafeForm, type FormErrors } from "~/components/form";
 import { useLocale, useT } from "~/i18n/i18n";
 import { deadlineSchema } from "~/modules/groups/groups.schema";
+import { PresentationLink } from "~/modules/groups/presentation-link";
 import { getDeadline, listConferenceYears, listReportsForConference, setDeadline } from "~/modules/groups/reports.server";
 import styles from "~/styles/groups.css?url";
 import { requireOrganiser } from "~/utils/auth.server";
@@ -78,7 +79,7 @@ export default function ReportsOverview() {
                     <td>{r.report ? <span className={`status status--${r.report.status}`}>{t(`reports.status.${r.report.status}`)}</span> : t("reports.none")}</td>
                     <td>
                       {r.report && (r.report.status === "approved" || r.report.status === "published") ? (
-                        <Link to={`/praesentation/${r.report.id}`}>{t("reports.presentFor", { group: r.group.name })}</Link>
+                        <PresentationLink reportId={r.report.id} group={r.group.name} />
                       ) : (
                         "–"
                       )}

@@ -90,8 +90,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "publish": {
       const date = str("publishDate");
       const publishAt = /^\d{4}-\d{2}-\d{2}$/.test(date) ? parseBerlinLocal(`${date}T12:00`) : undefined;
-      await setPublished({ documentationId: docId, publish: true, publishAt: publishAt ?? undefined, actor });
-      return data({ done: "published" as const });
+      const { notified } = await setPublished({ documentationId: docId, publish: true, publishAt: publishAt ?? undefined, actor });
+      return data({ done: "published" as const, notified });
     }
     case "unpublish":
       await setPublished({ documentationId: docId, publish: false, actor });
@@ -130,7 +130,7 @@ export default function DocumentationAdmin() {
           {uploaded
             ? t("uploads.done")
             : result?.done === "published"
-              ? t("doc.admin.publishedNotice")
+              ? `${t("doc.admin.publishedNotice")} ${t("doc.admin.newsQueued", { count: result.notified })}`
               : result?.done === "unpublished"
                 ? t("doc.admin.unpublishedNotice")
                 : result?.done === "photos"
@@ -145,6 +145,7 @@ export default function DocumentationAdmin() {
         <p>
           <Link to={`/konferenzen/${conference.year}/dokumentation`}>{documentation.publishedAt ? t("doc.admin.open") : t("doc.admin.preview")}</Link>
         </p>
+        <p>{t("doc.admin.newsHint")}</p>
         <SafeForm>
           <input type="hidden" name="intent" value="publish" />
           <Field name="publishDate" type="date" label={t("doc.admin.publishDate")} hint={t("doc.admin.publishDateHint")} />

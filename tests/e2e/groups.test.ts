@@ -181,8 +181,16 @@ describe("working groups: invite → report with uploads → review → publish"
     const orgaReportUrl = page.url();
     await page.goto(`${app.url}/verwaltung/berichte`);
     expect(await page.getByRole("link", { name: "Vollbild öffnen: Stadtteilnetzwerk Welheim" }).getAttribute("href")).toBe(`/praesentation/${reportUrl.split("/").pop()}`);
+    // The agenda slot "Präsentation der Arbeitskreise" names the group; the projector view only for organisers (not public yet).
+    // Ebel's report is only submitted: not in the slot.
+    const slot = (p: Page) => p.locator(".agenda__item", { hasText: "Präsentation der Arbeitskreise" });
+    await page.goto(`${app.url}/konferenzen/${year}`);
+    expect(await slot(page).getByRole("link", { name: "Vollbild öffnen: Stadtteilnetzwerk Welheim" }).getAttribute("href")).toBe(`/praesentation/${reportUrl.split("/").pop()}`);
+    await pub.goto(`${app.url}/konferenzen/${year}`);
+    expect(await textOf(slot(pub).locator(".agenda__groups"))).toBe("Stadtteilnetzwerk Welheim");
+    expect(await slot(pub).getByRole("link").count()).toBe(0);
     await page.goto(orgaReportUrl);
-    await pub.reload();
+    await pub.goto(`${app.url}/arbeitskreise/welheim`);
     await pub.getByText("Für diese Gruppe sind noch keine Ergebnisse veröffentlicht.").waitFor();
     await page.getByRole("button", { name: "Veröffentlichen" }).click();
     await page.getByText("Der Bericht ist veröffentlicht.").waitFor();
@@ -192,6 +200,10 @@ describe("working groups: invite → report with uploads → review → publish"
     expect(history).toContain("Datei angehängt: Folien Welheim.pptx");
     expect(history).toContain(COORDINATOR.name);
     await waitForMail(app.dataDir, COORDINATOR.email, /^Veröffentlicht: Umsetzungsbericht/);
+    // Published: the slot links the group's public page and the projector view for everyone.
+    await pub.goto(`${app.url}/konferenzen/${year}`);
+    expect(await slot(pub).getByRole("link", { name: "Stadtteilnetzwerk Welheim", exact: true }).getAttribute("href")).toBe("/arbeitskreise/welheim");
+    await slot(pub).getByRole("link", { name: "Vollbild öffnen: Stadtteilnetzwerk Welheim" }).waitFor();
 
     // The result on the public group page, reached from /arbeitskreise.
     await pub.goto(`${app.url}/arbeitskreise`);

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
-import { boolean, customType, index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { conferences } from "./conferences";
+import { registrations } from "./registrations";
+import { outbox } from "./system";
 import { files } from "./uploads";
 
 /** PostgreSQL's text-search vector (generated columns below; read only). */
@@ -57,7 +59,7 @@ export const documentations = pgTable("documentations", {
   includeDiscussion: boolean().notNull().default(true),
   includeGoals: boolean().notNull().default(true),
   publishedAt: timestamp({ withTimezone: true }),
-  /** When the opted-in participants were mailed (once). */
+  /** When the opted-in participants were last mailed about this publication (see documentationNotices). */
   notifiedAt: timestamp({ withTimezone: true }),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
@@ -124,4 +126,24 @@ export const documentationPhotos = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.documentationId)],
+);
+
+/**
+ * Who was mailed that a documentation is published (consent purpose documentation_news): one row
+ * per documentation and registration, so nobody is mailed twice, whatever is withdrawn and
+ * published again. `outboxId` lets a withdrawal take back mails that have not gone out yet.
+ */
+export const documentationNotices = pgTable(
+  "documentation_notices",
+  {
+    documentationId: uuid()
+      .notNull()
+      .references(() => documentations.id, { onDelete: "cascade" }),
+    registrationId: uuid()
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    outboxId: uuid().references(() => outbox.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.documentationId, t.registrationId] }), index().on(t.registrationId), index().on(t.outboxId)],
 );

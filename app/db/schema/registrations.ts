@@ -42,6 +42,8 @@ export const registrations = pgTable(
     dietaryNeeds: text().notNull().default(""),
     specialConsentAt: timestamp({ withTimezone: true }),
     photoConsent: boolean().notNull().default(false),
+    /** Consent to one mail when the conference documentation is published (null: not given or withdrawn). */
+    documentationNewsAt: timestamp({ withTimezone: true }),
     privacyVersion: text().notNull(),
     privacyConsentAt: timestamp({ withTimezone: true }).notNull(),
     /** SHA-256 of the manage link's token; the token itself is derived from `manageSalt` (see tokens). */
@@ -66,7 +68,7 @@ export const registrations = pgTable(
   ],
 );
 
-export const consentPurpose = pgEnum("consent_purpose", ["privacy", "special_categories", "photo"]);
+export const consentPurpose = pgEnum("consent_purpose", ["privacy", "special_categories", "photo", "documentation_news"]);
 
 /** Every grant and withdrawal, with the text version and time (Art. 7 DSGVO). */
 export const registrationConsents = pgTable(

@@ -12,6 +12,7 @@ import {
   allowedActions,
   ensureReport,
   getReportView,
+  listAgendaPresentations,
   listPublishedForSearch,
   listPublishedReports,
   saveReportText,
@@ -188,5 +189,42 @@ describe("deadline reminders", () => {
     // After the deadline: no more reminders.
     await setDeadline(conference.id, submitBy, 7);
     expect(await sendReportReminders({ now: new Date("2030-10-02T08:00:00Z"), appUrl: APP })).toBe(0);
+  });
+});
+
+describe("the agenda slot of the group presentations", () => {
+  it("lists approved and published reports only, linking only what the viewer may open", async () => {
+    const conference = async (year: number) =>
+      (await db.insert(conferences).values({ year, title: `K ${year}`, startsAt: new Date("2031-11-12T09:00:00Z"), endsAt: new Date("2031-11-12T15:00:00Z"), venueName: "V", venueAddress: "A", capacity: 10 }).returning())[0]!;
+    const [conf, other] = [await conference(2950), await conference(2951)];
+    const statuses = ["draft", "submitted", "changes_requested", "approved", "published"] as const;
+    const made = await db
+      .insert(groups)
+      .values(statuses.map((s, i) => ({ slug: `agenda-${s}`, name: `Arbeitskreis ${String.fromCharCode(69 - i)} (${s})`, kind: "working_group" as const })))
+      .returning();
+    const [network] = await db.insert(groups).values({ slug: "agenda-netz", name: "Stadtteilnetzwerk Agenda", kind: "district_network" }).returning();
+    const reports = await db
+      .insert(groupReports)
+      .values([...made.map((g, i) => ({ groupId: g.id, conferenceId: conf.id, status: statuses[i]! })), { groupId: network!.id, conferenceId: other.id, status: "published" as const }])
+      .returning();
+    const reportOf = (status: string) => reports.find((r) => r.conferenceId === conf.id && r.status === status)!.id;
+    const groupOf = (status: string) => made.find((g) => g.slug === `agenda-${status}`)!;
+
+    // The public: both names, links only to what is public (the published report).
+    expect(await listAgendaPresentations(conf.id, null)).toEqual([
+      { groupName: groupOf("published").name, groupUrl: "/arbeitskreise/agenda-published", reportId: reportOf("published") },
+      { groupName: groupOf("approved").name, groupUrl: null, reportId: null },
+    ]);
+    // Organisers and the group's own coordinators also get the projector view of the approved report.
+    const organiser = await listAgendaPresentations(conf.id, { role: "organiser", groupId: null });
+    expect(organiser.map((p) => p.reportId)).toEqual([reportOf("published"), reportOf("approved")]);
+    const own = await listAgendaPresentations(conf.id, { role: "coordinator", groupId: groupOf("approved").id });
+    expect(own.map((p) => p.reportId)).toEqual([reportOf("published"), reportOf("approved")]);
+    const stranger = await listAgendaPresentations(conf.id, { role: "coordinator", groupId: groupOf("draft").id });
+    expect(stranger.map((p) => p.reportId)).toEqual([reportOf("published"), null]);
+    // Another conference's published report is not in this slot; a conference without any lists nobody.
+    expect((await listAgendaPresentations(other.id, null)).map((p) => p.groupName)).toEqual(["Stadtteilnetzwerk Agenda"]);
+    await db.delete(groupReports).where(eq(groupReports.conferenceId, other.id));
+    expect(await listAgendaPresentations(other.id, null)).toEqual([]);
   });
 });

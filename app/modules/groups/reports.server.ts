@@ -269,6 +269,28 @@ export async function listReportsForConference(conferenceId: string) {
   return all.map((g) => ({ group: g, report: reports.find((r) => r.groupId === g.id) ?? null }));
 }
 
+export type AgendaPresentation = { groupName: string; groupUrl: string | null; reportId: string | null };
+
+/**
+ * The groups presenting their results at a conference (the agenda slot "Präsentation der
+ * Arbeitskreise"): reports approved or published, in one query. Links only where the viewer may
+ * open them: the group page and the projector view of published reports; the projector view of an
+ * approved report for organisers and the group's own coordinators (the rule of /praesentation).
+ */
+export async function listAgendaPresentations(conferenceId: string, viewer: { role: Actor["role"]; groupId: string | null } | null): Promise<AgendaPresentation[]> {
+  const rows = await db
+    .select({ reportId: groupReports.id, status: groupReports.status, groupId: groups.id, name: groups.name, slug: groups.slug })
+    .from(groupReports)
+    .innerJoin(groups, eq(groups.id, groupReports.groupId))
+    .where(and(eq(groupReports.conferenceId, conferenceId), inArray(groupReports.status, ["approved", "published"])))
+    .orderBy(asc(groups.kind), asc(groups.name));
+  return rows.map((r) => {
+    const published = r.status === "published";
+    const mayPresent = published || viewer?.role === "organiser" || (viewer !== null && viewer.groupId === r.groupId);
+    return { groupName: r.name, groupUrl: published ? `/arbeitskreise/${r.slug}` : null, reportId: mayPresent ? r.reportId : null };
+  });
+}
+
 /** A group's reports over the years (for its coordinators and organisers). */
 export async function listGroupReports(groupId: string) {
   return db

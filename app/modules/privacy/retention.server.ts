@@ -66,6 +66,8 @@ export async function applyRetention(now = new Date(), settings = retentionSetti
       accessibilityNeeds: [],
       accessibilityOther: "",
       dietaryNeeds: "",
+      // Nothing reaches the person any more, not even the mail about the documentation.
+      documentationNewsAt: null,
       manageTokenHash: sql`'anonymised:' || ${registrations.id}`,
       confirmTokenHash: null,
       updatedAt: now,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, inArray, isNotNull, lte, max } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, lt, lte, max, or } from "drizzle-orm";
 import sanitizeHtml from "sanitize-html";
 import { db, type DbOrTx } from "~/db/client.server";
 import {
@@ -19,6 +19,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { getPublishedDiscussionRecords } from "~/modules/discussion/records.server";
 import { saveUpload, setFilesPublic } from "~/modules/uploads/files.server";
 import { discardPrepared, type PreparedUpload } from "~/modules/uploads/inspect.server";
+import { prepareDocumentationNews, queueDocumentationNews, takeBackDocumentationNews } from "./documentation-news.server";
 
 type Actor = { id: string; name: string } | null;
 export const documentationQuotaKey = (conferenceId: string) => `documentation:${conferenceId}`;
@@ -341,9 +342,14 @@ export async function deletePhoto(documentationId: string, photoId: string) {
   });
 }
 
-/** Publishes (dated `publishAt`, default now) or withdraws a documentation; files follow. Returns whether it became public now for the first time. */
+/**
+ * Publishes (dated `publishAt`, default now) or withdraws a documentation; files follow. Publishing
+ * queues, in the same transaction, the mail to every participant who asked for one and was not told
+ * yet (`notified`); withdrawing takes back those mails that have not gone out.
+ */
 export async function setPublished(input: { documentationId: string; publish: boolean; publishAt?: Date; actor: Actor; now?: Date }) {
   const now = input.now ?? new Date();
+  const prepared = input.publish ? await prepareDocumentationNews(input.documentationId) : undefined;
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(documentations).where(eq(documentations.id, input.documentationId));
     if (!before) throw new Response(null, { status: 404 });
@@ -351,14 +357,38 @@ export async function setPublished(input: { documentationId: string; publish: bo
     const publishedAt = input.publish ? new Date(Math.min((input.publishAt ?? now).getTime(), now.getTime())) : null;
     await tx.update(documentations).set({ publishedAt, updatedAt: now }).where(eq(documentations.id, input.documentationId));
     await syncDocumentationFiles(tx, input.documentationId, now);
+    const notified = input.publish ? await queueDocumentationNews(tx, { documentationId: input.documentationId, now, prepared }) : 0;
+    if (!input.publish) await takeBackDocumentationNews(tx, input.documentationId, now);
     await recordAudit(tx, {
       actor: input.actor,
       action: input.publish ? "documentation.publish" : "documentation.unpublish",
       subjectType: "documentation",
       subjectId: input.documentationId,
+      summary: input.publish ? `${notified} Benachrichtigungen` : undefined,
     });
-    return { publishedAt };
+    return { publishedAt, notified };
   });
+}
+
+/**
+ * Scheduler job: a documentation whose publish date has come but that was not announced for this
+ * publication (a date set ahead, e.g. by an import) goes public now: files follow, mails go out.
+ */
+export async function publishDueDocumentations(now = new Date()): Promise<number> {
+  const due = await db
+    .select({ id: documentations.id })
+    .from(documentations)
+    .where(and(isNotNull(documentations.publishedAt), lte(documentations.publishedAt, now), or(isNull(documentations.notifiedAt), lt(documentations.notifiedAt, documentations.publishedAt))));
+  let queued = 0;
+  for (const { id } of due) {
+    const prepared = await prepareDocumentationNews(id);
+    queued += await db.transaction(async (tx) => {
+      const n = await queueDocumentationNews(tx, { documentationId: id, now, prepared });
+      await syncDocumentationFiles(tx, id, now);
+      return n;
+    });
+  }
+  return queued;
 }
 
 /** Published documentations (newest first) for the archive and the feed. */

@@ -21,4 +21,5 @@ export const CONSENT_VERSIONS = {
   privacy: "datenschutz-2026-11",
   special_categories: "art9-2026-11",
   photo: "foto-2026-11",
+  documentation_news: "dokumentation-2026-12",
 } as const;

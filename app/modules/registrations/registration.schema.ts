@@ -17,6 +17,8 @@ const needsShape = {
   dietaryNeeds: text(500).default(""),
   specialConsent: checkbox,
   photoConsent: z.enum(["yes", "no"], { error: "registration.errors.photo" }),
+  /** Optional, unticked: one mail when the conference documentation is published. */
+  documentationNews: checkbox,
 };
 
 /** Art. 9 details only with the explicit consent; checked even when other fields are wrong, so all errors show at once. */

@@ -271,6 +271,7 @@ async function registerNow(input: RegisterInput): Promise<RegisterResult> {
       waitlistPosition: position,
       ...needsValues(data, now),
       photoConsent: data.photoConsent === "yes",
+      documentationNewsAt: data.documentationNews === "on" ? now : null,
       privacyVersion: CONSENT_VERSIONS.privacy,
       privacyConsentAt: now,
       manageTokenHash: manage.hash,
@@ -302,6 +303,7 @@ async function registerNow(input: RegisterInput): Promise<RegisterResult> {
       { purpose: "privacy", granted: true },
       ...(data.specialConsent === "on" ? [{ purpose: "special_categories" as const, granted: true }] : []),
       { purpose: "photo", granted: data.photoConsent === "yes" },
+      ...(data.documentationNews === "on" ? [{ purpose: "documentation_news" as const, granted: true }] : []),
     ]);
     if (seatFree) {
       await enqueueMail(tx, heldMail);
@@ -462,20 +464,28 @@ export async function changeForum(registrationId: string, forumId: string | null
   });
 }
 
-/** Needs and consents changed through the manage link; withdrawing the Art. 9 consent erases those details. */
+/** Needs and consents changed through the manage link; withdrawing the Art. 9 consent erases those details. Every change of a consent is recorded. */
 export async function updateNeeds(registrationId: string, input: NeedsInput, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     const [current] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
     if (!current) return;
     const special = input.specialConsent === "on";
     const photo = input.photoConsent === "yes";
+    const news = input.documentationNews === "on";
     await tx
       .update(registrations)
-      .set({ ...needsValues(input, now), specialConsentAt: special ? (current.specialConsentAt ?? now) : null, photoConsent: photo, updatedAt: now })
+      .set({
+        ...needsValues(input, now),
+        specialConsentAt: special ? (current.specialConsentAt ?? now) : null,
+        photoConsent: photo,
+        documentationNewsAt: news ? (current.documentationNewsAt ?? now) : null,
+        updatedAt: now,
+      })
       .where(eq(registrations.id, registrationId));
     await recordConsents(tx, registrationId, now, [
       ...(special !== (current.specialConsentAt !== null) ? [{ purpose: "special_categories" as const, granted: special }] : []),
       ...(photo !== current.photoConsent ? [{ purpose: "photo" as const, granted: photo }] : []),
+      ...(news !== (current.documentationNewsAt !== null) ? [{ purpose: "documentation_news" as const, granted: news }] : []),
     ]);
   });
 }
@@ -517,6 +527,7 @@ export async function exportRegistration(registrationId: string) {
       accessibilityOther: r.accessibilityOther,
       dietaryNeeds: r.dietaryNeeds,
       photoConsent: r.photoConsent,
+      documentationNewsAt: r.documentationNewsAt,
       privacyVersion: r.privacyVersion,
       privacyConsentAt: r.privacyConsentAt,
       specialConsentAt: r.specialConsentAt,

@@ -91,9 +91,16 @@ export function TextArea(props: { name: string; label: string; hint?: string; er
   );
 }
 
-export type NeedsValues = { accessibility: string[]; accessibilityOther: string; dietaryNeeds: string; specialConsent: boolean; photoConsent: "yes" | "no" | "" };
+export type NeedsValues = {
+  accessibility: string[];
+  accessibilityOther: string;
+  dietaryNeeds: string;
+  specialConsent: boolean;
+  photoConsent: "yes" | "no" | "";
+  documentationNews: boolean;
+};
 
-/** Accessibility and catering needs (Art. 9, under explicit consent) and the photo consent. */
+/** Accessibility and catering needs (Art. 9, under explicit consent), the photo consent and the optional mail about the documentation. */
 export function NeedsFields({ values, errors, specialDays }: { values: NeedsValues; errors?: FormErrors; specialDays: number }) {
   const t = useT();
   const consentId = fieldId("specialConsent");
@@ -126,6 +133,9 @@ export function NeedsFields({ values, errors, specialDays }: { values: NeedsValu
       <ChoiceGroup name="photoConsent" legend={t("registration.photoConsent")} required error={errors?.photoConsent}>
         <Choice type="radio" name="photoConsent" value="yes" label={t("registration.photo.yes")} checked={values.photoConsent === "yes"} required />
         <Choice type="radio" name="photoConsent" value="no" label={t("registration.photo.no")} checked={values.photoConsent === "no"} required />
+      </ChoiceGroup>
+      <ChoiceGroup name="documentationNews" legend={t("registration.documentationNews")} hint={t("registration.documentationNewsHint")}>
+        <Choice type="checkbox" name="documentationNews" value="on" label={t("registration.documentationNewsConsent")} checked={values.documentationNews} />
       </ChoiceGroup>
     </>
   );

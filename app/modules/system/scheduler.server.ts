@@ -11,6 +11,7 @@ import { sweepUploadTemp } from "~/modules/uploads/multipart.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { rollOverIntoNewestConference } from "~/modules/goals/goals.server";
+import { publishDueDocumentations } from "~/modules/publishing/documentation.server";
 
 export type Job = { name: string; everyMs: number; run(now: Date): Promise<unknown> };
 
@@ -26,6 +27,7 @@ export const jobs: Job[] = [
   { name: "report-reminders", everyMs: 60 * 60_000, run: (now) => sendReportReminders({ now, appUrl: env.APP_URL }) },
   { name: "upload-temp", everyMs: 60 * 60_000, run: (now) => sweepUploadTemp(now) },
   { name: "goals-rollover", everyMs: 60 * 60_000, run: (now) => rollOverIntoNewestConference({ appUrl: env.APP_URL, now }) },
+  { name: "documentation-news", everyMs: 60 * 60_000, run: (now) => publishDueDocumentations(now) },
 ];
 
 /**

@@ -15,4 +15,5 @@ export const conferencesAr = defineArabic(conferences, {
   "agenda.kind.discussion": "نقاش",
   "agenda.kind.forum": "منتدى",
   "agenda.kind.break": "استراحة",
+  "agenda.presenting": "تعرض نتائجها:",
 });

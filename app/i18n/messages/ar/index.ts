@@ -3,6 +3,7 @@ import { commonAr, mailAr } from "./common";
 import { conferencesAr } from "./conferences";
 import { discussionAr } from "./discussion";
 import { goalsAr } from "./goals";
+import { groupsAr } from "./groups";
 import { registrationsAr } from "./registrations";
 
 // Arabic: participant-facing pages only; everything else falls back to German.
@@ -14,4 +15,5 @@ export const arabicModules = [
   discussionAr,
   goalsAr,
   attendanceAr,
+  groupsAr,
 ];

@@ -60,6 +60,11 @@ export const registrationsAr = defineArabic(registrations, {
   "registration.photoConsent": "الصور",
   "registration.photo.yes": "نعم، يجوز نشر صور أظهر فيها في توثيق المؤتمر.",
   "registration.photo.no": "لا، لا أريد أن أظهر في الصور المنشورة.",
+  "registration.documentationNews": "توثيق المؤتمر",
+  "registration.documentationNewsHint":
+    "إذا اخترت ذلك، تصلك رسالة بريد إلكتروني واحدة فقط فيها الرابط فور نشر التوثيق. يمكنك سحب هذه الموافقة في أي وقت عبر رابطك الشخصي.",
+  "registration.documentationNewsConsent":
+    "يرجى إعلامي بالبريد الإلكتروني عند نشر توثيق المؤتمر.",
   "registration.privacy": "حماية البيانات",
   "registration.privacyText":
     "نعالج بياناتك لتنظيم المؤتمر (المادة 6، الفقرة 1، البند هـ من اللائحة العامة لحماية البيانات). لا تُنشر أسماء المشاركين. بعد المؤتمر بـ {days} يومًا نجعل بيانات الاتصال الخاصة بك مجهولة الهوية. يمكنك في أي وقت عرض بياناتك وتنزيلها وحذفها عبر رابطك الشخصي.",
@@ -152,4 +157,11 @@ export const registrationsAr = defineArabic(registrations, {
   "registration.mail.reminder.subject": "تذكير: {title} بتاريخ {date}",
   "registration.mail.reminder.body":
     "اقترب الموعد: يبدأ {title} بتاريخ {date} الساعة {time} في {venue}، {address}. تجد موعد التقويم في المرفق. إذا لم تستطع الحضور، فيرجى إلغاء تسجيلك حتى يحصل شخص آخر على مقعدك.",
+  "registration.mail.documentation.subject": "تم نشر التوثيق: {title}",
+  "registration.mail.documentation.body":
+    "لقد طلبت منا إعلامك: توثيق {title} متاح الآن على الإنترنت (باللغة الألمانية). ستجد فيه الكلمات والعروض التقديمية ونتائج المؤتمر.",
+  "registration.mail.documentation.why":
+    "تصلك هذه الرسالة مرة واحدة فقط، لأنك طلبت ذلك عند تسجيلك.",
+  "registration.mail.documentation.button": "عرض التوثيق",
+  "registration.mail.documentation.manageLabel": "عرض موافقاتك أو سحبها",
 });
