@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 
 const noSubscribe = () => () => {};
 
@@ -25,8 +25,15 @@ export function useLiveSnapshot<T extends { version: number }>(url: string, init
   return initial.version > latest.version ? initial : latest;
 }
 
-/** Calls `onChange` whenever the stream reports a change after the first snapshot. */
+/**
+ * Calls `onChange` whenever the stream reports a change after the first snapshot. The latest
+ * `onChange` is used without reconnecting, so it may depend on state that changes often.
+ */
 export function useLiveChanges(url: string, onChange: () => void) {
+  const callback = useRef(onChange);
+  useEffect(() => {
+    callback.current = onChange;
+  }, [onChange]);
   useEffect(() => {
     if (!url || typeof EventSource === "undefined") return;
     const source = new EventSource(url);
@@ -36,11 +43,11 @@ export function useLiveChanges(url: string, onChange: () => void) {
         first = false;
         return;
       }
-      onChange();
+      callback.current();
     };
     source.addEventListener("snapshot", onSnapshot);
     return () => source.close();
-  }, [url, onChange]);
+  }, [url]);
 }
 
 /** True after hydration: lets a form say it was sent by JavaScript (then no redirect is needed). */

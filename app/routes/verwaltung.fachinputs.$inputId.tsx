@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useCallback } from "react";
 import { FileUpload } from "~/components/file-upload";
 import { SafeForm } from "~/components/form";
@@ -108,10 +108,13 @@ export default function ModerateInput() {
   const { organiser, dayCode, slides, input, slots, questions, record, drafts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const revalidator = useRevalidator();
+  const navigation = useNavigation();
   // New questions from the room show up without a reload (the same stream as the room view).
+  // Not while the moderator's own action is under way: a revalidation then restarts its loading
+  // and loses the action's answer ("Erledigt."); its own loaders fetch the fresh list anyway.
   const refresh = useCallback(() => {
-    if (revalidator.state === "idle") revalidator.revalidate();
-  }, [revalidator]);
+    if (revalidator.state === "idle" && navigation.state === "idle") revalidator.revalidate();
+  }, [revalidator, navigation.state]);
   useLiveChanges(dayCode ? `/live/${dayCode}/${input.id}/stream` : "", refresh);
 
   const live = questions.filter((q) => !q.mergedIntoId);

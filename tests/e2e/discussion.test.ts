@@ -143,10 +143,7 @@ describe("questions from the room, moderated, live on the projector", () => {
     expect(await textOf(room.locator(".room__question", { hasText: question }).locator(".room__likes"))).toBe("1");
   });
 
-  // Skipped for now: after other browser files in the same run, the moderator's "Freigeben" click
-  // times out (live revalidation keeps re-rendering the list). Passes alone. Domain tests cover
-  // hidden questions in lists, stream and CSV. To fix next session (see the closing note).
-  it.skip("never shows hidden or unapproved questions in public HTML or the stream; shows HTML and links as text", async () => {
+  it("never shows hidden or unapproved questions in public HTML or the stream; shows HTML and links as text", async () => {
     // The previous test's live pages (room view, streams) keep revalidating: close them first.
     for (const context of contexts.splice(0)) await context.close().catch(() => {});
     const participant = await newPage();
