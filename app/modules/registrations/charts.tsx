@@ -88,7 +88,7 @@ export function DayColumns(props: { title: string; desc: string; days: { day: st
         </g>
       ))}
       {/* The plot stretches to the width; its units are days across and counts up. */}
-      <svg x="0" y={TOP} width="100%" height={PLOT} viewBox={`0 0 ${n} ${top}`} preserveAspectRatio="none">
+      <svg x="0" y={TOP} width="100%" height={PLOT} viewBox={`0 0 ${n} ${top}`} preserveAspectRatio="none" aria-hidden="true">
         {props.days.map((d, i) =>
           d.value > 0 ? <rect key={d.day} className={props.variant === "total" ? "chart__bar chart__bar--total" : "chart__bar"} x={i + 0.15} width="0.7" y={top - d.value} height={d.value} /> : null,
         )}
