@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { axeCheck } from "../support/a11y";
 import { startApp, waitForMail, type RunningApp } from "../support/app";
-import { isFocused, launchBrowser, textOf } from "../support/browser";
+import { isFocused, launchBrowser, signedInContext, textOf } from "../support/browser";
 
 // Organisers register a caller by hand, correct the registration, cancel it, and read the
 // statistics page (issue #4, point 7). The demo has 6 registrations: 4 confirmed, 1 held, 1 cancelled.
-const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
 let app: RunningApp;
 let browser: Browser;
 let year: string;
@@ -21,17 +20,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function organiser(options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
-  await page.getByLabel(/^Passwort/).fill(ORGANISER.password);
-  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-  await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
-  await page.close();
-  return context;
-}
+const organiser = (options: { javaScriptEnabled?: boolean } = {}) => signedInContext(browser, app.url, { viewport: { width: 1280, height: 900 }, ...options });
 
 function report(violations: Awaited<ReturnType<typeof axeCheck>>) {
   return violations.map((v) => `${v.url}: ${v.id} ${v.help} → ${v.targets.join(", ")}`).join("\n");
