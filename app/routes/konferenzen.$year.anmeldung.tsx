@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ErrorSummary, Field, fieldId, SafeForm, type FormErrors } from "~/components/form";
+import { ErrorSummary, SafeForm, type FormErrors } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { getPublicConference } from "~/modules/conferences/conferences.server";
-import { ORGANISATION_TYPES, registrationSchema } from "~/modules/registrations/registration.schema";
+import { registrationSchema } from "~/modules/registrations/registration.schema";
 import { getAvailability, register, registrationState } from "~/modules/registrations/registrations.server";
-import { Choice, ChoiceGroup, NeedsFields, registrationLinks, stateText } from "~/modules/registrations/ui";
+import { ForumFields, NeedsFields, needsFormValues, PersonFields, PrivacyConsent, registrationLabels, registrationLinks, stateText } from "~/modules/registrations/ui";
 import { hitAll } from "~/modules/security/rate-limit.server";
 import { retentionSettings } from "~/modules/privacy/retention.server";
 import { invalid, parseForm } from "~/utils/form.server";
@@ -122,23 +122,7 @@ export default function RegistrationPage() {
 
   const errors = actionData && !actionData.ok ? (actionData.errors as FormErrors) : undefined;
   const values: Record<string, string> = actionData && !actionData.ok ? actionData.values : {};
-  const labels: Record<string, string> = {
-    firstName: t("registration.firstName"),
-    lastName: t("registration.lastName"),
-    email: t("registration.email"),
-    organisation: t("registration.organisation"),
-    organisationType: t("registration.organisationType"),
-    jobTitle: t("registration.jobTitle"),
-    forumId: t("registration.forum"),
-    accessibility: t("registration.accessibility"),
-    accessibilityOther: t("registration.accessibilityOther"),
-    dietaryNeeds: t("registration.dietaryNeeds"),
-    specialConsent: t("registration.section.needs"),
-    photoConsent: t("registration.photoConsent"),
-    documentationNews: t("registration.documentationNews"),
-    privacyConsent: t("registration.privacy"),
-  };
-  const orgId = fieldId("organisationType");
+  const labels = registrationLabels(t);
   const full = availability.free === 0;
 
   return (
@@ -149,96 +133,12 @@ export default function RegistrationPage() {
       {conference.registrationClosesAt ? <p>{t("registration.state.until", { date: formatDate(conference.registrationClosesAt, locale) })}</p> : null}
       <ErrorSummary errors={errors} labels={labels} />
       <SafeForm noValidate data-draft="anmeldung">
-        <fieldset className="reg-fieldset">
-          <legend>{t("registration.section.person")}</legend>
-          <Field name="firstName" label={labels.firstName!} required autoComplete="given-name" maxLength={100} defaultValue={values.firstName} error={errors?.firstName} />
-          <Field name="lastName" label={labels.lastName!} required autoComplete="family-name" maxLength={100} defaultValue={values.lastName} error={errors?.lastName} />
-          <Field name="email" label={labels.email!} type="email" required autoComplete="email" maxLength={254} hint={t("registration.emailHint")} defaultValue={values.email} error={errors?.email} />
-          <Field name="organisation" label={labels.organisation!} required autoComplete="organization" maxLength={200} defaultValue={values.organisation} error={errors?.organisation} />
-          <div className={errors?.organisationType ? "field field--error" : "field"}>
-            <label htmlFor={orgId}>
-              {labels.organisationType} <span className="field__req">({t("form.required")})</span>
-            </label>
-            {errors?.organisationType ? (
-              <p className="field__error" id={`${orgId}-error`}>
-                {t(errors.organisationType)}
-              </p>
-            ) : null}
-            <select id={orgId} name="organisationType" required defaultValue={values.organisationType ?? ""} aria-invalid={errors?.organisationType ? true : undefined} aria-describedby={errors?.organisationType ? `${orgId}-error` : undefined}>
-              <option value="">{t("registration.orgType.choose")}</option>
-              {ORGANISATION_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`registration.orgType.${type}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Field name="jobTitle" label={labels.jobTitle!} autoComplete="organization-title" maxLength={200} defaultValue={values.jobTitle} error={errors?.jobTitle} />
-        </fieldset>
+        <PersonFields legend={t("registration.section.person")} labels={labels} values={values} errors={errors} emailHint={t("registration.emailHint")} />
+        {forums.length ? <ForumFields legend={t("registration.section.forum")} label={labels.forumId!} forums={forums} value={values.forumId} error={errors?.forumId} /> : null}
 
-        {forums.length ? (
-          <fieldset className="reg-fieldset">
-            <legend>{t("registration.section.forum")}</legend>
-            <ChoiceGroup name="forumId" legend={labels.forumId!} error={errors?.forumId}>
-              <Choice type="radio" name="forumId" value="" id={`${fieldId("forumId")}-none`} label={t("registration.forum.none")} checked={!values.forumId} />
-              {forums.map((f) => (
-                <Choice
-                  key={f.id}
-                  type="radio"
-                  name="forumId"
-                  value={f.id}
-                  checked={values.forumId === f.id}
-                  label={
-                    <>
-                      <span dir="auto">{f.title}</span> <span className="field__req">({f.free > 0 ? t("registration.forumSeats", { free: f.free, capacity: f.capacity }) : t("registration.forumFull")})</span>
-                    </>
-                  }
-                />
-              ))}
-            </ChoiceGroup>
-          </fieldset>
-        ) : null}
+        <NeedsFields specialDays={retention.specialDays} errors={errors} values={needsFormValues(values)} />
 
-        <NeedsFields
-          specialDays={retention.specialDays}
-          errors={errors}
-          values={{
-            accessibility: (values.accessibility ?? "").split("\n").filter(Boolean),
-            accessibilityOther: values.accessibilityOther ?? "",
-            dietaryNeeds: values.dietaryNeeds ?? "",
-            specialConsent: values.specialConsent === "on",
-            photoConsent: values.photoConsent === "yes" || values.photoConsent === "no" ? values.photoConsent : "",
-            documentationNews: values.documentationNews === "on",
-          }}
-        />
-
-        <fieldset className={errors?.privacyConsent ? "reg-fieldset reg-fieldset--error" : "reg-fieldset"}>
-          <legend>{t("registration.privacy")}</legend>
-          <p>{t("registration.privacyText", { days: retention.contactDays })}</p>
-          <p>
-            <Link to="/datenschutz">{t("registration.privacyLink")}</Link>
-          </p>
-          {errors?.privacyConsent ? (
-            <p className="field__error" id={`${fieldId("privacyConsent")}-error`}>
-              {t(errors.privacyConsent)}
-            </p>
-          ) : null}
-          <Choice
-            type="checkbox"
-            name="privacyConsent"
-            value="on"
-            id={fieldId("privacyConsent")}
-            required
-            checked={values.privacyConsent === "on"}
-            label={
-              <>
-                {t("registration.privacyConsent")} <span className="field__req">({t("form.required")})</span>
-              </>
-            }
-            describedBy={errors?.privacyConsent ? `${fieldId("privacyConsent")}-error` : undefined}
-            invalid={Boolean(errors?.privacyConsent)}
-          />
-        </fieldset>
+        <PrivacyConsent text={t("registration.privacyText", { days: retention.contactDays })} label={t("registration.privacyConsent")} checked={values.privacyConsent === "on"} error={errors?.privacyConsent} />
 
         <div className="reg-hp" aria-hidden="true">
           <label htmlFor="field-website">{t("registration.website")}</label>

@@ -112,6 +112,9 @@ export default function EditConference() {
         </Link>{" "}
         <Link className="button button--secondary" to={`/verwaltung/konferenzen/${conference.year}/einlass`}>
           {t("checkin.title", { year: conference.year })}
+        </Link>{" "}
+        <Link className="button button--secondary" to={`/verwaltung/konferenzen/${conference.year}/statistik`}>
+          {t("stats.link")}
         </Link>
       </p>
       <ConferenceForm values={valuesFor("conference") ?? values} errors={errorsFor("conference")} submitLabel={t("admin.conference.save")} />

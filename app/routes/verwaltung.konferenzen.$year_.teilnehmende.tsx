@@ -5,30 +5,19 @@ import { z } from "zod";
 import { ErrorSummary, Field, SafeForm, type FormErrors } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
-import { getConferenceForAdmin } from "~/modules/conferences/admin.server";
 import { LongText, Select } from "~/modules/conferences/ui";
 import { ACCESSIBILITY_NEEDS, ORGANISATION_TYPES, SORTS, STATUSES } from "~/modules/registrations/registration.schema";
 import { listParticipants, messageConfirmed, needsCounts, parseParticipantFilter } from "~/modules/registrations/participants.server";
 import { registrationLinks } from "~/modules/registrations/ui";
-import { requireOrganiser } from "~/utils/auth.server";
 import { invalid, parseForm } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { requireOrganiserConference } from "~/utils/organiser.server";
 import { formatDateTime } from "~/utils/time";
 
 export const links = registrationLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Teilnehmende ${data?.conference.year ?? ""} – Verwaltung` }];
 
-async function load(request: Request, yearParam: string | undefined) {
-  await requireOrganiser(request);
-  const year = Number(yearParam);
-  if (!Number.isInteger(year)) notFound();
-  const found = await getConferenceForAdmin(year);
-  if (!found) notFound();
-  return found;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { conference, forums } = await load(request, params.year);
+  const { conference, forums } = await requireOrganiserConference(request, params.year);
   const url = new URL(request.url);
   const filter = parseParticipantFilter(url.searchParams);
   const [list, counts] = await Promise.all([listParticipants(conference.id, filter), needsCounts(conference.id)]);
@@ -41,7 +30,7 @@ const messageSchema = z.object({
 });
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { conference } = await load(request, params.year);
+  const { conference } = await requireOrganiserConference(request, params.year);
   const result = await parseForm(request, context, messageSchema);
   if (!result.ok) return invalid(result);
   const count = await messageConfirmed(conference.id, result.data);
@@ -70,6 +59,14 @@ export default function Participants() {
   return (
     <>
       <h1>{t("participants.title", { title: conference.title })}</h1>
+      <p className="reg-actions">
+        <Link className="button" to={`${base}/neu`}>
+          {t("participants.add")}
+        </Link>
+        <Link className="button button--secondary" to={`/verwaltung/konferenzen/${conference.year}/statistik`}>
+          {t("stats.link")}
+        </Link>
+      </p>
       {acted?.ok ? (
         <p className="notice" role="status">
           {t("participants.sent", { count: acted.count })}
@@ -124,7 +121,9 @@ export default function Participants() {
               {list.rows.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">
-                    {r.lastName}, {r.firstName}
+                    <Link to={`${base}/${r.id}`}>
+                      {r.lastName}, {r.firstName}
+                    </Link>
                     <br />
                     <small>{r.email}</small>
                   </th>

@@ -41,7 +41,7 @@ export function toBerlinLocalInput(date: Date): string {
 
 // Building an Intl.DateTimeFormat costs far more than using one: keep one per locale and style.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, style: "date" | "time" | "dateTime"): Intl.DateTimeFormat {
+function formatter(locale: string, style: "date" | "time" | "dateTime" | "dayMonth" | "day"): Intl.DateTimeFormat {
   const key = `${locale}|${style}`;
   let f = formatters.get(key);
   if (!f) {
@@ -50,7 +50,11 @@ function formatter(locale: string, style: "date" | "time" | "dateTime"): Intl.Da
         ? { weekday: "long", day: "numeric", month: "long", year: "numeric" }
         : style === "time"
           ? { hour: "2-digit", minute: "2-digit" }
-          : { dateStyle: "medium", timeStyle: "short" };
+          : style === "dayMonth"
+            ? { day: "numeric", month: "short" }
+            : style === "day"
+              ? { weekday: "short", day: "2-digit", month: "2-digit", year: "numeric" }
+              : { dateStyle: "medium", timeStyle: "short" };
     f = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...options });
     formatters.set(key, f);
   }
@@ -67,6 +71,22 @@ export function formatTime(date: Date | string, locale: string): string {
 
 export function formatDateTime(date: Date | string, locale: string): string {
   return formatter(locale, "dateTime").format(new Date(date));
+}
+
+/** A short day for chart axes: "12. Jan.". */
+export function formatDayMonth(date: Date | string, locale: string): string {
+  return formatter(locale, "dayMonth").format(new Date(date));
+}
+
+/** A compact day for tables: "Mi., 04.11.2026". */
+export function formatDayDate(date: Date | string, locale: string): string {
+  return formatter(locale, "day").format(new Date(date));
+}
+
+/** Noon in Berlin of a calendar day written "YYYY-MM-DD" (for formatting days from SQL). */
+export function berlinDay(day: string): Date {
+  const [y, m, d] = day.split("-").map(Number);
+  return berlinTime(y!, m!, d!, 12);
 }
 
 /** Year, month, day of an instant in Berlin. */

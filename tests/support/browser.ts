@@ -1,4 +1,7 @@
-import { chromium, type Browser, type Locator } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator } from "playwright-core";
+
+/** The demo organiser (seeded into every test app's empty database). */
+export const DEMO_ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
 
 /** The system Chromium (apt-get install chromium); never a browser downloaded by a test tool. */
 export function launchBrowser(): Promise<Browser> {
@@ -25,4 +28,17 @@ export async function textOf(locator: Locator): Promise<string> {
 export async function isFocused(locator: Locator): Promise<boolean> {
   await locator.first().waitFor();
   return locator.first().evaluate((el) => el === document.activeElement);
+}
+
+/** A browser context signed in through the password form (the demo organiser unless told otherwise). */
+export async function signedInContext(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}, who = DEMO_ORGANISER): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("E-Mail-Adresse").first().fill(who.email);
+  await page.getByLabel(/^Passwort/).fill(who.password);
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+  await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+  await page.close();
+  return context;
 }

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, notLike, or, type SQL } from "drizzle-orm";
 import { createElement } from "react";
 import { z } from "zod";
 import { RegistrationEmail } from "#emails/registration";
@@ -10,7 +10,8 @@ import { isLocale, translator, type MessageKey } from "~/i18n/catalog";
 import { enqueueMail, renderMail } from "~/modules/mail/outbox.server";
 import { formatDateTime } from "~/utils/time";
 import { ACCESSIBILITY_NEEDS, ORGANISATION_TYPES, SORTS, STATUSES } from "./registration.schema";
-import { manageToken, manageUrl } from "./registrations.server";
+import { manageToken, manageUrl, waitlistRank } from "./registrations.server";
+import { ANONYMISED_DOMAIN } from "~/modules/privacy/retention.server";
 
 export const PAGE_SIZE = 25;
 
@@ -89,6 +90,47 @@ export async function listParticipants(conferenceId: string, f: ParticipantFilte
   ]);
   const n = total?.n ?? 0;
   return { rows, total: n, pages: Math.max(1, Math.ceil(n / PAGE_SIZE)) };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One registration of this conference for the organisers' edit page: the form's values and its
+ * state (no tokens). Anonymised registrations are gone as persons, so they are not found.
+ */
+export async function getParticipant(conferenceId: string, registrationId: string) {
+  if (!UUID.test(registrationId)) return null;
+  const [r] = await db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.id, registrationId), eq(registrations.conferenceId, conferenceId), notLike(registrations.email, `%@${ANONYMISED_DOMAIN}`)));
+  if (!r) return null;
+  return {
+    id: r.id,
+    name: `${r.firstName} ${r.lastName}`,
+    status: r.status,
+    position: r.status === "waitlisted" ? await waitlistRank(db, r) : 0,
+    createdAt: r.createdAt,
+    confirmedAt: r.confirmedAt,
+    checkedInAt: r.checkedInAt,
+    /** The edit form's fields as the browser posts them. */
+    values: {
+      firstName: r.firstName,
+      lastName: r.lastName,
+      email: r.email,
+      organisation: r.organisation,
+      organisationType: r.organisationType,
+      jobTitle: r.jobTitle,
+      forumId: r.forumId ?? "",
+      locale: r.locale,
+      accessibility: r.accessibilityNeeds.join("\n"),
+      accessibilityOther: r.accessibilityOther,
+      dietaryNeeds: r.dietaryNeeds,
+      specialConsent: r.specialConsentAt ? "on" : "",
+      photoConsent: r.photoConsent ? "yes" : "no",
+      documentationNews: r.documentationNewsAt ? "on" : "",
+    } as Record<string, string>,
+  };
 }
 
 /** A spreadsheet must never run a cell: text starting with = + - @ or a control character gets a leading '. */

@@ -10,8 +10,19 @@ const checkbox = z.literal("on").optional();
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(ACCESSIBILITY_NEEDS.length));
 
+/** Who the person is and which forum they choose: the same fields on the public and the organisers' form. */
+export const personShape = {
+  firstName: required(100),
+  lastName: required(100),
+  email: emailField,
+  organisation: required(200),
+  organisationType: z.enum(ORGANISATION_TYPES, { error: "registration.errors.organisationType" }),
+  jobTitle: text(200).default(""),
+  forumId: z.union([z.literal(""), z.uuid({ error: "registration.errors.forum" })]).default(""),
+};
+
 /** Needs and consents: the part a person may change later through the manage link. */
-const needsShape = {
+export const needsShape = {
   accessibility: list(z.enum(ACCESSIBILITY_NEEDS, { error: "errors.invalid" })),
   accessibilityOther: text(500).default(""),
   dietaryNeeds: text(500).default(""),
@@ -28,18 +39,13 @@ function needsWithoutConsent(v: unknown): boolean {
   const hasNeeds = (Array.isArray(x.accessibility) && x.accessibility.length > 0) || filled(x.accessibility) || filled(x.accessibilityOther) || filled(x.dietaryNeeds);
   return hasNeeds && x.specialConsent !== "on";
 }
-const specialConsentCheck = (v: unknown) => !needsWithoutConsent(v);
-const specialConsentParams = () => ({ path: ["specialConsent"], message: "registration.errors.specialConsent", when: () => true });
+export const specialConsentCheck = (v: unknown) => !needsWithoutConsent(v);
+/** The refinement's options: the error goes to the consent checkbox (message: a catalogue key). */
+export const specialConsentParams = (message = "registration.errors.specialConsent") => ({ path: ["specialConsent"], message, when: () => true });
 
 export const registrationSchema = z
   .object({
-    firstName: required(100),
-    lastName: required(100),
-    email: emailField,
-    organisation: required(200),
-    organisationType: z.enum(ORGANISATION_TYPES, { error: "registration.errors.organisationType" }),
-    jobTitle: text(200).default(""),
-    forumId: z.union([z.literal(""), z.uuid({ error: "registration.errors.forum" })]).default(""),
+    ...personShape,
     ...needsShape,
     privacyConsent: z.literal("on", { error: "registration.errors.privacy" }),
     /** Honeypot: people do not see it; bots fill it. */
@@ -51,3 +57,6 @@ export type RegistrationInput = z.output<typeof registrationSchema>;
 
 export const needsSchema = z.object({ intent: z.literal("needs"), ...needsShape }).refine(specialConsentCheck, specialConsentParams());
 export type NeedsInput = z.output<typeof needsSchema>;
+
+/** What every registration path stores about the person (the public form and the organisers'). */
+export type PersonInput = Pick<RegistrationInput, keyof typeof personShape | keyof typeof needsShape>;

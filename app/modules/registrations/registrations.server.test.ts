@@ -1,10 +1,9 @@
-import { and, asc, eq, like } from "drizzle-orm";
+import { asc, eq, like } from "drizzle-orm";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { conferences, forums, outbox, registrationConsents, registrations } from "~/db/schema";
-import { berlinParts, berlinTime } from "~/utils/time";
-import { registrationSchema, type RegistrationInput } from "./registration.schema";
+import { outbox, registrationConsents, registrations } from "~/db/schema";
+import { registrationSchema } from "./registration.schema";
 import {
   cancelRegistration,
   changeForum,
@@ -19,66 +18,14 @@ import {
   sendReminders,
   updateNeeds,
 } from "./registrations.server";
-
-let yearSeq = 2300;
-const DAY = 86_400_000;
-
-async function makeConference(opts: { capacity: number; forums?: number[]; startsInDays?: number; status?: "registration_open" | "published"; closesAt?: Date; holdHours?: number }) {
-  const start = new Date(Date.now() + (opts.startsInDays ?? 30) * DAY);
-  const { year, month, day } = berlinParts(start);
-  const [conf] = await db
-    .insert(conferences)
-    .values({
-      year: yearSeq++,
-      title: `Testkonferenz ${year}`,
-      startsAt: berlinTime(year, month, day, 9, 30),
-      endsAt: berlinTime(year, month, day, 16, 0),
-      venueName: "Kulturzentrum",
-      venueAddress: "Blumenstraße 12, 46236 Bottrop",
-      capacity: opts.capacity,
-      status: opts.status ?? "registration_open",
-      registrationClosesAt: opts.closesAt ?? null,
-      holdHours: opts.holdHours ?? 48,
-    })
-    .returning();
-  const forumRows = opts.forums?.length
-    ? await db
-        .insert(forums)
-        .values(opts.forums.map((capacity, i) => ({ conferenceId: conf!.id, title: `Forum ${i + 1}`, capacity, position: i })))
-        .returning()
-    : [];
-  return { conf: conf!, forums: forumRows };
-}
-
-function input(email: string, extra: Partial<Record<string, unknown>> = {}): RegistrationInput {
-  const parsed = registrationSchema.safeParse({
-    firstName: "Aylin",
-    lastName: "Kaya",
-    email,
-    organisation: "Stadtteilzentrum Ebel",
-    organisationType: "independent_provider",
-    photoConsent: "no",
-    privacyConsent: "on",
-    ...extra,
-  });
-  if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
-  return parsed.data;
-}
-
-async function mailsTo(email: string) {
-  return db.select().from(outbox).where(eq(outbox.to, email)).orderBy(asc(outbox.createdAt));
-}
-const confirmTokenIn = (text: string) => /\/anmeldung-bestaetigen\/([a-z2-7]+)/.exec(text)?.[1];
-const manageTokenIn = (text: string) => /\/meine-anmeldung\/([a-z2-7]+)/.exec(text)?.[1];
-const statusOf = async (email: string, conferenceId: string) =>
-  (await db.select().from(registrations).where(and(eq(registrations.email, email), eq(registrations.conferenceId, conferenceId))))[0];
+import { confirmTokenIn, DAY, input, mailsTo, makeConference, manageTokenIn, registrationOf } from "./testing";
 
 describe("register and confirm (double opt-in)", () => {
   it("holds a seat, mails a confirm link; GET changes nothing, the POST confirms and mails an .ics with the right local time", async () => {
     const { conf } = await makeConference({ capacity: 10 });
     const result = await register({ conferenceId: conf.id, data: input("Aylin@Example.org "), locale: "de" });
     expect(result).toMatchObject({ ok: true, outcome: "held" });
-    const reg = await statusOf("aylin@example.org", conf.id);
+    const reg = await registrationOf("aylin@example.org", conf.id);
     expect(reg).toMatchObject({ status: "held", firstName: "Aylin", privacyVersion: expect.any(String) });
     expect(reg!.holdExpiresAt!.getTime() - reg!.createdAt.getTime()).toBe(48 * 3_600_000);
 
@@ -90,11 +37,11 @@ describe("register and confirm (double opt-in)", () => {
     expect(JSON.stringify(reg)).not.toContain(token);
 
     expect(await getConfirmation(token)).toMatchObject({ status: "held", title: conf.title });
-    expect((await statusOf("aylin@example.org", conf.id))!.status).toBe("held");
+    expect((await registrationOf("aylin@example.org", conf.id))!.status).toBe("held");
 
     const confirmed = await confirmRegistration(token);
     expect(confirmed.kind).toBe("confirmed");
-    expect((await statusOf("aylin@example.org", conf.id))!.status).toBe("confirmed");
+    expect((await registrationOf("aylin@example.org", conf.id))!.status).toBe("confirmed");
     // A double click confirms nothing twice and sends no second mail.
     expect((await confirmRegistration(token)).kind).toBe("confirmed");
     const mails = await mailsTo("aylin@example.org");
@@ -169,7 +116,7 @@ describe("register and confirm (double opt-in)", () => {
   it("ignores a filled honeypot without saving anything", async () => {
     const { conf } = await makeConference({ capacity: 10 });
     expect(await register({ conferenceId: conf.id, data: input("bot@example.org", { website: "http://spam" }), locale: "de" })).toMatchObject({ ok: true, outcome: "ignored" });
-    expect(await statusOf("bot@example.org", conf.id)).toBeUndefined();
+    expect(await registrationOf("bot@example.org", conf.id)).toBeUndefined();
   });
 });
 
@@ -188,8 +135,8 @@ describe("capacity, waitlist and promotion", () => {
     expect(await getAvailability(conf.id)).toMatchObject({ capacity: 2, taken: 2, free: 0, waitlisted: 2 });
 
     await cancelRegistration(rows[0]!.id);
-    expect((await statusOf("p3@example.org", conf.id))!.status).toBe("held");
-    expect((await statusOf("p4@example.org", conf.id))!.status).toBe("waitlisted");
+    expect((await registrationOf("p3@example.org", conf.id))!.status).toBe("held");
+    expect((await registrationOf("p4@example.org", conf.id))!.status).toBe("waitlisted");
     const promotedMail = (await mailsTo("p3@example.org")).at(-1)!;
     expect(promotedMail.subject).toBe(`Ein Platz ist frei geworden: ${conf.title}`);
     const token = confirmTokenIn(promotedMail.text)!;
@@ -203,24 +150,24 @@ describe("capacity, waitlist and promotion", () => {
     const { conf, forums: [a, b] } = await makeConference({ capacity: 3, forums: [1, 5] });
     expect(await register({ conferenceId: conf.id, data: input("f1@example.org", { forumId: a!.id }), locale: "de" })).toMatchObject({ ok: true, outcome: "held" });
     expect(await register({ conferenceId: conf.id, data: input("f2@example.org", { forumId: a!.id }), locale: "de" })).toEqual({ ok: false, reason: "forumFull" });
-    expect(await statusOf("f2@example.org", conf.id)).toBeUndefined();
+    expect(await registrationOf("f2@example.org", conf.id)).toBeUndefined();
     await register({ conferenceId: conf.id, data: input("f2@example.org", { forumId: b!.id }), locale: "de" });
     await register({ conferenceId: conf.id, data: input("f3@example.org"), locale: "de" });
     // Full now: both go to the waitlist, f4 wants the full forum A, f5 forum B.
     await register({ conferenceId: conf.id, data: input("f4@example.org", { forumId: a!.id }), locale: "de" });
     await register({ conferenceId: conf.id, data: input("f5@example.org", { forumId: b!.id }), locale: "de" });
-    expect((await statusOf("f4@example.org", conf.id))!.status).toBe("waitlisted");
+    expect((await registrationOf("f4@example.org", conf.id))!.status).toBe("waitlisted");
     // f3 (no forum) cancels: forum A is still full, so f5 moves up and f4 keeps place 1.
-    await cancelRegistration((await statusOf("f3@example.org", conf.id))!.id);
-    expect((await statusOf("f5@example.org", conf.id))!.status).toBe("held");
-    expect((await statusOf("f4@example.org", conf.id))!.status).toBe("waitlisted");
+    await cancelRegistration((await registrationOf("f3@example.org", conf.id))!.id);
+    expect((await registrationOf("f5@example.org", conf.id))!.status).toBe("held");
+    expect((await registrationOf("f4@example.org", conf.id))!.status).toBe("waitlisted");
     // Changing to a full forum is refused; to a forum with room it works.
-    const f2 = (await statusOf("f2@example.org", conf.id))!;
+    const f2 = (await registrationOf("f2@example.org", conf.id))!;
     expect(await changeForum(f2.id, a!.id)).toBe("full");
-    const f1 = (await statusOf("f1@example.org", conf.id))!;
+    const f1 = (await registrationOf("f1@example.org", conf.id))!;
     expect(await changeForum(f1.id, b!.id)).toBe("changed");
     // …which frees forum A's seat but not a conference seat: f4 still waits.
-    expect((await statusOf("f4@example.org", conf.id))!.status).toBe("waitlisted");
+    expect((await registrationOf("f4@example.org", conf.id))!.status).toBe("waitlisted");
     const avail = await getAvailability(conf.id);
     expect(avail.forums.map((f) => [f.taken, f.free])).toEqual([[0, 1], [3, 2]]);
   });
@@ -233,16 +180,16 @@ describe("capacity, waitlist and promotion", () => {
     const slowToken = confirmTokenIn((await mailsTo("slow@example.org"))[0]!.text)!;
     // Other tests of this file share the database: look at this conference only.
     await expireHolds(new Date(t0.getTime() + 47 * 3_600_000));
-    expect((await statusOf("slow@example.org", conf.id))!.status).toBe("held");
+    expect((await registrationOf("slow@example.org", conf.id))!.status).toBe("held");
     expect(await expireHolds(new Date(t0.getTime() + 48 * 3_600_000 + 1))).toBeGreaterThanOrEqual(1);
-    expect((await statusOf("slow@example.org", conf.id))!.status).toBe("expired");
+    expect((await registrationOf("slow@example.org", conf.id))!.status).toBe("expired");
     expect((await mailsTo("slow@example.org")).at(-1)!.subject).toBe(`Reservierung abgelaufen: ${conf.title}`);
-    expect((await statusOf("next@example.org", conf.id))!.status).toBe("held");
+    expect((await registrationOf("next@example.org", conf.id))!.status).toBe("held");
     expect((await mailsTo("next@example.org")).at(-1)!.subject).toBe(`Ein Platz ist frei geworden: ${conf.title}`);
     expect((await confirmRegistration(slowToken)).kind).toBe("invalid");
     // The expired person may register again and goes to the end of the line.
     await register({ conferenceId: conf.id, data: input("slow@example.org"), locale: "de" });
-    expect((await statusOf("slow@example.org", conf.id))!.status).toBe("waitlisted");
+    expect((await registrationOf("slow@example.org", conf.id))!.status).toBe("waitlisted");
   });
 
   it("honours a configured hold of 2 hours, and refuses a late confirmation before the job runs", async () => {
@@ -251,7 +198,7 @@ describe("capacity, waitlist and promotion", () => {
     await register({ conferenceId: conf.id, data: input("late@example.org"), locale: "de", now: t0 });
     const token = confirmTokenIn((await mailsTo("late@example.org"))[0]!.text)!;
     expect((await confirmRegistration(token, new Date(t0.getTime() + 2 * 3_600_000 + 1))).kind).toBe("expired");
-    expect((await statusOf("late@example.org", conf.id))!.status).toBe("held");
+    expect((await registrationOf("late@example.org", conf.id))!.status).toBe("held");
   });
 
   it("takes 200 simultaneous registrations for 50 seats: exactly 50 held, 150 waitlisted in strict order, no duplicates, one mail each", async () => {
@@ -290,11 +237,11 @@ describe("manage link: needs, consents, export, deletion", () => {
       data: input("needs@example.org", { accessibility: ["wheelchair", "sign_language"], dietaryNeeds: "vegetarisch", specialConsent: "on", photoConsent: "yes" }),
       locale: "de",
     });
-    const reg = (await statusOf("needs@example.org", conf.id))!;
+    const reg = (await registrationOf("needs@example.org", conf.id))!;
     expect(reg).toMatchObject({ accessibilityNeeds: ["wheelchair", "sign_language"], dietaryNeeds: "vegetarisch", photoConsent: true });
     expect(reg.specialConsentAt).not.toBeNull();
     await updateNeeds(reg.id, { intent: "needs", accessibility: [], accessibilityOther: "", dietaryNeeds: "vegetarisch", specialConsent: undefined, photoConsent: "no" });
-    const after = (await statusOf("needs@example.org", conf.id))!;
+    const after = (await registrationOf("needs@example.org", conf.id))!;
     expect(after).toMatchObject({ accessibilityNeeds: [], dietaryNeeds: "", specialConsentAt: null, photoConsent: false });
     const consents = await db.select().from(registrationConsents).where(eq(registrationConsents.registrationId, reg.id)).orderBy(asc(registrationConsents.createdAt));
     expect(consents.map((c) => [c.purpose, c.granted])).toEqual(
@@ -312,12 +259,12 @@ describe("manage link: needs, consents, export, deletion", () => {
     const { conf } = await makeConference({ capacity: 1 });
     await register({ conferenceId: conf.id, data: input("weg@example.org"), locale: "de" });
     await register({ conferenceId: conf.id, data: input("warte@example.org"), locale: "de" });
-    const reg = (await statusOf("weg@example.org", conf.id))!;
+    const reg = (await registrationOf("weg@example.org", conf.id))!;
     expect(await deleteRegistration(reg.id)).toBe(true);
-    expect(await statusOf("weg@example.org", conf.id)).toBeUndefined();
+    expect(await registrationOf("weg@example.org", conf.id)).toBeUndefined();
     expect(await mailsTo("weg@example.org")).toHaveLength(0);
     expect(await db.select().from(registrationConsents).where(eq(registrationConsents.registrationId, reg.id))).toHaveLength(0);
-    expect((await statusOf("warte@example.org", conf.id))!.status).toBe("held");
+    expect((await registrationOf("warte@example.org", conf.id))!.status).toBe("held");
   });
 });
 

@@ -10,11 +10,13 @@ import { normaliseEmail } from "~/modules/auth/accounts.server";
 import { generateToken, hashToken } from "~/modules/auth/tokens.server";
 import { checkinUrl } from "~/modules/attendance/checkin.server";
 import { qrPng } from "~/modules/attendance/qr.server";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { enqueueMail, renderMail, type MailMessage } from "~/modules/mail/outbox.server";
 import { env } from "~/utils/env.server";
 import { formatDate, formatDateTime, formatTime } from "~/utils/time";
 import { conferenceIcs, icsAttachment } from "./ics.server";
-import { CONSENT_VERSIONS, type NeedsInput, type RegistrationInput } from "./registration.schema";
+import type { OrganiserAddInput, OrganiserEditInput } from "./organiser.schema";
+import { CONSENT_VERSIONS, type NeedsInput, type PersonInput, type RegistrationInput } from "./registration.schema";
 
 export type Conference = typeof conferences.$inferSelect;
 export type Registration = typeof registrations.$inferSelect;
@@ -24,6 +26,11 @@ type Tx = DbOrTx;
 export const SEAT_STATUSES = ["held", "confirmed"] as const;
 /** Statuses of a registration that is still going. */
 export const LIVE_STATUSES = ["held", "confirmed", "waitlisted"] as const;
+const isLive = (status: string) => (LIVE_STATUSES as readonly string[]).includes(status);
+const holdsSeat = (status: string) => (SEAT_STATUSES as readonly string[]).includes(status);
+
+/** An organiser acting on registrations (recorded in the audit log). */
+export type Actor = { id: string; name: string };
 
 // ---------------------------------------------------------------------------------------------
 // Links. The manage link's token is derived (HMAC with the server secret) from the registration
@@ -103,6 +110,46 @@ async function lockConference(tx: Tx, conferenceId: string): Promise<Conference 
   return conf;
 }
 
+type SeatPlan = { ok: true; forumId: string | null; seatFree: boolean; position: number | null } | { ok: false; reason: "forumFull" | "unknownForum" };
+
+/**
+ * The one seat decision for a new registration, on every path (public form, organisers): a free
+ * seat of the conference — and of the chosen forum — or else the next place in line. A full forum
+ * is refused only while the conference has seats (on the waitlist the forum is a wish). Call with
+ * the conference row locked.
+ */
+async function planSeat(tx: Tx, conf: Conference, forumId: string): Promise<SeatPlan> {
+  const forumList = await tx.select().from(forums).where(eq(forums.conferenceId, conf.id));
+  const forum = forumId ? forumList.find((f) => f.id === forumId) : undefined;
+  if (forumId && !forum) return { ok: false, reason: "unknownForum" };
+  const counts = await seatCounts(tx, conf.id);
+  const seatFree = counts.taken < conf.capacity;
+  if (forum && seatFree && (counts.byForum.get(forum.id) ?? 0) >= forum.capacity) return { ok: false, reason: "forumFull" };
+  if (seatFree) return { ok: true, forumId: forum?.id ?? null, seatFree, position: null };
+  const [row] = await tx.select({ last: max(registrations.waitlistPosition) }).from(registrations).where(eq(registrations.conferenceId, conf.id));
+  return { ok: true, forumId: forum?.id ?? null, seatFree, position: (row?.last ?? 0) + 1 };
+}
+
+/** Whether a changed forum has room for this registration (a waiting person only states a wish). Call with the conference row locked. */
+async function forumRoom(tx: Tx, conf: Conference, current: Pick<Registration, "status" | "forumId">, forumId: string | null): Promise<"ok" | "full" | "unknown"> {
+  if (!forumId) return "ok";
+  const [forum] = await tx.select().from(forums).where(and(eq(forums.id, forumId), eq(forums.conferenceId, conf.id)));
+  if (!forum) return "unknown";
+  if (holdsSeat(current.status) && current.forumId !== forumId) {
+    const counts = await seatCounts(tx, conf.id);
+    if ((counts.byForum.get(forumId) ?? 0) >= forum.capacity) return "full";
+  }
+  return "ok";
+}
+
+function findByAddress(tx: Tx, conferenceId: string, email: string): Promise<Registration | undefined> {
+  return tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.conferenceId, conferenceId), eq(registrations.email, email)))
+    .then((rows) => rows[0]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Mails
 
@@ -150,7 +197,9 @@ async function recordConsents(tx: Tx, registrationId: string, now: Date, entries
   await tx.insert(registrationConsents).values(entries.map((e) => ({ registrationId, purpose: e.purpose, granted: e.granted, textVersion: CONSENT_VERSIONS[e.purpose], createdAt: now })));
 }
 
-function needsValues(input: Pick<NeedsInput, "accessibility" | "accessibilityOther" | "dietaryNeeds" | "specialConsent">, now: Date) {
+type NeedsPart = Pick<NeedsInput, "accessibility" | "accessibilityOther" | "dietaryNeeds" | "specialConsent" | "photoConsent" | "documentationNews">;
+
+function needsValues(input: Omit<NeedsPart, "photoConsent">, now: Date) {
   // Art. 9 data only with the explicit consent; without it nothing of it is kept.
   const consent = input.specialConsent === "on";
   return {
@@ -159,6 +208,98 @@ function needsValues(input: Pick<NeedsInput, "accessibility" | "accessibilityOth
     dietaryNeeds: consent ? input.dietaryNeeds : "",
     specialConsentAt: consent ? now : null,
   };
+}
+
+/** Changed needs and consents of an existing registration, and the consent records the change makes. */
+function needsChange(current: Registration, input: NeedsPart, now: Date) {
+  const special = input.specialConsent === "on";
+  const photo = input.photoConsent === "yes";
+  const news = input.documentationNews === "on";
+  return {
+    set: {
+      ...needsValues(input, now),
+      specialConsentAt: special ? (current.specialConsentAt ?? now) : null,
+      photoConsent: photo,
+      documentationNewsAt: news ? (current.documentationNewsAt ?? now) : null,
+    },
+    consents: [
+      ...(special !== (current.specialConsentAt !== null) ? [{ purpose: "special_categories" as const, granted: special }] : []),
+      ...(photo !== current.photoConsent ? [{ purpose: "photo" as const, granted: photo }] : []),
+      ...(news !== (current.documentationNewsAt !== null) ? [{ purpose: "documentation_news" as const, granted: news }] : []),
+    ],
+  };
+}
+
+type NewRegistration = {
+  id: string;
+  /** A cancelled or expired registration of the same address, which starts over. */
+  existing: Registration | undefined;
+  conferenceId: string;
+  email: string;
+  data: PersonInput;
+  locale: Locale;
+  plan: Extract<SeatPlan, { ok: true }>;
+  status: "held" | "confirmed" | "waitlisted";
+  manage: ReturnType<typeof freshManage>;
+  confirmTokenHash: string | null;
+  holdExpiresAt: Date | null;
+  now: Date;
+};
+
+/** Writes a new registration (or restarts an ended one of the same address) with its consent records. */
+async function writeRegistration(tx: Tx, w: NewRegistration): Promise<Registration> {
+  const { data, now } = w;
+  const values = {
+    conferenceId: w.conferenceId,
+    email: w.email,
+    firstName: data.firstName,
+    lastName: data.lastName,
+    organisation: data.organisation,
+    organisationType: data.organisationType,
+    jobTitle: data.jobTitle,
+    forumId: w.plan.forumId,
+    status: w.status,
+    waitlistPosition: w.plan.position,
+    ...needsValues(data, now),
+    photoConsent: data.photoConsent === "yes",
+    documentationNewsAt: data.documentationNews === "on" ? now : null,
+    privacyVersion: CONSENT_VERSIONS.privacy,
+    privacyConsentAt: now,
+    manageTokenHash: w.manage.hash,
+    manageSalt: w.manage.salt,
+    confirmTokenHash: w.confirmTokenHash,
+    holdExpiresAt: w.holdExpiresAt,
+    locale: w.locale,
+    confirmedAt: w.status === "confirmed" ? now : null,
+    cancelledAt: null,
+    reminderSentAt: null,
+    checkedInAt: null,
+    updatedAt: now,
+  };
+  const [reg] = w.existing
+    ? await tx
+        .update(registrations)
+        .set({ ...values, calendarSequence: w.existing.calendarSequence + 1 })
+        .where(eq(registrations.id, w.existing.id))
+        .returning()
+    : await tx
+        .insert(registrations)
+        .values({ id: w.id, ...values, createdAt: now })
+        .returning();
+  await recordConsents(tx, reg!.id, now, [
+    { purpose: "privacy", granted: true },
+    ...(data.specialConsent === "on" ? [{ purpose: "special_categories" as const, granted: true }] : []),
+    { purpose: "photo", granted: data.photoConsent === "yes" },
+    ...(data.documentationNews === "on" ? [{ purpose: "documentation_news" as const, granted: true }] : []),
+  ]);
+  return reg!;
+}
+
+/** Puts the place in line into a waitlist mail rendered before the transaction knew it. */
+async function withPosition(tx: Tx, mail: MailMessage, reg: Pick<Registration, "conferenceId" | "waitlistPosition">): Promise<MailMessage> {
+  const rank = String(await waitlistRank(tx, reg));
+  const fill = (text: string) => text.split(POSITION_SLOT).join(rank);
+  return { ...mail, subject: fill(mail.subject), html: fill(mail.html), text: fill(mail.text) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,8 +353,8 @@ async function registerNow(input: RegisterInput): Promise<RegisterResult> {
   const [pre] = await db.select().from(conferences).where(eq(conferences.id, input.conferenceId));
   if (!pre || registrationState(pre, now) !== "open") return { ok: false, reason: "closed" };
   if (data.website) return { ok: true, outcome: "ignored", holdHours: pre.holdHours };
-  const [known] = await db.select().from(registrations).where(and(eq(registrations.conferenceId, pre.id), eq(registrations.email, email)));
-  const knownLive = known && (LIVE_STATUSES as readonly string[]).includes(known.status);
+  const known = await findByAddress(db, pre.id, email);
+  const knownLive = known && isLive(known.status);
   const id = known?.id ?? randomUUID();
   const manage = freshManage(id);
   const confirmToken = generateToken();
@@ -228,19 +369,12 @@ async function registerNow(input: RegisterInput): Promise<RegisterResult> {
   return db.transaction(async (tx): Promise<RegisterResult> => {
     const conf = await lockConference(tx, input.conferenceId);
     if (!conf || registrationState(conf, now) !== "open") return { ok: false, reason: "closed" };
-    const forumList = await tx.select().from(forums).where(eq(forums.conferenceId, conf.id));
-    const forum = data.forumId ? forumList.find((f) => f.id === data.forumId) : undefined;
-    if (data.forumId && !forum) return { ok: false, reason: "unknownForum" };
-    const counts = await seatCounts(tx, conf.id);
-    const seatFree = counts.taken < conf.capacity;
     // Checked before looking at the address, so the answer never depends on who is registered.
-    if (forum && seatFree && (counts.byForum.get(forum.id) ?? 0) >= forum.capacity) return { ok: false, reason: "forumFull" };
+    const plan = await planSeat(tx, conf, data.forumId);
+    if (!plan.ok) return plan;
 
-    const [existing] = await tx
-      .select()
-      .from(registrations)
-      .where(and(eq(registrations.conferenceId, conf.id), eq(registrations.email, email)));
-    if (existing && (LIVE_STATUSES as readonly string[]).includes(existing.status)) {
+    const existing = await findByAddress(tx, conf.id, email);
+    if (existing && isLive(existing.status)) {
       // Usually rendered above; a simultaneous first submit of the same address renders here.
       const prepared = existingMail && existing.id === id;
       const fresh = prepared ? manage : freshManage(existing.id);
@@ -253,65 +387,25 @@ async function registerNow(input: RegisterInput): Promise<RegisterResult> {
       throw new RegistrationRace();
     }
 
-    let position: number | null = null;
-    if (!seatFree) {
-      const [row] = await tx.select({ last: max(registrations.waitlistPosition) }).from(registrations).where(eq(registrations.conferenceId, conf.id));
-      position = (row?.last ?? 0) + 1;
-    }
-    const values = {
+    const reg = await writeRegistration(tx, {
+      id,
+      existing,
       conferenceId: conf.id,
       email,
-      firstName: data.firstName,
-      lastName: data.lastName,
-      organisation: data.organisation,
-      organisationType: data.organisationType,
-      jobTitle: data.jobTitle,
-      forumId: forum?.id ?? null,
-      status: seatFree ? ("held" as const) : ("waitlisted" as const),
-      waitlistPosition: position,
-      ...needsValues(data, now),
-      photoConsent: data.photoConsent === "yes",
-      documentationNewsAt: data.documentationNews === "on" ? now : null,
-      privacyVersion: CONSENT_VERSIONS.privacy,
-      privacyConsentAt: now,
-      manageTokenHash: manage.hash,
-      manageSalt: manage.salt,
-      confirmTokenHash: seatFree ? hashToken(confirmToken) : null,
-      holdExpiresAt: seatFree ? holdExpiresAt : null,
+      data,
       locale: input.locale,
-      confirmedAt: null,
-      cancelledAt: null,
-      reminderSentAt: null,
-      checkedInAt: null,
-      updatedAt: now,
-    };
-    let reg: Registration;
-    if (existing) {
-      // A cancelled or expired registration of this address starts over.
-      [reg] = (await tx
-        .update(registrations)
-        .set({ ...values, calendarSequence: existing.calendarSequence + 1 })
-        .where(eq(registrations.id, existing.id))
-        .returning()) as [Registration];
-    } else {
-      [reg] = (await tx
-        .insert(registrations)
-        .values({ id, ...values, createdAt: now })
-        .returning()) as [Registration];
-    }
-    await recordConsents(tx, reg.id, now, [
-      { purpose: "privacy", granted: true },
-      ...(data.specialConsent === "on" ? [{ purpose: "special_categories" as const, granted: true }] : []),
-      { purpose: "photo", granted: data.photoConsent === "yes" },
-      ...(data.documentationNews === "on" ? [{ purpose: "documentation_news" as const, granted: true }] : []),
-    ]);
-    if (seatFree) {
+      plan,
+      status: plan.seatFree ? "held" : "waitlisted",
+      manage,
+      confirmTokenHash: plan.seatFree ? hashToken(confirmToken) : null,
+      holdExpiresAt: plan.seatFree ? holdExpiresAt : null,
+      now,
+    });
+    if (plan.seatFree) {
       await enqueueMail(tx, heldMail);
       return { ok: true, outcome: "held", holdHours: conf.holdHours };
     }
-    const rank = String(await waitlistRank(tx, reg));
-    const fill = (text: string) => text.split(POSITION_SLOT).join(rank);
-    await enqueueMail(tx, { ...waitMail, subject: fill(waitMail.subject), html: fill(waitMail.html), text: fill(waitMail.text) });
+    await enqueueMail(tx, await withPosition(tx, waitMail, reg));
     return { ok: true, outcome: "waitlisted", holdHours: conf.holdHours };
   }).catch(async (error: unknown) => {
     if (error instanceof RegistrationRace) return registerNow(input);
@@ -420,8 +514,11 @@ export async function findByManageToken(token: string) {
   return { ...row, forums: forumList, position };
 }
 
-/** Cancels and hands the seat to the first person in line. False when nothing was left to cancel. */
-export async function cancelRegistration(registrationId: string, now = new Date()): Promise<boolean> {
+/**
+ * Cancels and hands the seat to the first person in line. False when nothing was left to cancel.
+ * An organiser cancelling for someone (`by`) is recorded in the audit log in the same transaction.
+ */
+export async function cancelRegistration(registrationId: string, now = new Date(), by?: Actor): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select({ conferenceId: registrations.conferenceId }).from(registrations).where(eq(registrations.id, registrationId));
     if (!current) return false;
@@ -438,6 +535,7 @@ export async function cancelRegistration(registrationId: string, now = new Date(
     if (before?.status !== "confirmed") mail.attachments = [];
     await enqueueMail(tx, mail);
     await fillFreeSeats(tx, conf, now);
+    if (by) await recordAudit(tx, { actor: by, action: "registration.cancel", subjectType: "registration", subjectId: reg.id, summary: `Von der Verwaltung abgemeldet (vorher ${before?.status ?? "?"})` });
     return true;
   });
 }
@@ -447,16 +545,10 @@ export type ChangeForumResult = "changed" | "full" | "unknown" | "notAllowed";
 export async function changeForum(registrationId: string, forumId: string | null, now = new Date()): Promise<ChangeForumResult> {
   return db.transaction(async (tx): Promise<ChangeForumResult> => {
     const [current] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
-    if (!current || !(LIVE_STATUSES as readonly string[]).includes(current.status)) return "notAllowed";
+    if (!current || !isLive(current.status)) return "notAllowed";
     const conf = (await lockConference(tx, current.conferenceId))!;
-    if (forumId) {
-      const [forum] = await tx.select().from(forums).where(and(eq(forums.id, forumId), eq(forums.conferenceId, conf.id)));
-      if (!forum) return "unknown";
-      if (current.status !== "waitlisted" && current.forumId !== forumId) {
-        const counts = await seatCounts(tx, conf.id);
-        if ((counts.byForum.get(forumId) ?? 0) >= forum.capacity) return "full";
-      }
-    }
+    const room = await forumRoom(tx, conf, current, forumId);
+    if (room !== "ok") return room;
     await tx.update(registrations).set({ forumId, updatedAt: now }).where(eq(registrations.id, registrationId));
     // A seat freed in the old forum may let a waiting person of that forum move up.
     await fillFreeSeats(tx, conf, now);
@@ -469,24 +561,12 @@ export async function updateNeeds(registrationId: string, input: NeedsInput, now
   await db.transaction(async (tx) => {
     const [current] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
     if (!current) return;
-    const special = input.specialConsent === "on";
-    const photo = input.photoConsent === "yes";
-    const news = input.documentationNews === "on";
+    const change = needsChange(current, input, now);
     await tx
       .update(registrations)
-      .set({
-        ...needsValues(input, now),
-        specialConsentAt: special ? (current.specialConsentAt ?? now) : null,
-        photoConsent: photo,
-        documentationNewsAt: news ? (current.documentationNewsAt ?? now) : null,
-        updatedAt: now,
-      })
+      .set({ ...change.set, updatedAt: now })
       .where(eq(registrations.id, registrationId));
-    await recordConsents(tx, registrationId, now, [
-      ...(special !== (current.specialConsentAt !== null) ? [{ purpose: "special_categories" as const, granted: special }] : []),
-      ...(photo !== current.photoConsent ? [{ purpose: "photo" as const, granted: photo }] : []),
-      ...(news !== (current.documentationNewsAt !== null) ? [{ purpose: "documentation_news" as const, granted: news }] : []),
-    ]);
+    await recordConsents(tx, registrationId, now, change.consents);
   });
 }
 
@@ -619,4 +699,201 @@ export async function fillSeats(conferenceId: string, now = new Date()): Promise
     const conf = await lockConference(tx, conferenceId);
     return conf ? fillFreeSeats(tx, conf, now) : [];
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organisers: registrations by hand (a phone call, the desk) and corrections. The same seat
+// decision, waitlist and one-registration-per-address rule as the public path; see
+// docs/decisions/007-registrations-by-organisers.md.
+
+/** Organisers may enter registrations from publication until the conference day ends; the public window does not bind them. */
+export function organiserMayRegister(conf: Pick<Conference, "status" | "endsAt">, now = new Date()): boolean {
+  return conf.status !== "draft" && conf.status !== "held" && conf.status !== "documented" && now < conf.endsAt;
+}
+
+export type RegisterByOrganiserResult =
+  | { ok: true; outcome: "confirmed" | "waitlisted"; registrationId: string }
+  | { ok: false; reason: "closed" | "duplicate" | "forumFull" | "unknownForum" };
+
+/**
+ * An organiser registers someone who agreed to the privacy notice on the phone or at the desk:
+ * with a free seat the registration is confirmed at once (the organiser spoke to the person, so
+ * there is no address to verify by double opt-in), else it goes to the waitlist. The person gets
+ * the usual mail with their manage link (and the calendar file when confirmed); the consents are
+ * recorded with their text versions, the organiser's action in the audit log — all in one
+ * transaction. An address with a live registration is refused (organisers may know that).
+ */
+export function registerByOrganiser(input: ByOrganiserInput): Promise<RegisterByOrganiserResult> {
+  return registrationSlots(() => registerByOrganiserNow(input));
+}
+
+type ByOrganiserInput = { conferenceId: string; data: OrganiserAddInput; actor: Actor; now?: Date };
+
+async function registerByOrganiserNow(input: ByOrganiserInput): Promise<RegisterByOrganiserResult> {
+  const now = input.now ?? new Date();
+  const { data, actor } = input;
+  const email = normaliseEmail(data.email);
+  const [pre] = await db.select().from(conferences).where(eq(conferences.id, input.conferenceId));
+  if (!pre || !organiserMayRegister(pre, now)) return { ok: false, reason: "closed" };
+  const known = await findByAddress(db, pre.id, email);
+  if (known && isLive(known.status)) return { ok: false, reason: "duplicate" };
+  const id = known?.id ?? randomUUID();
+  const manage = freshManage(id);
+  const person = { id, email, firstName: data.firstName, lastName: data.lastName, locale: data.locale, holdExpiresAt: null, calendarSequence: known ? known.calendarSequence + 1 : 0 };
+  const [confirmedMail, waitMail] = await Promise.all([
+    registrationMail("confirmed", person, pre, { manageToken: manage.token }),
+    registrationMail("waitlisted", person, pre, { manageToken: manage.token, position: POSITION_SLOT }),
+  ]);
+
+  return db
+    .transaction(async (tx): Promise<RegisterByOrganiserResult> => {
+      const conf = await lockConference(tx, pre.id);
+      if (!conf || !organiserMayRegister(conf, now)) return { ok: false, reason: "closed" };
+      const plan = await planSeat(tx, conf, data.forumId);
+      if (!plan.ok) return plan;
+      const existing = await findByAddress(tx, conf.id, email);
+      if (existing && isLive(existing.status)) return { ok: false, reason: "duplicate" };
+      if (existing?.id !== known?.id) throw new RegistrationRace();
+      const reg = await writeRegistration(tx, {
+        id,
+        existing,
+        conferenceId: conf.id,
+        email,
+        data,
+        locale: data.locale,
+        plan,
+        status: plan.seatFree ? "confirmed" : "waitlisted",
+        manage,
+        confirmTokenHash: null,
+        holdExpiresAt: null,
+        now,
+      });
+      await enqueueMail(tx, plan.seatFree ? confirmedMail : await withPosition(tx, waitMail, reg));
+      await recordAudit(tx, {
+        actor,
+        action: "registration.create",
+        subjectType: "registration",
+        subjectId: reg.id,
+        summary: `Von Hand angemeldet (${plan.seatFree ? "bestätigt" : "Warteliste"}); Zustimmung zu den Datenschutzhinweisen ${CONSENT_VERSIONS.privacy} von der Verwaltung erfasst`,
+      });
+      return { ok: true, outcome: plan.seatFree ? "confirmed" : "waitlisted", registrationId: reg.id };
+    })
+    .catch(async (error: unknown) => {
+      if (error instanceof RegistrationRace) return registerByOrganiserNow(input);
+      throw error;
+    });
+}
+
+export type UpdateByOrganiserResult = { ok: true; changed: string[] } | { ok: false; reason: "unknown" | "duplicate" | "forumFull" | "unknownForum" };
+
+/** Names of the changed parts for the audit log (no content: the log says what, not to what). */
+const AUDIT_FIELDS: Record<string, string> = {
+  firstName: "Vorname",
+  lastName: "Nachname",
+  email: "E-Mail",
+  organisation: "Organisation",
+  organisationType: "Art der Organisation",
+  jobTitle: "Funktion",
+  forumId: "Forum",
+  locale: "Sprache",
+  accessibilityNeeds: "Bedarfe",
+  accessibilityOther: "Bedarfe",
+  dietaryNeeds: "Bedarfe",
+  specialConsentAt: "Einwilligung Art. 9",
+  photoConsent: "Einwilligung Fotos",
+  documentationNewsAt: "Einwilligung Dokumentation",
+};
+
+function changedFields(before: Registration, after: Record<string, unknown>): string[] {
+  const same = (a: unknown, b: unknown) => (a instanceof Date || b instanceof Date ? (a as Date | null)?.getTime() === (b as Date | null)?.getTime() : JSON.stringify(a) === JSON.stringify(b));
+  return Object.keys(AUDIT_FIELDS).filter((key) => key in after && !same(before[key as keyof Registration], after[key]));
+}
+
+/**
+ * An organiser corrects a registration. A changed forum must have room (as on the manage page) and
+ * may let a waiting person move up; a changed address must be free in this conference, voids the
+ * old manage (and confirm) link and gets the mail of the current status with a fresh one. Changed
+ * consents are recorded like the person's own changes; the audit entry names the changed fields.
+ */
+export async function updateByOrganiser(input: {
+  conferenceId: string;
+  registrationId: string;
+  data: OrganiserEditInput;
+  actor: Actor;
+  now?: Date;
+}): Promise<UpdateByOrganiserResult> {
+  const now = input.now ?? new Date();
+  const { data } = input;
+  const email = normaliseEmail(data.email);
+  const [before] = await db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.id, input.registrationId), eq(registrations.conferenceId, input.conferenceId)));
+  if (!before) return { ok: false, reason: "unknown" };
+
+  // A new address: render the mail of the current status before the lock, as everywhere else.
+  let moved: { manage: ReturnType<typeof freshManage>; confirmToken: string; status: Registration["status"]; mail: MailMessage | null } | null = null;
+  if (email !== before.email) {
+    if (await findByAddress(db, before.conferenceId, email)) return { ok: false, reason: "duplicate" };
+    const [conf] = await db.select().from(conferences).where(eq(conferences.id, before.conferenceId));
+    const manage = freshManage(before.id);
+    const confirmToken = generateToken();
+    const person = { ...before, email, firstName: data.firstName, lastName: data.lastName, locale: data.locale };
+    const kind = before.status === "held" || before.status === "confirmed" || before.status === "waitlisted" ? before.status : null;
+    const mail = kind
+      ? await registrationMail(kind, person, conf!, { manageToken: manage.token, confirmToken: kind === "held" ? confirmToken : undefined, position: POSITION_SLOT })
+      : null;
+    moved = { manage, confirmToken, status: before.status, mail };
+  }
+
+  return db
+    .transaction(async (tx): Promise<UpdateByOrganiserResult> => {
+      const conf = (await lockConference(tx, before.conferenceId))!;
+      const [current] = await tx.select().from(registrations).where(eq(registrations.id, before.id));
+      if (!current) return { ok: false, reason: "unknown" };
+      // Moved up, expired or changed meanwhile: the prepared mail no longer fits, so start again.
+      if (current.email !== before.email || (moved && current.status !== moved.status)) throw new RegistrationRace();
+      if (moved && (await findByAddress(tx, conf.id, email))) return { ok: false, reason: "duplicate" };
+      const forumId = data.forumId || null;
+      const room = forumId === current.forumId ? "ok" : await forumRoom(tx, conf, current, forumId);
+      if (room !== "ok") return { ok: false, reason: room === "full" ? "forumFull" : "unknownForum" };
+
+      const needs = needsChange(current, data, now);
+      const set = {
+        firstName: data.firstName,
+        lastName: data.lastName,
+        email,
+        organisation: data.organisation,
+        organisationType: data.organisationType,
+        jobTitle: data.jobTitle,
+        forumId,
+        locale: data.locale,
+        ...needs.set,
+      };
+      const changed = changedFields(current, set);
+      if (!changed.length) return { ok: true, changed };
+      const links = moved
+        ? { manageSalt: moved.manage.salt, manageTokenHash: moved.manage.hash, ...(current.status === "held" ? { confirmTokenHash: hashToken(moved.confirmToken) } : {}) }
+        : {};
+      await tx
+        .update(registrations)
+        .set({ ...set, ...links, updatedAt: now })
+        .where(eq(registrations.id, current.id));
+      await recordConsents(tx, current.id, now, needs.consents);
+      if (moved?.mail) await enqueueMail(tx, current.status === "waitlisted" ? await withPosition(tx, moved.mail, current) : moved.mail);
+      // A seat freed in the old forum may let a waiting person of that forum move up.
+      if (forumId !== current.forumId) await fillFreeSeats(tx, conf, now);
+      await recordAudit(tx, {
+        actor: input.actor,
+        action: "registration.update",
+        subjectType: "registration",
+        subjectId: current.id,
+        summary: `Geändert: ${[...new Set(changed.map((key) => AUDIT_FIELDS[key]))].join(", ")}`,
+      });
+      return { ok: true, changed };
+    })
+    .catch(async (error: unknown) => {
+      if (error instanceof RegistrationRace) return updateByOrganiser(input);
+      throw error;
+    });
 }

@@ -1,11 +1,12 @@
 import type { LinksFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { fieldId, type FormErrors } from "~/components/form";
+import { Field, fieldId, type FormErrors } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
 import styles from "~/styles/registrations.css?url";
 import { formatDate } from "~/utils/time";
-import { ACCESSIBILITY_NEEDS } from "./registration.constants";
+import { ACCESSIBILITY_NEEDS, ORGANISATION_TYPES } from "./registration.constants";
 
 export const registrationLinks: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -91,6 +92,105 @@ export function TextArea(props: { name: string; label: string; hint?: string; er
   );
 }
 
+type T = ReturnType<typeof useT>;
+
+/** The field names of a registration form for the error summary. */
+export function registrationLabels(t: T): Record<string, string> {
+  return {
+    firstName: t("registration.firstName"),
+    lastName: t("registration.lastName"),
+    email: t("registration.email"),
+    organisation: t("registration.organisation"),
+    organisationType: t("registration.organisationType"),
+    jobTitle: t("registration.jobTitle"),
+    forumId: t("registration.forum"),
+    accessibility: t("registration.accessibility"),
+    accessibilityOther: t("registration.accessibilityOther"),
+    dietaryNeeds: t("registration.dietaryNeeds"),
+    specialConsent: t("registration.section.needs"),
+    photoConsent: t("registration.photoConsent"),
+    documentationNews: t("registration.documentationNews"),
+    privacyConsent: t("registration.privacy"),
+  };
+}
+
+/**
+ * Name, address, organisation, its type and the function: the same fields on the public form and
+ * the organisers' form (where the browser must not fill in the organiser's own details).
+ */
+export function PersonFields(props: {
+  legend: string;
+  labels: Record<string, string>;
+  values: Record<string, string>;
+  errors?: FormErrors;
+  emailHint: string;
+  autoFill?: boolean;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const { labels, values, errors } = props;
+  const auto = (token: string) => (props.autoFill === false ? "off" : token);
+  const orgId = fieldId("organisationType");
+  return (
+    <fieldset className="reg-fieldset">
+      <legend>{props.legend}</legend>
+      <Field name="firstName" label={labels.firstName!} required autoComplete={auto("given-name")} maxLength={100} defaultValue={values.firstName} error={errors?.firstName} />
+      <Field name="lastName" label={labels.lastName!} required autoComplete={auto("family-name")} maxLength={100} defaultValue={values.lastName} error={errors?.lastName} />
+      <Field name="email" label={labels.email!} type="email" required autoComplete={auto("email")} maxLength={254} hint={props.emailHint} defaultValue={values.email} error={errors?.email} />
+      <Field name="organisation" label={labels.organisation!} required autoComplete={auto("organization")} maxLength={200} defaultValue={values.organisation} error={errors?.organisation} />
+      <div className={errors?.organisationType ? "field field--error" : "field"}>
+        <label htmlFor={orgId}>
+          {labels.organisationType} <span className="field__req">({t("form.required")})</span>
+        </label>
+        {errors?.organisationType ? (
+          <p className="field__error" id={`${orgId}-error`}>
+            {t(errors.organisationType)}
+          </p>
+        ) : null}
+        <select id={orgId} name="organisationType" required defaultValue={values.organisationType ?? ""} aria-invalid={errors?.organisationType ? true : undefined} aria-describedby={errors?.organisationType ? `${orgId}-error` : undefined}>
+          <option value="">{t("registration.orgType.choose")}</option>
+          {ORGANISATION_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`registration.orgType.${type}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Field name="jobTitle" label={labels.jobTitle!} autoComplete={auto("organization-title")} maxLength={200} defaultValue={values.jobTitle} error={errors?.jobTitle} />
+      {props.children}
+    </fieldset>
+  );
+}
+
+export type ForumOption = { id: string; title: string; capacity: number; free: number };
+
+/** The forum choice with the free seats of each forum. */
+export function ForumFields(props: { legend: string; label: string; forums: ForumOption[]; value?: string; error?: MessageKey }) {
+  const t = useT();
+  return (
+    <fieldset className="reg-fieldset">
+      <legend>{props.legend}</legend>
+      <ChoiceGroup name="forumId" legend={props.label} error={props.error}>
+        <Choice type="radio" name="forumId" value="" id={`${fieldId("forumId")}-none`} label={t("registration.forum.none")} checked={!props.value} />
+        {props.forums.map((f) => (
+          <Choice
+            key={f.id}
+            type="radio"
+            name="forumId"
+            value={f.id}
+            checked={props.value === f.id}
+            label={
+              <>
+                <span dir="auto">{f.title}</span> <span className="field__req">({f.free > 0 ? t("registration.forumSeats", { free: f.free, capacity: f.capacity }) : t("registration.forumFull")})</span>
+              </>
+            }
+          />
+        ))}
+      </ChoiceGroup>
+    </fieldset>
+  );
+}
+
 export type NeedsValues = {
   accessibility: string[];
   accessibilityOther: string;
@@ -100,15 +200,31 @@ export type NeedsValues = {
   documentationNews: boolean;
 };
 
+/** The needs part of a form's values as posted back (multiple choices joined by line breaks). */
+export function needsFormValues(values: Record<string, string>): NeedsValues {
+  return {
+    accessibility: (values.accessibility ?? "").split("\n").filter(Boolean),
+    accessibilityOther: values.accessibilityOther ?? "",
+    dietaryNeeds: values.dietaryNeeds ?? "",
+    specialConsent: values.specialConsent === "on",
+    photoConsent: values.photoConsent === "yes" || values.photoConsent === "no" ? values.photoConsent : "",
+    documentationNews: values.documentationNews === "on",
+  };
+}
+
+/** The wording of the needs part: the person's own words (organisers record them in theirs). */
+export type NeedsWords = { lead: MessageKey; special: MessageKey; yes: MessageKey; no: MessageKey };
+const PERSON_WORDS: NeedsWords = { lead: "registration.needsLead", special: "registration.specialConsent", yes: "registration.photo.yes", no: "registration.photo.no" };
+
 /** Accessibility and catering needs (Art. 9, under explicit consent), the photo consent and the optional mail about the documentation. */
-export function NeedsFields({ values, errors, specialDays }: { values: NeedsValues; errors?: FormErrors; specialDays: number }) {
+export function NeedsFields({ values, errors, specialDays, words = PERSON_WORDS }: { values: NeedsValues; errors?: FormErrors; specialDays: number; words?: NeedsWords }) {
   const t = useT();
   const consentId = fieldId("specialConsent");
   return (
     <>
       <fieldset className="reg-fieldset">
         <legend>{t("registration.section.needs")}</legend>
-        <p>{t("registration.needsLead", { days: specialDays })}</p>
+        <p>{t(words.lead, { days: specialDays })}</p>
         <ChoiceGroup name="accessibility" legend={t("registration.accessibility")} error={errors?.accessibility}>
           {ACCESSIBILITY_NEEDS.map((need) => (
             <Choice key={need} type="checkbox" name="accessibility" value={need} label={t(`registration.access.${need}` as MessageKey)} checked={values.accessibility.includes(need)} />
@@ -124,20 +240,55 @@ export function NeedsFields({ values, errors, specialDays }: { values: NeedsValu
             value="on"
             id={consentId}
             checked={values.specialConsent}
-            label={t("registration.specialConsent")}
+            label={t(words.special)}
             describedBy={errors?.specialConsent ? `${consentId}-error` : undefined}
             invalid={Boolean(errors?.specialConsent)}
           />
         </div>
       </fieldset>
       <ChoiceGroup name="photoConsent" legend={t("registration.photoConsent")} required error={errors?.photoConsent}>
-        <Choice type="radio" name="photoConsent" value="yes" label={t("registration.photo.yes")} checked={values.photoConsent === "yes"} required />
-        <Choice type="radio" name="photoConsent" value="no" label={t("registration.photo.no")} checked={values.photoConsent === "no"} required />
+        <Choice type="radio" name="photoConsent" value="yes" label={t(words.yes)} checked={values.photoConsent === "yes"} required />
+        <Choice type="radio" name="photoConsent" value="no" label={t(words.no)} checked={values.photoConsent === "no"} required />
       </ChoiceGroup>
       <ChoiceGroup name="documentationNews" legend={t("registration.documentationNews")} hint={t("registration.documentationNewsHint")}>
         <Choice type="checkbox" name="documentationNews" value="on" label={t("registration.documentationNewsConsent")} checked={values.documentationNews} />
       </ChoiceGroup>
     </>
+  );
+}
+
+/** The privacy notice and the required agreement to it (the person's own, or recorded by an organiser). */
+export function PrivacyConsent(props: { text: string; label: string; checked: boolean; error?: MessageKey }) {
+  const t = useT();
+  const id = fieldId("privacyConsent");
+  return (
+    <fieldset className={props.error ? "reg-fieldset reg-fieldset--error" : "reg-fieldset"}>
+      <legend>{t("registration.privacy")}</legend>
+      <p>{props.text}</p>
+      <p>
+        <Link to="/datenschutz">{t("registration.privacyLink")}</Link>
+      </p>
+      {props.error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {t(props.error)}
+        </p>
+      ) : null}
+      <Choice
+        type="checkbox"
+        name="privacyConsent"
+        value="on"
+        id={id}
+        required
+        checked={props.checked}
+        label={
+          <>
+            {props.label} <span className="field__req">({t("form.required")})</span>
+          </>
+        }
+        describedBy={props.error ? `${id}-error` : undefined}
+        invalid={Boolean(props.error)}
+      />
+    </fieldset>
   );
 }
 
