@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Locator } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 
 /** The system Chromium (apt-get install chromium); never a browser downloaded by a test tool. */
 export function launchBrowser(): Promise<Browser> {
@@ -25,4 +25,17 @@ export async function textOf(locator: Locator): Promise<string> {
 export async function isFocused(locator: Locator): Promise<boolean> {
   await locator.first().waitFor();
   return locator.first().evaluate((el) => el === document.activeElement);
+}
+
+/** The demo organiser (app/modules/demo/seed.server.ts). */
+export const DEMO_ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
+
+/** Signs the demo organiser in through the real form; `from` may carry `?redirectTo=…`. */
+export async function signInAsOrganiser(page: Page, appUrl: string, from = "/login") {
+  await page.goto(appUrl + from);
+  await page.getByLabel("E-Mail-Adresse").first().fill(DEMO_ORGANISER.email);
+  await page.getByLabel(/^Passwort/).fill(DEMO_ORGANISER.password);
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+  await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+  return page;
 }
