@@ -152,7 +152,8 @@ app.all(
   createRequestHandler({
     build: vite ? () => loadBuild() : await loadBuild(),
     getLoadContext: (req, res) => ({
-      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      // req.ip honours TRUST_PROXY_HOPS only; IPv6 counts per /64 (see clientAddress).
+      clientIp: runtime.clientAddress(req.ip ?? req.socket.remoteAddress ?? "unknown"),
       cspNonce: res.locals.cspNonce,
       csrfToken: res.locals.csrfToken,
     }),

@@ -34,6 +34,8 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          const retryAfter = responseStatusCode === 429 ? routeRetryAfter(remixContext) : null;
+          if (retryAfter && !responseHeaders.has("Retry-After")) responseHeaders.set("Retry-After", retryAfter);
           // Pages can carry a CSRF token and personal data: never cache them in shared caches.
           if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-cache");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
@@ -53,6 +55,19 @@ export default function handleRequest(
       },
     );
   });
+}
+
+/**
+ * The Retry-After of a rate-limited action or loader (returned or thrown). Remix hands a route's
+ * own headers on to the page only through a `headers` export; this keeps every 429 honest.
+ */
+function routeRetryAfter(remixContext: EntryContext): string | null {
+  const { actionHeaders, loaderHeaders } = remixContext.staticHandlerContext;
+  for (const headers of [...Object.values(actionHeaders ?? {}), ...Object.values(loaderHeaders ?? {})]) {
+    const value = headers.get("Retry-After");
+    if (value) return value;
+  }
+  return null;
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

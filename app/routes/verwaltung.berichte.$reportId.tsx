@@ -125,7 +125,7 @@ export default function ReportPage() {
       {d.report.status === "changes_requested" && d.report.organiserComment ? (
         <div className="card card--highlight">
           <h2>{t("reports.comment")}</h2>
-          <p style={{ whiteSpace: "pre-line" }}>{d.report.organiserComment}</p>
+          <p className="pre-line">{d.report.organiserComment}</p>
         </div>
       ) : null}
 

@@ -57,7 +57,7 @@ export default function ReportsOverview() {
             ))}
           </select>
         </div>
-        <button type="submit" className="button button--secondary" style={{ alignSelf: "flex-end", marginBlockEnd: "1rem" }}>
+        <button type="submit" className="button button--secondary actions__submit">
           {t("reports.show")}
         </button>
       </Form>

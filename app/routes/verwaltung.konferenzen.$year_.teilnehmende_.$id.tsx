@@ -113,6 +113,9 @@ export default function EditParticipant() {
         ) : (
           <p>{t("participants.hand.ended")}</p>
         )}
+        <p>
+          <Link to={`${base}/${p.id}/loeschen`}>{t("participants.delete.linkNamed", { name: `${p.values.firstName} ${p.values.lastName}` })}</Link>
+        </p>
       </section>
       <p>{t("participants.hand.editLead")}</p>
       <OrganiserRegistrationForm

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { openDatabase, setDatabase, database, type Database } from "~/db/client.server";
 import { seedDemoIfEmpty } from "~/modules/demo/seed.server";
+import { clientAddress } from "~/modules/security/client-address.server";
 import { createTransport } from "~/modules/mail/transport.server";
 import { startOutboxWorker, type OutboxWorker } from "~/modules/mail/worker.server";
 import { startScheduler, type Scheduler } from "~/modules/system/scheduler.server";
@@ -56,6 +57,7 @@ export const runtime = {
   },
   logger,
   loggablePath,
+  clientAddress,
   newNonce: () => randomBytes(16).toString("base64"),
   newCsrfToken: () => randomBytes(24).toString("base64url"),
 

@@ -1,7 +1,7 @@
 // What server.js hands every loader and action (see getLoadContext there).
 declare module "@remix-run/node" {
   interface AppLoadContext {
-    /** Client IP as seen through the configured number of trusted proxies only. */
+    /** Client IP as seen through the configured number of trusted proxies only (IPv6: its /64). */
     clientIp: string;
     /** Per-response nonce for the Content-Security-Policy. */
     cspNonce: string;

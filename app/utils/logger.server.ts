@@ -13,3 +13,8 @@ export const logger = pino({
 export function loggablePath(pathname: string): string {
   return pathname.replace(/\/[a-z2-7]{24,}(?=\/|$)/g, "/[token]");
 }
+
+/** Text for logs without e-mail addresses (mail servers name the recipient in their errors). */
+export function withoutAddresses(text: string): string {
+  return text.replace(/[^\s<>()"',;:@]+@[^\s<>()"',;:@]+\.[^\s<>()"',;:@]+/g, "[address]");
+}

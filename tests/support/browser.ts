@@ -1,6 +1,6 @@
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 
-/** The demo organiser (seeded into every test app's empty database). */
+/** The demo organiser (app/modules/demo/seed.server.ts, seeded into every test app's empty database). */
 export const DEMO_ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
 
 /** The system Chromium (apt-get install chromium); never a browser downloaded by a test tool. */
@@ -30,15 +30,21 @@ export async function isFocused(locator: Locator): Promise<boolean> {
   return locator.first().evaluate((el) => el === document.activeElement);
 }
 
-/** A browser context signed in through the password form (the demo organiser unless told otherwise). */
-export async function signedInContext(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}, who = DEMO_ORGANISER): Promise<BrowserContext> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/login`);
+/** Signs in through the real form (the demo organiser unless told otherwise); `from` may carry `?redirectTo=…`. */
+export async function signInAsOrganiser(page: Page, appUrl: string, from = "/login", who = DEMO_ORGANISER) {
+  await page.goto(appUrl + from);
   await page.getByLabel("E-Mail-Adresse").first().fill(who.email);
   await page.getByLabel(/^Passwort/).fill(who.password);
   await page.getByRole("button", { name: "Anmelden", exact: true }).click();
   await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+  return page;
+}
+
+/** A browser context signed in through the password form (the demo organiser unless told otherwise). */
+export async function signedInContext(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}, who = DEMO_ORGANISER): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await signInAsOrganiser(page, baseUrl, "/login", who);
   await page.close();
   return context;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSafeExternalUrl } from "~/utils/safe-url";
 
 /** "24.11.2026" or "2026-11-24" → "2026-11-24" (a real calendar date), else undefined. */
 export function parseDay(value: string): string | undefined {
@@ -17,17 +18,16 @@ export function formatDay(iso: string): string {
 }
 
 const day = z.string({ error: "a11y.errors.date" }).transform((v, ctx) => parseDay(v) ?? (ctx.addIssue({ code: "custom", message: "a11y.errors.date" }), z.NEVER));
-// A same-origin path (embedded) or an https address (linked); never javascript:, data: or http:.
-const videoUrl = z
-  .string()
-  .trim()
-  .max(500, "errors.tooLong")
-  .refine((v) => v === "" || (/^\/(?!\/)[^\s\\]*$/.test(v)) || /^https:\/\/[^\s/]+\/\S*$/.test(v), "a11y.errors.url");
+/** A path on this site ("/media/dgs.vtt"), never "//other.host". */
+export const isLocalPath = (v: string) => /^\/(?!\/)[^\s\\]*$/.test(v);
+/** The DGS video: a path on this site (embedded) or an https address without credentials (linked); never javascript:, data: or http:. */
+export const isVideoAddress = (v: string) => v === "" || isLocalPath(v) || isSafeExternalUrl(v, { httpsOnly: true });
+const videoUrl = z.string().trim().max(500, "errors.tooLong").refine(isVideoAddress, "a11y.errors.url");
 const localUrl = z
   .string()
   .trim()
   .max(500, "errors.tooLong")
-  .refine((v) => v === "" || /^\/(?!\/)[^\s\\]*$/.test(v), "a11y.errors.localOnly");
+  .refine((v) => v === "" || isLocalPath(v), "a11y.errors.localOnly");
 
 export const statementSchema = z
   .object({

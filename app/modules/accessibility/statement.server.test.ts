@@ -27,6 +27,10 @@ describe("accessibility statement", () => {
     expect(statementSchema.safeParse({ ...valid, dgsVideoUrl: "/media/dgs.mp4" }).error!.issues[0]).toMatchObject({ path: ["dgsCaptionsUrl"], message: "a11y.errors.captionsRequired" });
     expect(statementSchema.safeParse({ ...valid, dgsVideoUrl: "/media/dgs.mp4", dgsCaptionsUrl: "/media/dgs.vtt" }).success).toBe(true);
     expect(statementSchema.safeParse({ ...valid, dgsVideoUrl: "https://video.bottrop.de/dgs.mp4" }).success).toBe(true);
+    // Credentials in front of the host hide where the link really goes (C2).
+    for (const dgsVideoUrl of ["https://video.bottrop.de@evil.example/dgs.mp4", "https://user:pw@evil.example/dgs.mp4", "vbscript:msgbox(1)", "data:video/mp4;base64,AAAA", "http://video.bottrop.de/dgs.mp4"]) {
+      expect(statementSchema.safeParse({ ...valid, dgsVideoUrl }).success, dgsVideoUrl).toBe(false);
+    }
     expect(feedbackSchema.safeParse({ message: "kurz" }).error!.issues[0]!.message).toBe("a11y.feedback.errors.message");
   });
 
@@ -38,6 +42,11 @@ describe("accessibility statement", () => {
     const saved = await getStatement();
     expect(saved).toMatchObject({ conformity: "partial", preparedOn: "2026-11-24", reviewedOn: "2026-11-26", knownBarriers: "PDF von 2019 ohne Tags" });
     expect((await listAudit()).filter((e) => e.action === "accessibility.statement.update")).toHaveLength(2);
+    // The domain function refuses a dangerous address even when a caller skipped the form's schema.
+    const parsed = statementSchema.parse(valid);
+    await expect(saveStatement({ ...parsed, dgsVideoUrl: "javascript:alert(1)" }, orga)).rejects.toThrow(/refused/);
+    await expect(saveStatement({ ...parsed, dgsVideoUrl: "/media/dgs.mp4", dgsCaptionsUrl: "https://evil.example/x.vtt" }, orga)).rejects.toThrow(/refused/);
+    expect((await getStatement()).dgsVideoUrl).toBe("");
   });
 
   it("mails feedback to every active organiser and the contact address through the outbox", async () => {

@@ -6,7 +6,7 @@ import { translator } from "~/i18n/catalog";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { enqueueMail, renderMail } from "~/modules/mail/outbox.server";
 import { AccessibilityFeedbackEmail } from "#emails/accessibility-feedback";
-import type { FeedbackInput, StatementInput } from "./statement.schema";
+import { isLocalPath, isVideoAddress, type FeedbackInput, type StatementInput } from "./statement.schema";
 
 export type Statement = Omit<typeof accessibilityStatement.$inferSelect, "id" | "updatedBy">;
 
@@ -31,6 +31,8 @@ export async function getStatement(): Promise<Statement> {
 }
 
 export async function saveStatement(input: StatementInput, actor: { id: string; name: string }, now = new Date()): Promise<void> {
+  // The form checks this too; a caller that skipped the schema must not get a javascript: link onto a public page.
+  if (!isVideoAddress(input.dgsVideoUrl) || !(input.dgsCaptionsUrl === "" || isLocalPath(input.dgsCaptionsUrl))) throw new Error("DGS video: address refused");
   await db.transaction(async (tx) => {
     const values = { ...input, updatedAt: now, updatedBy: actor.id };
     await tx.insert(accessibilityStatement).values({ id: "current", ...values }).onConflictDoUpdate({ target: accessibilityStatement.id, set: values });

@@ -1,11 +1,22 @@
 import { createHash } from "node:crypto";
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { db } from "~/db/client.server";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { db, type DbOrTx } from "~/db/client.server";
 import { ballotPoints, ballots, goalProposals, votingRounds } from "~/db/schema";
 
 /** One ballot per voter: the key is a hash, so the database never holds a device or registration id. */
 export function voterKey(kind: "device" | "registration", id: string): string {
   return createHash("sha256").update(`${kind}:${id}`).digest("hex");
+}
+
+/**
+ * A deleted registration's ballots keep counting (results stay as they were) under a random key
+ * of the same shape, so nothing leads from the registration, its id or its badge to how it voted.
+ */
+export async function unlinkBallots(tx: DbOrTx, kind: "registration", id: string) {
+  await tx
+    .update(ballots)
+    .set({ voterKey: sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')` })
+    .where(eq(ballots.voterKey, voterKey(kind, id)));
 }
 
 export type RoundInput = { conferenceId: string; pointsPerVoter: number; maxPerProposal: number; opensAt: Date; closesAt: Date };

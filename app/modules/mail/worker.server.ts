@@ -1,4 +1,4 @@
-import { logger } from "~/utils/logger.server";
+import { logger, withoutAddresses } from "~/utils/logger.server";
 import { claimDueMail, markFailed, markSent, setQueuedListener } from "./outbox.server";
 import type { MailTransport } from "./transport.server";
 
@@ -36,8 +36,8 @@ export function startOutboxWorker(opts: {
           });
           await markSent(mail.id);
         } catch (error) {
-          // Never the address or the content: only which row and why.
-          logger.warn({ outboxId: mail.id, attempt: mail.attempts, err: String(error) }, "mail delivery failed");
+          // Never the address or the content: only which row and why (servers name the recipient).
+          logger.warn({ outboxId: mail.id, attempt: mail.attempts, err: withoutAddresses(String(error)) }, "mail delivery failed");
           await markFailed(mail, error, opts.maxAttempts);
         }
       }
@@ -51,7 +51,7 @@ export function startOutboxWorker(opts: {
       return running;
     }
     running = runOnce()
-      .catch((error) => logger.error({ err: String(error) }, "outbox worker failed"))
+      .catch((error) => logger.error({ err: withoutAddresses(String(error)) }, "outbox worker failed"))
       .finally(() => {
         running = undefined;
         if (again && !stopped) {

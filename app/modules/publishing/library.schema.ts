@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSafeExternalUrl } from "~/utils/safe-url";
 
 export const LIBRARY_TYPES = [
   "konzept",
@@ -18,15 +19,7 @@ export type LibraryType = (typeof LIBRARY_TYPES)[number];
 export const MONITORING_AREAS = ["demografie", "beschaeftigung", "bildung", "gesundheit", "lebensunterhalt", "rechtliche_situation"] as const;
 export type MonitoringArea = (typeof MONITORING_AREAS)[number];
 
-/** Only http and https: javascript:, data:, file: … are refused (they would run or read on click). */
-export function isSafeExternalUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && !!url.hostname && !url.username && !url.password;
-  } catch {
-    return false;
-  }
-}
+export { isSafeExternalUrl };
 
 const optionalYear = z.preprocess(
   (v) => (v === "" || v === undefined ? null : v),

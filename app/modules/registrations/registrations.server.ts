@@ -9,8 +9,9 @@ import { isLocale, translator, type Locale, type MessageKey } from "~/i18n/catal
 import { normaliseEmail } from "~/modules/auth/accounts.server";
 import { generateToken, hashToken } from "~/modules/auth/tokens.server";
 import { checkinUrl } from "~/modules/attendance/checkin.server";
-import { qrPng } from "~/modules/attendance/qr.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { unlinkBallots } from "~/modules/goals/voting.server";
+import { qrPng } from "~/modules/attendance/qr.server";
 import { enqueueMail, renderMail, type MailMessage } from "~/modules/mail/outbox.server";
 import { env } from "~/utils/env.server";
 import { formatDate, formatDateTime, formatTime } from "~/utils/time";
@@ -622,16 +623,30 @@ export async function exportRegistration(registrationId: string) {
   };
 }
 
-/** Art. 17: removes the registration, its consents and every mail about it; a seat goes to the waitlist. */
-export async function deleteRegistration(registrationId: string, now = new Date()): Promise<boolean> {
+/**
+ * Art. 17: removes the registration, its consents and every mail about it (queued and sent); its
+ * ballot stays counted but no longer leads back to it; a seat goes to the waitlist. Questions and
+ * likes belong to a device, never to a registration, so there is nothing of them to find.
+ * `byOrganiser`: a deletion on request, only inside that conference and written to the audit log.
+ */
+export async function deleteRegistration(
+  registrationId: string,
+  opts: { now?: Date; byOrganiser?: { actor: { id: string; name: string }; conferenceId: string } } = {},
+): Promise<boolean> {
+  const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
     const [current] = await tx.select({ conferenceId: registrations.conferenceId }).from(registrations).where(eq(registrations.id, registrationId));
-    if (!current) return false;
+    if (!current || (opts.byOrganiser && current.conferenceId !== opts.byOrganiser.conferenceId)) return false;
     const conf = (await lockConference(tx, current.conferenceId))!;
     await tx.delete(outbox).where(eq(outbox.topic, `registration:${registrationId}`));
+    await unlinkBallots(tx, "registration", registrationId);
     const deleted = await tx.delete(registrations).where(eq(registrations.id, registrationId)).returning({ id: registrations.id });
+    if (!deleted.length) return false;
+    if (opts.byOrganiser) {
+      await recordAudit(tx, { actor: opts.byOrganiser.actor, action: "registration.delete", subjectType: "registration", subjectId: registrationId, summary: "Auf Antrag gelöscht" });
+    }
     await fillFreeSeats(tx, conf, now);
-    return deleted.length > 0;
+    return true;
   });
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { clientAddress } from "./client-address.server";
 import { hitAll, hitRateLimit, rules } from "./rate-limit.server";
 
 describe("rate limits", () => {
@@ -37,5 +38,19 @@ describe("peeking", () => {
     const peek = await isRateLimited(rules.loginPerAccount, "peek@example.org", t0);
     expect(peek).toEqual({ allowed: false, retryAfterSeconds: 900 });
     expect((await isRateLimited(rules.loginPerAccount, "peek@example.org", new Date(t0.getTime() + 900_001))).allowed).toBe(true);
+  });
+});
+
+describe("client address for per-IP limits", () => {
+  it("keeps IPv4 as it is and counts IPv6 per /64, so rotating addresses inside one network gives no new budget", () => {
+    expect(clientAddress("203.0.113.7")).toBe("203.0.113.7");
+    expect(clientAddress("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(clientAddress("2001:db8:1:2::1")).toBe("2001:db8:1:2::/64");
+    expect(clientAddress("2001:0db8:0001:0002:abcd:ef01:2345:6789")).toBe("2001:db8:1:2::/64");
+    expect(clientAddress("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(clientAddress("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
+    expect(clientAddress("64:ff9b::192.0.2.1")).toBe("64:ff9b:0:0::/64");
+    expect(clientAddress("2001:db8:1:3::1")).not.toBe(clientAddress("2001:db8:1:2::1"));
+    expect(clientAddress("unknown")).toBe("unknown");
   });
 });
