@@ -90,3 +90,16 @@ export function Field({ name, label, error, hint, required, id: idProp, ...input
     </div>
   );
 }
+
+/**
+ * A wide table's horizontal scroll box (320 px screens). Focusable and named, so keyboard users
+ * can scroll it too (WCAG 2.1.1; axe: scrollable-region-focusable).
+ */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scroll box must be reachable by keyboard
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}

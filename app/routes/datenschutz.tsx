@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/catalog";
 import { useT } from "~/i18n/i18n";
 import { retentionSettings } from "~/modules/privacy/retention.server";
+import { TableWrap } from "~/components/form";
 
 export const meta: MetaFunction = () => [{ title: "Datenschutz – Integrationskonferenz" }];
 
@@ -31,7 +32,7 @@ export default function Privacy() {
     <article className="prose prose--wide">
       <h1>{t("privacy.title")}</h1>
       <p>{t("privacy.body")}</p>
-      <div className="table-wrap">
+      <TableWrap label={t("privacy.tableCaption")}>
         <table>
           <caption>{t("privacy.tableCaption")}</caption>
           <thead>
@@ -53,7 +54,7 @@ export default function Privacy() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <h2>{t("privacy.rights.title")}</h2>
       <p>{t("privacy.rights.body")}</p>
       <p>{t("privacy.noTracking")}</p>

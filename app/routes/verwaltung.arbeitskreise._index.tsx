@@ -6,6 +6,7 @@ import { listCoordinators, listGroups } from "~/modules/groups/groups.server";
 import styles from "~/styles/groups.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
+import { TableWrap } from "~/components/form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Arbeitskreise – Verwaltung" }];
@@ -28,7 +29,7 @@ export default function GroupsAdmin() {
     <>
       <h1>{t("groups.admin.title")}</h1>
       <p>{t("groups.admin.lead")}</p>
-      <div className="table-wrap">
+      <TableWrap label={t("groups.admin.title")}>
         <table>
           <thead>
             <tr>
@@ -49,7 +50,7 @@ export default function GroupsAdmin() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

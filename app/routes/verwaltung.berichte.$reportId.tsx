@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FileUpload } from "~/components/file-upload";
-import { ErrorSummary, SafeForm, type FormErrors } from "~/components/form";
+import { ErrorSummary, type FormErrors, SafeForm, TableWrap } from "~/components/form";
 import { TextareaField } from "~/components/textarea-field";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
@@ -228,7 +228,7 @@ export default function ReportPage() {
       ) : null}
 
       <h2>{t("reports.history")}</h2>
-      <div className="table-wrap">
+      <TableWrap label={t("reports.history")}>
         <table className="history">
           <thead>
             <tr>
@@ -247,7 +247,7 @@ export default function ReportPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

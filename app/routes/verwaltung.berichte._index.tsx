@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Field, SafeForm, type FormErrors } from "~/components/form";
+import { ErrorSummary, Field, type FormErrors, SafeForm, TableWrap } from "~/components/form";
 import { useLocale, useT } from "~/i18n/i18n";
 import { deadlineSchema } from "~/modules/groups/groups.schema";
 import { PresentationLink } from "~/modules/groups/presentation-link";
@@ -63,7 +63,7 @@ export default function ReportsOverview() {
       </Form>
       {conference ? (
         <>
-          <div className="table-wrap">
+          <TableWrap label={t("reports.overview")}>
             <table>
               <thead>
                 <tr>
@@ -88,7 +88,7 @@ export default function ReportsOverview() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <section className="card" aria-labelledby="deadline-title">
             <h2 id="deadline-title">{t("reports.deadlineTitle")}</h2>
             {deadline ? <p>{t("reports.deadline", { date: formatDateTime(deadline.submitBy, locale) })}</p> : null}

@@ -8,6 +8,7 @@ import { createLibraryEntry, LibraryError, listLibrary, listParentChoices } from
 import { libraryTypeKey, publishingLinks } from "~/modules/publishing/ui";
 import { requireOrganiser } from "~/utils/auth.server";
 import { invalid, parseForm } from "~/utils/form.server";
+import { TableWrap } from "~/components/form";
 
 export const links = publishingLinks;
 export const meta: MetaFunction = () => [{ title: "Dokumente – Verwaltung" }];
@@ -44,7 +45,7 @@ export default function LibraryAdmin() {
           {t("library.admin.deleted")}
         </p>
       ) : null}
-      <div className="table-wrap">
+      <TableWrap label={t("library.admin.title")}>
         <table>
           <thead>
             <tr>
@@ -70,7 +71,7 @@ export default function LibraryAdmin() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <section aria-labelledby="new-entry">
         <h2 id="new-entry">{t("library.admin.new")}</h2>
         <LibraryEntryForm values={failed?.values ?? {}} errors={failed?.errors ?? {}} parents={parents} submitLabel={t("library.field.create")} />

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, Field, SafeForm, type FormErrors } from "~/components/form";
+import { ErrorSummary, Field, type FormErrors, SafeForm, TableWrap } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
 import { LongText, Select } from "~/modules/conferences/ui";
@@ -106,7 +106,7 @@ export default function Participants() {
       {list.rows.length === 0 ? (
         <p>{t("participants.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("participants.title", { title: conference.title })}>
           <table>
             <thead>
               <tr>
@@ -146,7 +146,7 @@ export default function Participants() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {list.pages > 1 ? (
         <nav aria-label={t("participants.pagination")} className="reg-actions">

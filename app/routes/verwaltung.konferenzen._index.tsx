@@ -5,6 +5,7 @@ import { useLocale, useT } from "~/i18n/i18n";
 import { listConferencesForAdmin } from "~/modules/conferences/admin.server";
 import { requireOrganiser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/time";
+import { TableWrap } from "~/components/form";
 
 export const meta: MetaFunction = () => [{ title: "Konferenzen – Verwaltung" }];
 
@@ -29,7 +30,7 @@ export default function AdminConferences() {
       {conferences.length === 0 ? (
         <p>{t("admin.conferences.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("admin.conferences")}>
           <table>
             <thead>
               <tr>
@@ -61,7 +62,7 @@ export default function AdminConferences() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { SafeForm } from "~/components/form";
+import { SafeForm, TableWrap } from "~/components/form";
 import { useLocale, useT } from "~/i18n/i18n";
 import { countPendingMail, listDeadMail, retryDeadMail } from "~/modules/mail/outbox.server";
 import { db } from "~/db/client.server";
@@ -49,7 +49,7 @@ export default function Outbox() {
       {dead.length === 0 ? (
         <p>{t("admin.outbox.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("admin.outbox")}>
           <table>
             <thead>
               <tr>
@@ -86,7 +86,7 @@ export default function Outbox() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { listAudit } from "~/modules/audit/audit.server";
 import { requireOrganiser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/time";
+import { TableWrap } from "~/components/form";
 
 export const meta: MetaFunction = () => [{ title: "Protokoll – Verwaltung" }];
 
@@ -28,7 +29,7 @@ export default function AuditLog() {
       {entries.length === 0 ? (
         <p>{t("audit.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("audit.title")}>
           <table>
             <thead>
               <tr>
@@ -51,7 +52,7 @@ export default function AuditLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {more ? (
         <p>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { SafeForm } from "~/components/form";
+import { SafeForm, TableWrap } from "~/components/form";
 import { useT } from "~/i18n/i18n";
 import { conferenceYears, listGoalsForGroup, listPendingUpdates, reviewUpdate, rollOverGoals } from "~/modules/goals/goals.server";
 import { goalsLinks, StatusBadge, statusKey } from "~/modules/goals/ui";
@@ -151,7 +151,7 @@ export default function GoalsAdmin() {
       <section aria-labelledby="goals-title">
         <h2 id="goals-title">{organiser ? t("goals.admin.allGoals") : t("goals.admin.groupGoals")}</h2>
         {goals.length === 0 ? <p>{t("goals.board.none")}</p> : null}
-        <div className="table-wrap">
+        <TableWrap label={organiser ? t("goals.admin.allGoals") : t("goals.admin.groupGoals")}>
           <table>
             <thead>
               <tr>
@@ -181,7 +181,7 @@ export default function GoalsAdmin() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
     </>
   );

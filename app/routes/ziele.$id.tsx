@@ -7,6 +7,7 @@ import { goalsLinks, StatusBadge } from "~/modules/goals/ui";
 import { getUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { formatDate } from "~/utils/time";
+import { TableWrap } from "~/components/form";
 
 export const links = goalsLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Ziel ${data.goal.id}: ${data.goal.title} – Integrationskonferenz Bottrop` : "Ziel nicht gefunden" }];
@@ -123,7 +124,7 @@ export default function GoalPage() {
         </ol>
         <details>
           <summary>{t("goals.page.allChanges", { count: updates.length })}</summary>
-          <div className="table-wrap">
+          <TableWrap label={t("goals.page.years")}>
             <table>
               <thead>
                 <tr>
@@ -146,7 +147,7 @@ export default function GoalPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </details>
       </section>
 

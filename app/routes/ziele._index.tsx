@@ -5,6 +5,7 @@ import { listFields } from "~/modules/goals/catalogue.server";
 import { conferenceYears, listGoals, listGroups } from "~/modules/goals/goals.server";
 import { parseBoardFilter } from "~/modules/goals/goals.schema";
 import { goalsLinks, StatusBadge, STATUS_NAMES, statusKey } from "~/modules/goals/ui";
+import { TableWrap } from "~/components/form";
 
 export const links = goalsLinks;
 export const meta: MetaFunction = () => [{ title: "Ziele – Integrationskonferenz Bottrop" }];
@@ -108,7 +109,7 @@ export default function GoalBoard() {
           ))}
         </ul>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("goals.board.acrossYears")}>
           <table>
             <caption className="visually-hidden">{t("goals.board.acrossYears")}</caption>
             <thead>
@@ -139,7 +140,7 @@ export default function GoalBoard() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <h2>{t("goals.export.title")}</h2>
       <p className="inline-actions">

@@ -4,6 +4,7 @@ import { useT } from "~/i18n/i18n";
 import { conferenceYears, coverage } from "~/modules/goals/goals.server";
 import { goalsLinks } from "~/modules/goals/ui";
 import { berlinParts } from "~/utils/time";
+import { TableWrap } from "~/components/form";
 
 export const links = goalsLinks;
 export const meta: MetaFunction = () => [{ title: "Abdeckung der Handlungsempfehlungen – Integrationskonferenz Bottrop" }];
@@ -53,7 +54,7 @@ export default function Coverage() {
       {fields.map((field) => (
         <section key={field} aria-labelledby={`cov-${field}`}>
           <h2 id={`cov-${field}`}>{field}</h2>
-          <div className="table-wrap">
+          <TableWrap label={field}>
             <table>
               <thead>
                 <tr>
@@ -78,7 +79,7 @@ export default function Coverage() {
                   ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       ))}
     </>
