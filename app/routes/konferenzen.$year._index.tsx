@@ -120,6 +120,7 @@ export default function ConferencePage() {
                 <li key={f.id}>
                   <span {...de}>{f.title}</span>
                   {showRegistration && seats ? ` (${seats.free > 0 ? t("registration.forumSeats", { free: seats.free, capacity: seats.capacity }) : t("registration.forumFull")})` : ""}
+                  {f.description ? <p {...de}>{f.description}</p> : null}
                 </li>
               );
             })}

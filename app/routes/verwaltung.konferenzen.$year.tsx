@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, Field, SafeForm, type FormErrors } from "~/components/form";
+import { ErrorSummary, Field, type FormErrors, SafeForm, TableWrap } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
 import { addAgendaItem, deleteAgendaItem, deleteForum, getConferenceForAdmin, saveForum, updateConference } from "~/modules/conferences/admin.server";
 import { AGENDA_KINDS, agendaSchema, conferenceSchema, deleteSchema, forumSchema } from "~/modules/conferences/conference.schema";
-import { ConferenceForm, Select } from "~/modules/conferences/ui";
+import { ConferenceForm, LongText, Select } from "~/modules/conferences/ui";
 import { getAvailability } from "~/modules/registrations/registrations.server";
 import { requireOrganiser } from "~/utils/auth.server";
 import { formValues, invalid, parseForm } from "~/utils/form.server";
@@ -127,6 +127,7 @@ export default function EditConference() {
               <input type="hidden" name="intent" value="forum" />
               <input type="hidden" name="forumId" value={f.id} />
               <Field name="title" id={`forum-${f.id}-title`} label={t("admin.forums.name")} required defaultValue={f.title} />
+              <LongText name="description" id={`forum-${f.id}-description`} label={t("admin.forums.description")} defaultValue={f.description} />
               <Field name="capacity" id={`forum-${f.id}-capacity`} label={t("admin.forums.capacity")} type="number" min={1} required defaultValue={String(f.capacity)} hint={t("admin.forums.seats", { taken: f.taken, capacity: f.capacity })} />
               <Field name="position" id={`forum-${f.id}-position`} label={t("admin.forums.position")} type="number" min={0} defaultValue={String(f.position)} />
               <button type="submit" className="button button--secondary">
@@ -148,6 +149,7 @@ export default function EditConference() {
           <input type="hidden" name="intent" value="forum" />
           <input type="hidden" name="forumId" value="" />
           <Field name="title" id="new-forum-title" label={t("admin.forums.name")} required defaultValue={newForum.title} error={forumErrors?.title} />
+          <LongText name="description" id="new-forum-description" label={t("admin.forums.description")} defaultValue={newForum.description} error={forumErrors?.description} />
           <Field name="capacity" id="new-forum-capacity" label={t("admin.forums.capacity")} type="number" min={1} required defaultValue={newForum.capacity} error={forumErrors?.capacity} />
           <Field name="position" id="new-forum-position" label={t("admin.forums.position")} type="number" min={0} defaultValue={newForum.position ?? String(forums.length + 1)} />
           <button type="submit" className="button button--secondary">
@@ -161,7 +163,7 @@ export default function EditConference() {
         {agenda.length === 0 ? (
           <p>{t("admin.agenda.empty")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t("admin.agenda.title")}>
             <table>
               <thead>
                 <tr>
@@ -204,7 +206,7 @@ export default function EditConference() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         <h3>{t("admin.agenda.add")}</h3>
         <ErrorSummary errors={agendaErrors} labels={{ startsAt: t("admin.agenda.startsAt"), endsAt: t("admin.agenda.endsAt"), title: t("admin.agenda.name"), kind: t("admin.agenda.kind") }} />

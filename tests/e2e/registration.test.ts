@@ -180,6 +180,17 @@ describe("conference registration end to end", () => {
     // Without a session the export is closed.
     const anonymous = await fetch(`${app.url}/verwaltung/konferenzen/${year}/teilnehmende.csv`, { redirect: "manual" });
     expect(anonymous.status).toBe(302);
+
+    // A forum keeps its description when organisers save it, and the conference page shows it.
+    await page.goto(`${app.url}/verwaltung/konferenzen/${year}`);
+    const forumForm = page.locator("form", { has: page.getByRole("button", { name: "Forum speichern" }) }).first();
+    const description = forumForm.getByLabel(/^Worum es im Forum geht/);
+    expect(await description.inputValue()).toContain("Kita, Schule und Ausbildungsbetrieb");
+    await description.fill("Sprachbildung <b>gemeinsam</b> planen");
+    await forumForm.getByRole("button", { name: "Forum speichern" }).click();
+    await page.waitForLoadState("networkidle");
+    const publicPage = await (await fetch(`${app.url}/konferenzen/${year}`)).text();
+    expect(publicPage).toContain("Sprachbildung &lt;b&gt;gemeinsam&lt;/b&gt; planen");
     await ctx.close();
   });
 });

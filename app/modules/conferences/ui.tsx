@@ -33,9 +33,9 @@ export function Select(props: { name: string; label: string; options: { value: s
   );
 }
 
-export function LongText(props: { name: string; label: string; defaultValue?: string; error?: MessageKey; required?: boolean }) {
+export function LongText(props: { name: string; label: string; defaultValue?: string; error?: MessageKey; required?: boolean; id?: string }) {
   const t = useT();
-  const id = fieldId(props.name);
+  const id = props.id ?? fieldId(props.name);
   return (
     <div className={props.error ? "field field--error" : "field"}>
       <label htmlFor={id}>

@@ -85,9 +85,9 @@ export async function seedDemo({ now }: { now: Date }) {
   const forumRows = await db
     .insert(forums)
     .values([
-      { conferenceId: current!.id, title: "Forum A: Sprachbildung von der Kita bis zum Beruf", capacity: 40, position: 1 },
-      { conferenceId: current!.id, title: "Forum B: Ankommen im Stadtteil", capacity: 40, position: 2 },
-      { conferenceId: current!.id, title: "Forum C: Interkulturelle Öffnung der Verwaltung", capacity: 30, position: 3 },
+      { conferenceId: current!.id, title: "Forum A: Sprachbildung von der Kita bis zum Beruf", description: "Wie Kita, Schule und Ausbildungsbetrieb Sprache gemeinsam fördern – mit Beispielen aus Bottrop.", capacity: 40, position: 1 },
+      { conferenceId: current!.id, title: "Forum B: Ankommen im Stadtteil", description: "Was neu Zugewanderten in den ersten Monaten hilft: Beratung, Nachbarschaft, Vereine.", capacity: 40, position: 2 },
+      { conferenceId: current!.id, title: "Forum C: Interkulturelle Öffnung der Verwaltung", description: "Verständliche Briefe, mehrsprachige Beratung und vielfältige Teams in der Stadtverwaltung.", capacity: 30, position: 3 },
     ])
     .returning({ id: forums.id });
   await db.insert(agendaItems).values([
