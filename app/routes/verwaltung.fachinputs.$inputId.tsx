@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useCallback } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { FileUpload } from "~/components/file-upload";
 import { SafeForm } from "~/components/form";
 import { useLiveChanges } from "~/components/live-stream";
@@ -110,11 +110,19 @@ export default function ModerateInput() {
   const revalidator = useRevalidator();
   const navigation = useNavigation();
   // New questions from the room show up without a reload (the same stream as the room view).
-  // Not while the moderator's own action is under way: a revalidation then restarts its loading
-  // and loses the action's answer ("Erledigt."); its own loaders fetch the fresh list anyway.
+  // A change that comes while the moderator's own action is under way waits for it: revalidating
+  // then would restart its loading and lose the action's answer ("Erledigt.").
+  const missed = useRef(false);
+  const busy = navigation.state !== "idle" || revalidator.state !== "idle";
   const refresh = useCallback(() => {
-    if (revalidator.state === "idle" && navigation.state === "idle") revalidator.revalidate();
-  }, [revalidator, navigation.state]);
+    if (busy) missed.current = true;
+    else revalidator.revalidate();
+  }, [busy, revalidator]);
+  useEffect(() => {
+    if (busy || !missed.current) return;
+    missed.current = false;
+    revalidator.revalidate();
+  }, [busy, revalidator]);
   useLiveChanges(dayCode ? `/live/${dayCode}/${input.id}/stream` : "", refresh);
 
   const live = questions.filter((q) => !q.mergedIntoId);

@@ -126,10 +126,6 @@ export default function Participants() {
                     </Link>
                     <br />
                     <small>{r.email}</small>
-                    <br />
-                    <Link to={`${base}/${r.id}/loeschen`} aria-label={t("participants.delete.linkNamed", { name: `${r.firstName} ${r.lastName}` })}>
-                      {t("participants.delete.link")}
-                    </Link>
                   </th>
                   <td>
                     {r.organisation}

@@ -51,6 +51,8 @@ async function ask(page: Page, text: string) {
   await page.getByLabel(/^Ihre Frage oder Ihr Beitrag/).fill(text);
   await page.getByRole("button", { name: "Frage senden" }).click();
   await page.getByText("Ihre Frage ist angekommen").waitFor();
+  // The notice may still be there from the question before: wait for this one in the list.
+  await page.getByRole("listitem").filter({ hasText: text }).first().waitFor();
 }
 
 /** Reads the room view's event stream for a while and returns everything it sent. */

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, startApp, type RunningApp } from "../support/app";
 
@@ -8,7 +9,6 @@ import { runCli, startApp, type RunningApp } from "../support/app";
 // New routes are covered automatically and must fail closed.
 
 type Route = { id: string; path: string; hasAction: boolean; hasLoader: boolean };
-let app: RunningApp;
 let routes: Route[] = [];
 let year = "";
 
@@ -39,24 +39,57 @@ function concrete(pattern: string): string {
 }
 
 const COORDINATOR = { email: "fremd-koordination@ikon.example", password: "koordination-sicher-1" };
+const SECRET = "security-suite-secret-security-suite-00";
 
-beforeAll(async () => {
-  const first = await startApp();
-  await first.stop();
-  const created = await runCli(
-    ["scripts/user-create.ts", "--email", COORDINATOR.email, "--name", "Koordination Ebel", "--role", "coordinator", "--password", COORDINATOR.password, "--group", "ebel"],
-    { DATA_DIR: first.dataDir },
-  );
-  if (created.code !== 0) throw new Error(created.output);
-  app = await startApp({ dataDir: first.dataDir });
-  year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
-  routes = await manifest();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+/**
+ * The demo app with a coordinator of another group, on the embedded database or (with
+ * TEST_DATABASE_URL) on a fresh PostgreSQL database of its own.
+ */
+async function startSuiteApp(backend: "PGlite" | "PostgreSQL"): Promise<{ app: RunningApp; cleanup: () => Promise<void> }> {
+  const coordinator = ["scripts/user-create.ts", "--email", COORDINATOR.email, "--name", "Koordination Ebel", "--role", "coordinator", "--password", COORDINATOR.password, "--group", "ebel"];
+  if (backend === "PGlite") {
+    const first = await startApp();
+    await first.stop();
+    const created = await runCli(coordinator, { DATA_DIR: first.dataDir });
+    if (created.code !== 0) throw new Error(created.output);
+    const app = await startApp({ dataDir: first.dataDir });
+    return { app, cleanup: async () => void (await app.stop()) };
+  }
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  const name = `ikon_security_${process.pid}`;
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  const env = { DATABASE_URL: url.toString(), SESSION_SECRET: SECRET };
+  for (const args of [["scripts/seed.ts"], coordinator]) {
+    const done = await runCli(args, env);
+    if (done.code !== 0) throw new Error(done.output);
+  }
+  const app = await startApp({ env });
+  return {
+    app,
+    cleanup: async () => {
+      await app.stop();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
 
-describe("every route from the manifest", () => {
+const backends = ["PGlite", ...(process.env.TEST_DATABASE_URL ? ["PostgreSQL"] : [])] as ("PGlite" | "PostgreSQL")[];
+
+describe.each(backends)("every route from the manifest (%s)", (backend) => {
+  let app: RunningApp;
+  let cleanup = async () => {};
+  beforeAll(async () => {
+    ({ app, cleanup } = await startSuiteApp(backend));
+    year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+    routes = await manifest();
+  });
+  afterAll(() => cleanup());
+
   it("has routes to check", () => {
     expect(routes.length).toBeGreaterThan(10);
     expect(routes.filter((r) => r.hasAction).length).toBeGreaterThan(3);

@@ -166,7 +166,6 @@ export const registrations = defineMessages(
     "registration.delete.done": "Ihre Daten sind gelöscht.",
     "registration.delete.doneLead": "Wir haben Ihre Anmeldung und alle Angaben dazu gelöscht.",
     // Organisers: deleting a registration on request (Art. 17)
-    "participants.delete.link": "Löschen",
     "participants.delete.linkNamed": "Anmeldung von {name} löschen",
     "participants.delete.title": "Anmeldung löschen?",
     "participants.delete.lead": "Auf Wunsch der Person löschen Sie diese Anmeldung endgültig: ihre Angaben, Einwilligungen und alle E-Mails an sie. Ein Platz wird frei und geht an die Warteliste. Das lässt sich nicht rückgängig machen und steht im Protokoll.",
@@ -359,7 +358,6 @@ export const registrations = defineMessages(
     "registration.delete.submit": "Yes, delete permanently",
     "registration.delete.done": "Your data has been deleted.",
     "registration.delete.doneLead": "We have deleted your registration and all details belonging to it.",
-    "participants.delete.link": "Delete",
     "participants.delete.linkNamed": "Delete the registration of {name}",
     "participants.delete.title": "Delete this registration?",
     "participants.delete.lead": "At the person's request you delete this registration for good: their details, consents and every e-mail to them. A seat becomes free and goes to the waiting list. This cannot be undone and is recorded in the audit log.",
