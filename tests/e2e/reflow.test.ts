@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { startApp, type RunningApp } from "../support/app";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, signedInContext } from "../support/browser";
 
 // WCAG 1.4.10 / 1.4.4: at 320 CSS px and at 200 % zoom (a 1280 px window zoomed to 200 % lays out
 // 640 CSS px at device scale 2) nothing scrolls sideways. Screenshots go to SCREENSHOT_DIR for a
@@ -50,4 +50,20 @@ describe("zoom and reflow", () => {
       });
     }
   }
+
+  it("320 px: no horizontal scrolling in the organisers' area (wide tables scroll inside their box)", async () => {
+    const context = await signedInContext(browser, app.url, { viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    const base = `/verwaltung/konferenzen/${year}`;
+    const paths = ["/verwaltung", "/verwaltung/konferenzen", base, `${base}/teilnehmende`, `${base}/teilnehmende/neu`, `${base}/statistik`, `${base}/einlass`, "/verwaltung/arbeitskreise", "/verwaltung/berichte", "/verwaltung/fachinputs", "/verwaltung/ziele", "/verwaltung/ziele/vorschlaege", "/verwaltung/dokumente", "/verwaltung/dokumentation", "/verwaltung/postausgang", "/verwaltung/protokoll", "/verwaltung/barrierefreiheit"];
+    const overflowing: string[] = [];
+    for (const path of paths) {
+      await page.goto(`${app.url}${path}`);
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      if (scrollWidth > innerWidth) overflowing.push(`${path}: ${scrollWidth} > ${innerWidth}`);
+      await page.screenshot({ path: `${SHOTS}/reflow-320-admin-${path.replace(/^\//, "").replace(/\//g, "_")}.png`, fullPage: true });
+    }
+    expect(overflowing).toEqual([]);
+    await context.close();
+  });
 });
