@@ -6,6 +6,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 import { logger } from "~/utils/logger.server";
+// Server rendering reads the message catalogue from here.
+import "~/i18n/messages.server";
 
 // server.js reaches the process lifecycle (database, mail worker, scheduler) through the build.
 export { runtime } from "~/server/runtime.server";

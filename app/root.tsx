@@ -16,10 +16,10 @@ import { useEffect, type ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { FormDrafts, SessionWarning } from "~/components/session-warning";
 import { useNonce } from "~/components/nonce";
-import { catalog } from "~/i18n/catalog";
 import { localeDir, locales, pageLocale, type Locale } from "~/i18n/locales";
 import { useLocale, useT } from "~/i18n/i18n";
 import { getChosenLocale } from "~/i18n/locale.server";
+import { messagesAsset } from "~/i18n/messages.server";
 import { getUser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import styles from "~/styles/app.css?url";
@@ -43,8 +43,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     locale,
     chosenLocale,
-    // Only this language's messages reach the browser, not the whole catalogue.
-    messages: catalog[locale],
+    // This language's messages, as a script the browser caches (not in every page's data).
+    messagesSrc: messagesAsset(locale).src,
     csrfToken: context.csrfToken,
     user: user ? { name: user.name, role: user.role } : null,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
@@ -81,12 +81,14 @@ function Shell({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const user = data?.user;
   const location = useLocation();
-  // For Arabic the page language depends on the path: a client-side navigation between a page
-  // with and one without Arabic loads the document anew (a custom root shouldRevalidate would
-  // change how Remix revalidates after actions).
+  // For Arabic the page language depends on the path: when a client-side navigation crosses
+  // between a page with and one without Arabic, this document's messages are of the other
+  // language, so the document loads anew (a custom root shouldRevalidate would change how Remix
+  // revalidates after actions).
   useEffect(() => {
-    if (data?.chosenLocale === "ar" && pageLocale(data.chosenLocale, location.pathname) !== data.locale) window.location.reload();
-  }, [location.pathname, data?.chosenLocale, data?.locale]);
+    const loaded = window.__ikonMessages?.locale;
+    if (data && loaded && loaded !== data.locale) window.location.reload();
+  }, [location.pathname, data]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -170,6 +172,8 @@ function Shell({ children }: { children: ReactNode }) {
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const locale = useLocale();
+  // Without root data (an error in the root loader) the unhashed German address still works.
+  const messagesSrc = useRouteLoaderData<RootData>("root")?.messagesSrc ?? "/i18n/de.js";
   return (
     <html lang={locale} dir={localeDir(locale)}>
       <head>
@@ -177,6 +181,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* Loads in parallel; entry.client waits for it before hydrating. */}
+        <script id="ikon-messages" nonce={nonce} src={messagesSrc} defer />
       </head>
       <body>
         <Shell>{children}</Shell>

@@ -7,12 +7,13 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import getPort from "get-port";
+import { startFlags } from "./start-flags.js";
 
 const MB = Number(process.argv[2] ?? 100);
 const port = await getPort();
 const url = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "ikon-bench-upload-"));
-const child = spawn(process.execPath, ["server.js"], {
+const child = spawn(process.execPath, [...startFlags(), "server.js"], {
   env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: url, DATA_DIR: dataDir, LOG_LEVEL: "warn", UPLOAD_MAX_MB: String(MB + 10) },
   stdio: ["ignore", "inherit", "inherit"],
 });

@@ -9,8 +9,10 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import getPort from "get-port";
 import { roomBench } from "./bench-room.js";
+import { startFlags } from "./start-flags.js";
 
 const SKIP_BUILD = process.argv.includes("--no-build");
+const NODE_FLAGS = startFlags();
 if (!SKIP_BUILD) execSync("npx remix vite:build", { stdio: "inherit" });
 
 async function start(label, extraEnv = {}) {
@@ -18,7 +20,7 @@ async function start(label, extraEnv = {}) {
   const dataDir = extraEnv.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "ikon-bench-"));
   const url = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
-  const child = spawn(process.execPath, ["server.js"], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, "server.js"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: url, DATA_DIR: dataDir, LOG_LEVEL: "warn", MAIL_POLL_MS: "1000", ...extraEnv },
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -46,8 +48,11 @@ function peakRssMb(pid) {
 }
 
 function load(url, opts = {}) {
+  // A fixed number of requests (`amount`) replaces the duration; autocannon refuses both.
+  const settings = { url, connections: 50, ...(opts.amount ? {} : { duration: 10 }), ...opts };
+  if (settings.duration === undefined) delete settings.duration;
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: 50, duration: 10, ...opts }, (err, res) => (err ? reject(err) : resolve(res)));
+    autocannon(settings, (err, res) => (err ? reject(err) : resolve(res)));
   });
 }
 
@@ -262,6 +267,11 @@ async function benchDatabase(db, env) {
 
   const js = await jsBytesGzip(conference);
   record(`JavaScript on the conference page (gzip, ${js.files} files)`, js.bytes / 1024, "KB", "≤ 100", js.bytes / 1024 <= 100, db);
+  const html = await (await fetch(conference)).text();
+  record("HTML of the conference page (uncompressed)", Buffer.byteLength(html) / 1024, "KB", "info", true, db);
+  const messagesSrc = /<script[^>]+src="(\/i18n\/[^"]+\.js)"/.exec(html)?.[1];
+  const messages = messagesSrc ? gzipSync(Buffer.from(await (await fetch(new URL(messagesSrc, conference))).arrayBuffer()), { level: 9 }).length : 0;
+  record("messages of the page's language (gzip, one file cached for a year)", messages / 1024, "KB", "info", true, db);
 
   const rss = peakRssMb(app.child.pid);
   record("peak RSS under load", rss, "MB", "< 400", rss < 400, db);

@@ -3,11 +3,32 @@ import { useMemo } from "react";
 import type { MessageKey, Translate } from "./catalog";
 import { defaultLocale, interpolate, isLocale, type Locale, type Vars } from "./locales";
 
-type RootI18n = { locale?: string; messages?: Record<string, string> };
+type RootI18n = { locale?: string };
+type Messages = Record<string, string>;
+
+declare global {
+  // Set by app/i18n/messages.server.ts on the server; the browser gets one language as a script.
+  var __ikonCatalog: Record<Locale, Messages> | undefined;
+  interface Window {
+    __ikonMessages?: { locale: Locale; messages: Messages };
+  }
+}
+
+/**
+ * The messages of a language: on the server from the catalogue, in the browser from the page's
+ * messages script (one language per document: a change of language loads a new document).
+ */
+export function messagesFor(locale: Locale): Messages | undefined {
+  if (typeof document === "undefined") return globalThis.__ikonCatalog?.[locale];
+  return window.__ikonMessages?.messages;
+}
+
+function rootLocale(data: RootI18n | undefined): Locale {
+  return isLocale(data?.locale) ? data.locale : defaultLocale;
+}
 
 export function useLocale(): Locale {
-  const data = useRouteLoaderData<RootI18n>("root");
-  return isLocale(data?.locale) ? data.locale : defaultLocale;
+  return rootLocale(useRouteLoaderData<RootI18n>("root"));
 }
 
 /**
@@ -15,13 +36,13 @@ export function useLocale(): Locale {
  * so the document title is in the page's language too.
  */
 export function metaT(matches: readonly { id: string; data?: unknown }[]): Translate {
-  const messages = (matches.find((m) => m.id === "root")?.data as RootI18n | undefined)?.messages;
+  const messages = messagesFor(rootLocale(matches.find((m) => m.id === "root")?.data as RootI18n | undefined));
   return (key: MessageKey, vars?: Vars) => interpolate(messages?.[key] ?? key, vars);
 }
 
-/** The translate function for the page's language (its messages come with the root loader). */
+/** The translate function for the page's language. */
 export function useT(): Translate {
-  const messages = useRouteLoaderData<RootI18n>("root")?.messages;
+  const messages = messagesFor(useLocale());
   return useMemo(() => (key: MessageKey, vars?: Vars) => interpolate(messages?.[key] ?? key, vars), [messages]);
 }
 

@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The groups presenting: one query for all of them, and only when the agenda has that slot.
   const hasPresentations = found.agenda.some((item) => item.kind === "group_presentations");
   const [availability, discussionInputs, presentations] = await Promise.all([
-    getAvailability(id),
+    getAvailability(id, { capacity: found.conference.capacity, forums: found.forums }),
     listPublicInputs(id),
     hasPresentations ? getUser(request).then((user) => listAgendaPresentations(id, user)) : [],
   ]);

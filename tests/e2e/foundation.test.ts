@@ -79,6 +79,34 @@ describe("the app as a newcomer starts it", () => {
 });
 
 describe("languages", () => {
+  it("keeps the catalogue out of the pages: one cached messages script per language, hydrated without a mismatch", async () => {
+    const html = await (await fetch(`${app.url}/impressum`)).text();
+    // Organiser texts are not in a public page's HTML (they used to travel with every page).
+    expect(html).not.toContain("Teilnehmende von Hand anmelden");
+    expect(html.length).toBeLessThan(20_000);
+    const src = /<script id="ikon-messages"[^>]* src="(\/i18n\/de\.[a-f0-9]{12}\.js)"/.exec(html)![1]!;
+    const script = await fetch(app.url + src);
+    expect(script.headers.get("content-type")).toContain("text/javascript");
+    expect(script.headers.get("cache-control")).toContain("immutable");
+    expect(await script.text()).toContain('"imprint.title":"Impressum"');
+    expect((await fetch(`${app.url}/i18n/de.000000000000.js`)).status).toBe(404);
+    for (const lang of ["de", "en", "ar"]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${app.url}/sprache?lang=${lang}&to=/`);
+      // A page without Arabic (German) right after the Arabic one, with its script not yet cached.
+      for (const path of ["/arbeitskreise", "/ziele", "/"]) {
+        await page.goto(app.url + path);
+        await page.waitForFunction(() => Boolean(window.__ikonMessages));
+        await page.waitForLoadState("networkidle");
+      }
+      expect(errors, lang).toEqual([]);
+      await context.close();
+    }
+  });
+
   it("switches to English on the same page and back, with lang set on the document", async () => {
     const page = await browser.newPage();
     await page.goto(`${app.url}/impressum`);

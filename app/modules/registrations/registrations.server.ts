@@ -73,6 +73,10 @@ async function seatCounts(tx: Tx, conferenceId: string): Promise<Counts> {
     .from(registrations)
     .where(and(eq(registrations.conferenceId, conferenceId), inArray(registrations.status, [...LIVE_STATUSES])))
     .groupBy(registrations.forumId, registrations.status);
+  return countSeats(rows);
+}
+
+function countSeats(rows: { forumId: string | null; status: Registration["status"]; n: number }[]): Counts {
   const counts: Counts = { taken: 0, waitlisted: 0, byForum: new Map() };
   for (const r of rows) {
     if (r.status === "waitlisted") {
@@ -85,11 +89,18 @@ async function seatCounts(tx: Tx, conferenceId: string): Promise<Counts> {
   return counts;
 }
 
-/** Free seats of the conference and each forum, for the public page and the form. */
-export async function getAvailability(conferenceId: string) {
+type ForumSeats = { id: string; title: string; capacity: number };
+
+/**
+ * Free seats of the conference and each forum, for the public page and the form. A caller that
+ * has just read the conference and its forums passes them (`known`): then only the counts are read.
+ */
+export async function getAvailability(conferenceId: string, known?: { capacity: number; forums: ForumSeats[] }) {
   const [[conf], forumList, counts] = await Promise.all([
-    db.select({ capacity: conferences.capacity }).from(conferences).where(eq(conferences.id, conferenceId)),
-    db.select({ id: forums.id, title: forums.title, capacity: forums.capacity }).from(forums).where(eq(forums.conferenceId, conferenceId)).orderBy(asc(forums.position)),
+    known ? [known] : db.select({ capacity: conferences.capacity }).from(conferences).where(eq(conferences.id, conferenceId)),
+    known
+      ? known.forums.map(({ id, title, capacity }) => ({ id, title, capacity }))
+      : db.select({ id: forums.id, title: forums.title, capacity: forums.capacity }).from(forums).where(eq(forums.conferenceId, conferenceId)).orderBy(asc(forums.position)),
     seatCounts(db, conferenceId),
   ]);
   const capacity = conf?.capacity ?? 0;
