@@ -36,7 +36,7 @@ async function load(yearParam: string | undefined) {
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { conference, forums } = await load(params.year);
-  const availability = await getAvailability(conference.id);
+  const availability = await getAvailability(conference.id, { capacity: conference.capacity, forums });
   return {
     conference: {
       year: conference.year,
