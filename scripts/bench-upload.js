@@ -13,8 +13,9 @@ const MB = Number(process.argv[2] ?? 100);
 const port = await getPort();
 const url = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "ikon-bench-upload-"));
-const child = spawn(process.execPath, [...startFlags(), "server.js"], {
-  env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: url, DATA_DIR: dataDir, LOG_LEVEL: "warn", UPLOAD_MAX_MB: String(MB + 10) },
+const start = startFlags();
+const child = spawn(process.execPath, [...start.args, "server.js"], {
+  env: { ...process.env, ...start.env, NODE_ENV: "production", PORT: String(port), APP_URL: url, DATA_DIR: dataDir, LOG_LEVEL: "warn", UPLOAD_MAX_MB: String(MB + 10) },
   stdio: ["ignore", "inherit", "inherit"],
 });
 const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))[1]) / 1024;

@@ -12,7 +12,7 @@ import { roomBench } from "./bench-room.js";
 import { startFlags } from "./start-flags.js";
 
 const SKIP_BUILD = process.argv.includes("--no-build");
-const NODE_FLAGS = startFlags();
+const START = startFlags();
 if (!SKIP_BUILD) execSync("npx remix vite:build", { stdio: "inherit" });
 
 async function start(label, extraEnv = {}) {
@@ -20,8 +20,8 @@ async function start(label, extraEnv = {}) {
   const dataDir = extraEnv.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "ikon-bench-"));
   const url = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...NODE_FLAGS, "server.js"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: url, DATA_DIR: dataDir, LOG_LEVEL: "warn", MAIL_POLL_MS: "1000", ...extraEnv },
+  const child = spawn(process.execPath, [...START.args, "server.js"], {
+    env: { ...process.env, ...START.env, NODE_ENV: "production", PORT: String(port), APP_URL: url, DATA_DIR: dataDir, LOG_LEVEL: "warn", MAIL_POLL_MS: "1000", ...extraEnv },
     stdio: ["ignore", "inherit", "inherit"],
   });
   for (;;) {
