@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { linkIn, readMailbox, signInAsDemoOrganiser, startApp, waitForMail, type RunningApp } from "../support/app";
-import { launchBrowser } from "../support/browser";
+import { linkIn, readMailbox, startApp, waitForMail, type RunningApp } from "../support/app";
+import { launchBrowser, signInAsOrganiser } from "../support/browser";
 
 // Issue #8.6 "Telling people": a participant ticks the optional box at registration, confirms,
 // and gets one mail in their language when the organisers publish the documentation.
@@ -53,7 +53,7 @@ describe("a mail when the documentation is published", () => {
 
     const orga = await browser.newContext();
     const admin = await orga.newPage();
-    await signInAsDemoOrganiser(admin, app.url);
+    await signInAsOrganiser(admin, app.url);
     await admin.goto(`${app.url}/verwaltung/dokumentation/${year}`);
     await admin.getByRole("button", { name: "Veröffentlichen" }).click();
     await admin.getByRole("status").filter({ hasText: "Die Dokumentation ist veröffentlicht. E-Mails an Teilnehmende, die darum gebeten haben: 1." }).waitFor();

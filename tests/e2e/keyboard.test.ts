@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
-import { startApp, waitForMail, type RunningApp } from "../support/app";
+import { startApp, waitForMail, type RunningApp, linkIn } from "../support/app";
 import { isFocused, launchBrowser, textOf } from "../support/browser";
 
 // Keyboard only: every step of the participant's journey is done with Tab / Shift+Tab / Enter /
@@ -70,11 +70,6 @@ async function typeInto(page: Page, target: Locator, text: string) {
   await page.keyboard.type(text);
 }
 
-function linkIn(text: string | undefined, path: string): string {
-  const m = new RegExp(`https?://\\S+/${path}/[a-z2-7]+`).exec(text ?? "");
-  if (!m) throw new Error(`no /${path}/ link in mail:\n${text}`);
-  return m[0];
-}
 
 describe("keyboard only", () => {
   it("register (with a failed submit first), confirm from the mail, change the forum on the manage page", async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { startApp, waitForMail, type RunningApp } from "../support/app";
+import { startApp, waitForMail, type RunningApp, linkIn } from "../support/app";
 import { launchBrowser, textOf } from "../support/browser";
 
 // Arabic (right to left) on the participant pages, German elsewhere with a note; the language of a
@@ -32,11 +32,6 @@ async function documentLanguage(page: Page) {
   }));
 }
 
-function linkIn(text: string | undefined, path: string): string {
-  const m = new RegExp(`https?://\\S+/${path}/[a-z2-7]+`).exec(text ?? "");
-  if (!m) throw new Error(`no /${path}/ link in mail:\n${text}`);
-  return m[0];
-}
 
 describe("languages", () => {
   it("Arabic: the switch keeps the page, the document is rtl, pages without Arabic are German with a note", async () => {

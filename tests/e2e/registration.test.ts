@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { readMailbox, startApp, waitForMail, type RunningApp } from "../support/app";
+import { readMailbox, startApp, waitForMail, type RunningApp, linkIn } from "../support/app";
 import { isFocused, launchBrowser, textOf } from "../support/browser";
 
 const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
@@ -30,11 +30,6 @@ async function fillRegistration(page: Page, person: { first: string; last: strin
   await page.getByLabel(/^Ich habe die Datenschutzhinweise gelesen/).check();
 }
 
-function linkIn(text: string | undefined, path: string): string {
-  const m = new RegExp(`https?://\\S+/${path}/[a-z2-7]+`).exec(text ?? "");
-  if (!m) throw new Error(`no /${path}/ link in mail:\n${text}`);
-  return m[0];
-}
 
 describe("conference registration end to end", () => {
   it("register → confirm via the mailed link → manage page → cancel → the first waitlisted person is promoted and mailed", async () => {

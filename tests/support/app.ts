@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import getPort from "get-port";
 import { simpleParser, type ParsedMail } from "mailparser";
-import type { Page } from "playwright-core";
 
 export type RunningApp = {
   url: string;
@@ -98,15 +97,6 @@ export function linkIn(text: string | undefined, path: string): string {
   const m = new RegExp(`https?://\\S+/${path}/[a-z2-7]+`).exec(text ?? "");
   if (!m) throw new Error(`no /${path}/ link in mail:\n${text}`);
   return m[0];
-}
-
-/** Signs the demo organiser in on this page (password form, as a person would). */
-export async function signInAsDemoOrganiser(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("E-Mail-Adresse").first().fill("orga@ikon.example");
-  await page.getByLabel(/^Passwort/).fill("Konferenz-Demo-2026");
-  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-  await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
 }
 
 /** Runs the user CLI against a data directory (the server must not be running on it). */
