@@ -5,7 +5,7 @@ import { SafeForm } from "~/components/form";
 import { metaT, useT } from "~/i18n/i18n";
 import { confirmRegistration, getConfirmation } from "~/modules/registrations/registrations.server";
 import { registrationLinks } from "~/modules/registrations/ui";
-import { assertCsrf } from "~/utils/form.server";
+import { assertCsrf } from "~/server/form.server";
 
 export const links = registrationLinks;
 export const meta: MetaFunction = ({ matches }) => {

@@ -11,8 +11,8 @@ import { getAvailability, register, registrationState } from "~/modules/registra
 import { ForumFields, NeedsFields, needsFormValues, PersonFields, PrivacyConsent, registrationLabels, registrationLinks, stateText } from "~/modules/registrations/ui";
 import { hitAll } from "~/modules/security/rate-limit.server";
 import { retentionSettings } from "~/modules/privacy/retention.server";
-import { invalid, parseForm } from "~/utils/form.server";
-import { notFound, tooManyRequests } from "~/utils/http.server";
+import { invalid, parseForm } from "~/server/form.server";
+import { notFound, tooManyRequests } from "~/server/http.server";
 import { formatDate, formatDateTime } from "~/utils/time";
 
 export const links = registrationLinks;

@@ -10,9 +10,9 @@ import { isOpen, likesText, speakersText, windowText } from "~/modules/discussio
 import { getInputForCode } from "~/modules/discussion/inputs.server";
 import { askQuestion, deviceView, roomSnapshot, setLike, type PublicQuestion } from "~/modules/discussion/questions.server";
 import styles from "~/styles/discussion.css?url";
-import { deviceId } from "~/utils/device.server";
-import { assertCsrf, fieldErrors, formValues } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { deviceId } from "~/server/device.server";
+import { assertCsrf, fieldErrors, formValues } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 // With the site-wide "no-referrer", browsers send "Origin: null" on a plain form POST, which the

@@ -6,7 +6,7 @@ import { likesText, speakersText } from "~/modules/discussion/format";
 import { getInputForCode, liveUrl, qrDataUrl } from "~/modules/discussion/inputs.server";
 import { roomSnapshot } from "~/modules/discussion/questions.server";
 import styles from "~/styles/discussion.css?url";
-import { notFound } from "~/utils/http.server";
+import { notFound } from "~/server/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Saalansicht: ${data.title}` : "Nicht gefunden" }];

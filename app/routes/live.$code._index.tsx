@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useGermanContent, useLocale, useT } from "~/i18n/i18n";
 import { speakersText, windowText } from "~/modules/discussion/format";
 import { findConferenceByDayCode, isOpen, listPublicInputs } from "~/modules/discussion/inputs.server";
-import { notFound } from "~/utils/http.server";
+import { notFound } from "~/server/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Fachinputs – ${data.conference.title}` : "Tagescode nicht gefunden" }];
 

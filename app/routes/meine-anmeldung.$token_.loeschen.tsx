@@ -6,7 +6,7 @@ import { SafeForm } from "~/components/form";
 import { metaT, useT } from "~/i18n/i18n";
 import { deleteRegistration, findByManageToken } from "~/modules/registrations/registrations.server";
 import { InvalidLink, registrationLinks } from "~/modules/registrations/ui";
-import { assertCsrf } from "~/utils/form.server";
+import { assertCsrf } from "~/server/form.server";
 
 export const links = registrationLinks;
 export const meta: MetaFunction = ({ matches }) => {

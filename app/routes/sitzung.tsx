@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { extendSession } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/form.server";
+import { extendSession } from "~/server/auth.server";
+import { assertCsrf } from "~/server/form.server";
 import { env } from "~/utils/env.server";
 
 // "Sitzung verlängern" (WCAG 2.2.1): a POST with the form token that starts the idle timeout again.

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/i18n";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/server/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Verwaltung – Integrationskonferenz" }];
 

@@ -13,11 +13,11 @@ import { InputFormFields } from "~/modules/discussion/input-form";
 import { canModerate, getConferenceDayCode, getInput, listExpertInputSlots, updateInput } from "~/modules/discussion/inputs.server";
 import { listQuestionsForModeration, mergeQuestion, moderateQuestion } from "~/modules/discussion/questions.server";
 import { createGoalDraftFromQuestion, goalDraftQuestionIds, getRecord, saveRecord } from "~/modules/discussion/records.server";
-import { uploadErrorFromUrl, uploadLimitMb } from "~/modules/uploads/http.server";
+import { uploadErrorFromUrl, uploadLimitMb } from "~/server/uploads/http.server";
 import styles from "~/styles/discussion.css?url";
-import { requireUser } from "~/utils/auth.server";
-import { assertCsrf, fieldErrors, formValues } from "~/utils/form.server";
-import { forbidden, notFound } from "~/utils/http.server";
+import { requireUser } from "~/server/auth.server";
+import { assertCsrf, fieldErrors, formValues } from "~/server/form.server";
+import { forbidden, notFound } from "~/server/http.server";
 import { formatDateTime, toBerlinLocalInput } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

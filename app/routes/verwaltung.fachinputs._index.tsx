@@ -19,9 +19,9 @@ import {
   revokeModerator,
 } from "~/modules/discussion/inputs.server";
 import styles from "~/styles/discussion.css?url";
-import { requireUser } from "~/utils/auth.server";
-import { assertCsrf, fieldErrors, formValues } from "~/utils/form.server";
-import { forbidden, notFound } from "~/utils/http.server";
+import { requireUser } from "~/server/auth.server";
+import { assertCsrf, fieldErrors, formValues } from "~/server/form.server";
+import { forbidden, notFound } from "~/server/http.server";
 import { toBerlinLocalInput } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

@@ -5,9 +5,9 @@ import { SafeForm } from "~/components/form";
 import { useT } from "~/i18n/i18n";
 import { checkIn, getAttendee, verifyCheckinCode } from "~/modules/attendance/checkin.server";
 import { getConferenceByYear } from "~/modules/attendance/documents.server";
-import { requireOrganiser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { assertCsrf } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Einlass bestätigen – Verwaltung" }];
 

@@ -10,9 +10,9 @@ import { getParticipant } from "~/modules/registrations/participants.server";
 import { organiserEditSchema } from "~/modules/registrations/organiser.schema";
 import { getAvailability, LIVE_STATUSES, updateByOrganiser } from "~/modules/registrations/registrations.server";
 import { registrationLinks } from "~/modules/registrations/ui";
-import { formValues, invalid, parseForm } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
-import { requireOrganiserConference } from "~/utils/organiser.server";
+import { formValues, invalid, parseForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
+import { requireOrganiserConference } from "~/server/organiser.server";
 import { formatDateTime } from "~/utils/time";
 
 export const links = registrationLinks;

@@ -6,9 +6,9 @@ import { useT } from "~/i18n/i18n";
 import { getParticipant } from "~/modules/registrations/participants.server";
 import { cancelRegistration, LIVE_STATUSES } from "~/modules/registrations/registrations.server";
 import { registrationLinks } from "~/modules/registrations/ui";
-import { assertCsrf } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
-import { requireOrganiserConference } from "~/utils/organiser.server";
+import { assertCsrf } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
+import { requireOrganiserConference } from "~/server/organiser.server";
 
 export const links = registrationLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Anmeldung abmelden ${data?.year ?? ""} – Verwaltung` }];

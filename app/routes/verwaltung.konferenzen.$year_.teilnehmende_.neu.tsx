@@ -9,8 +9,8 @@ import { OrganiserRegistrationForm } from "~/modules/registrations/organiser-ui"
 import { organiserAddSchema } from "~/modules/registrations/organiser.schema";
 import { getAvailability, organiserMayRegister, registerByOrganiser } from "~/modules/registrations/registrations.server";
 import { registrationLinks } from "~/modules/registrations/ui";
-import { formValues, invalid, parseForm } from "~/utils/form.server";
-import { requireOrganiserConference } from "~/utils/organiser.server";
+import { formValues, invalid, parseForm } from "~/server/form.server";
+import { requireOrganiserConference } from "~/server/organiser.server";
 
 export const links = registrationLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Person von Hand anmelden ${data?.conference.year ?? ""} – Verwaltung` }];

@@ -7,9 +7,9 @@ import { useLocale, useT } from "~/i18n/i18n";
 import { countPendingMail, listDeadMail, retryDeadMail } from "~/modules/mail/outbox.server";
 import { db } from "~/db/client.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { requireOrganiser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { parseForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
 import { formatDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Postausgang – Verwaltung" }];

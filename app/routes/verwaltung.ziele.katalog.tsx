@@ -17,9 +17,9 @@ import {
   type LineError,
 } from "~/modules/goals/catalogue.server";
 import { goalsLinks } from "~/modules/goals/ui";
-import { requireOrganiser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { assertCsrf } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
 
 export const links = goalsLinks;
 export const meta: MetaFunction = () => [{ title: "Handlungsempfehlungen – Verwaltung" }];

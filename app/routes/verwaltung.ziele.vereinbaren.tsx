@@ -8,8 +8,8 @@ import { agreeSchema } from "~/modules/goals/goals.schema";
 import { agreeGoal, conferenceYears, listGroups } from "~/modules/goals/goals.server";
 import { getProposal } from "~/modules/goals/proposals.server";
 import { goalsLinks } from "~/modules/goals/ui";
-import { requireOrganiser } from "~/utils/auth.server";
-import { invalid, parseForm } from "~/utils/form.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { invalid, parseForm } from "~/server/form.server";
 
 export const links = goalsLinks;
 export const meta: MetaFunction = () => [{ title: "Ziel vereinbaren – Verwaltung" }];

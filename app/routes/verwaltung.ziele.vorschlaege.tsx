@@ -11,9 +11,9 @@ import { conferenceYears, listGroups } from "~/modules/goals/goals.server";
 import { createProposal, findConferenceByYear, importDiscussionDrafts, listDiscussionDrafts, listProposals, mergeProposals, setProposalCluster, setProposalStatus } from "~/modules/goals/proposals.server";
 import { goalsLinks } from "~/modules/goals/ui";
 import { getVotingRound, roundState, saveVotingRound } from "~/modules/goals/voting.server";
-import { requireUser } from "~/utils/auth.server";
-import { assertCsrf, fieldErrors, formValues } from "~/utils/form.server";
-import { forbidden, notFound } from "~/utils/http.server";
+import { requireUser } from "~/server/auth.server";
+import { assertCsrf, fieldErrors, formValues } from "~/server/form.server";
+import { forbidden, notFound } from "~/server/http.server";
 import { parseBerlinLocal, toBerlinLocalInput } from "~/utils/time";
 
 export const links = goalsLinks;

@@ -12,6 +12,7 @@ import { formatDateTime } from "~/utils/time";
 import { ACCESSIBILITY_NEEDS, ORGANISATION_TYPES, SORTS, STATUSES } from "./registration.schema";
 import { manageToken, manageUrl, waitlistRank } from "./registrations.server";
 import { ANONYMISED_DOMAIN } from "~/modules/privacy/retention.server";
+import { isUuid } from "~/db/id";
 
 export const PAGE_SIZE = 25;
 
@@ -92,14 +93,13 @@ export async function listParticipants(conferenceId: string, f: ParticipantFilte
   return { rows, total: n, pages: Math.max(1, Math.ceil(n / PAGE_SIZE)) };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One registration of this conference for the organisers' edit page: the form's values and its
  * state (no tokens). Anonymised registrations are gone as persons, so they are not found.
  */
 export async function getParticipant(conferenceId: string, registrationId: string) {
-  if (!UUID.test(registrationId)) return null;
+  if (!isUuid(registrationId)) return null;
   const [r] = await db
     .select()
     .from(registrations)
