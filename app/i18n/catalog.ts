@@ -43,7 +43,7 @@ export type Translate = (key: MessageKey, vars?: Vars) => string;
 export function translator(locale: Locale): Translate {
   const messages = catalog[locale];
   return (key, vars) => {
-    return interpolate(messages[key] ?? catalog.de[key] ?? key, vars);
+    return interpolate(messages[key] ?? catalog.de[key] ?? key, vars, locale);
   };
 }
 
