@@ -5,7 +5,7 @@ import { participationData, type Participant } from "~/modules/goals/participati
 import { participationAction } from "~/server/participate.server";
 import { goalsLinks } from "~/modules/goals/ui";
 import { voterKey } from "~/modules/goals/voting.server";
-import { findByManageToken } from "~/modules/registrations/registrations.server";
+import { findByManageToken } from "~/modules/registrations/manage.server";
 
 export const links = goalsLinks;
 export const meta: MetaFunction = () => [{ title: "Ziele vorschlagen und abstimmen – Integrationskonferenz" }, { name: "robots", content: "noindex" }];

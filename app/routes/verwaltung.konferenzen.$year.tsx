@@ -8,7 +8,7 @@ import { useLocale, useT } from "~/i18n/i18n";
 import { addAgendaItem, deleteAgendaItem, deleteForum, getConferenceForAdmin, saveForum, updateConference } from "~/modules/conferences/admin.server";
 import { AGENDA_KINDS, agendaSchema, conferenceSchema, deleteSchema, forumSchema } from "~/modules/conferences/conference.schema";
 import { ConferenceForm } from "~/modules/conferences/ui";
-import { getAvailability } from "~/modules/registrations/registrations.server";
+import { getAvailability } from "~/modules/registrations/seats.server";
 import { requireOrganiser } from "~/server/auth.server";
 import { formValues, invalid, parseForm } from "~/server/form.server";
 import { notFound } from "~/server/http.server";
