@@ -4,7 +4,7 @@ import { SafeForm } from "~/components/form";
 import { useT } from "~/i18n/i18n";
 import { consumeLoginToken } from "~/modules/auth/accounts.server";
 import { signIn } from "~/server/auth.server";
-import { assertCsrf } from "~/server/form.server";
+import { readForm } from "~/server/form.server";
 import { linkCookie } from "~/server/link-cookie.server";
 
 export const meta: MetaFunction = () => [{ title: "Anmeldung bestätigen – Integrationskonferenz" }];
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  assertCsrf(await request.formData(), context);
+  await readForm(request, context);
   const token = await readLinkToken(request);
   const clear = { "Set-Cookie": await linkCookie.serialize("", { maxAge: 0 }) };
   const used = token ? await consumeLoginToken(token) : null;

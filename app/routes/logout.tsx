@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { SafeForm } from "~/components/form";
 import { useT } from "~/i18n/i18n";
 import { getUser, signOut } from "~/server/auth.server";
-import { assertCsrf } from "~/server/form.server";
+import { readForm } from "~/server/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Abmelden – Integrationskonferenz" }];
 
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  assertCsrf(await request.formData(), context);
+  await readForm(request, context);
   return signOut(request);
 }
 

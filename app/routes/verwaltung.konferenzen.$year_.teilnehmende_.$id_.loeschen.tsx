@@ -7,7 +7,7 @@ import { getAttendee } from "~/modules/attendance/checkin.server";
 import { getConferenceForAdmin } from "~/modules/conferences/admin.server";
 import { deleteRegistration } from "~/modules/registrations/manage.server";
 import { requireOrganiser } from "~/server/auth.server";
-import { assertCsrf } from "~/server/form.server";
+import { readForm } from "~/server/form.server";
 import { notFound } from "~/server/http.server";
 import { isUuid } from "~/db/id";
 
@@ -36,7 +36,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, conference, person } = await load(request, params);
-  assertCsrf(await request.formData(), context);
+  await readForm(request, context);
   if (!person || !(await deleteRegistration(person.id, { byOrganiser: { actor: user, conferenceId: conference.id } }))) notFound();
   return { deleted: true };
 }

@@ -25,6 +25,15 @@ export async function findConferenceByYear(year: number) {
   return row ?? null;
 }
 
+/**
+ * The group a staff member's proposal is made for: an organiser names any group (or none), a
+ * coordinator always proposes for their own group. null: this person may not propose at all.
+ */
+export function proposalGroupFor(user: { role: "organiser" | "coordinator"; groupId: string | null }, asked: string | null): { proposedGroupId: string | null; source: "organiser" | "group" } | null {
+  if (user.role === "organiser") return { proposedGroupId: asked, source: "organiser" };
+  return user.groupId ? { proposedGroupId: user.groupId, source: "group" } : null;
+}
+
 export type ProposalInput = {
   conferenceId: string;
   title: string;
