@@ -4,7 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
 import { metaT, useT } from "~/i18n/i18n";
 import { dayCodeSchema } from "~/modules/discussion/discussion.schema";
-import { findConferenceByDayCode } from "~/modules/discussion/inputs.server";
+import { findConferenceByDayCode } from "~/modules/conferences/day-code.server";
 import { fieldErrors } from "~/server/form.server";
 
 export const meta: MetaFunction = ({ matches }) => {

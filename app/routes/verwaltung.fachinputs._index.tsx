@@ -6,18 +6,8 @@ import { SafeForm } from "~/components/form";
 import { useT } from "~/i18n/i18n";
 import { InputFormFields } from "~/modules/discussion/input-form";
 import { inputSchema } from "~/modules/discussion/discussion.schema";
-import {
-  canModerate,
-  createInput,
-  generateDayCode,
-  grantModerator,
-  listExpertInputSlots,
-  listModeratedConferences,
-  listModerators,
-  liveUrl,
-  qrDataUrl,
-  revokeModerator,
-} from "~/modules/discussion/inputs.server";
+import { canModerate, createInput, grantModerator, listExpertInputSlots, listModeratedConferences, listModerators, liveUrl, revokeModerator } from "~/modules/discussion/inputs.server";
+import { generateDayCode, qrDataUrl } from "~/modules/conferences/day-code.server";
 import styles from "~/styles/discussion.css?url";
 import { requireUser } from "~/server/auth.server";
 import { readForm, validateForm } from "~/server/form.server";

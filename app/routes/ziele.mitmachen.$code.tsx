@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { ParticipatePage } from "~/modules/goals/participate-page";
 import { participationData, type Participant } from "~/modules/goals/participation.server";
 import { participationAction } from "~/server/participate.server";
-import { findConferenceByDayCode } from "~/modules/goals/proposals.server";
+import { findConferenceByDayCode } from "~/modules/conferences/day-code.server";
 import { goalsLinks } from "~/modules/goals/ui";
 import { voterKey } from "~/modules/goals/voting.server";
 import { deviceId, readDeviceId } from "~/server/device.server";

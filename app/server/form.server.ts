@@ -18,7 +18,7 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /** Refuses the request unless the form carries this browser's CSRF token. */
-export function assertCsrf(form: FormData, context: AppLoadContext): void {
+function assertCsrf(form: FormData, context: AppLoadContext): void {
   const sent = form.get(CSRF_FIELD);
   if (typeof sent !== "string" || !context.csrfToken || !sameToken(sent, context.csrfToken)) {
     throw data({ error: "csrf" }, { status: 403 });

@@ -1,7 +1,8 @@
 import { expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { conferences, discussionGoalDrafts, discussionInputs, discussionQuestions } from "~/db/schema";
-import { findConferenceByDayCode, importDiscussionDrafts, listDiscussionDrafts, listProposals } from "./proposals.server";
+import { importDiscussionDrafts, listDiscussionDrafts, listProposals } from "./proposals.server";
+import { findConferenceByDayCode } from "~/modules/conferences/day-code.server";
 
 it("takes the live discussion's goal drafts over as proposals, each once, with their origin", async () => {
   const [conf] = await db
