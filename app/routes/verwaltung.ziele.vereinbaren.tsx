@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isUuid } from "~/db/id";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field, SafeForm } from "~/components/form";
@@ -17,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Ziel vereinbaren – Verwaltu
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const from = new URL(request.url).searchParams.get("vorschlag");
-  const proposal = from && /^[0-9a-f-]{36}$/.test(from) ? await getProposal(from) : null;
+  const proposal = isUuid(from) ? await getProposal(from) : null;
   const [fields, recommendations, groupList, years] = await Promise.all([listFields(), listRecommendations(), listGroups(), conferenceYears()]);
   return {
     proposal: proposal && proposal.status === "accepted" ? proposal : null,
@@ -29,10 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireOrganiser(request);
+  const user = await requireOrganiser(request);
   const result = await parseForm(request, context, agreeSchema);
   if (!result.ok) return invalid(result);
-  const id = await agreeGoal(result.data);
+  const id = await agreeGoal({ ...result.data, actor: user });
   throw redirect(`/ziele/${id}`);
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { isUuid } from "~/db/id";
 import { db, type DbOrTx } from "~/db/client.server";
 import { agendaItems, conferences, discussionInputs, discussionModerators, users } from "~/db/schema";
 import type { SessionUser } from "~/modules/auth/sessions.server";
@@ -40,7 +41,7 @@ export async function updateInput(inputId: string, fields: InputFields) {
 }
 
 export async function getInput(inputId: string): Promise<DiscussionInput | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(inputId)) return null;
+  if (!isUuid(inputId)) return null;
   const [row] = await db.select().from(discussionInputs).where(eq(discussionInputs.id, inputId));
   return row ?? null;
 }

@@ -1,4 +1,5 @@
 import { rm } from "node:fs/promises";
+import { isUuid } from "~/db/id";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { files, fileVersions } from "~/db/schema";
@@ -92,7 +93,7 @@ export type FileVersionRow = typeof fileVersions.$inferSelect;
 
 /** A file with its versions, newest first. */
 export async function getFile(fileId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(fileId)) return null;
+  if (!isUuid(fileId)) return null;
   const [file] = await db.select().from(files).where(eq(files.id, fileId));
   if (!file) return null;
   const versions = await db.select().from(fileVersions).where(eq(fileVersions.fileId, fileId)).orderBy(desc(fileVersions.version));
