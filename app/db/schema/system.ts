@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Fixed-window counters shared by every app instance (see docs/decisions/004-rate-limits-in-the-database.md). */
 export const rateLimits = pgTable("rate_limits", {
@@ -43,3 +43,9 @@ export const jobRuns = pgTable("job_runs", {
   name: text().primaryKey(),
   lastRunAt: timestamp({ withTimezone: true }).notNull(),
 });
+
+/**
+ * The content version on PostgreSQL: bumped after every committed write of content, read by the
+ * full-page cache of every instance (app/db/content-version.server.ts).
+ */
+export const contentVersion = pgSequence("content_version");
