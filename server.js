@@ -147,18 +147,16 @@ app.use((req, res, next) => {
   next();
 });
 
-app.all(
-  "*",
-  createRequestHandler({
-    build: vite ? () => loadBuild() : await loadBuild(),
-    getLoadContext: (req, res) => ({
-      // req.ip honours TRUST_PROXY_HOPS only; IPv6 counts per /64 (see clientAddress).
-      clientIp: runtime.clientAddress(req.ip ?? req.socket.remoteAddress ?? "unknown"),
-      cspNonce: res.locals.cspNonce,
-      csrfToken: res.locals.csrfToken,
-    }),
-  }),
-);
+const getLoadContext = (req, res) => ({
+  // req.ip honours TRUST_PROXY_HOPS only; IPv6 counts per /64 (see clientAddress).
+  clientIp: runtime.clientAddress(req.ip ?? req.socket.remoteAddress ?? "unknown"),
+  cspNonce: res.locals.cspNonce,
+  csrfToken: res.locals.csrfToken,
+});
+const build = vite ? undefined : await loadBuild();
+// Public pages for anonymous visitors come from the full-page cache (app/server/page-cache.server.ts).
+if (build) app.use(runtime.pageCache({ build, getLoadContext, csrfCookie }));
+app.all("*", createRequestHandler({ build: build ?? (() => loadBuild()), getLoadContext }));
 
 const server = app.listen(runtime.env.port, () => {
   logger.info(`ikon listens on ${runtime.env.appUrl} (port ${runtime.env.port})`);

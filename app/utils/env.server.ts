@@ -37,6 +37,9 @@ export const envSchema = z
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
     /** Largest accepted upload per file, in megabytes. */
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(25),
+    /** Full-page cache for anonymous visitors of public pages: longest life of a page (0 = off), size. */
+    PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+    PAGE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(32),
   })
   .superRefine((env, ctx) => {
     if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {
