@@ -208,7 +208,7 @@ export function pageCache(opts: PageCacheOptions) {
     const request = new Request(new URL(req.originalUrl, opts.appOrigin), {
       headers: language ? { cookie: `${LANGUAGE_COOKIE}=${language}` } : {},
     });
-    const context = { ...opts.getLoadContext(req, res), cspNonce: PLACEHOLDER.nonce, csrfToken: PLACEHOLDER.csrf };
+    const context = { ...opts.getLoadContext(req, res), cspNonce: PLACEHOLDER.nonce, csrfToken: PLACEHOLDER.csrf, wholeDocument: true };
     const response = await handle(request, context);
     const body = Buffer.from(await response.arrayBuffer());
     const headers: [string, string][] = [];
