@@ -131,12 +131,13 @@ async function registrationSpike(db, env, dataDir, year) {
   const seats = await withDb(live, env, (q) =>
     q("select count(*)::int as n from registrations r join conferences c on c.id = r.conference_id where c.year = $1 and r.status in ('held','confirmed')", [Number(year)]),
   );
-  const ok2xx = result["2xx"];
+  // The form answers 303 to "check your inbox" (before: 200 with the answer page).
+  const ok2xx = result["2xx"] + result["3xx"];
   record("registration spike: throughput (1,000 from 200 clients)", result.requests.average, "req/s", "info", true, db);
   record("registration spike: p50 latency", result.latency.p50, "ms", "info", true, db);
   record("registration spike: p95 latency", result.latency.p97_5 >= 0 ? percentile95(result) : 0, "ms", "< 500", percentile95(result) < 500, db);
   record("registration spike: p99 latency", result.latency.p99, "ms", "info", true, db);
-  record("registration spike: answered 2xx", ok2xx, "of 1000", "1000", ok2xx === 1000, db);
+  record("registration spike: answered 2xx/303", ok2xx, "of 1000", "1000", ok2xx === 1000, db);
   record("registration spike: seats held or confirmed", seats[0].n, "of 300", "exactly 300", seats[0].n === 300, db);
   record("peak RSS during the registration spike", rss, "MB", "< 400", rss < 400, db);
 }

@@ -4,6 +4,8 @@ import { seedDemoIfEmpty } from "~/modules/demo/seed.server";
 import { clientAddress } from "~/modules/security/client-address.server";
 import { createTransport } from "~/modules/mail/transport.server";
 import { startOutboxWorker, type OutboxWorker } from "~/modules/mail/worker.server";
+// Mail templates the outbox worker renders (mails queued as data).
+import "~/modules/registrations/mails.server";
 import { startScheduler, type Scheduler } from "~/modules/system/scheduler.server";
 import { env } from "~/utils/env.server";
 import { pageCache, type PageCacheOptions } from "./page-cache.server";

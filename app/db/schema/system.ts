@@ -24,6 +24,12 @@ export const outbox = pgTable(
     html: text().notNull(),
     text: text().notNull(),
     attachments: jsonb().$type<OutboxAttachment[]>().notNull().default([]),
+    /**
+     * A mail queued as data: the worker renders template `template` with `props` into html and
+     * text when it sends (rendering costs more than the rest of a registration).
+     */
+    template: text(),
+    props: jsonb().$type<Record<string, unknown>>(),
     status: outboxStatus().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
