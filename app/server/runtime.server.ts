@@ -9,6 +9,7 @@ import "~/modules/registrations/mails.server";
 import { startScheduler, type Scheduler } from "~/modules/system/scheduler.server";
 import { env } from "~/utils/env.server";
 import { pageCache, type PageCacheOptions } from "./page-cache.server";
+import { installRouteMatchCache } from "./route-match-cache.server";
 import { loggablePath, logger } from "~/utils/logger.server";
 
 let worker: OutboxWorker | undefined;
@@ -76,6 +77,7 @@ export const runtime = {
   async start(): Promise<void> {
     if (started) return;
     const t0 = Date.now();
+    installRouteMatchCache();
     started = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
     setDatabase(started);
     const seedWanted = env.SEED_DEMO ?? !env.DATABASE_URL;
