@@ -346,6 +346,15 @@ async function benchDatabase(db, env) {
   record("peak RSS under load", rss, "MB", "< 400", rss < 400, db);
   await stop(app);
 
+  if (env.DATABASE_URL) {
+    // WEB_CONCURRENCY: the rendered conference page from two worker processes against one.
+    const two = await start(`${db} ×2`, { ...env, DATA_DIR: first.dataDir, WEB_CONCURRENCY: "2" });
+    const both = await load(`${two.url}/konferenzen/${year}`, { headers: UNCACHED });
+    await stop(two);
+    record("WEB_CONCURRENCY=2: rendered conference page throughput", both.requests.average, "req/s", "info", true, db);
+    record("WEB_CONCURRENCY=2 / one process (rendered conference page)", both.requests.average / page.requests.average, "×", "info", true, db, "×1.36 (what-if)");
+  }
+
   await registrationSpike(db, env, first.dataDir, year, ceiling);
   await discussionRoom(db, env, first.dataDir, year);
   await dataVolume(db, env, first.dataDir, year, ceiling);
@@ -367,6 +376,6 @@ writeFileSync("docs/benchmarks.json", JSON.stringify({ date, machine, results },
 const rows = results.map((r) => `| ${r.figure} | ${r.db} | ${r.before} | ${r.value} ${r.unit} | ${r.target} | ${r.ok ? "✓" : "✗ missed"} |`);
 writeFileSync(
   "docs/benchmarks.md",
-  `# Benchmarks\n\nWritten by \`npm run bench\` on ${date}. Machine: ${machine}.\nLoad: autocannon, 50 connections, 10 s per figure, on the same machine as the server.\nShares of the ceiling: throughput divided by that of a bare \`node:http\` server sending the same bytes,\nmeasured in the same run; requests send \`Accept-Encoding: gzip, deflate, br\` like browsers. \"before\": issue #19.\n\n| figure | database | before | value | target | |\n|---|---|---|---|---|---|\n${rows.join("\n")}\n`,
+  `# Benchmarks\n\nWritten by \`npm run bench\` on ${date}. Machine: ${machine}.\nLoad: autocannon, 50 connections, 10 s per figure, on the same machine as the server.\nShares of the ceiling: throughput divided by that of a bare \`node:http\` server sending the same bytes,\nmeasured in the same run; requests send \`Accept-Encoding: gzip, deflate, br\` like browsers. "before": issue #19.\n\n| figure | database | before | value | target | |\n|---|---|---|---|---|---|\n${rows.join("\n")}\n`,
 );
 console.log("wrote docs/benchmarks.md and docs/benchmarks.json");
