@@ -349,7 +349,7 @@ async function benchDatabase(db, env) {
   if (env.DATABASE_URL) {
     // WEB_CONCURRENCY: the rendered conference page from two worker processes against one.
     const two = await start(`${db} ×2`, { ...env, DATA_DIR: first.dataDir, WEB_CONCURRENCY: "2" });
-    const both = await load(`${two.url}/konferenzen/${year}`, { headers: UNCACHED });
+    const both = await load(`${two.url}/konferenzen/${year}`, { headers: { cookie: UNCACHED.cookie } });
     await stop(two);
     record("WEB_CONCURRENCY=2: rendered conference page throughput", both.requests.average, "req/s", "info", true, db);
     record("WEB_CONCURRENCY=2 / one process (rendered conference page)", both.requests.average / page.requests.average, "×", "info", true, db, "×1.36 (what-if)");
