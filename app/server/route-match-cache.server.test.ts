@@ -26,8 +26,8 @@ describe("memoised route matching", () => {
       expect(memo(routes, p, "/basis")).toEqual(matchRoutes(routes, p, "/basis"));
     }
     const a = memo(routes, "/konferenzen/2026")!;
-    a[1].params.year = "verändert";
-    expect(memo(routes, "/konferenzen/2026")![1].params.year).toBe("2026");
+    a[1]!.params.year = "verändert";
+    expect(memo(routes, "/konferenzen/2026")![1]!.params.year).toBe("2026");
   });
 
   it("ranks the routes once per pathname and stays bounded", () => {
