@@ -40,8 +40,8 @@ beforeAll(async () => {
   const provider = new Provider(issuer, config);
   idp = provider.listen(idpPort);
   app = await startApp({
+    port: appPort,
     env: {
-      PORT: String(appPort),
       APP_URL: appUrl,
       OIDC_ISSUER: issuer,
       OIDC_CLIENT_ID: "ikon",
