@@ -77,13 +77,12 @@ export default function Login() {
       {loaderData.cityLogin ? (
         <section aria-labelledby="login-city-title" className="card">
           <h2 id="login-city-title">{t("login.cityTitle")}</h2>
-          {/* A full page load: the provider's sign-in page is another site. */}
-          <SafeForm action="/login/stadt" reloadDocument>
-            <input type="hidden" name="redirectTo" value={redirectTo} />
-            <button type="submit" className="button">
+          {/* A plain link (a full page load): the provider's sign-in page is another site. */}
+          <p>
+            <a className="button" href={redirectTo ? `/login/stadt?redirectTo=${encodeURIComponent(redirectTo)}` : "/login/stadt"}>
               {t("login.city")}
-            </button>
-          </SafeForm>
+            </a>
+          </p>
         </section>
       ) : null}
       {loaderData.passwordLogin ? (

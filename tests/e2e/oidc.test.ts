@@ -65,7 +65,7 @@ afterAll(async () => {
 /** From the app's sign-in page through the provider's login and consent, up to the redirect back. */
 async function throughProvider(page: Page, login: string) {
   await page.goto(`${app.url}/login`);
-  await page.getByRole("button", { name: "Mit dem Konto der Stadt anmelden" }).click();
+  await page.getByRole("link", { name: "Mit dem Konto der Stadt anmelden" }).click();
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("beliebig");
   await page.getByRole("button", { name: "Sign-in" }).click();
