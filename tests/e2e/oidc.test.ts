@@ -42,6 +42,8 @@ beforeAll(async () => {
   app = await startApp({
     port: appPort,
     env: {
+      // No demo: a quicker start, and the directory's people are the only accounts that matter here.
+      SEED_DEMO: "false",
       APP_URL: appUrl,
       OIDC_ISSUER: issuer,
       OIDC_CLIENT_ID: "ikon",
