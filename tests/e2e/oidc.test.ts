@@ -65,28 +65,36 @@ afterAll(async () => {
 });
 
 /** From the app's sign-in page through the provider's login and consent, up to the redirect back. */
-async function throughProvider(page: Page, login: string) {
+async function throughProvider(page: Page, login: string, beforeLogin?: () => Promise<void>) {
   await page.goto(`${app.url}/login`);
   await page.getByRole("link", { name: "Mit dem Konto der Stadt anmelden" }).click();
   await page.locator('input[name="login"]').fill(login);
+  await beforeLogin?.();
   await page.locator('input[name="password"]').fill("beliebig");
   await page.getByRole("button", { name: "Sign-in" }).click();
   await page.getByRole("button", { name: "Continue" }).click();
 }
 
-/** Like throughProvider, but stops the browser at the redirect back: its address and the cookies then. */
+/**
+ * The provider's answer (the address with code and state) without the app redeeming the code: the
+ * browser's sign-in cookie is put aside while it is at the provider, so the app turns the answer
+ * away unused; the cookie is back in the browser afterwards.
+ */
 async function capturedAnswer(context: BrowserContext, login: string) {
   const page = await context.newPage();
   let answer = "";
-  const isAnswer = (url: URL) => url.href.startsWith(`${callbackPath}?`);
-  await page.route(isAnswer, (route) => {
-    answer = route.request().url();
-    return route.abort();
+  page.on("request", (r) => {
+    if (r.url().startsWith(`${callbackPath}?`)) answer = r.url();
   });
-  await throughProvider(page, login).catch(() => undefined);
-  await expect.poll(() => answer).not.toBe("");
-  const cookies = await context.cookies(app.url);
-  await page.unroute(isAnswer);
+  let cookies: Awaited<ReturnType<BrowserContext["cookies"]>> = [];
+  await throughProvider(page, login, async () => {
+    cookies = (await context.cookies(app.url)).filter((c) => c.name === "__Host-ikon_oidc");
+    expect(cookies).toHaveLength(1);
+    await context.clearCookies({ name: "__Host-ikon_oidc" });
+  });
+  await page.getByText("Die Anmeldung mit dem Konto der Stadt hat nicht geklappt.").waitFor();
+  expect(answer).toContain("code=");
+  await context.addCookies(cookies);
   return { page, answer, cookies };
 }
 
@@ -146,7 +154,7 @@ describe("staff sign-in through the city's OpenID provider", () => {
     await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
 
     const replay = await browser.newContext();
-    await replay.addCookies(cookies.filter((c) => c.name === "__Host-ikon_oidc"));
+    await replay.addCookies(cookies);
     const replayPage = await replay.newPage();
     await replayPage.goto(answer);
     await replayPage.getByText("Die Anmeldung mit dem Konto der Stadt hat nicht geklappt.").waitFor();
