@@ -216,7 +216,7 @@ describe.skipIf(!databaseUrl || !hasNginx)("behind nginx (deploy/nginx.conf) wit
       headers: { origin: base, cookie, "content-type": encoded.headers.get("content-type")! },
       body: Buffer.from(await encoded.arrayBuffer()),
     });
-    expect(uploaded.status).toBe(303);
+    expect(uploaded.status, `${uploaded.body.toString().slice(0, 300)}\n${readFileSync(`${dir}/error.log`, "utf8").slice(-1000)}`).toBe(303);
     expect(uploaded.headers.location).toContain("hochgeladen=1");
 
     const script = /(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/.exec(list.body.toString())![1]!;

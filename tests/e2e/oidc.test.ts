@@ -36,26 +36,42 @@ beforeAll(async () => {
       return { accountId: id, claims: () => ({ sub: id, email: person.email, email_verified: true, name: person.name, groups: person.groups }) };
     },
     cookies: { keys: ["oidc-test-cookie-key"] },
+    // A first-party client: no consent page (as a city's directory does for its own applications).
+    loadExistingGrant: async (ctx) => {
+      const { client, session, result, provider } = ctx.oidc;
+      const grantId = result?.consent?.grantId ?? session!.grantIdFor(client!.clientId);
+      if (grantId) return provider.Grant.find(grantId);
+      const grant = new provider.Grant({ clientId: client!.clientId, accountId: session!.accountId! });
+      grant.addOIDCScope("openid email profile groups");
+      await grant.save();
+      return grant;
+    },
+    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
   };
   const provider = new Provider(issuer, config);
   idp = provider.listen(idpPort);
-  app = await startApp({
-    port: appPort,
-    env: {
-      // No demo: a quicker start, and the directory's people are the only accounts that matter here.
-      SEED_DEMO: "false",
-      APP_URL: appUrl,
-      OIDC_ISSUER: issuer,
-      OIDC_CLIENT_ID: "ikon",
-      OIDC_CLIENT_SECRET: "ikon-client-secret",
-      OIDC_SCOPES: "openid email profile groups",
-      OIDC_ORGANISER_CLAIM: "groups",
-      OIDC_ORGANISER_VALUE: ORGANISER_GROUP,
-      PASSWORD_LOGIN: "false",
-    },
-  });
+  // Chromium starts while the app does; it is kept (and closed after all) even if the app fails.
+  const browserStarted = launchBrowser();
+  try {
+    app = await startApp({
+      port: appPort,
+      env: {
+        // No demo: a quicker start, and the directory's people are the only accounts that matter here.
+        SEED_DEMO: "false",
+        APP_URL: appUrl,
+        OIDC_ISSUER: issuer,
+        OIDC_CLIENT_ID: "ikon",
+        OIDC_CLIENT_SECRET: "ikon-client-secret",
+        OIDC_SCOPES: "openid email profile groups",
+        OIDC_ORGANISER_CLAIM: "groups",
+        OIDC_ORGANISER_VALUE: ORGANISER_GROUP,
+        PASSWORD_LOGIN: "false",
+      },
+    });
+  } finally {
+    browser = await browserStarted;
+  }
   callbackPath = `${app.url}/login/stadt/zurueck`;
-  browser = await launchBrowser();
 }, 300_000);
 
 afterAll(async () => {
@@ -64,7 +80,7 @@ afterAll(async () => {
   await new Promise((resolve) => (idp ? idp.close(resolve) : resolve(undefined)));
 });
 
-/** From the app's sign-in page through the provider's login and consent, up to the redirect back. */
+/** From the app's sign-in page through the provider's login, up to the redirect back. */
 async function throughProvider(page: Page, login: string, beforeLogin?: () => Promise<void>) {
   await page.goto(`${app.url}/login`);
   await page.getByRole("link", { name: "Mit dem Konto der Stadt anmelden" }).click();
@@ -72,7 +88,6 @@ async function throughProvider(page: Page, login: string, beforeLogin?: () => Pr
   await beforeLogin?.();
   await page.locator('input[name="password"]').fill("beliebig");
   await page.getByRole("button", { name: "Sign-in" }).click();
-  await page.getByRole("button", { name: "Continue" }).click();
 }
 
 /**
