@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import https from "node:https";
 import http from "node:http";
 import { tmpdir } from "node:os";
@@ -131,8 +131,16 @@ beforeAll(async () => {
 }, 400_000);
 
 afterAll(async () => {
-  if (nginx?.pid) nginx.kill("SIGQUIT");
-  for (const app of apps) await app.stop();
+  if (nginx && nginx.exitCode === null) {
+    const exited = new Promise((resolve) => nginx!.once("exit", resolve));
+    nginx.kill("SIGQUIT");
+    await exited;
+  }
+  for (const app of apps) {
+    await app.stop();
+    rmSync(app.dataDir, { recursive: true, force: true });
+  }
+  rmSync(dir, { recursive: true, force: true });
   await db?.end();
   if (admin) {
     await admin.query(`drop database if exists ${dbName} with (force)`);

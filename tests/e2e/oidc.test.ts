@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import type { Server } from "node:http";
 import getPort from "get-port";
 import Provider, { type Configuration } from "oidc-provider";
@@ -76,7 +77,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await app?.stop();
+  if (app) {
+    await app.stop();
+    rmSync(app.dataDir, { recursive: true, force: true });
+  }
   await new Promise((resolve) => (idp ? idp.close(resolve) : resolve(undefined)));
 });
 
