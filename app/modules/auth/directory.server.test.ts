@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { groups, sessions, users } from "~/db/schema";
+import { auditLog, groups, sessions, users } from "~/db/schema";
 import { createUser } from "./accounts.server";
 import { claimHolds, signInFromDirectory, type DirectoryPerson } from "./directory.server";
 import { createSession, validateSession } from "./sessions.server";
@@ -67,6 +67,9 @@ describe("sign-in through the city's directory", () => {
     // Back in the group: the account is active again.
     expect(await signInFromDirectory(person({ subject: "sub-d", email: "dora@stadt.example" }))).toMatchObject({ ok: true, userId: first.userId });
     expect(await account(first.userId)).toMatchObject({ active: true, role: "organiser" });
+    // The audit log records who the directory created, demoted and put back.
+    const logged = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subjectId, first.userId)).orderBy(auditLog.at);
+    expect(logged.map((r) => r.action)).toEqual(["user.directory.create", "user.directory.revoke", "user.directory.grant"]);
   });
 
   it("keeps a coordinator of a working group a coordinator", async () => {

@@ -59,7 +59,7 @@ export async function signInFromDirectory(person: DirectoryPerson): Promise<Dire
         await tx.delete(sessions).where(eq(sessions.userId, user.id));
         await recordAudit(tx, {
           actor: null,
-          action: "user.organiserRoleRemoved",
+          action: "user.directory.revoke",
           subjectType: "user",
           subjectId: user.id,
           summary: keepsGroup ? "Nicht mehr in der Gruppe im Verzeichnis: jetzt Koordination" : "Nicht mehr in der Gruppe im Verzeichnis: Konto deaktiviert",
@@ -80,7 +80,7 @@ export async function signInFromDirectory(person: DirectoryPerson): Promise<Dire
         .insert(users)
         .values({ email, name: person.name?.trim() || email, role: "organiser", oidcSubject: person.subject })
         .returning({ id: users.id });
-      await recordAudit(tx, { actor: null, action: "user.createdFromDirectory", subjectType: "user", subjectId: created!.id, summary: "Erste Anmeldung mit dem Konto der Stadt" });
+      await recordAudit(tx, { actor: null, action: "user.directory.create", subjectType: "user", subjectId: created!.id, summary: "Erste Anmeldung mit dem Konto der Stadt" });
       return { ok: true as const, userId: created!.id, created: true };
     }
 
@@ -93,7 +93,7 @@ export async function signInFromDirectory(person: DirectoryPerson): Promise<Dire
     }
     await tx.update(users).set(changes).where(eq(users.id, user.id));
     if (user.role !== "organiser" || !user.active) {
-      await recordAudit(tx, { actor: null, action: "user.organiserRoleGranted", subjectType: "user", subjectId: user.id, summary: "In der Gruppe im Verzeichnis" });
+      await recordAudit(tx, { actor: null, action: "user.directory.grant", subjectType: "user", subjectId: user.id, summary: "In der Gruppe im Verzeichnis" });
     }
     return { ok: true as const, userId: user.id, created: false };
   });
