@@ -10,6 +10,10 @@ describe("configuration", () => {
     expect(parseEnv({ DATA_DIR: "/tmp/ikon-env-test" }).SESSION_SECRET).toBe(env.SESSION_SECRET);
   });
 
+  it("allows several processes on PostgreSQL", () => {
+    expect(parseEnv({ DATA_DIR: "/tmp/ikon-env-test", DATABASE_URL: "postgres://db/ikon", WEB_CONCURRENCY: "4" }).WEB_CONCURRENCY).toBe(4);
+  });
+
   it.each([
     [{ PORT: "abc" }, "PORT"],
     [{ APP_URL: "ftp://x" }, "APP_URL"],
@@ -23,6 +27,8 @@ describe("configuration", () => {
     [{ OIDC_ISSUER: "https://sso.stadt.example/realms/ikon", OIDC_CLIENT_ID: "ikon" }, "OIDC_ORGANISER_VALUE"],
     [{ OIDC_ISSUER: "http://sso.stadt.example/realms/ikon", OIDC_CLIENT_ID: "ikon", OIDC_ORGANISER_VALUE: "ikon" }, "OIDC_ISSUER"],
     [{ PASSWORD_LOGIN: "nein" }, "PASSWORD_LOGIN"],
+    [{ WEB_CONCURRENCY: "2" }, "WEB_CONCURRENCY"],
+    [{ WEB_CONCURRENCY: "0", DATABASE_URL: "postgres://db/ikon" }, "WEB_CONCURRENCY"],
   ])("stops with a message naming the variable: %o", (raw, name) => {
     expect(() => parseEnv({ DATA_DIR: "/tmp/ikon-env-test", ...raw })).toThrow(EnvError);
     expect(() => parseEnv({ DATA_DIR: "/tmp/ikon-env-test", ...raw })).toThrow(new RegExp(`${name}:`));
