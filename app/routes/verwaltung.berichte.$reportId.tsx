@@ -8,7 +8,7 @@ import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { formatBytes, KIND_LABEL } from "~/modules/groups/format";
-import { REPORT_FIELDS, reportTextSchema, stepSchema } from "~/modules/groups/groups.schema";
+import { REPORT_FIELDS, reportSubmitSchema, reportTextSchema, stepSchema } from "~/modules/groups/groups.schema";
 import { REPORT_SECTIONS } from "~/modules/groups/report-sections";
 import { allowedActions, EDITABLE, findReport, getReportView, saveReportText, transition, WorkflowError, type Action } from "~/modules/groups/reports.server";
 import { uploadErrorFromUrl, uploadLimitMb } from "~/server/uploads/http.server";
@@ -50,25 +50,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const reportActionSchema = z.discriminatedUnion("intent", [reportTextSchema, stepSchema]);
+const reportActionSchema = z.discriminatedUnion("intent", [reportTextSchema, reportSubmitSchema, stepSchema]);
+const WITH_TEXT = new Set<string | null | undefined>(["save", "submit"]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, report } = await load(request, params.reportId);
   const result = await parseForm(request, context, reportActionSchema);
   const actor = { id: user.id, role: user.role, groupId: user.groupId };
   if (result.intent === "save" && user.role !== "coordinator") notFound();
-  if (!result.ok) return result.intent === "save" ? invalid(result) : notFound();
+  if (!result.ok) return WITH_TEXT.has(result.intent) ? invalid(result) : notFound();
   const input = result.data;
   try {
-    if (input.intent === "save") {
-      const { intent: _i, ...text } = input;
+    if (input.intent === "save" || (input.intent === "submit" && user.role === "coordinator")) {
+      // What is on screen is saved first, also when the button was "Bericht einreichen" (the group's
+      // only way to submit is the text form; organisers submit on a group's behalf without text).
+      const { intent, ...text } = input;
       if (!(await saveReportText({ reportId: report.id, actor, text }))) notFound();
-      return data({ ok: true as const, done: "save" as const });
+      if (intent === "save") return data({ ok: true as const, done: "save" as const });
     }
     if (input.intent === "request_changes" && !input.comment) {
       return invalid({ errors: { comment: "reports.error.commentRequired" }, values: { intent: "request_changes", comment: "" } });
     }
-    if (!(await transition({ reportId: report.id, actor, action: input.intent, comment: input.comment, appUrl: env.APP_URL, locale: await getLocale(request) }))) notFound();
+    const comment = input.intent === "submit" ? "" : input.comment;
+    if (!(await transition({ reportId: report.id, actor, action: input.intent, comment, appUrl: env.APP_URL, locale: await getLocale(request) }))) notFound();
     return data({ ok: true as const, done: input.intent });
   } catch (error) {
     if (error instanceof WorkflowError) return data({ ok: false as const, errors: { _form: error.key } as Record<string, MessageKey>, values: {} as Record<string, string> }, { status: 409 });
@@ -94,7 +98,9 @@ export default function ReportPage() {
   const actionData = useActionData<typeof action>();
   const failed = actionData && !actionData.ok ? actionData : null;
   const errors: FormErrors = failed?.errors ?? {};
-  const value = (k: string, fallback: string) => (failed?.values.intent === "save" ? (failed.values[k] ?? "") : fallback);
+  const steps = d.actions.filter((a: Action) => a !== "submit" || !d.editable);
+  const withText = failed?.values.intent === "save" || failed?.values.intent === "submit";
+  const value = (k: string, fallback: string) => (withText ? (failed.values[k] ?? "") : fallback);
   const sectionLabels = Object.fromEntries(REPORT_SECTIONS.map((s) => [s, t(`reports.section.${s}`)]));
   const describe = (action: string, detail: string) => {
     const key = EVENT_KEYS[action];
@@ -131,15 +137,23 @@ export default function ReportPage() {
 
       {d.editable ? (
         <>
-          <ErrorSummary errors={failed?.values.intent === "save" ? errors : {}} labels={sectionLabels} />
+          <ErrorSummary errors={withText ? errors : {}} labels={sectionLabels} />
           <SafeForm noValidate data-draft="bericht">
-            <input type="hidden" name="intent" value="save" />
             {REPORT_FIELDS.map((s) => (
               <TextareaField key={s} name={s} label={sectionLabels[s]!} hint={t(`reports.hint.${s}`)} error={errors[s]} defaultValue={value(s, d.report[s])} rows={5} />
             ))}
-            <button type="submit" className="button">
-              {t("reports.save")}
-            </button>
+            <p className="reg-actions">
+              {/* The first button is what Enter presses: saving, never submitting by accident. */}
+              <button type="submit" name="intent" value="save" className={d.actions.includes("submit") ? "button button--secondary" : "button"}>
+                {t("reports.save")}
+              </button>
+              {d.actions.includes("submit") ? (
+                <button type="submit" name="intent" value="submit" className="button">
+                  {t("reports.action.submit")}
+                </button>
+              ) : null}
+            </p>
+            {d.actions.includes("submit") ? <p className="field__hint">{t("reports.submitHint")}</p> : null}
           </SafeForm>
         </>
       ) : (
@@ -196,11 +210,11 @@ export default function ReportPage() {
       </ul>
       {d.canUpload ? <FileUpload action={`/verwaltung/berichte/${d.report.id}/datei`} label={t("reports.upload")} error={d.uploadError} maxMb={d.maxMb} /> : null}
 
-      {d.actions.length ? (
+      {steps.length ? (
         <>
           <h2>{t("reports.steps")}</h2>
           <div className="actions">
-            {d.actions.map((a: Action) =>
+            {steps.map((a: Action) =>
               a === "request_changes" ? (
                 <SafeForm key={a} noValidate className="card">
                   <input type="hidden" name="intent" value={a} />

@@ -163,11 +163,11 @@ describe("working groups: invite → report with uploads → review → publish"
     const cpage = await coord.newPage();
     await cpage.goto(reportUrl);
     await cpage.locator(".card--highlight").getByText("Bitte ergänzen Sie die Hemmnisse.").waitFor();
+    // Straight to "Bericht einreichen" without saving first: what is on screen is what gets submitted.
     await cpage.getByLabel(/^Hemmnisse/).fill("Abends fehlen Räume.");
-    await cpage.getByRole("button", { name: "Entwurf speichern" }).click();
-    await cpage.getByText("Der Entwurf wurde gespeichert.").waitFor();
     await cpage.getByRole("button", { name: "Bericht einreichen" }).click();
     await cpage.getByText("Der Bericht wurde eingereicht.").waitFor();
+    await cpage.locator(".report-sections").getByText("Abends fehlen Räume.").waitFor();
 
     // Not public before it is published.
     const pub = await browser.newPage();

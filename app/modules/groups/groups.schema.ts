@@ -47,8 +47,12 @@ export const reportTextSchema = z.object({
 // The form and REPORT_SECTIONS must list the same parts.
 export const REPORT_FIELDS: readonly Exclude<keyof z.infer<typeof reportTextSchema>, "intent">[] = REPORT_SECTIONS;
 
+/** "Bericht einreichen" sits in the text form: submitting saves what is on screen first. */
+export const reportSubmitSchema = reportTextSchema.extend({ intent: z.literal("submit") });
+
+/** The organisers' steps (their form carries only an optional comment). */
 export const stepSchema = z.object({
-  intent: z.enum(["submit", "request_changes", "approve", "publish"]),
+  intent: z.enum(["request_changes", "approve", "publish"]),
   comment: text(4000),
 });
 
