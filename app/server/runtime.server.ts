@@ -7,6 +7,7 @@ import { startOutboxWorker, type OutboxWorker } from "~/modules/mail/worker.serv
 import { startScheduler, type Scheduler } from "~/modules/system/scheduler.server";
 import { env } from "~/utils/env.server";
 import { loggablePath, logger } from "~/utils/logger.server";
+import { bodyPolicy } from "./body-policy.server";
 
 let worker: OutboxWorker | undefined;
 let databaseDown = false;
@@ -57,6 +58,7 @@ export const runtime = {
   },
   logger,
   loggablePath,
+  bodyPolicy,
   clientAddress,
   newNonce: () => randomBytes(16).toString("base64"),
   newCsrfToken: () => randomBytes(24).toString("base64url"),

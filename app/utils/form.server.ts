@@ -45,21 +45,66 @@ export function formValues(form: FormData): Record<string, string> {
   return values;
 }
 
+/** More fields than any form of ours has: refused with 413 before anything else looks at them. */
+export const MAX_FORM_FIELDS = 300;
+
+/**
+ * Control characters no form field needs (NUL, escape, bidi-breaking C0/C1 codes); tab, CR and LF
+ * stay allowed here (multi-line texts) and are refused in single-line fields by their schemas.
+ */
+export function hasControlCharacters(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(value);
+}
+
+/** A line break in a single-line field (a name, a title): a header-injection attempt, never a typo. */
+export function hasLineBreak(value: string): boolean {
+  return /[\r\n\u2028\u2029]/.test(value);
+}
+
+/**
+ * `request.formData()` with a cap on the number of fields: more than MAX_FORM_FIELDS → 413.
+ * (The body's byte size is capped by server.js while it streams in.)
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    if (request.signal.aborted) throw data({ error: "aborted" }, { status: 400 });
+    throw data({ error: "malformed" }, { status: 400 });
+  }
+  let count = 0;
+  for (const entry of form.keys()) {
+    void entry;
+    if (++count > MAX_FORM_FIELDS) throw data({ error: "tooManyFields" }, { status: 413 });
+  }
+  return form;
+}
+
 /** Reads a posted form: checks the CSRF token, then validates with the form's zod schema. */
 export async function parseForm<S extends z.ZodType>(
   request: Request,
   context: AppLoadContext,
   schema: S,
 ): Promise<FormResult<z.output<S>>> {
-  const form = await request.formData();
+  const form = await readForm(request);
   assertCsrf(form, context);
-  const raw: Record<string, unknown> = {};
-  for (const key of new Set(form.keys())) {
-    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
-    raw[key] = all.length > 1 ? all : all[0];
+  // The entries are read once (linear: a form of many fields must not cost quadratic time).
+  const collected: Record<string, string[]> = {};
+  const control: FieldErrors = {};
+  for (const [key, value] of form) {
+    if (typeof value !== "string") continue;
+    (collected[key] ??= []).push(value);
+    if (hasControlCharacters(value)) control[key] = "errors.controlCharacters";
   }
+  const raw: Record<string, unknown> = {};
+  for (const [key, all] of Object.entries(collected)) raw[key] = all.length > 1 ? all : all[0];
   const result = schema.safeParse(raw);
-  if (!result.success) return { ok: false, errors: fieldErrors(result.error), values: formValues(form) };
+  if (!result.success || Object.keys(control).length) {
+    const errors = { ...(result.success ? {} : fieldErrors(result.error)), ...control };
+    return { ok: false, errors, values: formValues(form) };
+  }
   return { ok: true, data: result.data, form };
 }
 

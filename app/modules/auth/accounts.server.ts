@@ -5,6 +5,7 @@ import { db } from "~/db/client.server";
 import { loginTokens, users } from "~/db/schema";
 import { translator, type Locale } from "~/i18n/catalog";
 import { enqueueMail, renderMail } from "~/modules/mail/outbox.server";
+import { logger } from "~/utils/logger.server";
 import { hashPassword, verifyDummy, verifyPassword } from "./password.server";
 import { generateToken, hashToken } from "./tokens.server";
 
@@ -70,6 +71,17 @@ export async function requestLoginLink(input: { email: string; appUrl: string; l
       expiresAt: new Date(now.getTime() + LOGIN_LINK_MINUTES * 60_000),
     });
     await enqueueMail(tx, { to: user.email, subject: t("mail.magicLink.subject"), ...mail, topic: `user:${user.id}` });
+  });
+}
+
+/**
+ * Starts `requestLoginLink` without waiting for it: the answer to "send me a link" then takes the
+ * same time for a known and an unknown address (waiting for the mail's preparation told who has an
+ * account). A failure is logged, never thrown.
+ */
+export function queueLoginLink(input: { email: string; appUrl: string; locale: Locale }): void {
+  setImmediate(() => {
+    requestLoginLink(input).catch((error: unknown) => logger.error({ err: String(error) }, "sign-in link could not be queued"));
   });
 }
 
