@@ -1,8 +1,7 @@
 // The HTTP server: Express in front of Remix. It owns what must happen before a route runs
 // (security headers with a CSP nonce, the CSRF cookie, the Origin check, body limits) and the
 // process lifecycle (start, graceful SIGTERM). Everything else lives in the app, reached via the build.
-import { sendRemixResponse } from "@remix-run/express";
-import { createReadableStreamFromReadable, createRequestHandler } from "@remix-run/node";
+import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
@@ -168,8 +167,9 @@ app.use((req, res, next) => {
 
 // Bodies: one byte limit for every body type, counted while the body streams in (chunked or not,
 // whatever Content-Length claims), and a cap on the fields of urlencoded forms. Multipart only on
-// the upload routes. Past a limit: 413 at once, the connection closed, the rest never read.
+// the upload routes. Past a limit: 413 at once; the rest is dropped unbuffered, then the connection closed.
 const TOO_LARGE = "Die Anfrage ist zu groß.";
+const DISCARD_MAX = 64 * 1024 * 1024;
 app.use((req, res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
   const policy = runtime.bodyPolicy(req.path);
@@ -183,11 +183,22 @@ app.use((req, res, next) => {
   let bytes = 0;
   let fields = 1;
   let refused = false;
+  let discarded = 0;
   const push = req.push;
   // The HTTP parser hands every body chunk to req.push: counting there sees each byte exactly once,
   // before anything buffers it.
   req.push = function (chunk, encoding) {
-    if (refused) return false;
+    if (refused) {
+      // The rest of a refused body is read and dropped (up to a bound), so the client gets to read
+      // the 413 instead of a reset connection; then the connection is closed.
+      if (chunk === null || chunk === undefined) {
+        setImmediate(() => req.socket.destroySoon());
+        return push.call(this, chunk, encoding);
+      }
+      discarded += chunk.length;
+      if (discarded > DISCARD_MAX) req.socket.destroy();
+      return true;
+    }
     if (chunk) {
       bytes += chunk.length;
       if (countFields) for (let i = chunk.indexOf(0x26); i !== -1 && fields <= policy.fields; i = chunk.indexOf(0x26, i + 1)) fields += 1;
@@ -195,16 +206,51 @@ app.use((req, res, next) => {
         refused = true;
         res.locals.bodyRefused = true;
         res.locals.abort?.abort();
-        if (!res.headersSent) res.status(413).set("Connection", "close").type("text/plain; charset=utf-8").send(TOO_LARGE);
+        if (!res.headersSent) res.status(413).type("text/plain; charset=utf-8").send(TOO_LARGE);
         // The reader (Remix, busboy) sees an error, never a silently truncated body.
         if (req.listenerCount("error")) req.emit("error", Object.assign(new Error("body too large"), { status: 413 }));
-        return false;
+        return true;
       }
     }
     return push.call(this, chunk, encoding);
   };
   next();
 });
+
+/**
+ * The request body for Remix. Unlike Remix's own adapter, a reader that gives up (busboy on a
+ * malformed part) does not destroy the socket: the rest is drained and the client still gets its answer.
+ */
+function bodyStream(req) {
+  let done = false;
+  const finish = (fn) => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  return new ReadableStream(
+    {
+      start(controller) {
+        req.on("data", (chunk) => {
+          if (done) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.once("end", () => finish(() => controller.close()));
+        req.once("error", (error) => finish(() => controller.error(error)));
+        req.once("close", () => finish(() => controller.error(new Error("request closed before its body ended"))));
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        done = true;
+        req.resume();
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
+}
 
 /** The Remix request, as @remix-run/express builds it, with an abort signal the body limit can pull. */
 function remixRequest(req, res) {
@@ -221,7 +267,7 @@ function remixRequest(req, res) {
   }
   const init = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(req);
+    init.body = bodyStream(req);
     init.duplex = "half";
   }
   // Abort loaders and actions once no answer can be written (close without finish).
@@ -231,6 +277,16 @@ function remixRequest(req, res) {
     if (!finished) controller.abort();
   });
   return new Request(url.href, init);
+}
+
+/** Writes Remix's answer, as @remix-run/express does. */
+async function sendRemixResponse(res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
 }
 
 const handleRemix = createRequestHandler(vite ? () => loadBuild() : await loadBuild(), process.env.NODE_ENV);
