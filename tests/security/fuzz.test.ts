@@ -135,7 +135,7 @@ describe.each(backends)("fuzzing every action (%s)", (backend) => {
     const anonymous = new Visitor(app);
     const organiser = await new Visitor(app).signIn();
     actors.anonymous = { visitor: anonymous, csrf: await anonymous.csrf() };
-    actors.organiser = { visitor: organiser, csrf: await organiser.csrf("/verwaltung") };
+    actors.organiser = { visitor: organiser, csrf: await organiser.csrf("/verwaltung/konferenzen/neu") };
   }, 300_000);
   afterAll(() => cleanup());
 

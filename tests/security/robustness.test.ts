@@ -149,10 +149,15 @@ describe.each(backends)("robustness against hostile and broken requests (%s)", (
       const id = randomUUID();
       paths.push([`/gibt-es-nicht-${i}`, `/konferenzen/1999`, `/konferenzen/${year}/${id}`, `/dateien/${id}`, `/arbeitskreise/${id}`, `/verwaltung/konferenzen/1999/statistik`][i % 6]!);
     }
-    for (const p of paths) {
-      const res = await organiser.get(p);
-      expect(res.status, p).toBeLessThan(500);
-      await res.arrayBuffer();
+    // Ten at a time, as a crawler would.
+    for (let i = 0; i < paths.length; i += 10) {
+      await Promise.all(
+        paths.slice(i, i + 10).map(async (p) => {
+          const res = await organiser.get(p);
+          expect(res.status, p).toBeLessThan(500);
+          await res.arrayBuffer();
+        }),
+      );
     }
     const log = app.output().slice(before);
     expect(log).not.toContain(token);
@@ -222,9 +227,9 @@ describe.each(backends)("robustness against hostile and broken requests (%s)", (
         k = await ask(knownEmail);
       }
       if (k > u) knownSlower += 1;
-      // The link still goes out to the known address.
-      await until(async () => (await links()) >= before + i + 1, "the sign-in mail");
     }
+    // The links still go out to the known addresses.
+    await until(async () => (await links()) >= before + pairs, "the sign-in mails");
     // Before the fix: 24 of 24. By chance, 20 or more of 24 happens less than once in 1,000 runs.
     expect(knownSlower).toBeLessThan(20);
   });
