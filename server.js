@@ -167,53 +167,71 @@ app.use((req, res, next) => {
 
 // Bodies: one byte limit for every body type, counted while the body streams in (chunked or not,
 // whatever Content-Length claims), and a cap on the fields of urlencoded forms. Multipart only on
-// the upload routes. Past a limit: 413 at once; the rest is dropped unbuffered, then the connection closed.
+// the upload routes. Past a limit: 413 (415) at once with "Connection: close"; the rest of the body
+// is read and dropped unbuffered (at most DISCARD_MAX bytes, DISCARD_MS long) and only then the
+// connection closed: closing while the client still sends would reset it before it reads the answer.
 const TOO_LARGE = "Die Anfrage ist zu groß.";
 const DISCARD_MAX = 64 * 1024 * 1024;
+const DISCARD_MS = 10_000;
 app.use((req, res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
   const policy = runtime.bodyPolicy(req.path);
   const type = (req.headers["content-type"] ?? "").toLowerCase();
-  if (type.startsWith("multipart/") && !policy.multipart) {
-    return res.status(415).type("text/plain; charset=utf-8").send("Diese Adresse nimmt keine Dateien an.");
-  }
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > policy.bytes) return res.status(413).set("Connection", "close").type("text/plain; charset=utf-8").send(TOO_LARGE);
   const countFields = type.startsWith("application/x-www-form-urlencoded");
-  let bytes = 0;
+  // What the parser handed over before this ran is counted too.
+  let bytes = req.readableLength;
   let fields = 1;
   let refused = false;
   let discarded = 0;
+  let bodyEnded = req.complete;
+  let closeWanted = false;
+  let lingerTimer;
+  const socket = req.socket;
+  const destroySoon = socket.destroySoon;
+  const close = () => {
+    clearTimeout(lingerTimer);
+    socket.destroySoon = destroySoon;
+    socket.destroySoon();
+  };
+  function refuse(status, text) {
+    refused = true;
+    res.locals.bodyRefused = true;
+    // Node closes a "Connection: close" answer's socket once it is written: not before the body ended.
+    socket.destroySoon = () => {
+      closeWanted = true;
+      if (bodyEnded) close();
+    };
+    lingerTimer = setTimeout(() => socket.destroy(), DISCARD_MS);
+    lingerTimer.unref();
+    if (!res.headersSent) res.status(status).set("Connection", "close").type("text/plain; charset=utf-8").send(text);
+  }
   const push = req.push;
   // The HTTP parser hands every body chunk to req.push: counting there sees each byte exactly once,
   // before anything buffers it.
   req.push = function (chunk, encoding) {
+    if (chunk === null || chunk === undefined) {
+      bodyEnded = true;
+      if (closeWanted) setImmediate(close);
+      return push.call(this, chunk, encoding);
+    }
     if (refused) {
-      // The rest of a refused body is read and dropped (up to a bound), so the client gets to read
-      // the 413 instead of a reset connection; then the connection is closed.
-      if (chunk === null || chunk === undefined) {
-        setImmediate(() => req.socket.destroySoon());
-        return push.call(this, chunk, encoding);
-      }
       discarded += chunk.length;
-      if (discarded > DISCARD_MAX) req.socket.destroy();
+      if (discarded > DISCARD_MAX) socket.destroy();
       return true;
     }
-    if (chunk) {
-      bytes += chunk.length;
-      if (countFields) for (let i = chunk.indexOf(0x26); i !== -1 && fields <= policy.fields; i = chunk.indexOf(0x26, i + 1)) fields += 1;
-      if (bytes > policy.bytes || fields > policy.fields) {
-        refused = true;
-        res.locals.bodyRefused = true;
-        res.locals.abort?.abort();
-        if (!res.headersSent) res.status(413).type("text/plain; charset=utf-8").send(TOO_LARGE);
-        // The reader (Remix, busboy) sees an error, never a silently truncated body.
-        if (req.listenerCount("error")) req.emit("error", Object.assign(new Error("body too large"), { status: 413 }));
-        return true;
-      }
+    bytes += chunk.length;
+    if (countFields) for (let i = chunk.indexOf(0x26); i !== -1 && fields <= policy.fields; i = chunk.indexOf(0x26, i + 1)) fields += 1;
+    if (bytes > policy.bytes || fields > policy.fields) {
+      refuse(413, TOO_LARGE);
+      res.locals.abort?.abort();
+      // The reader (Remix, busboy) sees an error, never a silently truncated body.
+      if (req.listenerCount("error")) req.emit("error", Object.assign(new Error("body too large"), { status: 413 }));
+      return true;
     }
     return push.call(this, chunk, encoding);
   };
+  if (type.startsWith("multipart/") && !policy.multipart) return refuse(415, "Diese Adresse nimmt keine Dateien an.");
+  if (Number(req.headers["content-length"] ?? 0) > policy.bytes) return refuse(413, TOO_LARGE);
   next();
 });
 

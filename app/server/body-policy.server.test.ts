@@ -5,10 +5,10 @@ import { bodyPolicy, FORM_BODY_BYTES } from "./body-policy.server";
 
 /** The URL of a flat route file, its parameters filled with "x" ("verwaltung_.berichte.$reportId.datei.tsx"). */
 function urlOf(file: string): string {
-  const name = file.replace(/\.(tsx|ts)$/, "").replace(/\[([^\]]*)\]/g, (_, s: string) => s.replace(/\./g, "\u0000"));
+  const name = file.replace(/\.(tsx|ts)$/, "").replace(/\[([^\]]*)\]/g, (_, s: string) => s.replace(/\./g, "\uE000"));
   const segments = name
     .split(".")
-    .map((s) => s.replace(/\u0000/g, "."))
+    .map((s) => s.replace(/\uE000/g, "."))
     .filter((s) => s !== "_index" && !/^_[^.]*$/.test(s))
     .map((s) => s.replace(/_$/, "").replace(/^\$.*/, "x"));
   return `/${segments.join("/")}`;

@@ -12,12 +12,12 @@ import { backends, startDemoApp, stillServing, uploadTempFiles, Visitor } from "
 // a valid form token, so the bodies reach the parsers and the schemas). Each answer must come
 // within 2 s and must not be a server error; afterwards the process is up and no temp file is left.
 //
-// Bounded: FUZZ_RUNS requests per backend (default 250) and at most FUZZ_SECONDS (default 70).
+// Bounded: FUZZ_RUNS requests per backend (default 250) and at most FUZZ_SECONDS (default 45).
 // The seed is fixed and printed; replay a failure with FUZZ_SEED=<seed> (and FUZZ_RUNS).
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_207);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
-const SECONDS = Number(process.env.FUZZ_SECONDS ?? 70);
+const SECONDS = Number(process.env.FUZZ_SECONDS ?? 45);
 const ANSWER_MS = Number(process.env.FUZZ_ANSWER_MS ?? 2000);
 
 type Route = { path: string; hasAction: boolean };
