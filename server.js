@@ -167,7 +167,7 @@ app.use((req, res, next) => {
 
 // Bodies: one byte limit for every body type, counted while the body streams in (chunked or not,
 // whatever Content-Length claims), and a cap on the fields of urlencoded forms. Multipart only on
-// the upload routes. Past a limit: 413 (415) at once with "Connection: close"; the rest of the body
+// the upload routes, and only form bodies at all. Past a limit: 413 (415) at once with "Connection: close"; the rest of the body
 // is read and dropped unbuffered (at most DISCARD_MAX bytes, DISCARD_MS long) and only then the
 // connection closed: closing while the client still sends would reset it before it reads the answer.
 const TOO_LARGE = "Die Anfrage ist zu groß.";
@@ -230,7 +230,10 @@ app.use((req, res, next) => {
     }
     return push.call(this, chunk, encoding);
   };
-  if (type.startsWith("multipart/") && !policy.multipart) return refuse(415, "Diese Adresse nimmt keine Dateien an.");
+  // Every action of ours reads a form: any other body (JSON, text, none) names no form of ours.
+  const multipart = type.startsWith("multipart/form-data");
+  if (multipart && !policy.multipart) return refuse(415, "Diese Adresse nimmt keine Dateien an.");
+  if (!multipart && !countFields) return refuse(415, "Diese Adresse nimmt nur Formulare an.");
   if (Number(req.headers["content-length"] ?? 0) > policy.bytes) return refuse(413, TOO_LARGE);
   next();
 });
@@ -238,9 +241,16 @@ app.use((req, res, next) => {
 /**
  * The request body for Remix. Unlike Remix's own adapter, a reader that gives up (busboy on a
  * malformed part) does not destroy the socket: the rest is drained and the client still gets its answer.
+ * So is the body of a request answered without reading it (a refusal before the form is read):
+ * otherwise the paused connection would sit until the keep-alive timeout resets it mid-upload.
  */
-function bodyStream(req) {
+function bodyStream(req, res) {
   let done = false;
+  res.on("finish", () => {
+    if (req.complete) return;
+    done = true;
+    req.resume();
+  });
   const finish = (fn) => {
     if (done) return;
     done = true;
@@ -285,7 +295,7 @@ function remixRequest(req, res) {
   }
   const init = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = bodyStream(req);
+    init.body = bodyStream(req, res);
     init.duplex = "half";
   }
   // Abort loaders and actions once no answer can be written (close without finish).

@@ -17,8 +17,9 @@ import {
   type LineError,
 } from "~/modules/goals/catalogue.server";
 import { goalsLinks } from "~/modules/goals/ui";
+import { isUuid } from "~/modules/groups/groups.server";
 import { requireOrganiser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/form.server";
+import { assertCsrf, readForm } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
 
 export const links = goalsLinks;
@@ -46,7 +47,7 @@ async function csvText(form: FormData): Promise<string | null> {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireOrganiser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   assertCsrf(form, context);
   const intent = String(form.get("intent") ?? "");
   const reply = (r: Result, status = 200) => data(r, { status });
@@ -54,6 +55,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const csv = await csvText(form);
     if (csv === null) return reply({ intent, ok: false, errors: [{ line: 0, key: "goals.catalogue.noFile" }] }, 400);
     const versionId = String(form.get("versionId") ?? "");
+    // Version IDs come from the page's own select boxes: anything but a UUID names no version.
+    if ((versionId && !isUuid(versionId)) || (intent === "mapping" && !isUuid(String(form.get("fromVersionId") ?? "")))) notFound();
     const result =
       intent === "import"
         ? await importCatalogueCsv({ csv, versionId: versionId || undefined })
@@ -74,7 +77,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return reply({ intent, ok: Boolean(created), message: created ? "goals.catalogue.versionCreated" : "goals.catalogue.versionTaken" }, created ? 200 : 400);
   }
   if (intent === "current") {
-    await makeVersionCurrent(String(form.get("versionId") ?? ""));
+    const versionId = String(form.get("versionId") ?? "");
+    if (!isUuid(versionId) || !(await makeVersionCurrent(versionId))) notFound();
     return reply({ intent, ok: true, message: "form.saved" });
   }
   notFound();

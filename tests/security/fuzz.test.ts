@@ -13,7 +13,8 @@ import { backends, startDemoApp, stillServing, uploadTempFiles, Visitor } from "
 // within 2 s and must not be a server error; afterwards the process is up and no temp file is left.
 //
 // Bounded: FUZZ_RUNS requests per backend (default 250) and at most FUZZ_SECONDS (default 45).
-// The seed is fixed and printed; replay a failure with FUZZ_SEED=<seed> (and FUZZ_RUNS).
+// The seed is fixed and printed; replay a failure with FUZZ_SEED=<seed> (and FUZZ_RUNS), or only its
+// counterexample with FUZZ_SEED=<seed> FUZZ_PATH=<path> (both named in the failure message).
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_207);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
@@ -159,7 +160,8 @@ describe.each(backends)("fuzzing every action (%s)", (backend) => {
           status = res.status;
           await res.arrayBuffer();
         } catch (error) {
-          failures.push(`${who} POST ${url} (${type}): ${String(error)}`);
+          const cause = (error as { cause?: unknown }).cause;
+          failures.push(`${who} POST ${url} (${type}, ${Buffer.byteLength(body)} bytes: ${JSON.stringify(String(body).slice(0, 120))}): ${String(error)}${cause ? ` (${String(cause)})` : ""}`);
           return false;
         }
         const ms = performance.now() - t0;
@@ -167,9 +169,10 @@ describe.each(backends)("fuzzing every action (%s)", (backend) => {
         if (!ok) failures.push(`${who} POST ${url} (${type}, ${Buffer.byteLength(body)} bytes) → ${status} in ${Math.round(ms)} ms`);
         return ok;
       }),
-      { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false, endOnFailure: true },
+      { seed: SEED, path: process.env.FUZZ_PATH, numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false, endOnFailure: true },
     );
-    expect(failures, `seed ${SEED}, counterexample path ${result.counterexamplePath ?? "-"}`).toEqual([]);
+    if (failures.length) console.error(app.output().split("\n").slice(-20).join("\n"));
+    expect(failures, `FUZZ_SEED=${SEED} FUZZ_PATH=${result.counterexamplePath ?? "-"}`).toEqual([]);
     expect(result.failed, fc.defaultReportMessage(result)).toBe(false);
     expect(app.process.exitCode).toBeNull();
     expect(await stillServing(app)).toBe(true);

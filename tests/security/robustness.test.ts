@@ -113,6 +113,11 @@ describe.each(backends)("robustness against hostile and broken requests (%s)", (
       chunks: [part("intent", "password"), END],
     });
     expect(multipart.status).toBe(415);
+    // No form at all (JSON, or no type): every action reads a form, so 415, not a parser's 500.
+    for (const type of ["application/json", "text/plain", null]) {
+      const res = await fetch(`${app.url}/anmeldung-bestaetigen/${"a".repeat(32)}`, { method: "POST", body: new TextEncoder().encode('{"a":1}'), headers: { origin: app.url, ...(type ? { "content-type": type } : {}) } });
+      expect(res.status, String(type)).toBe(415);
+    }
     // 3 MB of multipart to an upload route of a 1 MB form is fine; past the route's limit it is not.
     const csv = await rawRequest(app.url, {
       path: "/verwaltung/ziele/katalog",

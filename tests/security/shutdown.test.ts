@@ -20,7 +20,8 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 
 describe("graceful shutdown", () => {
   it("drains 50 keep-alive clients on SIGTERM, exits 0 within 15 s, and frees the PGlite directory at once", async () => {
-    const app = await startApp({ env: { LOG_LEVEL: "info" } });
+    // Without the demo (a faster start): the start page still reads the database on every request.
+    const app = await startApp({ env: { LOG_LEVEL: "info", SEED_DEMO: "false" } });
     apps.push(app);
     const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
     let served = 0;
@@ -54,7 +55,7 @@ describe("graceful shutdown", () => {
     expect(app.output()).toContain("ikon stopped");
 
     // The next process opens the same directory at once (no stale PGlite lock).
-    const next = await startApp({ dataDir: app.dataDir, env: { LOG_LEVEL: "info", SHUTDOWN_DRAIN_MS: "500" } });
+    const next = await startApp({ dataDir: app.dataDir, env: { LOG_LEVEL: "info", SEED_DEMO: "false", SHUTDOWN_DRAIN_MS: "500" } });
     apps.push(next);
     expect((await fetch(`${next.url}/readyz`)).status).toBe(200);
     reopened = next;
@@ -62,7 +63,7 @@ describe("graceful shutdown", () => {
 
   it("closes a request that never ends after the drain deadline and still closes the database", async () => {
     // The process that reopened the directory above (one start fewer), with a short drain deadline.
-    const app = reopened ?? (await startApp({ env: { LOG_LEVEL: "info", SHUTDOWN_DRAIN_MS: "500" } }));
+    const app = reopened ?? (await startApp({ env: { LOG_LEVEL: "info", SEED_DEMO: "false", SHUTDOWN_DRAIN_MS: "500" } }));
     if (!reopened) apps.push(app);
     // A body that never finishes (a slow client): only the deadline ends it. The server has read
     // its first bytes once the request is in flight; then SIGTERM.
