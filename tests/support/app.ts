@@ -42,7 +42,7 @@ export async function startApp(opts: { dataDir?: string; env?: Record<string, st
   child.stderr!.on("data", (c: Buffer) => (log += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
-  // Generous: the first start migrates and loads the demo, and CI machines are shared.
+  // Generous: a busy CI machine migrates and seeds slowly; a child that never gets ready is killed.
   const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${log}`);
