@@ -3,7 +3,7 @@
 // process lifecycle (start, graceful SIGTERM). Everything else lives in the app, reached via the build.
 import cluster from "node:cluster";
 import { existsSync } from "node:fs";
-import { createRequestHandler } from "@remix-run/express";
+import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
@@ -69,6 +69,16 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", runtime.env.trustProxyHops);
 
+// In-flight responses, so a shutdown can tell them to close their connection when done.
+const inflight = new Set();
+let stopping = false;
+app.use((_req, res, next) => {
+  if (stopping) res.setHeader("Connection", "close");
+  inflight.add(res);
+  res.on("close", () => inflight.delete(res));
+  next();
+});
+
 app.get("/healthz", (_req, res) => res.type("text/plain").send("ok"));
 app.get("/readyz", async (_req, res) => {
   const ready = await runtime.ready();
@@ -129,6 +139,20 @@ app.use((req, res, next) => {
   next();
 });
 
+// A path with control characters (%00, %0A …) or broken percent-encoding names no page of ours:
+// 404 here, before it can reach a route, a database query or a log line.
+app.use((req, res, next) => {
+  let path;
+  try {
+    path = decodeURIComponent(req.path);
+  } catch {
+    path = "\u0000";
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(path)) return res.status(404).type("text/plain; charset=utf-8").send("Diese Seite gibt es nicht.");
+  next();
+});
+
 // While the database is unreachable: a German 503 at once, with a hint that the form input is
 // still there behind the back button. The first failing request is turned into a 503 as well.
 const UNAVAILABLE = (post) => `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Gerade nicht erreichbar – Integrationskonferenz</title></head><body><main><h1>Gerade nicht erreichbar</h1><p>Der Dienst ist kurz nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal.</p>${post ? "<p>Ihre Eingaben wurden noch nicht gespeichert. Gehen Sie mit der Zurück-Taste Ihres Browsers zurück: Dort steht noch alles, was Sie eingegeben haben. Senden Sie das Formular dann in einer Minute erneut.</p>" : ""}<p><a href="/">Zur Startseite</a></p></main></body></html>`;
@@ -145,7 +169,6 @@ app.use((req, res, next) => {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const csrfCookie = runtime.env.production ? "__Host-ikon_csrf" : "ikon_csrf";
-const URLENCODED_LIMIT = 1024 * 1024;
 
 function readCookie(header, name) {
   for (const part of (header ?? "").split(";")) {
@@ -176,13 +199,160 @@ app.use((req, res, next) => {
     logger.warn({ method: req.method, path: runtime.loggablePath(req.path) }, "cross-origin request refused");
     return res.status(403).type("text/plain; charset=utf-8").send("Anfrage abgelehnt: Sie kam nicht von dieser Website.");
   }
-  const type = req.headers["content-type"] ?? "";
-  const length = Number(req.headers["content-length"] ?? 0);
-  if (!type.startsWith("multipart/form-data") && length > URLENCODED_LIMIT) {
-    return res.status(413).type("text/plain; charset=utf-8").send("Die Anfrage ist zu groß.");
-  }
   next();
 });
+
+// Bodies: one byte limit for every body type, counted while the body streams in (chunked or not,
+// whatever Content-Length claims), and a cap on the fields of urlencoded forms. Multipart only on
+// the upload routes, and only form bodies at all. Past a limit: 413 (415) at once with "Connection: close"; the rest of the body
+// is read and dropped unbuffered (at most DISCARD_MAX bytes, DISCARD_MS long) and only then the
+// connection closed: closing while the client still sends would reset it before it reads the answer.
+const TOO_LARGE = "Die Anfrage ist zu groß.";
+const DISCARD_MAX = 64 * 1024 * 1024;
+const DISCARD_MS = 10_000;
+app.use((req, res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const policy = runtime.bodyPolicy(req.path);
+  const type = (req.headers["content-type"] ?? "").toLowerCase();
+  const countFields = type.startsWith("application/x-www-form-urlencoded");
+  // What the parser handed over before this ran is counted too.
+  let bytes = req.readableLength;
+  let fields = 1;
+  let refused = false;
+  let discarded = 0;
+  let bodyEnded = req.complete;
+  let closeWanted = false;
+  let lingerTimer;
+  const socket = req.socket;
+  const destroySoon = socket.destroySoon;
+  const close = () => {
+    clearTimeout(lingerTimer);
+    socket.destroySoon = destroySoon;
+    socket.destroySoon();
+  };
+  function refuse(status, text) {
+    refused = true;
+    res.locals.bodyRefused = true;
+    // Node closes a "Connection: close" answer's socket once it is written: not before the body ended.
+    socket.destroySoon = () => {
+      closeWanted = true;
+      if (bodyEnded) close();
+    };
+    lingerTimer = setTimeout(() => socket.destroy(), DISCARD_MS);
+    lingerTimer.unref();
+    if (!res.headersSent) res.status(status).set("Connection", "close").type("text/plain; charset=utf-8").send(text);
+  }
+  const push = req.push;
+  // The HTTP parser hands every body chunk to req.push: counting there sees each byte exactly once,
+  // before anything buffers it.
+  req.push = function (chunk, encoding) {
+    if (chunk === null || chunk === undefined) {
+      bodyEnded = true;
+      if (closeWanted) setImmediate(close);
+      return push.call(this, chunk, encoding);
+    }
+    if (refused) {
+      discarded += chunk.length;
+      if (discarded > DISCARD_MAX) socket.destroy();
+      return true;
+    }
+    bytes += chunk.length;
+    if (countFields) for (let i = chunk.indexOf(0x26); i !== -1 && fields <= policy.fields; i = chunk.indexOf(0x26, i + 1)) fields += 1;
+    if (bytes > policy.bytes || fields > policy.fields) {
+      refuse(413, TOO_LARGE);
+      res.locals.abort?.abort();
+      // The reader (Remix, busboy) sees an error, never a silently truncated body.
+      if (req.listenerCount("error")) req.emit("error", Object.assign(new Error("body too large"), { status: 413 }));
+      return true;
+    }
+    return push.call(this, chunk, encoding);
+  };
+  // Every action of ours reads a form: any other body (JSON, text, none) names no form of ours.
+  const multipart = type.startsWith("multipart/form-data");
+  if (multipart && !policy.multipart) return refuse(415, "Diese Adresse nimmt keine Dateien an.");
+  if (!multipart && !countFields) return refuse(415, "Diese Adresse nimmt nur Formulare an.");
+  if (Number(req.headers["content-length"] ?? 0) > policy.bytes) return refuse(413, TOO_LARGE);
+  next();
+});
+
+/**
+ * The request body for Remix. Unlike Remix's own adapter, a reader that gives up (busboy on a
+ * malformed part) does not destroy the socket: the rest is drained and the client still gets its answer.
+ * So is the body of a request answered without reading it (a refusal before the form is read):
+ * otherwise the paused connection would sit until the keep-alive timeout resets it mid-upload.
+ */
+function bodyStream(req, res) {
+  let done = false;
+  res.on("finish", () => {
+    if (req.complete) return;
+    done = true;
+    req.resume();
+  });
+  const finish = (fn) => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  return new ReadableStream(
+    {
+      start(controller) {
+        req.on("data", (chunk) => {
+          if (done) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.once("end", () => finish(() => controller.close()));
+        req.once("error", (error) => finish(() => controller.error(error)));
+        req.once("close", () => finish(() => controller.error(new Error("request closed before its body ended"))));
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        done = true;
+        req.resume();
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
+}
+
+/** The Remix request, as @remix-run/express builds it, with an abort signal the body limit can pull. */
+function remixRequest(req, res) {
+  // req.hostname respects "trust proxy"; the port comes from X-Forwarded-Host or Host.
+  const port = [req.get("X-Forwarded-Host"), req.get("host")].map((h) => Number.parseInt(h?.split(":")[1] ?? "", 10)).find(Number.isSafeInteger);
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  const controller = new AbortController();
+  res.locals.abort = controller;
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (!values) continue;
+    if (Array.isArray(values)) for (const value of values) headers.append(key, value);
+    else headers.set(key, values);
+  }
+  const init = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = bodyStream(req, res);
+    init.duplex = "half";
+  }
+  // Abort loaders and actions once no answer can be written (close without finish).
+  let finished = false;
+  res.on("finish", () => (finished = true));
+  res.on("close", () => {
+    if (!finished) controller.abort();
+  });
+  return new Request(url.href, init);
+}
+
+/** Writes Remix's answer, as @remix-run/express does. */
+async function sendRemixResponse(res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
 
 const getLoadContext = (req, res) => ({
   // req.ip honours TRUST_PROXY_HOPS only; IPv6 counts per /64 (see clientAddress).
@@ -193,27 +363,60 @@ const getLoadContext = (req, res) => ({
 const build = vite ? undefined : await loadBuild();
 // Public pages for anonymous visitors come from the full-page cache (app/server/page-cache.server.ts).
 if (build) app.use(runtime.pageCache({ build, getLoadContext, csrfCookie }));
-app.all("*", createRequestHandler({ build: build ?? (() => loadBuild()), getLoadContext }));
+const handleRemix = createRequestHandler(build ?? (() => loadBuild()), process.env.NODE_ENV);
+app.all("*", async (req, res, next) => {
+  try {
+    const response = await handleRemix(remixRequest(req, res), getLoadContext(req, res));
+    // Already answered (413 while the body streamed in): the route's answer is dropped.
+    if (res.locals.bodyRefused || res.headersSent) return;
+    await sendRemixResponse(res, response);
+  } catch (error) {
+    if (res.locals.bodyRefused) return;
+    next(error);
+  }
+});
 
 const server = app.listen(runtime.env.port, () => {
   logger.info(`ikon listens on ${runtime.env.appUrl} (port ${runtime.env.port})`);
 });
 
-// SIGTERM (rolling restart, Ctrl-C): take no new connections, let running requests finish,
-// then stop the mail worker and close the database cleanly.
-let stopping = false;
+// SIGTERM (rolling restart, Ctrl-C): take no new connections; running requests finish and close
+// their connection (Connection: close), idle keep-alive connections are closed at once. After the
+// drain deadline every connection is closed. Then, always: stop the mail worker and the scheduler
+// and close the database (the PGlite directory must be free for the next process at once).
+const DRAIN_MS = Number(process.env.SHUTDOWN_DRAIN_MS ?? 10_000);
 async function shutdown(signal) {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, "shutting down");
-  const force = setTimeout(() => process.exit(1), 30_000);
-  force.unref();
-  server.close(async () => {
+  logger.info({ signal, inFlight: inflight.size }, "shutting down");
+  // Last resort, should stopping itself hang.
+  const hung = setTimeout(() => {
+    logger.error("shutdown did not finish: exiting");
+    process.exit(1);
+  }, DRAIN_MS + 15_000);
+  hung.unref();
+  for (const res of inflight) if (!res.headersSent) res.setHeader("Connection", "close");
+  const closed = new Promise((resolve) => server.close(() => resolve(true)));
+  server.closeIdleConnections();
+  // Connections that finish a response become idle: close them as they do.
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  let deadline;
+  const drained = await Promise.race([closed, new Promise((resolve) => (deadline = setTimeout(() => resolve(false), DRAIN_MS)))]);
+  clearTimeout(deadline);
+  clearInterval(idle);
+  if (!drained) {
+    logger.warn({ inFlight: inflight.size }, "drain deadline passed: closing all connections");
+    server.closeAllConnections();
+  }
+  let code = 0;
+  try {
     await runtime.stop();
     await vite?.close();
-    process.exit(0);
-  });
-  server.closeIdleConnections();
+  } catch (error) {
+    logger.error({ err: String(error) }, "stopping failed");
+    code = 1;
+  }
+  process.exit(code);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,11 +1,11 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
-import { logger } from "~/utils/logger.server";
+import { loggablePath, logger } from "~/utils/logger.server";
 // Server rendering reads the message catalogue from here.
 import "~/i18n/messages.server";
 
@@ -73,8 +73,18 @@ function routeRetryAfter(remixContext: EntryContext): string | null {
   return null;
 }
 
+/**
+ * Errors of loaders and actions. Expected refusals (a thrown 404, 403, 401, 429 …) are part of normal
+ * traffic (crawlers, expired links) and stay below error level; only real failures are errors.
+ * Paths go through loggablePath: a manage or sign-in token never lands in the log.
+ */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  const path = loggablePath(new URL(request.url).pathname);
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    logger.info({ status: error.status, method: request.method, path }, "request refused");
+    return;
+  }
   noteRequestError(error);
-  logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), path: new URL(request.url).pathname }, "request failed");
+  logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), path }, "request failed");
 }

@@ -4,7 +4,7 @@ import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@r
 import { ErrorSummary, Field, SafeForm } from "~/components/form";
 import { useT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { requestLoginLink, verifyCredentials } from "~/modules/auth/accounts.server";
+import { requestLoginLinkEvenly, verifyCredentials } from "~/modules/auth/accounts.server";
 import { loginSchema } from "~/modules/auth/auth.schema";
 import { hitAll, hitRateLimit, isRateLimited, rules } from "~/modules/security/rate-limit.server";
 import { getUser, signIn } from "~/server/auth.server";
@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (input.intent === "link") {
     const limit = await hitAll([[rules.linkPerIp, context.clientIp], [rules.linkPerAccount, input.linkEmail]]);
     if (!limit.allowed) return rateLimited(limit.retryAfterSeconds, { linkEmail: input.linkEmail });
-    await requestLoginLink({ email: input.linkEmail, appUrl: env.APP_URL, locale: await getLocale(request) });
+    await requestLoginLinkEvenly({ email: input.linkEmail, appUrl: env.APP_URL, locale: await getLocale(request) });
     return data({ ok: true as const, linkSent: true, errors: {}, values: {} });
   }
   // PASSWORD_LOGIN=false: staff sign in through the city's account, others by e-mailed link.

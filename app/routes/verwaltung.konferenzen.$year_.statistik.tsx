@@ -134,7 +134,7 @@ export default function Statistics() {
             <h3>{t("stats.perDay.new")}</h3>
             <DayColumns
               title={t("stats.perDay.new")}
-              desc={t("stats.perDay.descNew", { ...span, peak: peak.count, peakDay: longDay(peak.day) })}
+              desc={t("stats.perDay.descNew", { ...span, peak: peak.count, peakDay: peak.day ? longDay(peak.day) : "" })}
               days={days.map((d) => ({ day: d.day, value: d.count }))}
               dayLabel={shortDay}
             />

@@ -62,6 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const csv = await csvText(form);
     if (csv === null) return reply({ intent, ok: false, errors: [{ line: 0, key: "goals.catalogue.noFile" }] }, 400);
     const { versionId, fromVersionId } = ids.data;
+    if (intent === "mapping" && !fromVersionId) notFound();
     const result =
       intent === "import"
         ? await importCatalogueCsv({ csv, versionId: versionId || undefined })
@@ -83,8 +84,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (intent === "current") {
     const parsed = validateForm(form, currentSchema);
-    if (!parsed.ok) notFound();
-    await makeVersionCurrent(parsed.data.versionId);
+    if (!parsed.ok || !(await makeVersionCurrent(parsed.data.versionId))) notFound();
     return reply({ intent, ok: true, message: "form.saved" });
   }
   notFound();

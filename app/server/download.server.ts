@@ -1,4 +1,6 @@
 import { Readable } from "node:stream";
+import { data } from "@remix-run/node";
+import { logger } from "~/utils/logger.server";
 import { contentDisposition } from "~/modules/uploads/filename";
 import type { FileVersionRow } from "~/modules/uploads/files.server";
 import { storage } from "~/modules/uploads/storage.server";
@@ -9,10 +11,16 @@ const INLINE = new Set(["pdf", "jpeg", "png"]);
  * The download response for one stored version: the stored type, attachment (inline only for PDF
  * and images), nosniff and a sandbox CSP, so even a hostile file cannot run script on our origin.
  */
-export function fileResponse(version: FileVersionRow, opts: { thumbnail?: boolean; download?: boolean } = {}): Response {
+export async function fileResponse(version: FileVersionRow, opts: { thumbnail?: boolean; download?: boolean } = {}): Promise<Response> {
   const store = storage();
   const thumb = opts.thumbnail && version.thumbnailKey;
   const key = thumb ? version.thumbnailKey! : version.storageKey;
+  // A file missing from this instance's storage (another instance's disk, a lost volume) is an
+  // error page, not a dropped connection halfway through a stream.
+  if ((await store.size(key)) === null) {
+    logger.warn({ file: version.fileId, version: version.version }, "stored file missing");
+    throw data(null, { status: 404 });
+  }
   const type = thumb ? "image/jpeg" : version.contentType;
   const inline = !opts.download && INLINE.has(version.kind);
   const body = Readable.toWeb(store.read(key)) as ReadableStream<Uint8Array>;

@@ -46,9 +46,36 @@ export function formValues(form: FormData): Record<string, string> {
   return values;
 }
 
-/** Reads a posted (urlencoded) form and checks its CSRF token; a missing or wrong token is a 403. */
+/** More fields than any form of ours has: refused with 413 before anything else looks at them. */
+export const MAX_FORM_FIELDS = 300;
+
+/**
+ * Control characters no form field needs (NUL, escape, bidi-breaking C0/C1 codes); tab, CR and LF
+ * stay allowed (multi-line texts) and are refused in single-line fields by their schemas.
+ */
+export function hasControlCharacters(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(value);
+}
+
+/**
+ * Reads a posted (urlencoded) form and checks its CSRF token: a malformed or cut-off body is a 400,
+ * more than MAX_FORM_FIELDS fields a 413 (the byte size is capped by server.js while it streams in),
+ * a missing or wrong token a 403.
+ */
 export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
-  const form = await request.formData();
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    if (request.signal.aborted) throw data({ error: "aborted" }, { status: 400 });
+    throw data({ error: "malformed" }, { status: 400 });
+  }
+  let count = 0;
+  for (const key of form.keys()) {
+    void key;
+    if (++count > MAX_FORM_FIELDS) throw data({ error: "tooManyFields" }, { status: 413 });
+  }
   assertCsrf(form, context);
   return form;
 }
@@ -59,12 +86,14 @@ export async function readForm(request: Request, context: AppLoadContext): Promi
  * in `many()` so one ticked box is a list of one as well.
  */
 export function formObject(form: FormData): Record<string, string | string[]> {
-  const raw: Record<string, string | string[]> = {};
-  for (const key of new Set(form.keys())) {
-    if (key === CSRF_FIELD) continue;
-    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
-    if (all.length) raw[key] = all.length > 1 ? all : all[0]!;
+  // The entries are read once: getAll() per key would make a form of many fields cost quadratic time.
+  const collected: Record<string, string[]> = {};
+  for (const [key, value] of form) {
+    if (key === CSRF_FIELD || typeof value !== "string") continue;
+    (collected[key] ??= []).push(value);
   }
+  const raw: Record<string, string | string[]> = {};
+  for (const [key, all] of Object.entries(collected)) raw[key] = all.length > 1 ? all : all[0]!;
   return raw;
 }
 
@@ -72,8 +101,13 @@ export function formObject(form: FormData): Record<string, string | string[]> {
 export function validateForm<S extends z.ZodType>(form: FormData, schema: S): FormResult<z.output<S>> {
   const values = formValues(form);
   const intent = typeof form.get("intent") === "string" ? (form.get("intent") as string) : null;
-  const result = schema.safeParse(formObject(form));
-  if (!result.success) return { ok: false, intent, errors: fieldErrors(result.error), values };
+  const raw = formObject(form);
+  const control: FieldErrors = {};
+  for (const [key, value] of Object.entries(raw)) if ([value].flat().some(hasControlCharacters)) control[key] = "errors.controlCharacters";
+  const result = schema.safeParse(raw);
+  if (!result.success || Object.keys(control).length) {
+    return { ok: false, intent, errors: { ...(result.success ? {} : fieldErrors(result.error)), ...control }, values };
+  }
   return { ok: true, intent, data: result.data, values, form };
 }
 

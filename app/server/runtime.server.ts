@@ -11,6 +11,7 @@ import { env } from "~/utils/env.server";
 import { pageCache, type PageCacheOptions } from "./page-cache.server";
 import { installRouteMatchCache } from "./route-match-cache.server";
 import { loggablePath, logger } from "~/utils/logger.server";
+import { bodyPolicy } from "./body-policy.server";
 
 let worker: OutboxWorker | undefined;
 let databaseDown = false;
@@ -61,6 +62,7 @@ export const runtime = {
   },
   logger,
   loggablePath,
+  bodyPolicy,
   clientAddress,
   newNonce: () => randomBytes(16).toString("base64"),
   newCsrfToken: () => randomBytes(24).toString("base64url"),
@@ -101,15 +103,26 @@ export const runtime = {
     logger.info({ db: started.kind, mail: env.MAIL_TRANSPORT, ms: Date.now() - t0 }, "ikon started");
   },
 
+  /** Stops the scheduler and the mail worker and closes the database: each step, even if one before failed. */
   async stop(): Promise<void> {
     if (probing) clearInterval(probing);
-    await scheduler?.stop();
-    await worker?.stop();
-    if (started) {
-      await started.close();
+    const failures: unknown[] = [];
+    const attempt = async (step: () => Promise<unknown> | undefined) => {
+      try {
+        await step();
+      } catch (error) {
+        failures.push(error);
+      }
+    };
+    await attempt(() => scheduler?.stop());
+    await attempt(() => worker?.stop());
+    const db = started;
+    started = undefined;
+    if (db) {
+      await attempt(() => db.close());
       setDatabase(undefined);
-      started = undefined;
     }
+    if (failures.length) throw failures[0];
     logger.info("ikon stopped");
   },
 

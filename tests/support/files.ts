@@ -64,7 +64,7 @@ export function makeDocx(extra: Entry[] = [], kind: "docx" | "docm" = "docx"): P
   ]);
 }
 
-function zeros(bytes: number): Readable {
+export function zeros(bytes: number): Readable {
   const chunk = Buffer.alloc(1024 * 1024);
   let left = bytes;
   return new Readable({
@@ -88,4 +88,30 @@ export function makeJpegWithGps(): Promise<Buffer> {
     .jpeg()
     .withExif({ IFD0: { Artist: "Erika Mustermann", Copyright: "privat" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 31/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "6/1 55/1 0/1" } })
     .toBuffer();
+}
+
+/**
+ * A zip whose headers lie: the entry `name` claims `declared` unpacked bytes in the central
+ * directory, its local header and its data descriptor, whatever it really unpacks to.
+ */
+export function understateZipSizes(zip: Buffer, name: string, declared: number): Buffer {
+  const out = Buffer.from(zip);
+  const wanted = Buffer.from(name);
+  for (let i = 0; i < out.length - 46; i++) {
+    const sig = out.readUInt32LE(i);
+    if (sig === 0x02014b50 && out.subarray(i + 46, i + 46 + out.readUInt16LE(i + 28)).equals(wanted)) {
+      out.writeUInt32LE(declared, i + 24); // central directory: uncompressed size
+      const local = out.readUInt32LE(i + 42);
+      out.writeUInt32LE(declared, local + 22); // local header: uncompressed size
+      const compressed = out.readUInt32LE(i + 20);
+      const dataStart = local + 30 + out.readUInt16LE(local + 26) + out.readUInt16LE(local + 28);
+      const descriptor = dataStart + compressed;
+      if (out.readUInt16LE(local + 6) & 0x08) {
+        // data descriptor (optionally with its signature): crc, compressed, uncompressed
+        const at = out.readUInt32LE(descriptor) === 0x08074b50 ? descriptor + 4 : descriptor;
+        out.writeUInt32LE(declared, at + 8);
+      }
+    }
+  }
+  return out;
 }

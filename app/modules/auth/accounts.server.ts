@@ -5,6 +5,7 @@ import { db } from "~/db/client.server";
 import { loginTokens, users } from "~/db/schema";
 import { translator, type Locale } from "~/i18n/catalog";
 import { enqueueMail, renderMail } from "~/modules/mail/outbox.server";
+import { logger } from "~/utils/logger.server";
 import { hashPassword, verifyDummy, verifyPassword } from "./password.server";
 import { generateToken, hashToken } from "./tokens.server";
 
@@ -71,6 +72,23 @@ export async function requestLoginLink(input: { email: string; appUrl: string; l
     });
     await enqueueMail(tx, { to: user.email, subject: t("mail.magicLink.subject"), ...mail, topic: `user:${user.id}` });
   });
+}
+
+/** How long every answer to "send me a link" takes at least (the mail's preparation fits in it). */
+export const LOGIN_LINK_ANSWER_MS = 400;
+
+/**
+ * `requestLoginLink` in constant time: the answer takes LOGIN_LINK_ANSWER_MS for a known and an
+ * unknown address alike (preparing the mail took measurably longer, which told who has an account).
+ */
+export async function requestLoginLinkEvenly(input: { email: string; appUrl: string; locale: Locale }, answerMs = LOGIN_LINK_ANSWER_MS): Promise<void> {
+  const floor = new Promise((resolve) => setTimeout(resolve, answerMs));
+  try {
+    await requestLoginLink(input);
+  } catch (error) {
+    logger.error({ err: String(error) }, "sign-in link could not be queued");
+  }
+  await floor;
 }
 
 /** Uses a one-time link: returns its user id once, then never again (also not after it expired). */

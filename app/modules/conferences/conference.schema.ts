@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { isSingleLine } from "~/utils/single-line";
 import { parseBerlinLocal } from "~/utils/time";
 
 export const CONFERENCE_STATUSES = ["draft", "published", "registration_open", "registration_closed", "held", "documented"] as const;
 export const AGENDA_KINDS = ["welcome", "expert_input", "group_presentations", "discussion", "forum", "break"] as const;
 
-const required = (max: number) => z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
+const required = (max: number) =>
+  z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong").refine(isSingleLine, "errors.lineBreak");
 const berlin = z
   .string({ error: "errors.required" })
   .trim()

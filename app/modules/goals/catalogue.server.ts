@@ -177,10 +177,14 @@ export async function createConceptVersion(label: string) {
   return row ?? null;
 }
 
-export async function makeVersionCurrent(versionId: string) {
-  await db.transaction(async (tx) => {
+/** Makes a version the current one; false (and nothing changed) when there is no such version. */
+export async function makeVersionCurrent(versionId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [version] = await tx.select({ id: conceptVersions.id }).from(conceptVersions).where(eq(conceptVersions.id, versionId));
+    if (!version) return false;
     await tx.update(conceptVersions).set({ isCurrent: false }).where(eq(conceptVersions.isCurrent, true));
     await tx.update(conceptVersions).set({ isCurrent: true }).where(eq(conceptVersions.id, versionId));
+    return true;
   });
 }
 

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { isSingleLine } from "~/utils/single-line";
 import { emailField } from "~/modules/auth/auth.schema";
 import { REPORT_SECTIONS } from "./report-sections";
 
 const text = (max: number) => z.string().trim().max(max, "errors.tooLong").default("");
-const required = (max: number) => z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
+const required = (max: number) =>
+  z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong").refine(isSingleLine, "errors.lineBreak");
 
 export const groupSchema = z.object({
   intent: z.literal("save"),

@@ -75,7 +75,8 @@ export function documentationZip(view: DocumentationView): { stream: Readable; f
     lines.push(`Foto ${pad(i + 1)}: ${p.altText}${p.caption ? ` – ${p.caption}` : ""}`);
   });
   zip.append(lines.join("\n"), { name: "Inhalt.txt" });
-  void zip.finalize();
+  // A failing entry (a file missing from the storage) ends the download, never the process.
+  zip.finalize().catch(() => undefined);
   const fileName = `Dokumentation-Integrationskonferenz-${view.conference.year}.zip`;
   return { stream: out, fileName };
 }

@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { isSingleLine } from "~/utils/single-line";
 import { emailField } from "~/modules/auth/auth.schema";
 
 export { ACCESSIBILITY_NEEDS, CONSENT_VERSIONS, ORGANISATION_TYPES, SORTS, STATUSES, type OrganisationType } from "./registration.constants";
 import { ACCESSIBILITY_NEEDS, ORGANISATION_TYPES } from "./registration.constants";
 
 const text = (max: number) => z.string().trim().max(max, "errors.tooLong");
-const required = (max: number) => z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
+const required = (max: number) =>
+  z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong").refine(isSingleLine, "errors.lineBreak");
 const checkbox = z.literal("on").optional();
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(ACCESSIBILITY_NEEDS.length));
@@ -17,7 +19,7 @@ export const personShape = {
   email: emailField,
   organisation: required(200),
   organisationType: z.enum(ORGANISATION_TYPES, { error: "registration.errors.organisationType" }),
-  jobTitle: text(200).default(""),
+  jobTitle: text(200).refine(isSingleLine, "errors.lineBreak").default(""),
   forumId: z.union([z.literal(""), z.uuid({ error: "registration.errors.forum" })]).default(""),
 };
 

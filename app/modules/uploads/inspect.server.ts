@@ -88,8 +88,10 @@ async function startsWith(file: string, magic: Buffer): Promise<boolean> {
 }
 
 /**
- * Looks into an Office zip without unpacking it: refuses too many entries, a declared unpacked size
- * past the limit or an absurd compression ratio (zip bombs), macros, and a main part of another kind.
+ * Looks into an Office zip: refuses too many entries, an unpacked size past the limit or an absurd
+ * compression ratio (zip bombs), macros, and a main part of another kind. Every entry is inflated
+ * while reading and its real size counted (never trusting the sizes the headers claim); nothing is
+ * written to disk and reading stops at the first byte past a limit.
  */
 export function inspectOfficeZip(file: string, kind: "docx" | "pptx" | "xlsx", limits = ZIP_LIMITS): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -107,33 +109,38 @@ export function inspectOfficeZip(file: string, kind: "docx" | "pptx" | "xlsx", l
       };
       zip.on("error", () => fail("damaged"));
       zip.on("entry", (entry: yauzl.Entry) => {
+        if (failed) return;
         entries += 1;
-        unpacked += entry.uncompressedSize;
-        if (entries > limits.maxEntries || unpacked > limits.maxUnpackedBytes) return fail("zipBomb");
+        if (entries > limits.maxEntries || unpacked + entry.uncompressedSize > limits.maxUnpackedBytes) return fail("zipBomb");
         if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxRatio) return fail("zipBomb");
         if (/(^|\/)vbaProject\.bin$/i.test(entry.fileName)) return fail("macro");
-        if (entry.fileName === "[Content_Types].xml") {
-          if (entry.uncompressedSize > 1024 * 1024) return fail("zipBomb");
-          zip.openReadStream(entry, (e, stream) => {
-            if (e || !stream) return fail("damaged");
-            const chunks: Buffer[] = [];
-            let size = 0;
-            stream.on("data", (c: Buffer) => {
-              size += c.length;
-              if (size > 1024 * 1024) {
-                stream.destroy();
-                fail("zipBomb");
-              } else chunks.push(c);
-            });
-            stream.on("error", () => fail("damaged"));
-            stream.on("end", () => {
-              contentTypes = Buffer.concat(chunks).toString("utf8");
-              zip.readEntry();
-            });
+        if (entry.fileName.endsWith("/")) return zip.readEntry();
+        const isContentTypes = entry.fileName === "[Content_Types].xml";
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return fail("damaged");
+          const chunks: Buffer[] = [];
+          let size = 0;
+          stream.on("data", (c: Buffer) => {
+            if (failed) return;
+            size += c.length;
+            unpacked += c.length;
+            const tooBig =
+              unpacked > limits.maxUnpackedBytes ||
+              (size > 1024 * 1024 && size / Math.max(1, entry.compressedSize) > limits.maxRatio) ||
+              (isContentTypes && size > 1024 * 1024);
+            if (tooBig) {
+              stream.destroy();
+              fail("zipBomb");
+            } else if (isContentTypes) chunks.push(c);
           });
-          return;
-        }
-        zip.readEntry();
+          // validateEntrySizes: more bytes than the header declared end here, as a bomb.
+          stream.on("error", (error: Error) => fail(/too many bytes/i.test(error.message) ? "zipBomb" : "damaged"));
+          stream.on("end", () => {
+            if (failed) return;
+            if (isContentTypes) contentTypes = Buffer.concat(chunks).toString("utf8");
+            zip.readEntry();
+          });
+        });
       });
       zip.on("end", () => {
         if (failed) return;

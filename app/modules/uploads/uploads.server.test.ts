@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { createUser } from "~/modules/auth/accounts.server";
-import { makeDocx, makeDocxBomb, makeJpegWithGps, makePdf, makePptx, makeZip } from "../../../tests/support/files";
+import { makeDocx, makeDocxBomb, makeJpegWithGps, makePdf, makePptx, makeZip, understateZipSizes, zeros } from "../../../tests/support/files";
 import { contentDisposition, displayFileName } from "./filename";
 import { fileResponse } from "~/server/download.server";
 import { getFile, quotaUsed, saveUpload } from "./files.server";
@@ -51,6 +51,40 @@ describe("hostile uploads are refused, each with its own German reason", () => {
     const many = await makeDocx(Array.from({ length: 10_001 }, (_, i) => ({ name: `word/x/${i}.xml`, data: "", store: true })));
     expect((await refusal("bericht.docx", many))?.code).toBe("zipBomb");
   }, 60_000);
+
+  it("a .docx whose zip headers understate the unpacked size (1 KB claimed, 200 MB of zeros): counted while inflating", async () => {
+    const lying = understateZipSizes(await makeDocx([{ name: "word/media/bomb.bin", data: zeros(200 * 1024 * 1024) }]), "word/media/bomb.bin", 1024);
+    expect((await refusal("bericht.docx", lying))?.code).toBe("zipBomb");
+    expect(readdirSync(uploadsTmpDir())).toEqual([]);
+  }, 60_000);
+
+  it("an upload cut off mid-body or without its closing boundary: refused, no temp file left", async () => {
+    const boundary = "----cut";
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${CSRF}\r\n--${boundary}\r\nContent-Disposition: form-data; name="datei"; filename="a.pdf"\r\n\r\n%PDF-1.4 `;
+    // The form token and part of the file arrive, then the connection breaks.
+    let sent = false;
+    const cut = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (!sent) {
+          sent = true;
+          return controller.enqueue(new TextEncoder().encode(head + "x".repeat(70_000)));
+        }
+        await new Promise((r) => setImmediate(r)); // the parser takes what came before the break
+        controller.error(new Error("aborted"));
+      },
+    });
+    const aborted = new Request("http://ikon.test/upload", { method: "POST", body: cut, headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, duplex: "half" } as RequestInit);
+    expect((await receiveUploads(aborted, context, { fileFields: ["datei"] })).error?.code).toBe("damaged");
+    const open = new Request("http://ikon.test/upload", { method: "POST", body: head + "x".repeat(1000), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } });
+    expect((await receiveUploads(open, context, { fileFields: ["datei"] })).error?.code).toBe("damaged");
+    const nul = new Request("http://ikon.test/upload", {
+      method: "POST",
+      body: head.replace('filename="a.pdf"', 'filename="a\u0000.pdf"') + `\r\n--${boundary}--\r\n`,
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+    });
+    expect((await receiveUploads(nul, context, { fileFields: ["datei"] })).files).toEqual([]);
+    expect(readdirSync(uploadsTmpDir())).toEqual([]);
+  });
 
   it("a macro-enabled document saved as .docx, and a plain zip named .pptx", async () => {
     expect((await refusal("bericht.docx", await makeDocx([], "docm")))?.code).toBe("macro");
@@ -158,7 +192,7 @@ describe("storage, versions, quota, downloads", () => {
     const prepared = (await receiveUploads(uploadRequest("Präsentation «Ebel».pptx", await makePptx()), context, { fileFields: ["datei"] })).files[0]!;
     const saved = await saveUpload({ upload: prepared, quotaKey: "group:dl", uploadedBy: null });
     const version = (await getFile(saved.fileId))!.versions[0]!;
-    const res = fileResponse(version);
+    const res = await fileResponse(version);
     expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.presentationml.presentation");
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="Pr_sentation _Ebel_.pptx"; filename*=UTF-8''Pr%C3%A4sentation%20%C2%ABEbel%C2%BB.pptx`);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");

@@ -89,6 +89,9 @@ export async function receiveUploads(request: Request, context: AppLoadContext, 
     fields[name] = value;
   });
   bb.on("file", (name, stream, info) => {
+    // A cut-off body (closed tab, dropped Wi-Fi) or a malformed part destroys this stream with an
+    // error: without a handler that error would take the whole process down.
+    stream.on("error", () => refuse(name, "damaged"));
     if (!csrfOk || csrfFailed) {
       csrfFailed = true;
       stream.resume();
@@ -122,6 +125,7 @@ export async function receiveUploads(request: Request, context: AppLoadContext, 
     // Through a PassThrough, so a failing write (a full disk) never destroys busboy's own stream:
     // busboy finishes only once every file stream is read to its end, so the rest is drained.
     const source = new PassThrough();
+    stream.on("error", (e) => source.destroy(e));
     stream.pipe(source);
     writes.push(
       pipeline(source, tap, createWriteStream(tmp)).then(
@@ -141,11 +145,15 @@ export async function receiveUploads(request: Request, context: AppLoadContext, 
     bb.on("close", resolve);
     bb.on("error", reject);
   });
+  // Observed at once: when the pipeline fails first, this rejection must not go unhandled.
+  parsed.catch(() => undefined);
   try {
     await pipeline(Readable.fromWeb(request.body as WebReadableStream<Uint8Array>), bb);
     await parsed;
     await Promise.all(writes);
   } catch {
+    // Every temp file is closed before it is removed (a write still opening would recreate it).
+    await Promise.allSettled(writes);
     await Promise.all(temps.map((t) => rm(t, { force: true })));
     if (csrfFailed || !csrfOk) throw csrfRefused();
     return { fields, files: [], error: { field: firstField, code: "damaged", status: 400 } };

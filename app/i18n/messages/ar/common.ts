@@ -32,6 +32,8 @@ export const commonAr = defineArabic(common, {
   "errors.required": "يرجى ملء هذا الحقل.",
   "errors.email": "يرجى إدخال عنوان بريد إلكتروني صحيح، مثل name@example.org.",
   "errors.tooLong": "هذا النص طويل جدًا.",
+  "errors.controlCharacters": "يحتوي هذا النص على أحرف تحكم. يرجى إدخاله بدونها.",
+  "errors.lineBreak": "يرجى إدخال هذا في سطر واحد، بدون فاصل أسطر.",
   "errors.invalid": "هذه القيمة غير صالحة.",
   "errors.csrf":
     "انتهت صلاحية النموذج. يرجى إعادة تحميل الصفحة وإرساله مرة أخرى.",
