@@ -4,6 +4,7 @@ import { seedDemoIfEmpty } from "~/modules/demo/seed.server";
 import { clientAddress } from "~/modules/security/client-address.server";
 import { createTransport } from "~/modules/mail/transport.server";
 import { startOutboxWorker, type OutboxWorker } from "~/modules/mail/worker.server";
+import { storage } from "~/modules/uploads/storage.server";
 import { startScheduler, type Scheduler } from "~/modules/system/scheduler.server";
 import { env } from "~/utils/env.server";
 import { loggablePath, logger } from "~/utils/logger.server";
@@ -66,6 +67,8 @@ export const runtime = {
     const t0 = Date.now();
     started = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
     setDatabase(started);
+    // A bucket that does not answer stops the start with a message naming it (like a bad setting).
+    await storage().check();
     const seedWanted = env.SEED_DEMO ?? !env.DATABASE_URL;
     if (seedWanted && started.kind === "pglite") {
       const demo = await seedDemoIfEmpty({ now: new Date() });
@@ -84,7 +87,7 @@ export const runtime = {
       maxAttempts: env.MAIL_MAX_ATTEMPTS,
     });
     scheduler = startScheduler();
-    logger.info({ db: started.kind, mail: env.MAIL_TRANSPORT, ms: Date.now() - t0 }, "ikon started");
+    logger.info({ db: started.kind, mail: env.MAIL_TRANSPORT, storage: env.STORAGE, ms: Date.now() - t0 }, "ikon started");
   },
 
   async stop(): Promise<void> {

@@ -156,7 +156,7 @@ describe("storage, versions, quota, downloads", () => {
     const prepared = (await receiveUploads(uploadRequest("Präsentation «Ebel».pptx", await makePptx()), context, { fileFields: ["datei"] })).files[0]!;
     const saved = await saveUpload({ upload: prepared, quotaKey: "group:dl", uploadedBy: null });
     const version = (await getFile(saved.fileId))!.versions[0]!;
-    const res = fileResponse(version);
+    const res = await fileResponse(version);
     expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.presentationml.presentation");
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="Pr_sentation _Ebel_.pptx"; filename*=UTF-8''Pr%C3%A4sentation%20%C2%ABEbel%C2%BB.pptx`);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
