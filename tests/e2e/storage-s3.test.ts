@@ -1,0 +1,141 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DeleteObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import pg from "pg";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli, startApp, type RunningApp } from "../support/app";
+import { launchBrowser, signedInContext } from "../support/browser";
+import { makePdf } from "../support/files";
+import { postgresAvailable, privatePostgres } from "../support/postgres";
+import { startS3, type TestS3 } from "../support/s3";
+
+// Two instances on one PostgreSQL and one S3 bucket (s3rver, a real S3-protocol server): the demo's
+// files go from the disk into the bucket with `npm run storage:migrate`, a file uploaded on A
+// downloads on B (whole, by range, earlier versions), and a file gone from the bucket gives the
+// German error page instead of a dropped connection.
+const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+const apps: RunningApp[] = [];
+let s3: TestS3 | undefined;
+let admin: pg.Client | undefined;
+let db: pg.Client | undefined;
+let browser: Browser | undefined;
+let stopPostgres: (() => void) | undefined;
+let dbName = "";
+let dbUrl = "";
+
+beforeAll(async () => {
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const own = await privatePostgres();
+    serverUrl = own.url;
+    stopPostgres = () => own.stop();
+  }
+  admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  dbName = `ikon_s3_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+  await admin.query(`create database ${dbName}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${dbName}`;
+  dbUrl = url.toString();
+  s3 = await startS3();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const app of apps) await app.stop();
+  await db?.end();
+  if (admin) {
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  }
+  await s3?.stop();
+  stopPostgres?.();
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL && !postgresAvailable())("uploads in an S3 bucket shared by two instances", () => {
+  it("migrates the disk into the bucket, serves A's upload on B, and answers a lost file with the German page", async () => {
+    const secret = { SESSION_SECRET: "s3-instances-secret-s3-instances-secret" };
+    const seedDir = mkdtempSync(path.join(tmpdir(), "ikon-s3-seed-"));
+    // The demo is loaded as before S3: its files land on the disk of one machine.
+    const seeded = await runCli(["scripts/seed.ts"], { DATABASE_URL: dbUrl, DATA_DIR: seedDir, ...secret });
+    expect(seeded.output).toContain("Demo geladen");
+    const bucketEnv = { ...s3!.env, STORAGE: "fs" };
+    const migrated = await runCli(["scripts/storage-migrate.ts"], { DATABASE_URL: dbUrl, DATA_DIR: seedDir, ...secret, ...bucketEnv });
+    expect(migrated.code, migrated.output).toBe(0);
+    const copied = Number(/Fertig: (\d+) Dateien übertragen/.exec(migrated.output)?.[1]);
+    expect(copied).toBeGreaterThan(0);
+    // Again: nothing left to copy.
+    const again = await runCli(["scripts/storage-migrate.ts"], { DATABASE_URL: dbUrl, DATA_DIR: seedDir, ...secret, ...bucketEnv });
+    expect(again.output).toContain(`Fertig: 0 Dateien übertragen, ${copied} schon im Ziel`);
+
+    const shared = { DATABASE_URL: dbUrl, ...secret, ...s3!.env };
+    const [a, b] = await Promise.all([startApp({ env: shared }), startApp({ env: shared })]);
+    apps.push(a!, b!);
+
+    db = new pg.Client({ connectionString: dbUrl });
+    await db.connect();
+    // A demo file that came over by migration, public, read by B with no one signed in.
+    const { rows: demo } = await db.query(
+      "select f.id, v.sha256 from files f join file_versions v on v.file_id = f.id and v.version = f.current_version where f.public and v.kind = 'pdf' limit 1",
+    );
+    const demoRes = await fetch(`${b!.url}/dateien/${demo[0].id}`);
+    expect(demoRes.status).toBe(200);
+    expect(sha256(Buffer.from(await demoRes.arrayBuffer()))).toBe(demo[0].sha256);
+
+    // The organiser uploads a new version of a library entry's file on A …
+    browser = await launchBrowser();
+    const orga = await signedInContext(browser, a!.url);
+    const { rows: entries } = await db.query("select id, file_id from library_entries where file_id is not null order by title limit 1");
+    const { id: entryId, file_id: fileId } = entries[0] as { id: string; file_id: string };
+    const pdf = await makePdf(`Neue Fassung ${"mit etwas mehr Text ".repeat(200)}`);
+    const csrf = (await orga.cookies()).find((c) => c.name.endsWith("ikon_csrf"))!.value;
+    const up = await orga.request.post(`${a!.url}/verwaltung/dokumente/${entryId}/datei`, {
+      headers: { Origin: a!.url, "X-Requested-With": "XMLHttpRequest" },
+      multipart: { _csrf: csrf, datei: { name: "Neue Fassung.pdf", mimeType: "application/pdf", buffer: pdf } },
+    });
+    expect(up.status(), await up.text()).toBe(200);
+    const { rows: versions } = await db.query("select version, storage_key, sha256 from file_versions where file_id = $1 order by version", [fileId]);
+    expect(versions).toHaveLength(2);
+    expect(versions[1].sha256).toBe(sha256(pdf));
+    // … and nothing of it stays on A's disk.
+    expect(await fetch(`${a!.url}/dateien/${fileId}`).then((r) => r.status)).toBe(200);
+
+    // B serves it: whole, one byte range (PDF viewers and video seek this way), and version 1.
+    const whole = await orga.request.get(`${b!.url}/dateien/${fileId}`);
+    expect(whole.status()).toBe(200);
+    expect(whole.headers()["accept-ranges"]).toBe("bytes");
+    expect(sha256(await whole.body())).toBe(sha256(pdf));
+    const part = await orga.request.get(`${b!.url}/dateien/${fileId}`, { headers: { Range: "bytes=100-199" } });
+    expect(part.status()).toBe(206);
+    expect(part.headers()["content-range"]).toBe(`bytes 100-199/${pdf.length}`);
+    expect(Buffer.compare(await part.body(), pdf.subarray(100, 200))).toBe(0);
+    const tail = await orga.request.get(`${b!.url}/dateien/${fileId}`, { headers: { Range: `bytes=${pdf.length}-` } });
+    expect(tail.status()).toBe(416);
+    const first = await orga.request.get(`${b!.url}/dateien/${fileId}?v=1`);
+    expect(first.status()).toBe(200);
+    expect(sha256(await first.body())).toBe(versions[0].sha256);
+
+    // The object disappears from the bucket behind the app's back: B answers with the German page.
+    const client = new S3Client({
+      endpoint: s3!.endpoint,
+      region: "us-east-1",
+      forcePathStyle: true,
+      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+    });
+    await client.send(new DeleteObjectCommand({ Bucket: s3!.bucket, Key: versions[1].storage_key }));
+    client.destroy();
+    const lost = await orga.request.get(`${b!.url}/dateien/${fileId}`);
+    expect(lost.status()).toBe(404);
+    expect(lost.headers()["content-type"]).toContain("text/html");
+    const html = await lost.text();
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain("<h1>Datei nicht verfügbar</h1>");
+    expect(b!.output()).toContain("stored file missing");
+    // The earlier version is still there.
+    expect((await orga.request.get(`${b!.url}/dateien/${fileId}?v=1`)).status()).toBe(200);
+    await orga.close();
+  });
+});
