@@ -38,6 +38,26 @@ app.get("/readyz", async (_req, res) => {
   res.status(ready ? 200 : 503).type("text/plain").send(ready ? "ready" : "not ready");
 });
 
+// /metrics (Prometheus): on METRICS_PORT, a port of its own that the proxy does not publish, and/or
+// behind METRICS_TOKEN (Authorization: Bearer …). Neither set: no /metrics at all.
+const metrics = runtime.env.metricsPort || runtime.env.metricsToken ? runtime.createMetrics((await loadBuild()).routes) : undefined;
+async function serveMetrics(req, res) {
+  if (!metrics.authorised(req.headers.authorization)) {
+    return res.status(401).set("WWW-Authenticate", 'Bearer realm="metrics"').type("text/plain").send("unauthorised");
+  }
+  const { contentType, body } = await metrics.render();
+  res.set("Cache-Control", "no-store").type(contentType).send(body);
+}
+let metricsServer;
+if (metrics && runtime.env.metricsPort) {
+  const metricsApp = express();
+  metricsApp.disable("x-powered-by");
+  metricsApp.get("/metrics", serveMetrics);
+  metricsServer = metricsApp.listen(runtime.env.metricsPort, () => logger.info(`metrics on port ${runtime.env.metricsPort} (/metrics)`));
+} else if (metrics) {
+  app.get("/metrics", serveMetrics);
+}
+
 app.use((req, res, next) => {
   res.locals.cspNonce = runtime.newNonce();
   next();
@@ -87,6 +107,7 @@ app.use((req, res, next) => {
   const start = process.hrtime.bigint();
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    metrics?.observe(req.method, req.path, res.statusCode, ms / 1000);
     logger.info({ method: req.method, path: runtime.loggablePath(req.path), status: res.statusCode, ms: Math.round(ms) }, "request");
   });
   next();
@@ -173,6 +194,7 @@ async function shutdown(signal) {
   logger.info({ signal }, "shutting down");
   const force = setTimeout(() => process.exit(1), 30_000);
   force.unref();
+  metricsServer?.close();
   server.close(async () => {
     await runtime.stop();
     await vite?.close();

@@ -5,6 +5,7 @@ import { clientAddress } from "~/modules/security/client-address.server";
 import { createTransport } from "~/modules/mail/transport.server";
 import { startOutboxWorker, type OutboxWorker } from "~/modules/mail/worker.server";
 import { storage } from "~/modules/uploads/storage.server";
+import { createMetrics } from "~/server/metrics.server";
 import { startScheduler, type Scheduler } from "~/modules/system/scheduler.server";
 import { env } from "~/utils/env.server";
 import { loggablePath, logger } from "~/utils/logger.server";
@@ -55,7 +56,11 @@ export const runtime = {
     appUrl: env.APP_URL,
     trustProxyHops: env.TRUST_PROXY_HOPS,
     production: env.NODE_ENV === "production",
+    /** /metrics on a port of its own (METRICS_PORT), or on the main port behind METRICS_TOKEN; neither: off. */
+    metricsPort: env.METRICS_PORT,
+    metricsToken: Boolean(env.METRICS_TOKEN),
   },
+  createMetrics,
   logger,
   loggablePath,
   clientAddress,
