@@ -72,7 +72,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL && !postgresAvailable())("uploads
     expect(again.output).toContain(`Fertig: 0 Dateien übertragen, ${copied} schon im Ziel`);
 
     const shared = { DATABASE_URL: dbUrl, ...secret, ...s3!.env };
-    const [a, b] = await Promise.all([startApp({ env: shared }), startApp({ env: shared })]);
+    // A also serves /metrics on its main port behind a token (checked at the end).
+    const metricsToken = "metrics-token-0123456789";
+    const [a, b] = await Promise.all([startApp({ env: { ...shared, METRICS_TOKEN: metricsToken } }), startApp({ env: shared })]);
     apps.push(a!, b!);
 
     db = new pg.Client({ connectionString: dbUrl });
@@ -137,5 +139,26 @@ describe.skipIf(!process.env.TEST_DATABASE_URL && !postgresAvailable())("uploads
     // The earlier version is still there.
     expect((await orga.request.get(`${b!.url}/dateien/${fileId}?v=1`)).status()).toBe(200);
     await orga.close();
+
+    // /metrics on A: the token is required; with a live stream open, the scrape counts it, and it
+    // shows the pool, registrations per conference and request durations by route pattern.
+    expect((await fetch(`${a!.url}/metrics`)).status).toBe(401);
+    expect((await fetch(`${a!.url}/metrics`, { headers: { Authorization: "Bearer falsch-falsch-falsch-falsch" } })).status).toBe(401);
+    const { rows: live } = await db.query("select c.day_code, i.id from discussion_inputs i join conferences c on c.id = i.conference_id where c.day_code is not null limit 1");
+    const stream = new AbortController();
+    const sse = await fetch(`${a!.url}/live/${live[0].day_code}/${live[0].id}/stream`, { signal: stream.signal });
+    expect(sse.headers.get("content-type")).toContain("text/event-stream");
+    const scrape = await fetch(`${a!.url}/metrics`, { headers: { Authorization: `Bearer ${metricsToken}` } });
+    expect(scrape.status).toBe(200);
+    expect(scrape.headers.get("content-type")).toContain("text/plain; version=0.0.4");
+    const metrics = await scrape.text();
+    stream.abort();
+    expect(metrics).toMatch(/^ikon_live_stream_clients 1$/m);
+    expect(metrics).toMatch(/^ikon_db_pool_connections\{state="max"\} 10$/m);
+    expect(metrics).toMatch(/^ikon_database_up 1$/m);
+    expect(metrics).toMatch(/^ikon_outbox_mails\{status="dead"\} 0$/m);
+    const { rows: regs } = await db.query("select c.year, count(*)::int as n from registrations r join conferences c on c.id = r.conference_id where r.status = 'confirmed' group by c.year");
+    for (const r of regs) expect(metrics).toContain(`ikon_registrations{conference="${r.year}",status="confirmed"} ${r.n}\n`);
+    expect(metrics).toMatch(/^ikon_http_request_duration_seconds_count\{method="GET",route="\/dateien\/:fileId",status="200"\} [1-9]/m);
   });
 });
