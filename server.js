@@ -46,7 +46,9 @@ async function serveMetrics(req, res) {
     return res.status(401).set("WWW-Authenticate", 'Bearer realm="metrics"').type("text/plain").send("unauthorised");
   }
   const { contentType, body } = await metrics.render();
-  res.set("Cache-Control", "no-store").type(contentType).send(body);
+  res.setHeader("Cache-Control", "no-store");
+  res.setHeader("Content-Type", contentType);
+  res.end(body);
 }
 let metricsServer;
 if (metrics && runtime.env.metricsPort) {

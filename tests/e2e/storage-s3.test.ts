@@ -23,32 +23,37 @@ let admin: pg.Client | undefined;
 let db: pg.Client | undefined;
 let browser: Browser | undefined;
 let stopPostgres: (() => void) | undefined;
-let dbName = "";
-let dbUrl = "";
+let serverUrl = "";
+const dbNames: string[] = [];
 
 beforeAll(async () => {
-  let serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
+  if (process.env.TEST_DATABASE_URL) serverUrl = process.env.TEST_DATABASE_URL;
+  else if (postgresAvailable()) {
     const own = await privatePostgres();
     serverUrl = own.url;
     stopPostgres = () => own.stop();
-  }
+  } else return;
   admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  dbName = `ikon_s3_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-  await admin.query(`create database ${dbName}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${dbName}`;
-  dbUrl = url.toString();
   s3 = await startS3();
 });
+
+/** A fresh database for each attempt (the browser project retries a failed test once). */
+async function freshDatabase(): Promise<string> {
+  const name = `ikon_s3_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+  await admin!.query(`create database ${name}`);
+  dbNames.push(name);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 afterAll(async () => {
   await browser?.close();
   for (const app of apps) await app.stop();
   await db?.end();
   if (admin) {
-    await admin.query(`drop database if exists ${dbName} with (force)`);
+    for (const name of dbNames) await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
   await s3?.stop();
@@ -57,6 +62,11 @@ afterAll(async () => {
 
 describe.skipIf(!process.env.TEST_DATABASE_URL && !postgresAvailable())("uploads in an S3 bucket shared by two instances", () => {
   it("migrates the disk into the bucket, serves A's upload on B, and answers a lost file with the German page", async () => {
+    // A retry starts over: the first attempt's instances stop, everything else is new.
+    for (const app of apps.splice(0)) await app.stop();
+    await db?.end();
+    db = undefined;
+    const dbUrl = await freshDatabase();
     const secret = { SESSION_SECRET: "s3-instances-secret-s3-instances-secret" };
     const seedDir = mkdtempSync(path.join(tmpdir(), "ikon-s3-seed-"));
     // The demo is loaded as before S3: its files land on the disk of one machine.
@@ -88,7 +98,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL && !postgresAvailable())("uploads
     expect(sha256(Buffer.from(await demoRes.arrayBuffer()))).toBe(demo[0].sha256);
 
     // The organiser uploads a new version of a library entry's file on A …
-    browser = await launchBrowser();
+    browser ??= await launchBrowser();
     const orga = await signedInContext(browser, a!.url);
     const { rows: entries } = await db.query("select id, file_id from library_entries where file_id is not null order by title limit 1");
     const { id: entryId, file_id: fileId } = entries[0] as { id: string; file_id: string };
@@ -150,7 +160,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL && !postgresAvailable())("uploads
     expect(sse.headers.get("content-type")).toContain("text/event-stream");
     const scrape = await fetch(`${a!.url}/metrics`, { headers: { Authorization: `Bearer ${metricsToken}` } });
     expect(scrape.status).toBe(200);
-    expect(scrape.headers.get("content-type")).toContain("text/plain; version=0.0.4");
+    expect(scrape.headers.get("content-type")).toBe("text/plain; version=0.0.4; charset=utf-8");
     const metrics = await scrape.text();
     stream.abort();
     expect(metrics).toMatch(/^ikon_live_stream_clients 1$/m);
