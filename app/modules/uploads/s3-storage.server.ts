@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { assertStorageKey, lazyStream, StorageUnavailableError, type FileStorage } from "./storage.server";
 
 export type S3Settings = {
@@ -97,6 +97,24 @@ export function s3Storage(settings: S3Settings): FileStorage {
       } catch (error) {
         if (!isMissing(error)) throw unavailable("DeleteObject", error);
       }
+    },
+    async *keys() {
+      const prefix = settings.prefix ?? "";
+      let ContinuationToken: string | undefined;
+      do {
+        let page;
+        try {
+          page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: prefix || undefined, ContinuationToken }));
+        } catch (error) {
+          throw unavailable("ListObjectsV2", error);
+        }
+        for (const object of page.Contents ?? []) {
+          const key = object.Key?.slice(prefix.length) ?? "";
+          // Only the app's own keys: other objects under the prefix are none of its business.
+          if (/^[a-f0-9]{32}$/.test(key)) yield key;
+        }
+        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (ContinuationToken);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createReadStream, mkdirSync } from "node:fs";
-import { copyFile, rename, rm, stat } from "node:fs/promises";
+import { copyFile, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { PassThrough, type Readable } from "node:stream";
 import { env } from "~/utils/env.server";
@@ -41,6 +41,8 @@ export interface FileStorage {
   readonly description: string;
   /** Checked once at start: the directory can be created, the bucket answers. */
   check(): Promise<void>;
+  /** Every key in the store, in no particular order (for backup and restore; streams, never a whole list). */
+  keys(): AsyncIterable<string>;
 }
 
 export function newStorageKey(): string {
@@ -92,6 +94,12 @@ export function fileSystemStorage(root: string): FileStorage {
       return { body: body.on("error", () => undefined) as Readable, size };
     },
     remove: (key) => rm(where(key), { force: true }),
+    async *keys() {
+      const dirs = await readdir(root).catch(() => [] as string[]);
+      for (const dir of dirs.filter((d) => /^[a-f0-9]{2}$/.test(d)).sort()) {
+        for (const name of (await readdir(path.join(root, dir))).sort()) if (name.startsWith(dir) && KEY.test(name)) yield name;
+      }
+    },
   };
 }
 
