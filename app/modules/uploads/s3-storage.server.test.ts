@@ -33,7 +33,7 @@ describe.each([
   ["S3 (s3rver)", () => bucket()],
   ["file system", () => fileSystemStorage(path.join(tmpdir(), `ikon-fs-unit-${newStorageKey()}`))],
 ] as [string, () => FileStorage][])("FileStorage on %s", (_name, make) => {
-  it("stores a temp file, streams it back whole and by range, knows its size, removes it", async () => {
+  it("stores a temp file, streams it back whole and by range, knows its size, lists its key, removes it", async () => {
     const store = make();
     await store.check();
     const key = newStorageKey();
@@ -50,8 +50,15 @@ describe.each([
     const part = await store.open(key, { start: 9_995, end: 9_999 });
     expect(part!.size).toBe(10_000);
     expect(await text(part!.body)).toBe("56789");
+    const listed = async () => {
+      const keys: string[] = [];
+      for await (const k of store.keys()) keys.push(k);
+      return keys;
+    };
+    expect(await listed()).toContain(key);
 
     await store.remove(key);
+    expect(await listed()).not.toContain(key);
     expect(await store.size(key)).toBeNull();
     expect(await store.open(key)).toBeNull();
     await store.remove(key); // twice is fine
