@@ -12,6 +12,8 @@ afterAll(async () => {
 
 describe("/metrics", () => {
   it("answers on METRICS_PORT with the token only, and labels durations by route, never by raw path", async () => {
+    // A retry starts over: the first attempt's instance stops.
+    await app?.stop();
     const port = await getPort();
     const token = "scrape-token-abcdefghijklmnop";
     app = await startApp({ env: { METRICS_PORT: String(port), METRICS_TOKEN: token } });
