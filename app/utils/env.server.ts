@@ -51,6 +51,11 @@ export const envSchema = z
     /** /metrics: on a port of its own (not exposed to the public) and/or only with this bearer token. */
     METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    /** Full-page cache for anonymous visitors of public pages: longest life of a page (0 = off), size. */
+    PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+    PAGE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(32),
+    /** Worker processes (node:cluster, started by server.js); more than 1 only on PostgreSQL. */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   })
   .superRefine((env, ctx) => {
     if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {
@@ -64,6 +69,9 @@ export const envSchema = z
     }
     if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) {
       ctx.addIssue({ code: "custom", path: [env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together" });
+    }
+    if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["WEB_CONCURRENCY"], message: "more than 1 needs PostgreSQL (DATABASE_URL): the embedded database allows one process" });
     }
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.SESSION_SECRET) {
       // Several instances must share one secret; a per-DATA_DIR secret would differ between them.
