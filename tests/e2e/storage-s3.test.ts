@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DeleteObjectCommand, S3Client } from "@aws-sdk/client-s3";
@@ -25,6 +25,7 @@ let browser: Browser | undefined;
 let stopPostgres: (() => void) | undefined;
 let serverUrl = "";
 const dbNames: string[] = [];
+const tempDirs: string[] = [];
 
 beforeAll(async () => {
   if (process.env.TEST_DATABASE_URL) serverUrl = process.env.TEST_DATABASE_URL;
@@ -58,6 +59,7 @@ afterAll(async () => {
   }
   await s3?.stop();
   stopPostgres?.();
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL && !postgresAvailable())("uploads in an S3 bucket shared by two instances", () => {
@@ -69,6 +71,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL && !postgresAvailable())("uploads
     const dbUrl = await freshDatabase();
     const secret = { SESSION_SECRET: "s3-instances-secret-s3-instances-secret" };
     const seedDir = mkdtempSync(path.join(tmpdir(), "ikon-s3-seed-"));
+    tempDirs.push(seedDir);
     // The demo is loaded as before S3: its files land on the disk of one machine.
     const seeded = await runCli(["scripts/seed.ts"], { DATABASE_URL: dbUrl, DATA_DIR: seedDir, ...secret });
     expect(seeded.output).toContain("Demo geladen");
