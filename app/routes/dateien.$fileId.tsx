@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { fileResponse, getFile } from "~/modules/uploads/files.server";
-import { getUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { getFile } from "~/modules/uploads/files.server";
+import { fileResponse } from "~/server/download.server";
+import { getUser } from "~/server/auth.server";
+import { notFound } from "~/server/http.server";
 
 /**
  * Downloads of uploaded files. A published file's current version is public; everything else only

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDocumentation } from "~/modules/publishing/documentation.server";
 import { documentationZip } from "~/modules/publishing/zip.server";
-import { getUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { getUser } from "~/server/auth.server";
+import { zipResponse } from "~/server/download.server";
+import { notFound } from "~/server/http.server";
 
 /** The whole documentation as one ZIP (streamed). Published only; organisers may fetch the preview. Never uncleared photos. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -11,5 +12,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const view = await getDocumentation(year, { preview: user?.role === "organiser" });
   if (!view) notFound();
-  return documentationZip(view);
+  const { stream, fileName } = documentationZip(view);
+  return zipResponse(stream, fileName);
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startS3, type TestS3 } from "../../../tests/support/s3";
 import { s3Storage } from "./s3-storage.server";
 import { fileSystemStorage, newStorageKey, StorageUnavailableError, type FileStorage } from "./storage.server";
-import { parseRange } from "./files.server";
+import { parseRange } from "~/server/download.server";
 
 let s3: TestS3;
 beforeAll(async () => {
