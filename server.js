@@ -85,6 +85,28 @@ app.get("/readyz", async (_req, res) => {
   res.status(ready ? 200 : 503).type("text/plain").send(ready ? "ready" : "not ready");
 });
 
+// /metrics (Prometheus): on METRICS_PORT, a port of its own that the proxy does not publish, and/or
+// behind METRICS_TOKEN (Authorization: Bearer …). Neither set: no /metrics at all.
+const metrics = runtime.env.metricsPort || runtime.env.metricsToken ? runtime.createMetrics((await loadBuild()).routes) : undefined;
+async function serveMetrics(req, res) {
+  if (!metrics.authorised(req.headers.authorization)) {
+    return res.status(401).set("WWW-Authenticate", 'Bearer realm="metrics"').type("text/plain").send("unauthorised");
+  }
+  const { contentType, body } = await metrics.render();
+  res.setHeader("Cache-Control", "no-store");
+  res.setHeader("Content-Type", contentType);
+  res.end(body);
+}
+let metricsServer;
+if (metrics && runtime.env.metricsPort) {
+  const metricsApp = express();
+  metricsApp.disable("x-powered-by");
+  metricsApp.get("/metrics", serveMetrics);
+  metricsServer = metricsApp.listen(runtime.env.metricsPort, () => logger.info(`metrics on port ${runtime.env.metricsPort} (/metrics)`));
+} else if (metrics) {
+  app.get("/metrics", serveMetrics);
+}
+
 app.use((req, res, next) => {
   res.locals.cspNonce = runtime.newNonce();
   next();
@@ -134,6 +156,7 @@ app.use((req, res, next) => {
   const start = process.hrtime.bigint();
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    metrics?.observe(req.method, req.path, res.statusCode, ms / 1000);
     logger.info({ method: req.method, path: runtime.loggablePath(req.path), status: res.statusCode, ms: Math.round(ms) }, "request");
   });
   next();
@@ -389,6 +412,7 @@ async function shutdown(signal) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal, inFlight: inflight.size }, "shutting down");
+  metricsServer?.close();
   // Last resort, should stopping itself hang.
   const hung = setTimeout(() => {
     logger.error("shutdown did not finish: exiting");

@@ -25,6 +25,8 @@ export type Database = {
   dumpDataDir?: () => Promise<Blob>;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
+  /** PostgreSQL only: the connection pool's state (for /metrics). */
+  poolStats?: () => { total: number; idle: number; waiting: number; max: number };
   close(): Promise<void>;
 };
 
@@ -89,6 +91,7 @@ async function openPostgres(url: string): Promise<Database> {
     kind: "postgres",
     contentVersion,
     ping: () => pool.query("select 1").then(() => true, () => false),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }),
     close: () => pool.end(),
   };
 }

@@ -23,5 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!allowed) notFound();
   }
   if (url.searchParams.has("vorschau") && !version.thumbnailKey) notFound();
-  return fileResponse(version, { thumbnail: url.searchParams.has("vorschau"), download: url.searchParams.has("download") });
+  return fileResponse(version, {
+    thumbnail: url.searchParams.has("vorschau"),
+    download: url.searchParams.has("download"),
+    range: request.headers.get("range"),
+    ifRange: request.headers.get("if-range"),
+  });
 }

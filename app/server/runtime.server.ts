@@ -4,6 +4,8 @@ import { seedDemoIfEmpty } from "~/modules/demo/seed.server";
 import { clientAddress } from "~/modules/security/client-address.server";
 import { createTransport } from "~/modules/mail/transport.server";
 import { startOutboxWorker, type OutboxWorker } from "~/modules/mail/worker.server";
+import { storage } from "~/modules/uploads/storage.server";
+import { createMetrics } from "~/server/metrics.server";
 // Mail templates the outbox worker renders (mails queued as data).
 import "~/modules/registrations/mails.server";
 import { startScheduler, type Scheduler } from "~/modules/system/scheduler.server";
@@ -59,7 +61,11 @@ export const runtime = {
     appUrl: env.APP_URL,
     trustProxyHops: env.TRUST_PROXY_HOPS,
     production: env.NODE_ENV === "production",
+    /** /metrics on a port of its own (METRICS_PORT), or on the main port behind METRICS_TOKEN; neither: off. */
+    metricsPort: env.METRICS_PORT,
+    metricsToken: Boolean(env.METRICS_TOKEN),
   },
+  createMetrics,
   logger,
   loggablePath,
   bodyPolicy,
@@ -82,6 +88,8 @@ export const runtime = {
     installRouteMatchCache();
     started = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
     setDatabase(started);
+    // A bucket that does not answer stops the start with a message naming it (like a bad setting).
+    await storage().check();
     const seedWanted = env.SEED_DEMO ?? !env.DATABASE_URL;
     if (seedWanted && started.kind === "pglite") {
       const demo = await seedDemoIfEmpty({ now: new Date() });
@@ -100,7 +108,7 @@ export const runtime = {
       maxAttempts: env.MAIL_MAX_ATTEMPTS,
     });
     scheduler = startScheduler();
-    logger.info({ db: started.kind, mail: env.MAIL_TRANSPORT, ms: Date.now() - t0 }, "ikon started");
+    logger.info({ db: started.kind, mail: env.MAIL_TRANSPORT, storage: env.STORAGE, ms: Date.now() - t0 }, "ikon started");
   },
 
   /** Stops the scheduler and the mail worker and closes the database: each step, even if one before failed. */

@@ -39,6 +39,20 @@ export const envSchema = z
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
     /** Largest accepted upload per file, in megabytes. */
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(25),
+    /** Where uploaded files live: `fs` (DATA_DIR/uploads/store) or `s3` (a bucket shared by all instances). */
+    STORAGE: z.enum(["fs", "s3"]).default("fs"),
+    S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    S3_BUCKET: z.string().min(3).max(63).optional(),
+    S3_REGION: z.string().min(1).default("eu-central-1"),
+    /** Unset: the AWS SDK's own chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, profile, instance role). */
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: bool.default(false),
+    /** Put in front of every object key, e.g. `ikon/` when the bucket is shared. */
+    S3_PREFIX: z.string().regex(/^[A-Za-z0-9._/-]*$/).optional(),
+    /** /metrics: on a port of its own (not exposed to the public) and/or only with this bearer token. */
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     /** Staff sign-in through the city's OpenID Connect provider (Keycloak, ADFS, Entra ID …); off when unset. */
     OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -62,6 +76,12 @@ export const envSchema = z
     }
     if (env.MAIL_TRANSPORT === "resend" && !env.RESEND_API_KEY) {
       ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "is required when MAIL_TRANSPORT=resend" });
+    }
+    if (env.STORAGE === "s3" && !env.S3_BUCKET) {
+      ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when STORAGE=s3" });
+    }
+    if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) {
+      ctx.addIssue({ code: "custom", path: [env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together" });
     }
     if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL) {
       ctx.addIssue({ code: "custom", path: ["WEB_CONCURRENCY"], message: "more than 1 needs PostgreSQL (DATABASE_URL): the embedded database allows one process" });

@@ -22,6 +22,10 @@ export const uploads = defineMessages(
     "uploads.error.noSpace": "Die Datei konnte nicht gespeichert werden: Der Speicher des Servers ist gerade voll. Es wurde nichts gespeichert. Bitte versuchen Sie es später noch einmal oder wenden Sie sich an das Kommunale Integrationszentrum.",
     "uploads.version": "Version {version}",
     "uploads.size": "{size}",
+    "uploads.missing.title": "Datei nicht verfügbar",
+    "uploads.missing.text": "Diese Datei ist gerade nicht verfügbar. Bitte versuchen Sie es später noch einmal oder wenden Sie sich an das Kommunale Integrationszentrum.",
+    "uploads.unavailable.title": "Datei gerade nicht erreichbar",
+    "uploads.unavailable.text": "Der Dateispeicher antwortet gerade nicht. Bitte versuchen Sie es in einer Minute noch einmal.",
   },
   {
     "uploads.hint": "Allowed: PDF, Word (DOCX), PowerPoint (PPTX), Excel (XLSX), JPEG and PNG, at most {max} MB per file.",
@@ -44,5 +48,9 @@ export const uploads = defineMessages(
     "uploads.error.noSpace": "The file could not be stored: the server's storage is full at the moment. Nothing was saved. Please try again later or contact the integration office.",
     "uploads.version": "Version {version}",
     "uploads.size": "{size}",
+    "uploads.missing.title": "File not available",
+    "uploads.missing.text": "This file is not available right now. Please try again later or contact the municipal integration centre.",
+    "uploads.unavailable.title": "File not reachable right now",
+    "uploads.unavailable.text": "The file store is not answering right now. Please try again in a minute.",
   },
 );

@@ -1,14 +1,16 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import * as tar from "tar";
 import { rawRows, type Database } from "~/db/client.server";
+import type { FileStorage } from "~/modules/uploads/storage.server";
 
 const run = promisify(execFile);
 
@@ -20,7 +22,12 @@ export type Manifest = {
   tables: Record<string, number>;
   /** Every file in the archive except the manifest, with its SHA-256. */
   files: { path: string; size: number; sha256: string }[];
+  /** Where the uploaded files came from: the disk, or the S3 bucket (then copied into uploads/store). */
+  storage?: "fs" | "s3";
 };
+
+/** In the archive, stored files lie as in the file system store: uploads/store/<first two>/<key>. */
+const storePath = (base: string, key: string) => path.join(base, "uploads", "store", key.slice(0, 2), key);
 
 async function sha256(file: string): Promise<string> {
   const hash = createHash("sha256");
@@ -58,7 +65,15 @@ export async function countRows(database: Database): Promise<Record<string, numb
  * Writes one .tar.gz: the database (PGlite data directory, or a pg_dump of PostgreSQL), the
  * uploads, and a manifest with row counts and checksums.
  */
-export async function createBackup(opts: { database: Database; databaseUrl?: string; dataDir: string; outFile: string; now?: Date }): Promise<Manifest> {
+export async function createBackup(opts: {
+  database: Database;
+  databaseUrl?: string;
+  dataDir: string;
+  outFile: string;
+  now?: Date;
+  /** STORAGE=s3: the bucket, whose objects are streamed into the archive one by one. */
+  bucket?: FileStorage;
+}): Promise<Manifest> {
   const staging = await mkdtemp(path.join(tmpdir(), "ikon-backup-"));
   try {
     await mkdir(path.join(staging, "db"));
@@ -72,6 +87,14 @@ export async function createBackup(opts: { database: Database; databaseUrl?: str
     }
     const uploads = path.join(opts.dataDir, "uploads");
     if (existsSync(uploads)) await run("cp", ["-a", uploads, path.join(staging, "uploads")]);
+    if (opts.bucket) {
+      // Streamed to the staging disk, never held in memory; checked below like every other file.
+      for await (const key of opts.bucket.keys()) {
+        const target = storePath(staging, key);
+        await mkdir(path.dirname(target), { recursive: true });
+        await pipeline(opts.bucket.read(key), createWriteStream(target));
+      }
+    }
 
     const files = [];
     for (const rel of await walk(staging)) {
@@ -84,6 +107,7 @@ export async function createBackup(opts: { database: Database; databaseUrl?: str
       database: opts.database.kind,
       tables: await countRows(opts.database),
       files,
+      storage: opts.bucket ? "s3" : "fs",
     };
     await writeFile(path.join(staging, "manifest.json"), JSON.stringify(manifest, null, 2));
     await mkdir(path.dirname(path.resolve(opts.outFile)), { recursive: true });
@@ -118,6 +142,8 @@ export async function restoreBackup(opts: {
   dataDir: string;
   databaseUrl?: string;
   open: () => Promise<Database>;
+  /** STORAGE=s3: the stored files go into this bucket (it must not hold any yet), not under DATA_DIR. */
+  bucket?: FileStorage;
 }): Promise<Manifest> {
   const { dir, manifest } = await unpackBackup(opts.archive);
   try {
@@ -125,6 +151,11 @@ export async function restoreBackup(opts: {
     if (manifest.database === "postgres" && !opts.databaseUrl) throw new RestoreError("Diese Sicherung ist von PostgreSQL: DATABASE_URL setzen.");
     const uploadsTarget = path.join(opts.dataDir, "uploads");
     if (existsSync(uploadsTarget) && (await readdir(uploadsTarget)).length > 0) throw new RestoreError(`${uploadsTarget} ist nicht leer.`);
+    if (opts.bucket) {
+      for await (const key of opts.bucket.keys()) {
+        throw new RestoreError(`${opts.bucket.description} ist nicht leer (zum Beispiel ${key}).`);
+      }
+    }
 
     if (manifest.database === "pglite") {
       const dbDir = path.join(opts.dataDir, "db");
@@ -138,6 +169,14 @@ export async function restoreBackup(opts: {
       const { stdout } = await run("psql", ["-tAc", "select count(*) from information_schema.tables where table_schema in ('public','drizzle')", opts.databaseUrl!]);
       if (Number(stdout.trim()) > 0) throw new RestoreError("Die Zieldatenbank ist nicht leer.");
       await run("psql", ["-v", "ON_ERROR_STOP=1", "-q", "-f", path.join(dir, "db", "postgres.sql"), opts.databaseUrl!], { maxBuffer: 64 * 1024 * 1024 });
+    }
+    if (opts.bucket) {
+      // put() takes the unpacked file (the unpack directory is thrown away anyway).
+      const stored = path.join(dir, "uploads", "store");
+      for (const sub of existsSync(stored) ? await readdir(stored) : []) {
+        for (const key of await readdir(path.join(stored, sub))) await opts.bucket.put(key, storePath(dir, key));
+      }
+      await rm(stored, { recursive: true, force: true });
     }
     if (existsSync(path.join(dir, "uploads"))) {
       await mkdir(opts.dataDir, { recursive: true });

@@ -136,6 +136,11 @@ export async function roomEventStream(inputId: string, signal: AbortSignal): Pro
   return body;
 }
 
+/** How many live event streams this process holds open (for /metrics). */
+export function openStreamCount(): number {
+  return openStreams.size;
+}
+
 /** Test helper: how many inputs this process watches. */
 export function watchedInputCount(): number {
   return watches.size;
