@@ -5,10 +5,12 @@ import { clientAddress } from "~/modules/security/client-address.server";
 import { createTransport } from "~/modules/mail/transport.server";
 import { startOutboxWorker, type OutboxWorker } from "~/modules/mail/worker.server";
 import { startScheduler, type Scheduler } from "~/modules/system/scheduler.server";
+import { startRenditionWorker, type RenditionWorker } from "~/modules/renditions/renditions.server";
 import { env } from "~/utils/env.server";
 import { loggablePath, logger } from "~/utils/logger.server";
 
 let worker: OutboxWorker | undefined;
+let renditions: RenditionWorker | undefined;
 let databaseDown = false;
 let probing: ReturnType<typeof setInterval> | undefined;
 
@@ -84,11 +86,13 @@ export const runtime = {
       maxAttempts: env.MAIL_MAX_ATTEMPTS,
     });
     scheduler = startScheduler();
+    renditions = startRenditionWorker({ pollMs: 5_000 });
     logger.info({ db: started.kind, mail: env.MAIL_TRANSPORT, ms: Date.now() - t0 }, "ikon started");
   },
 
   async stop(): Promise<void> {
     if (probing) clearInterval(probing);
+    await renditions?.stop();
     await scheduler?.stop();
     await worker?.stop();
     if (started) {
