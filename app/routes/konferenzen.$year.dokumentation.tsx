@@ -131,6 +131,17 @@ export default function DocumentationPage() {
             <section key={d.id} aria-labelledby={`fi-${d.id}`}>
               <h3 id={`fi-${d.id}`}>{d.title}</h3>
               {d.speakers.length ? <p className="speech__by">{speakersText(d.speakers)}</p> : null}
+              {d.slides ? (
+                <p>
+                  <a href={`/dateien/${d.slides.fileId}`}>{t("doc.slides", { name: fileLabel(d.slides) })}</a>
+                  {d.slides.hasDerivedPdf ? (
+                    <>
+                      {" · "}
+                      <a href={`/dateien/${d.slides.fileId}?pdf=1`}>{t("doc.slidesPdf")}</a>
+                    </>
+                  ) : null}
+                </p>
+              ) : null}
               {d.outcome ? <p>{d.outcome}</p> : null}
               {d.answered.length ? (
                 <>

@@ -15,10 +15,10 @@ const PDF_PAGES = ["Welheim Seite eins: Sprachcafé", "Welheim Seite zwei: Elter
 const PPTX_SLIDES = ["Folie A: Quartiersfest", "Folie B: Sprachpaten"];
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ readyMs: 240_000 }); // the demo seed takes long on a busy machine
   browser = await launchBrowser();
   orga = await signedInContext(browser, app.url);
-});
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
   await app?.stop();

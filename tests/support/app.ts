@@ -17,7 +17,7 @@ export type RunningApp = {
  * Starts the built app (`node server.js`, production mode) on a free port with its own DATA_DIR,
  * as a person would run it, and waits until /readyz answers.
  */
-export async function startApp(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningApp> {
+export async function startApp(opts: { dataDir?: string; env?: Record<string, string>; readyMs?: number } = {}): Promise<RunningApp> {
   const port = await getPort();
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), "ikon-e2e-"));
   const url = `http://127.0.0.1:${port}`;
@@ -42,7 +42,7 @@ export async function startApp(opts: { dataDir?: string; env?: Record<string, st
   child.stderr!.on("data", (c: Buffer) => (log += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + (opts.readyMs ?? 60_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${log}`);
     try {

@@ -69,6 +69,14 @@ export function documentationZip(view: DocumentationView): Response {
       zip.append(store.read(a.storageKey), { name: name(`Arbeitskreise/${zipSafeName(r.groupName, "Arbeitskreis")}`, zipSafeName(a.displayName)) });
     }
   }
+  for (const d of view.discussion) {
+    if (!d.slides) continue;
+    // The Fachinput's slides as uploaded, and an Office file also as the PDF made of it.
+    const folder = `Fachinputs/${zipSafeName(d.title, "Fachinput")}`;
+    zip.append(store.read(d.slides.storageKey), { name: name(folder, zipSafeName(d.slides.displayName)) });
+    if (d.slides.derivedPdfKey) zip.append(store.read(d.slides.derivedPdfKey), { name: name(folder, zipSafeName(d.slides.displayName.replace(/\.[^.]+$/, "") + ".pdf")) });
+  }
+  if (view.discussion.some((d) => d.slides)) lines.push("Folien der Fachinputs: Ordner Fachinputs", "");
   view.photos.forEach((p, i) => {
     if (!p.publishable) return;
     const ext = p.kind === "png" ? "png" : "jpg";
