@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDocumentation } from "~/modules/publishing/documentation.server";
+import { getPublication } from "~/modules/publishing/publication.server";
 import { documentationZip } from "~/modules/publishing/zip.server";
 import { getUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
@@ -11,5 +12,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const view = await getDocumentation(year, { preview: user?.role === "organiser" });
   if (!view) notFound();
-  return documentationZip(view);
+  return documentationZip(view, view.published ? await getPublication(view) : null);
 }

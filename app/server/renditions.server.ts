@@ -31,3 +31,8 @@ export function projectedPdfResponse(version: FileVersionRow, rendition: Renditi
   const name = version.displayName.replace(/\.[^.]+$/, "") + ".pdf";
   return stored(rendition.pdfKey, { "Content-Type": "application/pdf", "Content-Disposition": contentDisposition(download ? "attachment" : "inline", name) });
 }
+
+/** The publication PDF of a documentation ("Dokumentation der Integrationskonferenz <Jahr>"). */
+export function publicationResponse(publication: { storageKey: string; fileName: string }, download = false): Response {
+  return stored(publication.storageKey, { "Content-Type": "application/pdf", "Content-Disposition": contentDisposition(download ? "attachment" : "inline", publication.fileName) });
+}

@@ -86,7 +86,7 @@ export const runtime = {
       maxAttempts: env.MAIL_MAX_ATTEMPTS,
     });
     scheduler = startScheduler();
-    renditions = startRenditionWorker({ pollMs: 5_000 });
+    if (env.CONVERSIONS) renditions = startRenditionWorker({ pollMs: 5_000 });
     logger.info({ db: started.kind, mail: env.MAIL_TRANSPORT, ms: Date.now() - t0 }, "ikon started");
   },
 

@@ -15,7 +15,7 @@ const PDF_PAGES = ["Welheim Seite eins: Sprachcafé", "Welheim Seite zwei: Elter
 const PPTX_SLIDES = ["Folie A: Quartiersfest", "Folie B: Sprachpaten"];
 
 beforeAll(async () => {
-  app = await startApp({ readyMs: 240_000 }); // the demo seed takes long on a busy machine
+  app = await startApp({ readyMs: 240_000, env: { CONVERSIONS: "true" } }); // the demo seed takes long on a busy machine
   browser = await launchBrowser();
   orga = await signedInContext(browser, app.url);
 }, 300_000);

@@ -30,6 +30,8 @@ export async function startApp(opts: { dataDir?: string; env?: Record<string, st
     MAIL_TRANSPORT: "file",
     MAIL_POLL_MS: "200",
     LOG_LEVEL: "warn",
+    // LibreOffice and page images only where a test asks for them (they cost seconds of CPU).
+    CONVERSIONS: "false",
     ...opts.env,
   };
   delete env.DATABASE_URL;

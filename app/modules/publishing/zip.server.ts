@@ -42,11 +42,11 @@ function uniqueNames() {
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /**
- * The whole published documentation as one ZIP, streamed: a text overview, the speeches as text,
- * materials, the published groups' files and the publishable photos only. Files are read from the
+ * The whole published documentation as one ZIP, streamed: a text overview, the publication PDF,
+ * the speeches as text, materials, the published groups' files and the publishable photos only. Files are read from the
  * storage by their stored keys; nothing inside a file is followed.
  */
-export function documentationZip(view: DocumentationView): Response {
+export function documentationZip(view: DocumentationView, publication: { storageKey: string; fileName: string } | null = null): Response {
   const zip = new ZipArchive({ zlib: { level: 6 } });
   const out = new PassThrough();
   zip.on("error", (error) => out.destroy(error));
@@ -55,6 +55,10 @@ export function documentationZip(view: DocumentationView): Response {
   const store = storage();
   const lines: string[] = [`Dokumentation: ${view.conference.title}`, ""];
   if (view.documentation.intro) lines.push(view.documentation.intro, "");
+  if (publication) {
+    zip.append(store.read(publication.storageKey), { name: publication.fileName });
+    lines.push(`Die ganze Dokumentation als PDF: ${publication.fileName}`, "");
+  }
   view.speeches.forEach((s, i) => {
     const text = [s.title, s.speaker ? `(${s.speaker})` : "", "", plainText(s.html)].join("\n");
     zip.append(text, { name: name("Redebeitraege", zipSafeName(`${pad(i + 1)} ${s.title}.txt`)) });

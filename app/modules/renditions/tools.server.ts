@@ -100,10 +100,11 @@ function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Converts `input` with LibreOffice headless into `dir` (filter e.g. "pdf" or a JSON-options filter)
- * and returns the path of the result. A fresh profile per run, time limit, no network.
+ * Converts `input` with LibreOffice headless (read with `infilter` when given; filter e.g. "pdf" or a
+ * JSON-options filter) and returns the path of the result in a new temp dir the caller removes.
+ * A fresh profile per run, time limit, no network.
  */
-export function sofficeConvert(input: string, opts: { filter: string; outExt: string; timeoutMs: number }): Promise<string> {
+export function sofficeConvert(input: string, opts: { filter: string; outExt: string; timeoutMs: number; infilter?: string }): Promise<string> {
   return oneAtATime(async () => {
     const profile = await mkdtemp(path.join(tmpdir(), "ikon-soffice-profile-"));
     const outDir = await mkdtemp(path.join(tmpdir(), "ikon-soffice-out-"));
@@ -117,6 +118,7 @@ export function sofficeConvert(input: string, opts: { filter: string; outExt: st
         "--nodefault",
         "--nolockcheck",
         "--norestore",
+        ...(opts.infilter ? [`--infilter=${opts.infilter}`] : []),
         "--convert-to",
         opts.filter,
         "--outdir",
@@ -128,6 +130,9 @@ export function sofficeConvert(input: string, opts: { filter: string; outExt: st
       const produced = (await readdir(outDir)).find((f) => f.toLowerCase().endsWith(`.${opts.outExt}`));
       if (!produced) throw new ToolError("failed", "soffice produced no output");
       return path.join(outDir, produced);
+    } catch (error) {
+      await rm(outDir, { recursive: true, force: true });
+      throw error;
     } finally {
       await rm(profile, { recursive: true, force: true });
     }
