@@ -120,7 +120,12 @@ describe("organisers: registrations by hand and statistics", () => {
 
     await page.goto(`${app.url}/verwaltung/protokoll`);
     const log = await textOf(page.locator("main table"));
-    for (const action of ["registration.create", "registration.update", "registration.cancel"]) expect(log).toContain(action);
+    for (const sentence of ["hat eine Anmeldung eingetragen.", "hat eine Anmeldung geändert.", "hat eine Anmeldung storniert."]) expect(log).toContain(sentence);
+    // Filtered by kind: registrations only; the filter is kept in the form.
+    await page.getByLabel(/^Bereich/).selectOption({ label: "Anmeldungen" });
+    await page.getByRole("button", { name: "Filter anwenden" }).click();
+    await page.waitForURL(/bereich=registration/);
+    expect(await page.getByLabel(/^Bereich/).inputValue()).toBe("registration");
     expect(log).toContain("Geändert: Nachname, Organisation, Forum");
     expect(log).not.toContain("Demir");
     await person.close();
