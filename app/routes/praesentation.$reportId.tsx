@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigate } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { useHydrated } from "~/components/live-stream";
 import { PdfSlide } from "~/components/pdf-slide";
 import { useT } from "~/i18n/i18n";
 import { KIND_LABEL } from "~/modules/groups/format";
@@ -48,6 +49,8 @@ export default function Presentation() {
   const exit = published ? `/arbeitskreise/${slug}` : `/verwaltung/berichte/${reportId}`;
   const go = (i: number) => `?folie=${Math.min(Math.max(i, 0), total - 1) + 1}`;
 
+  // Full screen needs JavaScript: the button appears once the page runs it.
+  const scripted = useHydrated();
   useEffect(() => {
     root.current?.focus();
   }, [index]);
@@ -85,9 +88,11 @@ export default function Presentation() {
               {t("present.next")}
             </Link>
           ) : null}
-          <button type="button" onClick={() => void document.documentElement.requestFullscreen?.()}>
-            {t("present.fullscreen")}
-          </button>
+          {scripted ? (
+            <button type="button" onClick={() => void document.documentElement.requestFullscreen?.()}>
+              {t("present.fullscreen")}
+            </button>
+          ) : null}
           <Link to={exit}>{t("present.close")}</Link>
         </nav>
       </div>

@@ -69,6 +69,7 @@ describe("projector view: PDF and PPTX page by page", () => {
     await page.goto(presentation);
     // Title, 3 PDF pages, 2 PPTX pages.
     await waitForPages(page, 6);
+    await page.getByRole("button", { name: "Vollbild" }).waitFor();
     await page.keyboard.press("Home");
     await page.getByText("Folie 1 von 6").waitFor();
     await page.getByRole("heading", { name: "Stadtteilnetzwerk Welheim", level: 1 }).waitFor();
@@ -126,6 +127,8 @@ describe("projector view: PDF and PPTX page by page", () => {
     }
     await page.getByRole("heading", { name: "Folien Welheim.pptx – Seite 2 von 2" }).waitFor();
     expect(await page.getByRole("link", { name: "Weiter" }).count()).toBe(0);
+    // Full screen needs JavaScript: no button that would do nothing.
+    expect(await page.getByRole("button", { name: "Vollbild" }).count()).toBe(0);
     // The derived PDF of the PPTX is there for the archive and the download.
     const src = (await page.getByRole("img").first().getAttribute("src"))!;
     const pdf = await fetch(new URL(src.replace(/\?seite=\d+$/, "?pdf=1"), app.url));
