@@ -44,7 +44,8 @@ export async function startApp(opts: { dataDir?: string; env?: Record<string, st
   child.stderr!.on("data", (c: Buffer) => (log += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
-  const deadline = Date.now() + (opts.readyMs ?? 60_000);
+  // Generous: a busy CI machine migrates and seeds slowly; a child that never gets ready is killed.
+  const deadline = Date.now() + (opts.readyMs ?? 180_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${log}`);
     try {
@@ -53,7 +54,10 @@ export async function startApp(opts: { dataDir?: string; env?: Record<string, st
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`app did not become ready:\n${log}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`app did not become ready:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

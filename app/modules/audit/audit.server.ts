@@ -1,6 +1,9 @@
 import { and, asc, desc, eq, gte, like, lt, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { auditLog, users } from "~/db/schema";
+import { AUDIT_KINDS, type AuditAction, type AuditKind } from "./actions";
+
+export { AUDIT_ACTIONS, AUDIT_KINDS, type AuditAction, type AuditKind } from "./actions";
 
 export type AuditEntry = {
   /** Who acted; with only an id the name is read from the account in the same transaction. */
@@ -13,37 +16,6 @@ export type AuditEntry = {
   summary?: string;
 };
 
-/** Every verb the log knows, grouped by kind (the filter of the log page); each has a sentence in the catalogue. */
-export const AUDIT_ACTIONS = [
-  "accessibility.statement.update",
-  "conference.status",
-  "discussion.record.publish",
-  "discussion.record.unpublish",
-  "documentation.photos",
-  "documentation.publish",
-  "documentation.unpublish",
-  "goal.agree",
-  "library.create",
-  "library.delete",
-  "library.publish",
-  "library.unpublish",
-  "mail.retry",
-  "registration.badges",
-  "registration.cancel",
-  "registration.certificates",
-  "registration.checkin",
-  "registration.checkin.undo",
-  "registration.create",
-  "registration.delete",
-  "registration.export",
-  "registration.update",
-  "report.approve",
-  "report.publish",
-  "report.request_changes",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export type AuditKind = AuditAction extends `${infer K}.${string}` ? K : never;
-export const AUDIT_KINDS = [...new Set(AUDIT_ACTIONS.map((a) => a.split(".")[0] as AuditKind))];
 const isKind = (k: string): k is AuditKind => (AUDIT_KINDS as string[]).includes(k);
 
 /** Records an organiser action; pass the transaction of the action so both commit together. */
