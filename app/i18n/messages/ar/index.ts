@@ -1,4 +1,5 @@
 import { attendanceAr } from "./attendance";
+import { authAr } from "./auth";
 import { commonAr, mailAr } from "./common";
 import { conferencesAr } from "./conferences";
 import { discussionAr } from "./discussion";
@@ -16,4 +17,5 @@ export const arabicModules = [
   goalsAr,
   attendanceAr,
   groupsAr,
+  authAr,
 ];
