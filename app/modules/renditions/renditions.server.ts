@@ -93,9 +93,13 @@ export async function render(job: Rendition): Promise<void> {
     let pdf = source;
     let pdfKey: string | null = null;
     if (office) {
-      pdf = await sofficeConvert(source, { filter: "pdf", outExt: "pdf", timeoutMs: CONVERT_MS() });
+      const converted = await sofficeConvert(source, { filter: "pdf", outExt: "pdf", timeoutMs: CONVERT_MS() });
       pdfKey = newStorageKey();
-      await storage().put(pdfKey, pdf);
+      try {
+        await storage().put(pdfKey, converted);
+      } finally {
+        await rm(path.dirname(converted), { recursive: true, force: true }); // LibreOffice's output dir
+      }
       stored.push(pdfKey);
       pdf = await toTempFile(pdfKey, work, "derived.pdf");
     }
