@@ -30,6 +30,44 @@ export default tseslint.config(
     },
   },
   {
+    // Modules know no HTTP: routes and app/server/ turn their typed results into responses.
+    files: ["app/modules/**/*.{ts,tsx}"],
+    ignores: ["app/modules/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@remix-run/node", allowTypeImports: true, message: "No HTTP in app/modules: return a typed result or null; the route answers." },
+            { name: "@remix-run/server-runtime", allowTypeImports: true, message: "No HTTP in app/modules." },
+            { name: "@remix-run/express", message: "No HTTP in app/modules." },
+          ],
+          patterns: [{ group: ["~/server/*", "~/server/**", "~/routes/*"], message: "app/modules must not import the HTTP edge (app/server) or routes." }],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: "Render sanitised HTML through <SafeHtml> only." },
+        { selector: "NewExpression[callee.name=/^(Response|Request|Headers)$/]", message: "No HTTP in app/modules: return a typed result or null; the route answers." },
+        { selector: "TSTypeReference[typeName.name=/^(Response|Request)$/]", message: "No HTTP in app/modules: take plain values, not a Request/Response." },
+        { selector: "CallExpression[callee.name=/^(json|redirect|data|redirectDocument)$/]", message: "No HTTP in app/modules." },
+      ],
+    },
+  },
+  {
+    // Pure helpers: no guards, cookies or form parsing (app/server), no domain modules.
+    files: ["app/utils/**/*.{ts,tsx}", "app/db/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "@remix-run/node", allowTypeImports: true, message: "app/utils and app/db are pure: HTTP lives in app/server." }],
+          patterns: [{ group: ["~/server/*", "~/server/**", "~/modules/*", "~/modules/**", "~/routes/*"], message: "app/utils and app/db import neither app/server nor app/modules." }],
+        },
+      ],
+    },
+  },
+  {
     files: ["app/utils/env.server.ts", "tests/**", "scripts/**", "vitest.config.ts", "*.config.ts", "**/*.test.ts"],
     rules: { "no-restricted-properties": "off" },
   },

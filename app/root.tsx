@@ -20,7 +20,7 @@ import { localeDir, locales, pageLocale, type Locale } from "~/i18n/locales";
 import { useLocale, useT } from "~/i18n/i18n";
 import { getChosenLocale } from "~/i18n/locale.server";
 import { messagesAsset } from "~/i18n/messages.server";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/server/auth.server";
 import { env } from "~/utils/env.server";
 import styles from "~/styles/app.css?url";
 

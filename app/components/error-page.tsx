@@ -4,7 +4,7 @@ import { useT } from "~/i18n/i18n";
 /** The one page for expected failures (404, 403, 503) and unexpected ones: never a stack or SQL. */
 export function ErrorPage({ status }: { status: number }) {
   const t = useT();
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 503 ? "unavailable" : "server";
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : status === 503 ? "unavailable" : "server";
   return (
     <section className="error-page">
       <h1>{t(`error.${kind}.title`)}</h1>

@@ -1,5 +1,5 @@
 import { Form, useRouteLoaderData, type FormProps } from "@remix-run/react";
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import type { MessageKey } from "~/i18n/catalog";
 import { useT } from "~/i18n/i18n";
 
@@ -58,19 +58,16 @@ export function fieldId(name: string) {
   return `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 }
 
-type FieldProps = {
-  name: string;
-  label: string;
-  error?: MessageKey;
-  hint?: ReactNode;
-  required?: boolean;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, "name">;
+type FieldBase = { name: string; label: string; error?: MessageKey; hint?: ReactNode; required?: boolean; id?: string };
 
-/** Label, hint, input and error, wired together with aria-describedby; "Pflichtfeld" in words. */
-export function Field({ name, label, error, hint, required, id: idProp, ...input }: FieldProps) {
+/** The ids a control refers to with aria-describedby: its hint and its error. */
+function describedBy(id: string, hint: unknown, error: unknown) {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** Label ("Pflichtfeld"/"optional" in words), hint and error around one control. */
+function FieldShell({ id, label, hint, error, required, children }: { id: string; label: string; hint?: ReactNode; error?: MessageKey; required?: boolean; children: ReactNode }) {
   const t = useT();
-  const id = idProp ?? fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={error ? "field field--error" : "field"}>
       <label htmlFor={id}>
@@ -86,8 +83,84 @@ export function Field({ name, label, error, hint, required, id: idProp, ...input
           {t(error)}
         </p>
       ) : null}
-      <input id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {children}
     </div>
+  );
+}
+
+type FieldProps = FieldBase & Omit<InputHTMLAttributes<HTMLInputElement>, "name">;
+
+/** Label, hint, input and error, wired together with aria-describedby; "Pflichtfeld" in words. */
+export function Field({ name, label, error, hint, required, id: idProp, ...input }: FieldProps) {
+  const id = idProp ?? fieldId(name);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
+      <input id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+    </FieldShell>
+  );
+}
+
+/** Like <Field>, for longer text. */
+export function TextareaField({ name, label, error, hint, required, id: idProp, ...rest }: FieldBase & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
+  const id = idProp ?? fieldId(name);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
+      <textarea id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...rest} />
+    </FieldShell>
+  );
+}
+
+export type Option = { value: string; label: string };
+
+/** Like <Field>, a choice from a list. */
+export function SelectField({ name, label, error, hint, required, id: idProp, options, ...rest }: FieldBase & { options: Option[] } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
+  const id = idProp ?? fieldId(name);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
+      <select id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...rest}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/**
+ * Several choices (checkboxes, `type="checkbox"`) or one (radio buttons, `type="radio"`) in a
+ * fieldset: the legend names the group, hint and error are wired to it with aria-describedby.
+ */
+export function ChoiceGroup({ name, label, error, hint, required, type, options, defaultValue }: Omit<FieldBase, "id"> & { type: "checkbox" | "radio"; options: Option[]; defaultValue?: string | string[] }) {
+  const t = useT();
+  const id = fieldId(name);
+  const chosen = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []);
+  return (
+    <fieldset id={id} className={error ? "field field--error" : "field"} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}>
+      <legend>
+        {label} <span className="field__req">({required ? t("form.required") : t("form.optional")})</span>
+      </legend>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+      <ul className="check-list">
+        {options.map((o) => (
+          <li key={o.value}>
+            <label>
+              <input type={type} name={name} value={o.value} defaultChecked={chosen.has(o.value)} required={type === "radio" ? required : undefined} /> <span>{o.label}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
   );
 }
 

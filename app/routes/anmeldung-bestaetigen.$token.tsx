@@ -5,7 +5,7 @@ import { SafeForm } from "~/components/form";
 import { metaT, useT } from "~/i18n/i18n";
 import { confirmRegistration, getConfirmation } from "~/modules/registrations/register.server";
 import { registrationLinks } from "~/modules/registrations/ui";
-import { assertCsrf } from "~/utils/form.server";
+import { readForm } from "~/server/form.server";
 
 export const links = registrationLinks;
 export const meta: MetaFunction = ({ matches }) => {
@@ -22,7 +22,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  assertCsrf(await request.formData(), context);
+  await readForm(request, context);
   const result = await confirmRegistration(params.token ?? "");
   if (result.kind === "confirmed") throw redirect(`/meine-anmeldung/${result.manageToken}?bestaetigt=1`);
   return data({ state: result.kind }, { status: result.kind === "invalid" ? 404 : 409 });

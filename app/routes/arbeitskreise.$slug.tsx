@@ -9,7 +9,7 @@ import { GroupTimeline } from "~/modules/publishing/group-timeline";
 import { groupTimeline } from "~/modules/publishing/timeline.server";
 import publishingStyles from "~/styles/publishing.css?url";
 import styles from "~/styles/groups.css?url";
-import { notFound } from "~/utils/http.server";
+import { notFound } from "~/server/http.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },

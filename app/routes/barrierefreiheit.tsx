@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Field, SafeForm, type FormErrors } from "~/components/form";
+import { ErrorSummary, Field, SafeForm, type FormErrors, TextareaField } from "~/components/form";
 import { useGermanContent, useLocale, useT } from "~/i18n/i18n";
 import { feedbackSchema } from "~/modules/accessibility/statement.schema";
 import { getStatement, sendFeedback } from "~/modules/accessibility/statement.server";
-import { lines, TextArea } from "~/modules/accessibility/ui";
+import { lines } from "~/modules/accessibility/ui";
 import { hitAll } from "~/modules/security/rate-limit.server";
 import { env } from "~/utils/env.server";
-import { invalid, parseForm, rateLimited } from "~/utils/form.server";
+import { invalid, parseForm, rateLimited } from "~/server/form.server";
 import { formatDate } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Erklärung zur Barrierefreiheit – Integrationskonferenz" }];
@@ -89,7 +89,7 @@ export default function AccessibilityStatement() {
         <>
           <ErrorSummary errors={errors} labels={labels} />
           <SafeForm className="stack" action="/barrierefreiheit#feedback">
-            <TextArea name="message" label={labels.message} hint={t("a11y.feedback.messageHint")} required maxLength={3000} defaultValue={values.message} error={errors?.message} />
+            <TextareaField rows={5} name="message" label={labels.message} hint={t("a11y.feedback.messageHint")} required maxLength={3000} defaultValue={values.message} error={errors?.message} />
             <Field name="page" label={labels.page} hint={t("a11y.feedback.pageHint")} maxLength={300} defaultValue={values.page} error={errors?.page} />
             <Field name="name" label={labels.name} autoComplete="name" maxLength={120} defaultValue={values.name} error={errors?.name} />
             <Field name="email" type="email" label={labels.email} hint={t("a11y.feedback.emailHint")} autoComplete="email" maxLength={200} defaultValue={values.email} error={errors?.email} />

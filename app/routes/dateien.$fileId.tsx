@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getRendition } from "~/modules/renditions/renditions.server";
 import { pageImageResponse, projectedPdfResponse } from "~/server/renditions.server";
-import { fileResponse, getFile } from "~/modules/uploads/files.server";
-import { getUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { getFile } from "~/modules/uploads/files.server";
+import { fileResponse } from "~/server/download.server";
+import { getUser } from "~/server/auth.server";
+import { notFound } from "~/server/http.server";
 
 /**
  * Downloads of uploaded files. A published file's current version is public; everything else only

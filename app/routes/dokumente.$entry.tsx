@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/i18n";
 import { getLibraryEntry } from "~/modules/publishing/library.server";
 import { EntryLinks, libraryAreaKey, libraryTypeKey, publishingLinks } from "~/modules/publishing/ui";
-import { notFound } from "~/utils/http.server";
+import { notFound } from "~/server/http.server";
 
 export const links = publishingLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.entry.title} – Dokumente` : "Dokument nicht gefunden" }];

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findMessagesAsset } from "~/i18n/messages.server";
-import { notFound } from "~/utils/http.server";
+import { notFound } from "~/server/http.server";
 
 /** A language's messages for the browser (see app/i18n/messages.server.ts). */
 export function loader({ params }: LoaderFunctionArgs) {

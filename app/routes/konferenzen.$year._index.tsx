@@ -8,8 +8,8 @@ import { listAgendaPresentations } from "~/modules/groups/reports.server";
 import { DiscussionInputsSection } from "~/modules/discussion/inputs-section";
 import { getAvailability, registrationState } from "~/modules/registrations/seats.server";
 import { registrationLinks, stateText } from "~/modules/registrations/ui";
-import { getUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { getUser } from "~/server/auth.server";
+import { notFound } from "~/server/http.server";
 import { formatDate, formatTime } from "~/utils/time";
 
 export const links = registrationLinks;

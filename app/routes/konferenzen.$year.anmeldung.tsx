@@ -12,8 +12,8 @@ import { register } from "~/modules/registrations/register.server";
 import { ForumFields, NeedsFields, needsFormValues, PersonFields, PrivacyConsent, registrationLabels, registrationLinks, stateText } from "~/modules/registrations/ui";
 import { hitAll } from "~/modules/security/rate-limit.server";
 import { retentionSettings } from "~/modules/privacy/retention.server";
-import { invalid, parseForm } from "~/utils/form.server";
-import { notFound, tooManyRequests } from "~/utils/http.server";
+import { invalid, parseForm, rateLimited } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
 import { formatDate, formatDateTime } from "~/utils/time";
 
 export const links = registrationLinks;
@@ -62,7 +62,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     [RULES.perIp, context.clientIp],
     [RULES.perEmail, `${conference.id}:${result.data.email.toLowerCase()}`],
   ]);
-  if (!limit.allowed) tooManyRequests(limit.retryAfterSeconds);
+  if (!limit.allowed) return rateLimited(limit.retryAfterSeconds, result.values);
   const outcome = await register({ conferenceId: conference.id, data: result.data, locale: await getLocale(request) });
   if (!outcome.ok) {
     const values = Object.fromEntries([...result.form].filter(([k, v]) => typeof v === "string" && k !== "_csrf").map(([k, v]) => [k, String(v)]));

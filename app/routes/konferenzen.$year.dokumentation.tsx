@@ -7,8 +7,8 @@ import { formatBytes, KIND_LABEL } from "~/modules/groups/format";
 import { getDocumentation, withoutStorageKeys } from "~/modules/publishing/documentation.server";
 import { getPublication } from "~/modules/publishing/publication.server";
 import { publishingLinks } from "~/modules/publishing/ui";
-import { getUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { getUser } from "~/server/auth.server";
+import { notFound } from "~/server/http.server";
 import { formatDate } from "~/utils/time";
 
 export const links = publishingLinks;

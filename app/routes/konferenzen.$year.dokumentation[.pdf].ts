@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDocumentation } from "~/modules/publishing/documentation.server";
 import { getPublication } from "~/modules/publishing/publication.server";
 import { publicationResponse } from "~/server/renditions.server";
-import { notFound } from "~/utils/http.server";
+import { notFound } from "~/server/http.server";
 
 /**
  * The publication "Dokumentation der Integrationskonferenz <Jahr>" as a tagged PDF. Only of a

@@ -10,9 +10,9 @@ import { isOpen, likesText, speakersText, windowText } from "~/modules/discussio
 import { getInputForCode } from "~/modules/discussion/inputs.server";
 import { askQuestion, deviceView, roomSnapshot, setLike, type PublicQuestion } from "~/modules/discussion/questions.server";
 import styles from "~/styles/discussion.css?url";
-import { deviceId } from "~/utils/device.server";
-import { assertCsrf, fieldErrors, formValues } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { deviceId } from "~/server/device.server";
+import { readForm, validateForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 // With the site-wide "no-referrer", browsers send "Origin: null" on a plain form POST, which the
@@ -50,17 +50,16 @@ type ActionResult =
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { conference, input } = await load(params);
-  const form = await request.formData();
-  assertCsrf(form, context);
+  const form = await readForm(request, context);
   const device = await deviceId(request);
   const headers = device.setCookie ? { "Set-Cookie": device.setCookie } : undefined;
   const viaScript = form.get("fetch") === "1";
   const here = `/live/${conference.dayCode}/${input.id}`;
-  const raw = Object.fromEntries([...form].filter((e): e is [string, string] => typeof e[1] === "string"));
+  const intent = form.get("intent");
 
-  if (raw.intent === "like" || raw.intent === "unlike") {
-    const parsed = likeSchema.safeParse(raw);
-    if (!parsed.success) notFound();
+  if (intent === "like" || intent === "unlike") {
+    const parsed = validateForm(form, likeSchema);
+    if (!parsed.ok) notFound();
     const result = await setLike({ questionId: parsed.data.questionId, deviceId: device.id, clientIp: context.clientIp ?? "unknown", like: parsed.data.intent === "like" });
     if (!result.ok) {
       if (result.reason === "notFound") notFound();
@@ -71,12 +70,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw redirect(`${here}#q-${parsed.data.questionId}`, { headers });
   }
 
-  const parsed = askSchema.safeParse(raw);
-  if (!parsed.success) return data<ActionResult>({ ok: false, errors: fieldErrors(parsed.error), values: formValues(form) }, { status: 400, headers });
+  const parsed = validateForm(form, askSchema);
+  if (!parsed.ok) return data<ActionResult>({ ok: false, errors: parsed.errors, values: parsed.values }, { status: 400, headers });
   const result = await askQuestion({ inputId: input.id, deviceId: device.id, clientIp: context.clientIp ?? "unknown", text: parsed.data.text, name: parsed.data.name });
   if (!result.ok) {
     if (result.reason === "notFound") notFound();
-    const values = formValues(form);
+    const values = parsed.values;
     if (result.reason === "rateLimited") {
       return data<ActionResult>(
         { ok: false, notice: "discussion.ask.rateLimited", minutes: Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60)), values },

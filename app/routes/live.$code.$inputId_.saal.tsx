@@ -3,10 +3,11 @@ import { useLoaderData } from "@remix-run/react";
 import { useLiveSnapshot } from "~/components/live-stream";
 import { useT } from "~/i18n/i18n";
 import { likesText, speakersText } from "~/modules/discussion/format";
-import { getInputForCode, liveUrl, qrDataUrl } from "~/modules/discussion/inputs.server";
+import { getInputForCode, liveUrl } from "~/modules/discussion/inputs.server";
+import { qrDataUrl } from "~/modules/conferences/day-code.server";
 import { roomSnapshot } from "~/modules/discussion/questions.server";
 import styles from "~/styles/discussion.css?url";
-import { notFound } from "~/utils/http.server";
+import { notFound } from "~/server/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Saalansicht: ${data.title}` : "Nicht gefunden" }];

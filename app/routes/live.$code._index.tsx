@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useGermanContent, useLocale, useT } from "~/i18n/i18n";
 import { speakersText, windowText } from "~/modules/discussion/format";
-import { findConferenceByDayCode, isOpen, listPublicInputs } from "~/modules/discussion/inputs.server";
-import { notFound } from "~/utils/http.server";
+import { isOpen, listPublicInputs } from "~/modules/discussion/inputs.server";
+import { findConferenceByDayCode } from "~/modules/conferences/day-code.server";
+import { notFound } from "~/server/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Fachinputs – ${data.conference.title}` : "Tagescode nicht gefunden" }];
 

@@ -4,8 +4,8 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
 import { metaT, useT } from "~/i18n/i18n";
 import { dayCodeSchema } from "~/modules/discussion/discussion.schema";
-import { findConferenceByDayCode } from "~/modules/discussion/inputs.server";
-import { fieldErrors } from "~/utils/form.server";
+import { findConferenceByDayCode } from "~/modules/conferences/day-code.server";
+import { fieldErrors } from "~/server/form.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);

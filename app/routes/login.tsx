@@ -7,10 +7,10 @@ import { getLocale } from "~/i18n/locale.server";
 import { requestLoginLink, verifyCredentials } from "~/modules/auth/accounts.server";
 import { loginSchema } from "~/modules/auth/auth.schema";
 import { hitAll, hitRateLimit, isRateLimited, rules } from "~/modules/security/rate-limit.server";
-import { getUser, signIn } from "~/utils/auth.server";
+import { getUser, signIn } from "~/server/auth.server";
 import { env } from "~/utils/env.server";
-import { invalid, parseForm, rateLimited } from "~/utils/form.server";
-import { notFound, safeRedirect } from "~/utils/http.server";
+import { invalid, parseForm, rateLimited } from "~/server/form.server";
+import { notFound, safeRedirect } from "~/server/http.server";
 import { oidcEnabled } from "~/server/oidc.server";
 
 export const meta: MetaFunction = () => [{ title: "Anmelden – Integrationskonferenz" }];

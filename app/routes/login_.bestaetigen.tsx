@@ -3,9 +3,9 @@ import { redirect } from "@remix-run/node";
 import { SafeForm } from "~/components/form";
 import { useT } from "~/i18n/i18n";
 import { consumeLoginToken } from "~/modules/auth/accounts.server";
-import { signIn } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/form.server";
-import { linkCookie } from "~/utils/link-cookie.server";
+import { signIn } from "~/server/auth.server";
+import { readForm } from "~/server/form.server";
+import { linkCookie } from "~/server/link-cookie.server";
 
 export const meta: MetaFunction = () => [{ title: "Anmeldung bestätigen – Integrationskonferenz" }];
 
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  assertCsrf(await request.formData(), context);
+  await readForm(request, context);
   const token = await readLinkToken(request);
   const clear = { "Set-Cookie": await linkCookie.serialize("", { maxAge: 0 }) };
   const used = token ? await consumeLoginToken(token) : null;

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { linkCookie } from "~/utils/link-cookie.server";
+import { linkCookie } from "~/server/link-cookie.server";
 
 // Opening a sign-in link changes nothing: mail scanners may GET (or HEAD) it freely. The token moves
 // into a short-lived cookie and out of the address bar; only the POST on the next page uses it.

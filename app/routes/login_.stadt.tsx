@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { beginOidcSignIn, oidcEnabled } from "~/server/oidc.server";
-import { notFound, safeRedirect } from "~/utils/http.server";
+import { notFound, safeRedirect } from "~/server/http.server";
 import { logger } from "~/utils/logger.server";
 
 // "Mit dem Konto der Stadt anmelden": leaves for the city's OpenID provider; the answer comes back to

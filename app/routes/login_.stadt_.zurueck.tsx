@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { signInFromDirectory } from "~/modules/auth/directory.server";
 import { clearOidcCookie, completeOidcSignIn, oidcEnabled } from "~/server/oidc.server";
-import { signIn } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { signIn } from "~/server/auth.server";
+import { notFound } from "~/server/http.server";
 
 // The city's OpenID provider sends the browser back here with a one-time code (OIDC_CALLBACK_PATH).
 export async function loader({ request }: LoaderFunctionArgs) {

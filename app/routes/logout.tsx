@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { SafeForm } from "~/components/form";
 import { useT } from "~/i18n/i18n";
-import { getUser, signOut } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/form.server";
+import { getUser, signOut } from "~/server/auth.server";
+import { readForm } from "~/server/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Abmelden – Integrationskonferenz" }];
 
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  assertCsrf(await request.formData(), context);
+  await readForm(request, context);
   return signOut(request);
 }
 

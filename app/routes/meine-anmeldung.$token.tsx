@@ -13,7 +13,7 @@ import { Choice, ChoiceGroup, InvalidLink, NeedsFields, registrationLinks } from
 import { retentionSettings } from "~/modules/privacy/retention.server";
 import { checkinUrl } from "~/modules/attendance/checkin.server";
 import { qrSvgDataUrl } from "~/modules/attendance/qr.server";
-import { invalid, parseForm } from "~/utils/form.server";
+import { invalid, parseForm } from "~/server/form.server";
 import { formatDate, formatDateTime } from "~/utils/time";
 
 export const links = registrationLinks;

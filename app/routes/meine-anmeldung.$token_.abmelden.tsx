@@ -7,7 +7,7 @@ import { metaT, useT } from "~/i18n/i18n";
 import { cancelRegistration, findByManageToken } from "~/modules/registrations/manage.server";
 import { LIVE_STATUSES } from "~/modules/registrations/seats.server";
 import { InvalidLink, registrationLinks } from "~/modules/registrations/ui";
-import { assertCsrf } from "~/utils/form.server";
+import { readForm } from "~/server/form.server";
 
 export const links = registrationLinks;
 export const meta: MetaFunction = ({ matches }) => {
@@ -28,7 +28,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  assertCsrf(await request.formData(), context);
+  await readForm(request, context);
   const found = await find(params.token);
   await cancelRegistration(found.registration.id);
   return { cancelled: true };

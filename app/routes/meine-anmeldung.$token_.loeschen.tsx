@@ -6,7 +6,7 @@ import { SafeForm } from "~/components/form";
 import { metaT, useT } from "~/i18n/i18n";
 import { deleteRegistration, findByManageToken } from "~/modules/registrations/manage.server";
 import { InvalidLink, registrationLinks } from "~/modules/registrations/ui";
-import { assertCsrf } from "~/utils/form.server";
+import { readForm } from "~/server/form.server";
 
 export const links = registrationLinks;
 export const meta: MetaFunction = ({ matches }) => {
@@ -26,7 +26,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
   (actionResult as { deleted?: boolean } | undefined)?.deleted ? false : defaultShouldRevalidate;
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  assertCsrf(await request.formData(), context);
+  await readForm(request, context);
   const found = await findByManageToken(params.token ?? "");
   if (!found) throw data(null, { status: 404 });
   await deleteRegistration(found.registration.id);

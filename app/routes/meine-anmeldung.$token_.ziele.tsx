@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { ParticipatePage } from "~/modules/goals/participate-page";
-import { participationAction, participationData, type Participant } from "~/modules/goals/participate.server";
+import { participationData, type Participant } from "~/modules/goals/participation.server";
+import { participationAction } from "~/server/participate.server";
 import { goalsLinks } from "~/modules/goals/ui";
 import { voterKey } from "~/modules/goals/voting.server";
 import { findByManageToken } from "~/modules/registrations/manage.server";
@@ -26,8 +27,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  return participationAction({ request, context, form, participant: await participant(params.token) });
+  return participationAction({ request, context, participant: await participant(params.token) });
 }
 
 export default ParticipatePage;

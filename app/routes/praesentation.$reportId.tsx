@@ -9,8 +9,8 @@ import { REPORT_SECTIONS } from "~/modules/groups/report-sections";
 import { getReportView } from "~/modules/groups/reports.server";
 import { pageText, slidesOfFiles, type FileSlide } from "~/modules/renditions/slides.server";
 import styles from "~/styles/groups.css?url";
-import { requireGroupAccess } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { requireGroupAccess } from "~/server/auth.server";
+import { notFound } from "~/server/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Präsentation: ${data?.group ?? ""} – Integrationskonferenz` }];

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { isLocale } from "~/i18n/catalog";
 import { localeCookie } from "~/i18n/locale.server";
-import { safeRedirect } from "~/utils/http.server";
+import { safeRedirect } from "~/server/http.server";
 
 // The language switch: remembers the choice and returns to the same page.
 export async function loader({ request }: LoaderFunctionArgs) {

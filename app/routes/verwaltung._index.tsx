@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TableWrap } from "~/components/form";
 import { useLocale, useT } from "~/i18n/i18n";
 import { coordinatorHome, workingConference, yearOverview, type CoordinatorHome, type YearOverview } from "~/modules/overview/overview.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/server/auth.server";
 import { formatDate } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Verwaltung – Integrationskonferenz" }];

@@ -1,18 +1,19 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import { z } from "zod";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ErrorSummary, Field, SafeForm, type FormErrors } from "~/components/form";
-import { TextareaField } from "~/components/textarea-field";
+import { ErrorSummary, Field, SafeForm, type FormErrors, TextareaField } from "~/components/form";
 import { useT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { groupSchema, inviteSchema, startReportSchema } from "~/modules/groups/groups.schema";
-import { getGroup, inviteCoordinator, isUuid, listCoordinators, updateGroup } from "~/modules/groups/groups.server";
+import { isUuid } from "~/db/id";
+import { getGroup, inviteCoordinator, listCoordinators, updateGroup } from "~/modules/groups/groups.server";
 import { ensureReport, listGroupReports, reportableConferences } from "~/modules/groups/reports.server";
 import styles from "~/styles/groups.css?url";
-import { requireGroupAccess, requireOrganiser } from "~/utils/auth.server";
+import { requireGroupAccess, requireOrganiser } from "~/server/auth.server";
 import { env } from "~/utils/env.server";
-import { invalid, parseForm } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { invalid, parseForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? "Arbeitskreis"} – Verwaltung` }];
@@ -41,34 +42,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const groupActionSchema = z.discriminatedUnion("intent", [startReportSchema, groupSchema, inviteSchema]);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, group } = await load(request, params.groupId);
-  const intent = (await request.clone().formData()).get("intent");
-  if (intent === "start") {
-    const result = await parseForm(request, context, startReportSchema);
-    if (!result.ok) notFound();
-    if (!(await reportableConferences()).some((c) => c.id === result.data.conferenceId)) notFound();
-    const id = await ensureReport(group.id, result.data.conferenceId, user.id);
+  const result = await parseForm(request, context, groupActionSchema);
+  // Coordinators may only start their group's report; the rest is the organisers'.
+  if (result.intent !== "start") await requireOrganiser(request);
+  if (!result.ok) return result.intent === "save" || result.intent === "invite" ? invalid(result) : notFound();
+  const input = result.data;
+  if (input.intent === "start") {
+    if (!(await reportableConferences()).some((c) => c.id === input.conferenceId)) notFound();
+    const id = await ensureReport(group.id, input.conferenceId, user.id);
     throw redirect(`/verwaltung/berichte/${id}`);
   }
-  await requireOrganiser(request);
-  if (intent === "save") {
-    const result = await parseForm(request, context, groupSchema);
-    if (!result.ok) return invalid(result);
-    const { intent: _i, ...input } = result.data;
-    const saved = await updateGroup(group.id, input);
-    if (!saved.ok) return invalid({ errors: { slug: "groups.error.slugTaken" }, values: Object.fromEntries([...result.form].filter(([, v]) => typeof v === "string")) as Record<string, string> });
+  if (input.intent === "save") {
+    const { intent: _i, ...fields } = input;
+    const saved = await updateGroup(group.id, fields);
+    if (!saved.ok) return invalid({ errors: { slug: "groups.error.slugTaken" }, values: result.values });
     return data({ ok: true as const, done: "saved" as const });
   }
-  if (intent === "invite") {
-    const result = await parseForm(request, context, inviteSchema);
-    if (!result.ok) return invalid(result);
-    const { inviteName, inviteEmail } = result.data;
-    const sent = await inviteCoordinator({ groupId: group.id, email: inviteEmail, name: inviteName, appUrl: env.APP_URL, locale: await getLocale(request) });
-    if (!sent.ok) return invalid({ errors: { inviteEmail: "groups.invite.taken" }, values: { intent: "invite", inviteName, inviteEmail } });
-    return data({ ok: true as const, done: "invited" as const, email: inviteEmail });
-  }
-  notFound();
+  const { inviteName, inviteEmail } = input;
+  const sent = await inviteCoordinator({ groupId: group.id, email: inviteEmail, name: inviteName, appUrl: env.APP_URL, locale: await getLocale(request) });
+  if (!sent.ok && sent.error === "notFound") notFound();
+  if (!sent.ok) return invalid({ errors: { inviteEmail: "groups.invite.taken" }, values: { intent: "invite", inviteName, inviteEmail } });
+  return data({ ok: true as const, done: "invited" as const, email: inviteEmail });
 }
 
 export default function GroupAdmin() {

@@ -4,8 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/i18n";
 import { listCoordinators, listGroups } from "~/modules/groups/groups.server";
 import styles from "~/styles/groups.css?url";
-import { requireUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { requireUser } from "~/server/auth.server";
+import { notFound } from "~/server/http.server";
 import { TableWrap } from "~/components/form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

@@ -1,14 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ErrorSummary, Field, SafeForm } from "~/components/form";
+import { ErrorSummary, Field, SafeForm, SelectField, TextareaField } from "~/components/form";
 import { useT } from "~/i18n/i18n";
-import { Select } from "~/modules/conferences/ui";
 import { formatDay, statementSchema } from "~/modules/accessibility/statement.schema";
 import { getStatement, saveStatement } from "~/modules/accessibility/statement.server";
-import { TextArea } from "~/modules/accessibility/ui";
-import { requireOrganiser } from "~/utils/auth.server";
-import { invalid, parseForm } from "~/utils/form.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { invalid, parseForm } from "~/server/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Barrierefreiheit – Verwaltung" }];
 
@@ -58,7 +56,7 @@ export default function AccessibilityAdmin() {
       ) : null}
       <ErrorSummary errors={errors} labels={labels} />
       <SafeForm className="stack">
-        <Select
+        <SelectField
           name="conformity"
           label={labels.conformity}
           required
@@ -66,8 +64,8 @@ export default function AccessibilityAdmin() {
           error={errors?.conformity}
           options={(["full", "partial", "none"] as const).map((c) => ({ value: c, label: t(`a11y.admin.conformity.${c}`) }))}
         />
-        <TextArea name="knownBarriers" label={labels.knownBarriers} hint={t("a11y.admin.knownBarriersHint")} maxLength={5000} defaultValue={v.knownBarriers} error={errors?.knownBarriers} />
-        <TextArea name="alternatives" label={labels.alternatives} hint={t("a11y.admin.alternativesHint")} maxLength={5000} defaultValue={v.alternatives} error={errors?.alternatives} />
+        <TextareaField rows={5} name="knownBarriers" label={labels.knownBarriers} hint={t("a11y.admin.knownBarriersHint")} maxLength={5000} defaultValue={v.knownBarriers} error={errors?.knownBarriers} />
+        <TextareaField rows={5} name="alternatives" label={labels.alternatives} hint={t("a11y.admin.alternativesHint")} maxLength={5000} defaultValue={v.alternatives} error={errors?.alternatives} />
         <Field name="preparedOn" label={labels.preparedOn} hint={t("a11y.admin.dateHint")} required defaultValue={v.preparedOn} error={errors?.preparedOn} />
         <Field name="reviewedOn" label={labels.reviewedOn} hint={t("a11y.admin.dateHint")} required defaultValue={v.reviewedOn} error={errors?.reviewedOn} />
         <Field name="contactEmail" type="email" label={labels.contactEmail} hint={t("a11y.admin.contactEmailHint")} defaultValue={v.contactEmail} error={errors?.contactEmail} />

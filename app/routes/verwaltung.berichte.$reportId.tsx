@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { z } from "zod";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FileUpload } from "~/components/file-upload";
-import { ErrorSummary, type FormErrors, SafeForm, TableWrap } from "~/components/form";
-import { TextareaField } from "~/components/textarea-field";
+import { ErrorSummary, type FormErrors, SafeForm, TableWrap, TextareaField } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -11,12 +11,12 @@ import { formatBytes, KIND_LABEL } from "~/modules/groups/format";
 import { REPORT_FIELDS, reportTextSchema, stepSchema } from "~/modules/groups/groups.schema";
 import { REPORT_SECTIONS } from "~/modules/groups/report-sections";
 import { allowedActions, EDITABLE, findReport, getReportView, saveReportText, transition, WorkflowError, type Action } from "~/modules/groups/reports.server";
-import { uploadErrorFromUrl, uploadLimitMb } from "~/modules/uploads/http.server";
+import { uploadErrorFromUrl, uploadLimitMb } from "~/server/uploads/http.server";
 import styles from "~/styles/groups.css?url";
-import { requireGroupAccess } from "~/utils/auth.server";
+import { requireGroupAccess } from "~/server/auth.server";
 import { env } from "~/utils/env.server";
-import { invalid, parseForm } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { invalid, parseForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
 import { formatDateTime } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -50,26 +50,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const reportActionSchema = z.discriminatedUnion("intent", [reportTextSchema, stepSchema]);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, report } = await load(request, params.reportId);
-  const intent = (await request.clone().formData()).get("intent");
+  const result = await parseForm(request, context, reportActionSchema);
   const actor = { id: user.id, role: user.role, groupId: user.groupId };
+  if (result.intent === "save" && user.role !== "coordinator") notFound();
+  if (!result.ok) return result.intent === "save" ? invalid(result) : notFound();
+  const input = result.data;
   try {
-    if (intent === "save") {
-      if (user.role !== "coordinator") notFound();
-      const result = await parseForm(request, context, reportTextSchema);
-      if (!result.ok) return invalid(result);
-      const { intent: _i, ...text } = result.data;
-      await saveReportText({ reportId: report.id, actor, text });
+    if (input.intent === "save") {
+      const { intent: _i, ...text } = input;
+      if (!(await saveReportText({ reportId: report.id, actor, text }))) notFound();
       return data({ ok: true as const, done: "save" as const });
     }
-    const result = await parseForm(request, context, stepSchema);
-    if (!result.ok) notFound();
-    if (result.data.intent === "request_changes" && !result.data.comment) {
+    if (input.intent === "request_changes" && !input.comment) {
       return invalid({ errors: { comment: "reports.error.commentRequired" }, values: { intent: "request_changes", comment: "" } });
     }
-    await transition({ reportId: report.id, actor, action: result.data.intent, comment: result.data.comment, appUrl: env.APP_URL, locale: await getLocale(request) });
-    return data({ ok: true as const, done: result.data.intent });
+    if (!(await transition({ reportId: report.id, actor, action: input.intent, comment: input.comment, appUrl: env.APP_URL, locale: await getLocale(request) }))) notFound();
+    return data({ ok: true as const, done: input.intent });
   } catch (error) {
     if (error instanceof WorkflowError) return data({ ok: false as const, errors: { _form: error.key } as Record<string, MessageKey>, values: {} as Record<string, string> }, { status: 409 });
     throw error;

@@ -7,9 +7,9 @@ import { deadlineSchema } from "~/modules/groups/groups.schema";
 import { PresentationLink } from "~/modules/groups/presentation-link";
 import { getDeadline, listConferenceYears, listReportsForConference, setDeadline } from "~/modules/groups/reports.server";
 import styles from "~/styles/groups.css?url";
-import { requireOrganiser } from "~/utils/auth.server";
-import { invalid, parseForm } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { invalid, parseForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
 import { formatDateTime, parseBerlinLocal, toBerlinLocalInput } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

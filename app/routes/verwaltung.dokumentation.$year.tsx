@@ -3,8 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FileUpload } from "~/components/file-upload";
-import { Field, SafeForm } from "~/components/form";
-import { TextareaField } from "~/components/textarea-field";
+import { Field, SafeForm, TextareaField } from "~/components/form";
 import { useLocale, useT } from "~/i18n/i18n";
 import { formatBytes, KIND_LABEL } from "~/modules/groups/format";
 import {
@@ -19,10 +18,10 @@ import {
   updatePhotos,
 } from "~/modules/publishing/documentation.server";
 import { publishingLinks } from "~/modules/publishing/ui";
-import { uploadErrorFromUrl, uploadLimitMb } from "~/modules/uploads/http.server";
-import { requireOrganiser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { uploadErrorFromUrl, uploadLimitMb } from "~/server/uploads/http.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { checkbox, many, parseForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
 import { formatDate, parseBerlinLocal } from "~/utils/time";
 
 export const links = publishingLinks;
@@ -48,56 +47,66 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const text = (max: number) => z.string().trim().max(max).catch("");
-const uuid = z.string().regex(/^[0-9a-f-]{36}$/i);
+const text = (max: number) => z.string().trim().max(max).optional().default("");
+const idOf = z.object({ id: z.uuid() });
+const documentationSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("settings"), intro: text(5000), includeReports: checkbox(), includeDiscussion: checkbox(), includeGoals: checkbox() }),
+  z.object({ intent: z.literal("speech"), speechId: z.union([z.literal(""), z.uuid()]).optional(), title: text(300), speaker: text(300), html: z.string().max(200_000).optional().default("") }),
+  idOf.extend({ intent: z.literal("deleteSpeech") }),
+  idOf.extend({ intent: z.literal("deleteMaterial") }),
+  idOf.extend({ intent: z.literal("deletePhoto") }),
+  // Per photo: photoId, and alt-<id>, caption-<id>, cleared-<id>.
+  z.object({ intent: z.literal("photos"), photoId: many(z.uuid()) }).catchall(z.union([z.string().max(500), z.array(z.string())])),
+  z.object({ intent: z.literal("publish"), publishDate: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).optional() }),
+  z.object({ intent: z.literal("unpublish") }),
+]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, edit } = await load(request, params.year);
-  const form = await request.formData();
-  assertCsrf(form, context);
+  const result = await parseForm(request, context, documentationSchema);
+  if (!result.ok) return data({ done: result.intent === "speech" ? ("speechError" as const) : ("invalid" as const) }, { status: 400 });
   const actor = { id: user.id, name: user.name };
   const docId = edit.documentation.id;
-  const str = (k: string) => (typeof form.get(k) === "string" ? (form.get(k) as string) : "");
-  switch (form.get("intent")) {
-    case "settings":
-      await saveSettings(docId, { intro: text(5000).parse(str("intro")), includeReports: form.has("includeReports"), includeDiscussion: form.has("includeDiscussion"), includeGoals: form.has("includeGoals") });
+  const input = result.data;
+  switch (input.intent) {
+    case "settings": {
+      const { intent: _i, ...settings } = input;
+      await saveSettings(docId, settings);
       return data({ done: "saved" as const });
+    }
     case "speech": {
-      const title = text(300).parse(str("title"));
-      if (!title) return data({ done: "speechError" as const }, { status: 400 });
-      const speechId = uuid.safeParse(str("speechId"));
-      await saveSpeech({ documentationId: docId, speechId: speechId.success ? speechId.data : undefined, title, speaker: text(300).parse(str("speaker")), html: z.string().max(200_000).catch("").parse(str("html")) });
+      if (!input.title) return data({ done: "speechError" as const }, { status: 400 });
+      await saveSpeech({ documentationId: docId, speechId: input.speechId || undefined, title: input.title, speaker: input.speaker, html: input.html });
       return data({ done: "saved" as const });
     }
     case "deleteSpeech":
-      await deleteSpeech(docId, uuid.parse(str("id")));
+      await deleteSpeech(docId, input.id);
       return data({ done: "saved" as const });
     case "deleteMaterial":
-      await deleteMaterial(docId, uuid.parse(str("id")));
+      await deleteMaterial(docId, input.id);
       return data({ done: "saved" as const });
     case "deletePhoto":
-      await deletePhoto(docId, uuid.parse(str("id")));
+      await deletePhoto(docId, input.id);
       return data({ done: "saved" as const });
     case "photos": {
-      const ids = form.getAll("photoId").filter((v): v is string => typeof v === "string" && uuid.safeParse(v).success);
-      const result = await updatePhotos({
+      const field = (key: string) => (typeof input[key] === "string" ? (input[key] as string).trim() : "");
+      const updated = await updatePhotos({
         documentationId: docId,
         actor,
-        photos: ids.map((id) => ({ id, altText: text(500).parse(str(`alt-${id}`)), caption: text(500).parse(str(`caption-${id}`)), cleared: form.has(`cleared-${id}`) })),
+        photos: input.photoId.map((id) => ({ id, altText: field(`alt-${id}`), caption: field(`caption-${id}`), cleared: input[`cleared-${id}`] !== undefined })),
       });
-      return data({ done: "photos" as const, altMissing: result.altMissing.length });
+      return data({ done: "photos" as const, altMissing: updated.altMissing.length });
     }
     case "publish": {
-      const date = str("publishDate");
-      const publishAt = /^\d{4}-\d{2}-\d{2}$/.test(date) ? parseBerlinLocal(`${date}T12:00`) : undefined;
-      const { notified } = await setPublished({ documentationId: docId, publish: true, publishAt: publishAt ?? undefined, actor });
-      return data({ done: "published" as const, notified });
+      const publishAt = input.publishDate ? parseBerlinLocal(`${input.publishDate}T12:00`) : undefined;
+      const published = await setPublished({ documentationId: docId, publish: true, publishAt: publishAt ?? undefined, actor });
+      if (!published) notFound();
+      return data({ done: "published" as const, notified: published.notified });
     }
     case "unpublish":
       await setPublished({ documentationId: docId, publish: false, actor });
       return data({ done: "unpublished" as const });
   }
-  notFound();
 }
 
 function DeleteButton({ intent, id, name }: { intent: string; id: string; name: string }) {
@@ -135,7 +144,9 @@ export default function DocumentationAdmin() {
                 ? t("doc.admin.unpublishedNotice")
                 : result?.done === "photos"
                   ? `${t("doc.admin.photosSaved")} ${result.altMissing ? t("doc.admin.altMissing", { count: result.altMissing }) : ""}`
-                  : t("doc.admin.saved")}
+                  : result?.done === "invalid" || result?.done === "speechError"
+                    ? t("errors.invalid")
+                    : t("doc.admin.saved")}
         </p>
       ) : null}
 

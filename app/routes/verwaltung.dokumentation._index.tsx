@@ -4,7 +4,7 @@ import { desc, eq } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { conferences, documentations } from "~/db/schema";
 import { useLocale, useT } from "~/i18n/i18n";
-import { requireOrganiser } from "~/utils/auth.server";
+import { requireOrganiser } from "~/server/auth.server";
 import { formatDate } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Dokumentationen – Verwaltung" }];

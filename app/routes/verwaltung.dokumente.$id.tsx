@@ -8,19 +8,18 @@ import { LibraryEntryForm, type EntryValues } from "~/modules/publishing/library
 import { libraryEntrySchema } from "~/modules/publishing/library.schema";
 import { deleteLibraryEntry, getLibraryEntry, LibraryError, listParentChoices, updateLibraryEntry } from "~/modules/publishing/library.server";
 import { publishingLinks } from "~/modules/publishing/ui";
-import { uploadErrorFromUrl, uploadLimitMb } from "~/modules/uploads/http.server";
-import { requireOrganiser } from "~/utils/auth.server";
-import { assertCsrf, invalid, parseForm } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { uploadErrorFromUrl, uploadLimitMb } from "~/server/uploads/http.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { invalid, readForm, validateForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
+import { isUuid } from "~/db/id";
 
 export const links = publishingLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.title ?? "Dokument"} – Verwaltung` }];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function load(request: Request, id: string | undefined) {
   const user = await requireOrganiser(request);
-  if (!id || !UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const entry = await getLibraryEntry(id, { includeDrafts: true });
   if (!entry) notFound();
   return { user, entry };
@@ -42,18 +41,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, entry } = await load(request, params.id);
   const actor = { id: user.id, name: user.name };
-  const intent = (await request.clone().formData()).get("intent");
-  if (intent === "delete") {
-    assertCsrf(await request.formData(), context);
+  const form = await readForm(request, context);
+  if (form.get("intent") === "delete") {
     await deleteLibraryEntry(entry.id, actor);
     throw redirect("/verwaltung/dokumente?geloescht=1");
   }
-  const result = await parseForm(request, context, libraryEntrySchema);
+  const result = validateForm(form, libraryEntrySchema);
   if (!result.ok) return invalid(result);
   try {
-    await updateLibraryEntry(entry.id, result.data, actor);
+    if (!(await updateLibraryEntry(entry.id, result.data, actor))) notFound();
   } catch (error) {
-    if (error instanceof LibraryError) return invalid({ errors: { [error.field]: error.field === "url" ? "library.error.url" : "library.error.parent" }, values: Object.fromEntries([...result.form].filter(([, v]) => typeof v === "string")) as Record<string, string> });
+    if (error instanceof LibraryError) return invalid({ errors: { [error.field]: error.field === "url" ? "library.error.url" : "library.error.parent" }, values: result.values });
     throw error;
   }
   return data({ ok: true as const });

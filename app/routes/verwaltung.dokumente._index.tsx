@@ -6,8 +6,8 @@ import { LibraryEntryForm } from "~/modules/publishing/library-form";
 import { libraryEntrySchema } from "~/modules/publishing/library.schema";
 import { createLibraryEntry, LibraryError, listLibrary, listParentChoices } from "~/modules/publishing/library.server";
 import { libraryTypeKey, publishingLinks } from "~/modules/publishing/ui";
-import { requireOrganiser } from "~/utils/auth.server";
-import { invalid, parseForm } from "~/utils/form.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { invalid, parseForm } from "~/server/form.server";
 import { TableWrap } from "~/components/form";
 
 export const links = publishingLinks;
@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const created = await createLibraryEntry(result.data, { id: user.id, name: user.name });
     throw redirect(`/verwaltung/dokumente/${created.id}?angelegt=1`);
   } catch (error) {
-    if (error instanceof LibraryError) return invalid({ errors: { [error.field]: error.field === "url" ? "library.error.url" : "library.error.parent" }, values: Object.fromEntries([...result.form].filter(([, v]) => typeof v === "string")) as Record<string, string> });
+    if (error instanceof LibraryError) return invalid({ errors: { [error.field]: error.field === "url" ? "library.error.url" : "library.error.parent" }, values: result.values });
     throw error;
   }
 }

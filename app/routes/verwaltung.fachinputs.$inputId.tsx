@@ -10,14 +10,15 @@ import { useLocale, useT } from "~/i18n/i18n";
 import { inputSchema, moderateSchema } from "~/modules/discussion/discussion.schema";
 import { likesText } from "~/modules/discussion/format";
 import { InputFormFields } from "~/modules/discussion/input-form";
-import { canModerate, getConferenceDayCode, getInput, listExpertInputSlots, updateInput } from "~/modules/discussion/inputs.server";
+import { canModerate, getInput, listExpertInputSlots, updateInput } from "~/modules/discussion/inputs.server";
+import { getConferenceDayCode } from "~/modules/conferences/day-code.server";
 import { listQuestionsForModeration, mergeQuestion, moderateQuestion } from "~/modules/discussion/questions.server";
 import { createGoalDraftFromQuestion, goalDraftQuestionIds, getRecord, saveRecord } from "~/modules/discussion/records.server";
-import { uploadErrorFromUrl, uploadLimitMb } from "~/modules/uploads/http.server";
+import { uploadErrorFromUrl, uploadLimitMb } from "~/server/uploads/http.server";
 import styles from "~/styles/discussion.css?url";
-import { requireUser } from "~/utils/auth.server";
-import { assertCsrf, fieldErrors, formValues } from "~/utils/form.server";
-import { forbidden, notFound } from "~/utils/http.server";
+import { requireUser } from "~/server/auth.server";
+import { readForm, validateForm } from "~/server/form.server";
+import { forbidden, notFound } from "~/server/http.server";
 import { formatDateTime, toBerlinLocalInput } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -69,18 +70,16 @@ type ActionResult = { ok: boolean; intent: string; errors?: Partial<Record<strin
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, input } = await guard(request, params.inputId);
-  const form = await request.formData();
-  assertCsrf(form, context);
-  const raw = Object.fromEntries([...form].filter((e): e is [string, string] => typeof e[1] === "string"));
-  if (raw.intent === "edit") {
+  const form = await readForm(request, context);
+  if (form.get("intent") === "edit") {
     if (user.role !== "organiser") forbidden();
-    const parsed = inputSchema.safeParse(raw);
-    if (!parsed.success) return data<ActionResult>({ ok: false, intent: "edit", errors: fieldErrors(parsed.error), values: formValues(form) }, { status: 400 });
+    const parsed = validateForm(form, inputSchema);
+    if (!parsed.ok) return data<ActionResult>({ ok: false, intent: "edit", errors: parsed.errors, values: parsed.values }, { status: 400 });
     await updateInput(input.id, parsed.data);
     return data<ActionResult>({ ok: true, intent: "edit" });
   }
-  const parsed = moderateSchema.safeParse(raw);
-  if (!parsed.success) return data<ActionResult>({ ok: false, intent: String(raw.intent ?? ""), errors: fieldErrors(parsed.error), values: formValues(form) }, { status: 400 });
+  const parsed = validateForm(form, moderateSchema);
+  if (!parsed.ok) return data<ActionResult>({ ok: false, intent: parsed.intent ?? "", errors: parsed.errors, values: parsed.values }, { status: 400 });
   const cmd = parsed.data;
   let ok: boolean;
   switch (cmd.intent) {

@@ -6,22 +6,12 @@ import { SafeForm } from "~/components/form";
 import { useT } from "~/i18n/i18n";
 import { InputFormFields } from "~/modules/discussion/input-form";
 import { inputSchema } from "~/modules/discussion/discussion.schema";
-import {
-  canModerate,
-  createInput,
-  generateDayCode,
-  grantModerator,
-  listExpertInputSlots,
-  listModeratedConferences,
-  listModerators,
-  liveUrl,
-  qrDataUrl,
-  revokeModerator,
-} from "~/modules/discussion/inputs.server";
+import { canModerate, createInput, grantModerator, listExpertInputSlots, listModeratedConferences, listModerators, liveUrl, revokeModerator } from "~/modules/discussion/inputs.server";
+import { generateDayCode, qrDataUrl } from "~/modules/conferences/day-code.server";
 import styles from "~/styles/discussion.css?url";
-import { requireUser } from "~/utils/auth.server";
-import { assertCsrf, fieldErrors, formValues } from "~/utils/form.server";
-import { forbidden, notFound } from "~/utils/http.server";
+import { requireUser } from "~/server/auth.server";
+import { readForm, validateForm } from "~/server/form.server";
+import { forbidden, notFound } from "~/server/http.server";
 import { toBerlinLocalInput } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -57,41 +47,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { organiser, conferences };
 }
 
-const conferenceIdSchema = z.object({ conferenceId: z.uuid() });
+const conferenceIdSchema = z.object({ intent: z.enum(["dayCode", "create", "grant", "revoke"]), conferenceId: z.uuid() });
+const revokeSchema = z.object({ userId: z.uuid() });
 const grantSchema = z.object({ email: z.string().trim().min(1, "errors.required").max(254) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
-  assertCsrf(form, context);
-  const raw = Object.fromEntries([...form].filter((e): e is [string, string] => typeof e[1] === "string"));
-  const ids = conferenceIdSchema.safeParse(raw);
-  if (!ids.success) notFound();
-  const { conferenceId } = ids.data;
+  const form = await readForm(request, context);
+  const ids = validateForm(form, conferenceIdSchema);
+  if (!ids.ok) notFound();
+  const { conferenceId, intent } = ids.data;
   if (!(await canModerate(user, conferenceId))) notFound();
   // Creating inputs, day codes and moderators is the organisers' part; moderators moderate.
   if (user.role !== "organiser") forbidden();
-  switch (raw.intent) {
+  switch (intent) {
     case "dayCode":
       await generateDayCode(conferenceId);
       return data({ intent: "dayCode", conferenceId, ok: true as const });
     case "create": {
-      const parsed = inputSchema.safeParse(raw);
-      if (!parsed.success) return data({ intent: "create", conferenceId, ok: false as const, errors: fieldErrors(parsed.error), values: formValues(form) }, { status: 400 });
+      const parsed = validateForm(form, inputSchema);
+      if (!parsed.ok) return data({ intent: "create", conferenceId, ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
       const input = await createInput(conferenceId, parsed.data);
       throw redirect(`/verwaltung/fachinputs/${input.id}`);
     }
     case "grant": {
-      const parsed = grantSchema.safeParse(raw);
-      if (!parsed.success) return data({ intent: "grant", conferenceId, ok: false as const, errors: fieldErrors(parsed.error), values: formValues(form) }, { status: 400 });
+      const parsed = validateForm(form, grantSchema);
+      if (!parsed.ok) return data({ intent: "grant", conferenceId, ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
       const result = await grantModerator({ conferenceId, email: parsed.data.email, grantedBy: user.id });
-      if (!result.ok) return data({ intent: "grant", conferenceId, ok: false as const, errors: { email: "discussion.mod.unknownUser" as const }, values: formValues(form) }, { status: 400 });
+      if (!result.ok) return data({ intent: "grant", conferenceId, ok: false as const, errors: { email: "discussion.mod.unknownUser" as const }, values: parsed.values }, { status: 400 });
       return data({ intent: "grant", conferenceId, ok: true as const });
     }
     case "revoke": {
-      const userId = z.uuid().safeParse(raw.userId);
-      if (!userId.success) notFound();
-      await revokeModerator({ conferenceId, userId: userId.data });
+      const revoke = validateForm(form, revokeSchema);
+      if (!revoke.ok) notFound();
+      await revokeModerator({ conferenceId, userId: revoke.data.userId });
       return data({ intent: "revoke", conferenceId, ok: true as const });
     }
     default:

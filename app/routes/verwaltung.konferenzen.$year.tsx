@@ -2,16 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, Field, type FormErrors, SafeForm, TableWrap } from "~/components/form";
+import { ErrorSummary, Field, type FormErrors, SafeForm, TableWrap, SelectField, TextareaField } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
 import { addAgendaItem, deleteAgendaItem, deleteForum, getConferenceForAdmin, saveForum, updateConference } from "~/modules/conferences/admin.server";
 import { AGENDA_KINDS, agendaSchema, conferenceSchema, deleteSchema, forumSchema } from "~/modules/conferences/conference.schema";
-import { ConferenceForm, LongText, Select } from "~/modules/conferences/ui";
+import { ConferenceForm } from "~/modules/conferences/ui";
 import { getAvailability } from "~/modules/registrations/seats.server";
-import { requireOrganiser } from "~/utils/auth.server";
-import { formValues, invalid, parseForm } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { formValues, invalid, parseForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
 import { formatTime, toBerlinLocalInput } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.conference.title ?? "Konferenz"} – Verwaltung` }];
@@ -127,7 +127,7 @@ export default function EditConference() {
               <input type="hidden" name="intent" value="forum" />
               <input type="hidden" name="forumId" value={f.id} />
               <Field name="title" id={`forum-${f.id}-title`} label={t("admin.forums.name")} required defaultValue={f.title} />
-              <LongText name="description" id={`forum-${f.id}-description`} label={t("admin.forums.description")} defaultValue={f.description} />
+              <TextareaField rows={4} name="description" id={`forum-${f.id}-description`} label={t("admin.forums.description")} defaultValue={f.description} />
               <Field name="capacity" id={`forum-${f.id}-capacity`} label={t("admin.forums.capacity")} type="number" min={1} required defaultValue={String(f.capacity)} hint={t("admin.forums.seats", { taken: f.taken, capacity: f.capacity })} />
               <Field name="position" id={`forum-${f.id}-position`} label={t("admin.forums.position")} type="number" min={0} defaultValue={String(f.position)} />
               <button type="submit" className="button button--secondary">
@@ -149,7 +149,7 @@ export default function EditConference() {
           <input type="hidden" name="intent" value="forum" />
           <input type="hidden" name="forumId" value="" />
           <Field name="title" id="new-forum-title" label={t("admin.forums.name")} required defaultValue={newForum.title} error={forumErrors?.title} />
-          <LongText name="description" id="new-forum-description" label={t("admin.forums.description")} defaultValue={newForum.description} error={forumErrors?.description} />
+          <TextareaField rows={4} name="description" id="new-forum-description" label={t("admin.forums.description")} defaultValue={newForum.description} error={forumErrors?.description} />
           <Field name="capacity" id="new-forum-capacity" label={t("admin.forums.capacity")} type="number" min={1} required defaultValue={newForum.capacity} error={forumErrors?.capacity} />
           <Field name="position" id="new-forum-position" label={t("admin.forums.position")} type="number" min={0} defaultValue={newForum.position ?? String(forums.length + 1)} />
           <button type="submit" className="button button--secondary">
@@ -215,9 +215,9 @@ export default function EditConference() {
           <Field name="startsAt" id="agenda-startsAt" label={t("admin.agenda.startsAt")} type="datetime-local" required defaultValue={agendaValues.startsAt ?? defaultAgendaStart} error={agendaErrors?.startsAt} />
           <Field name="endsAt" id="agenda-endsAt" label={t("admin.agenda.endsAt")} type="datetime-local" defaultValue={agendaValues.endsAt} error={agendaErrors?.endsAt} />
           <Field name="title" id="agenda-title" label={t("admin.agenda.name")} required defaultValue={agendaValues.title} error={agendaErrors?.title} />
-          <Select name="kind" label={t("admin.agenda.kind")} required defaultValue={agendaValues.kind} error={agendaErrors?.kind} options={AGENDA_KINDS.map((k) => ({ value: k, label: t(`agenda.kind.${k}` as MessageKey) }))} />
+          <SelectField name="kind" label={t("admin.agenda.kind")} required defaultValue={agendaValues.kind} error={agendaErrors?.kind} options={AGENDA_KINDS.map((k) => ({ value: k, label: t(`agenda.kind.${k}` as MessageKey) }))} />
           <Field name="speakers" id="agenda-speakers" label={t("admin.agenda.speakers")} defaultValue={agendaValues.speakers} />
-          <Select name="forumId" label={t("admin.agenda.forum")} defaultValue={agendaValues.forumId ?? ""} options={[{ value: "", label: t("admin.agenda.noForum") }, ...forums.map((f) => ({ value: f.id, label: f.title }))]} />
+          <SelectField name="forumId" label={t("admin.agenda.forum")} defaultValue={agendaValues.forumId ?? ""} options={[{ value: "", label: t("admin.agenda.noForum") }, ...forums.map((f) => ({ value: f.id, label: f.title }))]} />
           <button type="submit" className="button button--secondary">
             {t("admin.agenda.add")}
           </button>

@@ -4,8 +4,8 @@ import { ZipArchive } from "archiver";
 import { db } from "~/db/client.server";
 import { attendeesForCertificates, certificatePdf, getConferenceByYear, safeFileName } from "~/modules/attendance/documents.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { requireOrganiser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { notFound } from "~/server/http.server";
 
 // All certificates as one ZIP, written while it streams out (memory stays flat for any number).
 export async function loader({ request, params }: LoaderFunctionArgs) {

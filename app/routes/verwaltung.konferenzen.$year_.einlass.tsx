@@ -8,9 +8,9 @@ import { useLocale, useT } from "~/i18n/i18n";
 import { checkinActionSchema } from "~/modules/attendance/attendance.schema";
 import { attendanceCounts, checkIn, getAttendee, searchAttendees, undoCheckIn } from "~/modules/attendance/checkin.server";
 import { getConferenceByYear } from "~/modules/attendance/documents.server";
-import { requireOrganiser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { parseForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
 import { formatTime } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Einlass ${data?.year ?? ""} – Verwaltung` }];

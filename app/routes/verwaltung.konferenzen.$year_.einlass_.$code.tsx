@@ -5,9 +5,9 @@ import { SafeForm } from "~/components/form";
 import { useT } from "~/i18n/i18n";
 import { checkIn, getAttendee, verifyCheckinCode } from "~/modules/attendance/checkin.server";
 import { getConferenceByYear } from "~/modules/attendance/documents.server";
-import { requireOrganiser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { readForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Einlass bestätigen – Verwaltung" }];
 
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, conference, person } = await load(request, params);
-  assertCsrf(await request.formData(), context);
+  await readForm(request, context);
   if (!person) notFound();
   await checkIn({ conferenceId: conference.id, registrationId: person.id, actor: user });
   return redirect(`/verwaltung/konferenzen/${conference.year}/einlass?q=${encodeURIComponent(person.lastName)}`);

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { badgesPdf, getConferenceByYear } from "~/modules/attendance/documents.server";
 import { db } from "~/db/client.server";
-import { requireOrganiser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { notFound } from "~/server/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireOrganiser(request);

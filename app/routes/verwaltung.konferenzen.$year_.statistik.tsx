@@ -6,7 +6,7 @@ import { useLocale, useT } from "~/i18n/i18n";
 import { BarChart, DayColumns, type Bar } from "~/modules/registrations/charts";
 import { registrationStatistics } from "~/modules/registrations/statistics.server";
 import { registrationLinks } from "~/modules/registrations/ui";
-import { requireOrganiserConference } from "~/utils/organiser.server";
+import { requireOrganiserConference } from "~/server/organiser.server";
 import { berlinDay, formatDate, formatDateTime, formatDayDate, formatDayMonth } from "~/utils/time";
 
 export const links = registrationLinks;

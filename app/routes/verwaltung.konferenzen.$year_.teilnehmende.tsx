@@ -2,15 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, Field, type FormErrors, SafeForm, TableWrap } from "~/components/form";
+import { ErrorSummary, Field, type FormErrors, SafeForm, TableWrap, SelectField, TextareaField } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
-import { LongText, Select } from "~/modules/conferences/ui";
 import { ACCESSIBILITY_NEEDS, ORGANISATION_TYPES, SORTS, STATUSES } from "~/modules/registrations/registration.schema";
 import { listParticipants, messageConfirmed, needsCounts, parseParticipantFilter } from "~/modules/registrations/participants.server";
 import { registrationLinks } from "~/modules/registrations/ui";
-import { invalid, parseForm } from "~/utils/form.server";
-import { requireOrganiserConference } from "~/utils/organiser.server";
+import { invalid, parseForm } from "~/server/form.server";
+import { requireOrganiserConference } from "~/server/organiser.server";
 import { formatDateTime } from "~/utils/time";
 
 export const links = registrationLinks;
@@ -76,18 +75,18 @@ export default function Participants() {
         <h2 id="filter-title">{t("participants.filter")}</h2>
         <Form method="get" className="stack">
           <Field name="q" label={t("participants.q")} type="search" defaultValue={filter.q} />
-          <Select name="status" label={t("participants.status")} defaultValue={filter.status} options={[{ value: "", label: t("participants.all") }, ...STATUSES.map((s) => ({ value: s, label: t(`registration.status.${s}` as MessageKey) }))]} />
+          <SelectField name="status" label={t("participants.status")} defaultValue={filter.status} options={[{ value: "", label: t("participants.all") }, ...STATUSES.map((s) => ({ value: s, label: t(`registration.status.${s}` as MessageKey) }))]} />
           {forums.length ? (
-            <Select
+            <SelectField
               name="forum"
               label={t("participants.forum")}
               defaultValue={filter.forum}
               options={[{ value: "", label: t("participants.all") }, { value: "none", label: t("participants.noForum") }, ...forums.map((f) => ({ value: f.id, label: f.title }))]}
             />
           ) : null}
-          <Select name="type" label={t("participants.type")} defaultValue={filter.type} options={[{ value: "", label: t("participants.all") }, ...ORGANISATION_TYPES.map((o) => ({ value: o, label: t(`registration.orgType.${o}` as MessageKey) }))]} />
-          <Select name="sort" label={t("participants.sort")} defaultValue={filter.sort} options={SORTS.map((s) => ({ value: s, label: t(`participants.sort.${s}` as MessageKey) }))} />
-          <Select name="dir" label={t("participants.dir")} defaultValue={filter.dir} options={[{ value: "asc", label: t("participants.dir.asc") }, { value: "desc", label: t("participants.dir.desc") }]} />
+          <SelectField name="type" label={t("participants.type")} defaultValue={filter.type} options={[{ value: "", label: t("participants.all") }, ...ORGANISATION_TYPES.map((o) => ({ value: o, label: t(`registration.orgType.${o}` as MessageKey) }))]} />
+          <SelectField name="sort" label={t("participants.sort")} defaultValue={filter.sort} options={SORTS.map((s) => ({ value: s, label: t(`participants.sort.${s}` as MessageKey) }))} />
+          <SelectField name="dir" label={t("participants.dir")} defaultValue={filter.dir} options={[{ value: "asc", label: t("participants.dir.asc") }, { value: "desc", label: t("participants.dir.desc") }]} />
           <button type="submit" className="button">
             {t("participants.apply")}
           </button>
@@ -182,7 +181,7 @@ export default function Participants() {
         <ErrorSummary errors={errors} labels={{ subject: t("participants.subject"), body: t("participants.body") }} />
         <SafeForm noValidate className="stack">
           <Field name="subject" label={t("participants.subject")} required defaultValue={values.subject} error={errors?.subject} />
-          <LongText name="body" label={t("participants.body")} required defaultValue={values.body} error={errors?.body} />
+          <TextareaField rows={4} name="body" label={t("participants.body")} required defaultValue={values.body} error={errors?.body} />
           <button type="submit" className="button">
             {t("participants.send")}
           </button>

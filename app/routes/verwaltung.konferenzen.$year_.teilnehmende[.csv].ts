@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getConferenceForAdmin } from "~/modules/conferences/admin.server";
 import { parseParticipantFilter, participantsCsv } from "~/modules/registrations/participants.server";
-import { requireOrganiser } from "~/utils/auth.server";
+import { requireOrganiser } from "~/server/auth.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireOrganiser(request);

@@ -11,9 +11,9 @@ import { organiserEditSchema } from "~/modules/registrations/organiser.schema";
 import { getAvailability, LIVE_STATUSES } from "~/modules/registrations/seats.server";
 import { updateByOrganiser } from "~/modules/registrations/by-organiser.server";
 import { registrationLinks } from "~/modules/registrations/ui";
-import { formValues, invalid, parseForm } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
-import { requireOrganiserConference } from "~/utils/organiser.server";
+import { formValues, invalid, parseForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
+import { requireOrganiserConference } from "~/server/organiser.server";
 import { formatDateTime } from "~/utils/time";
 
 export const links = registrationLinks;

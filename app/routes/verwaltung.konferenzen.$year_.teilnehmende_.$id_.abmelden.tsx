@@ -7,9 +7,9 @@ import { getParticipant } from "~/modules/registrations/participants.server";
 import { cancelRegistration } from "~/modules/registrations/manage.server";
 import { LIVE_STATUSES } from "~/modules/registrations/seats.server";
 import { registrationLinks } from "~/modules/registrations/ui";
-import { assertCsrf } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
-import { requireOrganiserConference } from "~/utils/organiser.server";
+import { readForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
+import { requireOrganiserConference } from "~/server/organiser.server";
 
 export const links = registrationLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Anmeldung abmelden ${data?.year ?? ""} – Verwaltung` }];
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, participant, back } = await load(request, params);
-  assertCsrf(await request.formData(), context);
+  await readForm(request, context);
   await cancelRegistration(participant.id, new Date(), user);
   throw redirect(`${back}?abgemeldet=1`);
 }

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { z } from "zod";
 import { SafeForm } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
 import { metaT, useT } from "~/i18n/i18n";
 import { getAttendee } from "~/modules/attendance/checkin.server";
 import { getConferenceForAdmin } from "~/modules/conferences/admin.server";
 import { deleteRegistration } from "~/modules/registrations/manage.server";
-import { requireOrganiser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { readForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
+import { isUuid } from "~/db/id";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("participants.delete.title")} – Verwaltung` }];
 
@@ -17,11 +17,11 @@ export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   const user = await requireOrganiser(request);
   const year = Number(params.year);
-  const id = z.uuid().safeParse(params.id);
-  if (!Number.isInteger(year) || !id.success) notFound();
+  const id = params.id;
+  if (!Number.isInteger(year) || !isUuid(id)) notFound();
   const found = await getConferenceForAdmin(year);
   if (!found) notFound();
-  return { user, conference: found.conference, person: await getAttendee(found.conference.id, id.data) };
+  return { user, conference: found.conference, person: await getAttendee(found.conference.id, id) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,7 +36,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, conference, person } = await load(request, params);
-  assertCsrf(await request.formData(), context);
+  await readForm(request, context);
   if (!person || !(await deleteRegistration(person.id, { byOrganiser: { actor: user, conferenceId: conference.id } }))) notFound();
   return { deleted: true };
 }

@@ -10,8 +10,8 @@ import { organiserAddSchema } from "~/modules/registrations/organiser.schema";
 import { getAvailability } from "~/modules/registrations/seats.server";
 import { organiserMayRegister, registerByOrganiser } from "~/modules/registrations/by-organiser.server";
 import { registrationLinks } from "~/modules/registrations/ui";
-import { formValues, invalid, parseForm } from "~/utils/form.server";
-import { requireOrganiserConference } from "~/utils/organiser.server";
+import { formValues, invalid, parseForm } from "~/server/form.server";
+import { requireOrganiserConference } from "~/server/organiser.server";
 
 export const links = registrationLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Person von Hand anmelden ${data?.conference.year ?? ""} – Verwaltung` }];

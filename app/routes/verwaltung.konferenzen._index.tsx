@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
 import { listConferencesForAdmin } from "~/modules/conferences/admin.server";
-import { requireOrganiser } from "~/utils/auth.server";
+import { requireOrganiser } from "~/server/auth.server";
 import { formatDate } from "~/utils/time";
 import { TableWrap } from "~/components/form";
 

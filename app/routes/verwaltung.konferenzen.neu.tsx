@@ -6,8 +6,8 @@ import { useT } from "~/i18n/i18n";
 import { createConference } from "~/modules/conferences/admin.server";
 import { conferenceSchema } from "~/modules/conferences/conference.schema";
 import { ConferenceForm } from "~/modules/conferences/ui";
-import { requireOrganiser } from "~/utils/auth.server";
-import { formValues, invalid, parseForm } from "~/utils/form.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { formValues, invalid, parseForm } from "~/server/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Neue Konferenz – Verwaltung" }];
 

@@ -5,11 +5,9 @@ import { z } from "zod";
 import { SafeForm, TableWrap } from "~/components/form";
 import { useLocale, useT } from "~/i18n/i18n";
 import { countPendingMail, listDeadMail, retryDeadMail } from "~/modules/mail/outbox.server";
-import { db } from "~/db/client.server";
-import { recordAudit } from "~/modules/audit/audit.server";
-import { requireOrganiser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { parseForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
 import { formatDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Postausgang – Verwaltung" }];
@@ -26,8 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const result = await parseForm(request, context, retrySchema);
   if (!result.ok) notFound();
-  if (!(await retryDeadMail(result.data.id))) notFound();
-  await recordAudit(db, { actor: user, action: "mail.retry", subjectType: "outbox", subjectId: result.data.id });
+  if (!(await retryDeadMail(result.data.id, user))) notFound();
   return data({ retried: true });
 }
 

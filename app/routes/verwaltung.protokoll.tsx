@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Field, TableWrap } from "~/components/form";
+import { Field, SelectField, TableWrap } from "~/components/form";
 import { useLocale, useT } from "~/i18n/i18n";
 import { AUDIT_KINDS, type AuditAction } from "~/modules/audit/actions";
 import { auditActors, listAudit, parseAuditFilter } from "~/modules/audit/audit.server";
-import { Select } from "~/modules/conferences/ui";
-import { requireOrganiser } from "~/utils/auth.server";
+import { requireOrganiser } from "~/server/auth.server";
 import { env } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/time";
 
@@ -35,8 +34,8 @@ export default function AuditLog() {
       <section className="card" aria-labelledby="audit-filter">
         <h2 id="audit-filter">{t("audit.filter")}</h2>
         <Form method="get" className="stack">
-          <Select name="person" label={t("audit.filter.actor")} defaultValue={values.actor} options={[{ value: "", label: t("audit.filter.all") }, ...actors.map((a) => ({ value: a, label: a }))]} />
-          <Select name="bereich" label={t("audit.filter.kind")} defaultValue={values.kind} options={[{ value: "", label: t("audit.filter.all") }, ...AUDIT_KINDS.map((k) => ({ value: k, label: t(`audit.kind.${k}`) }))]} />
+          <SelectField name="person" label={t("audit.filter.actor")} defaultValue={values.actor} options={[{ value: "", label: t("audit.filter.all") }, ...actors.map((a) => ({ value: a, label: a }))]} />
+          <SelectField name="bereich" label={t("audit.filter.kind")} defaultValue={values.kind} options={[{ value: "", label: t("audit.filter.all") }, ...AUDIT_KINDS.map((k) => ({ value: k, label: t(`audit.kind.${k}`) }))]} />
           <Field name="von" type="date" label={t("audit.filter.from")} defaultValue={values.from} error={errors.from} />
           <Field name="bis" type="date" label={t("audit.filter.until")} defaultValue={values.until} error={errors.until} />
           <p className="reg-actions">

@@ -3,7 +3,7 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { UnsavedChanges } from "~/components/unsaved-changes";
 import { useT } from "~/i18n/i18n";
 import { moderatesAny } from "~/modules/overview/overview.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/server/auth.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

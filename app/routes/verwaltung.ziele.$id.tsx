@@ -6,9 +6,9 @@ import { useT } from "~/i18n/i18n";
 import { goalAdminSchema } from "~/modules/goals/goals.schema";
 import { getGoalPage, listGroups, listPendingUpdates, updateGoalDetails, updateGoalStatus } from "~/modules/goals/goals.server";
 import { goalsLinks, StatusBadge, STATUS_NAMES, statusKey } from "~/modules/goals/ui";
-import { requireUser } from "~/utils/auth.server";
-import { invalid, parseForm } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { requireUser } from "~/server/auth.server";
+import { invalid, parseForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
 
 export const links = goalsLinks;
 export const meta: MetaFunction = () => [{ title: "Sachstand eintragen – Verwaltung" }];

@@ -6,10 +6,10 @@ import { SafeForm, TableWrap } from "~/components/form";
 import { useT } from "~/i18n/i18n";
 import { conferenceYears, listGoalsForGroup, listPendingUpdates, reviewUpdate, rollOverGoals } from "~/modules/goals/goals.server";
 import { goalsLinks, StatusBadge, statusKey } from "~/modules/goals/ui";
-import { requireOrganiser, requireUser } from "~/utils/auth.server";
+import { requireOrganiser, requireUser } from "~/server/auth.server";
 import { env } from "~/utils/env.server";
-import { parseForm } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { parseForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
 
 export const links = goalsLinks;
 export const meta: MetaFunction = () => [{ title: "Ziele – Verwaltung" }];

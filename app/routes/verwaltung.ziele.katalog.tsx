@@ -17,9 +17,9 @@ import {
   type LineError,
 } from "~/modules/goals/catalogue.server";
 import { goalsLinks } from "~/modules/goals/ui";
-import { requireOrganiser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/form.server";
-import { notFound } from "~/utils/http.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { readForm, validateForm } from "~/server/form.server";
+import { notFound } from "~/server/http.server";
 
 export const links = goalsLinks;
 export const meta: MetaFunction = () => [{ title: "Handlungsempfehlungen – Verwaltung" }];
@@ -44,37 +44,47 @@ async function csvText(form: FormData): Promise<string | null> {
   return typeof text === "string" && text.trim() ? text : null;
 }
 
+const optionalId = z.union([z.literal(""), z.uuid()]).default("");
+const importSchema = z.object({ versionId: optionalId, fromVersionId: optionalId });
+const editSchema = z.object({ id: z.uuid(), title: z.string().trim().min(1).max(300), text: z.string().trim().max(5000) });
+const versionSchema = z.object({ label: z.string().trim().regex(/^[\w .-]{2,40}$/) });
+const currentSchema = z.object({ versionId: z.uuid() });
+
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireOrganiser(request);
-  const form = await request.formData();
-  assertCsrf(form, context);
+  // multipart (the CSV file) or urlencoded: both are read and CSRF-checked by readForm.
+  const form = await readForm(request, context);
   const intent = String(form.get("intent") ?? "");
   const reply = (r: Result, status = 200) => data(r, { status });
   if (intent === "import" || intent === "mapping") {
+    const ids = validateForm(form, importSchema);
+    if (!ids.ok) notFound();
     const csv = await csvText(form);
     if (csv === null) return reply({ intent, ok: false, errors: [{ line: 0, key: "goals.catalogue.noFile" }] }, 400);
-    const versionId = String(form.get("versionId") ?? "");
+    const { versionId, fromVersionId } = ids.data;
     const result =
       intent === "import"
         ? await importCatalogueCsv({ csv, versionId: versionId || undefined })
-        : await importSuccessorCsv({ csv, fromVersionId: String(form.get("fromVersionId") ?? ""), toVersionId: versionId });
+        : await importSuccessorCsv({ csv, fromVersionId, toVersionId: versionId });
     if (!result.ok) return reply({ intent, ok: false, errors: result.errors }, 400);
     return reply({ intent, ok: true, message: intent === "import" ? "goals.catalogue.imported" : "goals.catalogue.mapped", vars: { created: result.created, updated: result.updated } });
   }
   if (intent === "edit") {
-    const parsed = z.object({ id: z.uuid(), title: z.string().trim().min(1).max(300), text: z.string().trim().max(5000) }).safeParse(Object.fromEntries(form));
-    if (!parsed.success) return reply({ intent, ok: false, message: "goals.catalogue.editInvalid" }, 400);
+    const parsed = validateForm(form, editSchema);
+    if (!parsed.ok) return reply({ intent, ok: false, message: "goals.catalogue.editInvalid" }, 400);
     if (!(await updateRecommendation(parsed.data))) notFound();
     return reply({ intent, ok: true, message: "form.saved" });
   }
   if (intent === "version") {
-    const label = String(form.get("label") ?? "").trim();
-    if (!/^[\w .-]{2,40}$/.test(label)) return reply({ intent, ok: false, message: "goals.catalogue.versionInvalid" }, 400);
-    const created = await createConceptVersion(label);
+    const parsed = validateForm(form, versionSchema);
+    if (!parsed.ok) return reply({ intent, ok: false, message: "goals.catalogue.versionInvalid" }, 400);
+    const created = await createConceptVersion(parsed.data.label);
     return reply({ intent, ok: Boolean(created), message: created ? "goals.catalogue.versionCreated" : "goals.catalogue.versionTaken" }, created ? 200 : 400);
   }
   if (intent === "current") {
-    await makeVersionCurrent(String(form.get("versionId") ?? ""));
+    const parsed = validateForm(form, currentSchema);
+    if (!parsed.ok) notFound();
+    await makeVersionCurrent(parsed.data.versionId);
     return reply({ intent, ok: true, message: "form.saved" });
   }
   notFound();

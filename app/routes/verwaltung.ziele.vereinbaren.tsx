@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isUuid } from "~/db/id";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field, SafeForm } from "~/components/form";
@@ -8,8 +9,8 @@ import { agreeSchema } from "~/modules/goals/goals.schema";
 import { agreeGoal, conferenceYears, listGroups } from "~/modules/goals/goals.server";
 import { getProposal } from "~/modules/goals/proposals.server";
 import { goalsLinks } from "~/modules/goals/ui";
-import { requireOrganiser } from "~/utils/auth.server";
-import { invalid, parseForm } from "~/utils/form.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { invalid, parseForm } from "~/server/form.server";
 
 export const links = goalsLinks;
 export const meta: MetaFunction = () => [{ title: "Ziel vereinbaren – Verwaltung" }];
@@ -17,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Ziel vereinbaren – Verwaltu
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const from = new URL(request.url).searchParams.get("vorschlag");
-  const proposal = from && /^[0-9a-f-]{36}$/.test(from) ? await getProposal(from) : null;
+  const proposal = isUuid(from) ? await getProposal(from) : null;
   const [fields, recommendations, groupList, years] = await Promise.all([listFields(), listRecommendations(), listGroups(), conferenceYears()]);
   return {
     proposal: proposal && proposal.status === "accepted" ? proposal : null,

@@ -8,12 +8,12 @@ import { useT } from "~/i18n/i18n";
 import { listFields, listRecommendations } from "~/modules/goals/catalogue.server";
 import { proposalSchema, roundSchema } from "~/modules/goals/goals.schema";
 import { conferenceYears, listGroups } from "~/modules/goals/goals.server";
-import { createProposal, findConferenceByYear, importDiscussionDrafts, listDiscussionDrafts, listProposals, mergeProposals, setProposalCluster, setProposalStatus } from "~/modules/goals/proposals.server";
+import { createProposal, proposalGroupFor, findConferenceByYear, importDiscussionDrafts, listDiscussionDrafts, listProposals, mergeProposals, setProposalCluster, setProposalStatus } from "~/modules/goals/proposals.server";
 import { goalsLinks } from "~/modules/goals/ui";
 import { getVotingRound, roundState, saveVotingRound } from "~/modules/goals/voting.server";
-import { requireUser } from "~/utils/auth.server";
-import { assertCsrf, fieldErrors, formValues } from "~/utils/form.server";
-import { forbidden, notFound } from "~/utils/http.server";
+import { requireUser } from "~/server/auth.server";
+import { formValues, readForm, validateForm } from "~/server/form.server";
+import { forbidden, notFound } from "~/server/http.server";
 import { parseBerlinLocal, toBerlinLocalInput } from "~/utils/time";
 
 export const links = goalsLinks;
@@ -65,37 +65,26 @@ const organiserSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("drafts") }),
 ]);
 
-function raw(form: FormData) {
-  const out: Record<string, unknown> = {};
-  for (const key of new Set(form.keys())) {
-    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
-    out[key] = key === "recommendationIds" || key === "selected" ? all : all[0];
-  }
-  return out;
-}
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { conference } = await conferenceFor(request);
-  const form = await request.formData();
-  assertCsrf(form, context);
-  const input = raw(form);
+  const form = await readForm(request, context);
+  const intent = String(form.get("intent") ?? "");
   const fail = (intent: string, errors: Record<string, MessageKey>) => data({ intent, ok: false as const, errors, values: formValues(form), message: null as MessageKey | null }, { status: 400 });
   const done = (intent: string, message: MessageKey) => data({ intent, ok: true as const, errors: {} as Record<string, MessageKey>, values: {} as Record<string, string>, message });
 
-  if (input.intent === "propose") {
-    const parsed = proposalSchema.safeParse(input);
-    if (!parsed.success) return fail("propose", fieldErrors(parsed.error));
-    // A coordinator proposes for their own group; organisers may name any owner.
-    const proposedGroupId = user.role === "organiser" ? parsed.data.proposedGroupId : user.groupId;
-    if (user.role !== "organiser" && !user.groupId) forbidden();
-    await createProposal({ ...parsed.data, proposedGroupId, conferenceId: conference.id, source: user.role === "organiser" ? "organiser" : "group", createdByUserId: user.id });
+  if (intent === "propose") {
+    const parsed = validateForm(form, proposalSchema);
+    if (!parsed.ok) return fail("propose", parsed.errors);
+    const owner = proposalGroupFor(user, parsed.data.proposedGroupId);
+    if (!owner) forbidden();
+    await createProposal({ ...parsed.data, ...owner, conferenceId: conference.id, createdByUserId: user.id });
     return done("propose", "goals.admin.proposal.created");
   }
   if (user.role !== "organiser") forbidden();
-  if (input.intent === "round") {
-    const parsed = roundSchema.safeParse(input);
-    if (!parsed.success) return fail("round", fieldErrors(parsed.error));
+  if (intent === "round") {
+    const parsed = validateForm(form, roundSchema);
+    if (!parsed.ok) return fail("round", parsed.errors);
     const opensAt = parseBerlinLocal(parsed.data.opensAt);
     const closesAt = parseBerlinLocal(parsed.data.closesAt);
     if (!opensAt || !closesAt) return fail("round", { [opensAt ? "closesAt" : "opensAt"]: "errors.invalid" });
@@ -103,8 +92,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!saved.ok) return fail("round", { points: { pointsPerVoter: "goals.admin.round.points" }, max: { maxPerProposal: "goals.admin.round.max" }, times: { closesAt: "goals.admin.round.times" } }[saved.error] as Record<string, MessageKey>);
     return done("round", "goals.admin.round.saved");
   }
-  const parsed = organiserSchema.safeParse(input);
-  if (!parsed.success) return fail(String(input.intent ?? ""), fieldErrors(parsed.error));
+  const parsed = validateForm(form, organiserSchema);
+  if (!parsed.ok) return fail(intent, parsed.errors);
   const d = parsed.data;
   if (d.intent === "status") {
     if (!(await setProposalStatus({ id: d.id, status: d.status }))) notFound();

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { addReportFile, EDITABLE, findReport, WorkflowError } from "~/modules/groups/reports.server";
-import { uploadResponse } from "~/modules/uploads/http.server";
+import { uploadResponse } from "~/server/uploads/http.server";
 import { discardPrepared, UploadError } from "~/modules/uploads/inspect.server";
-import { receiveUploads } from "~/modules/uploads/multipart.server";
-import { requireGroupAccess, requireUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { receiveUploads } from "~/server/uploads/multipart.server";
+import { requireGroupAccess, requireUser } from "~/server/auth.server";
+import { notFound } from "~/server/http.server";
 
 /** Upload of a report attachment (new file or new version): streamed, checked, then attached. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -17,7 +17,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const received = await receiveUploads(request, context, { fileFields: ["datei"] });
   if (received.error) return uploadResponse(request, received, back);
   try {
-    await addReportFile({ reportId: report.id, actor: { id: user.id, role: user.role, groupId: user.groupId }, upload: received.files[0]!, replaceFileId: received.fields.ersetzt || undefined });
+    const saved = await addReportFile({ reportId: report.id, actor: { id: user.id, role: user.role, groupId: user.groupId }, upload: received.files[0]!, replaceFileId: received.fields.ersetzt || undefined });
+    if (!saved) {
+      await discardPrepared(received.files);
+      notFound();
+    }
   } catch (error) {
     await discardPrepared(received.files);
     if (error instanceof UploadError) return uploadResponse(request, { error: { code: error.code, status: error.status } }, back);

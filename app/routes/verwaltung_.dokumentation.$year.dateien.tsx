@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { addMaterial, addPhotos, getDocumentationForEditing, MAX_PHOTOS_PER_UPLOAD, PhotoError } from "~/modules/publishing/documentation.server";
-import { uploadResponse } from "~/modules/uploads/http.server";
+import { uploadResponse } from "~/server/uploads/http.server";
 import { discardPrepared, UploadError } from "~/modules/uploads/inspect.server";
-import { receiveUploads } from "~/modules/uploads/multipart.server";
-import { requireOrganiser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { receiveUploads } from "~/server/uploads/multipart.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { notFound } from "~/server/http.server";
 
 /** Uploads of a documentation: one material (`?art=material`) or many photos at once (`?art=fotos`). */
 export async function action({ request, params, context }: ActionFunctionArgs) {

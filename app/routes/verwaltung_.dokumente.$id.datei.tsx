@@ -1,24 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { attachLibraryFile, getLibraryEntry } from "~/modules/publishing/library.server";
-import { uploadResponse } from "~/modules/uploads/http.server";
+import { uploadResponse } from "~/server/uploads/http.server";
 import { discardPrepared, UploadError } from "~/modules/uploads/inspect.server";
-import { receiveUploads } from "~/modules/uploads/multipart.server";
-import { requireOrganiser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { receiveUploads } from "~/server/uploads/multipart.server";
+import { requireOrganiser } from "~/server/auth.server";
+import { notFound } from "~/server/http.server";
+import { isUuid } from "~/db/id";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Upload of a library entry's file (new, or the next version): streamed, checked, text extracted, attached. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
-  if (!params.id || !UUID.test(params.id)) notFound();
+  if (!isUuid(params.id)) notFound();
   const entry = await getLibraryEntry(params.id, { includeDrafts: true });
   if (!entry) notFound();
   const back = `/verwaltung/dokumente/${entry.id}`;
   const received = await receiveUploads(request, context, { fileFields: ["datei"] });
   if (received.error) return uploadResponse(request, received, back);
   try {
-    await attachLibraryFile({ entryId: entry.id, upload: received.files[0]!, uploadedBy: user.id });
+    if (!(await attachLibraryFile({ entryId: entry.id, upload: received.files[0]!, uploadedBy: user.id }))) {
+      await discardPrepared(received.files);
+      notFound();
+    }
   } catch (error) {
     await discardPrepared(received.files);
     if (error instanceof UploadError) return uploadResponse(request, { error: { code: error.code, status: error.status } }, back);

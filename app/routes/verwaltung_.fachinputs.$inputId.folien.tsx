@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { attachSlides, getInput } from "~/modules/discussion/inputs.server";
-import { uploadResponse } from "~/modules/uploads/http.server";
+import { uploadResponse } from "~/server/uploads/http.server";
 import { discardPrepared, UploadError } from "~/modules/uploads/inspect.server";
-import { receiveUploads } from "~/modules/uploads/multipart.server";
-import { requireOrganiser, requireUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { receiveUploads } from "~/server/uploads/multipart.server";
+import { requireOrganiser, requireUser } from "~/server/auth.server";
+import { notFound } from "~/server/http.server";
 
 /** Upload of an input's slides (new file or next version) through the shared upload component. */
 export async function action({ request, params, context }: ActionFunctionArgs) {

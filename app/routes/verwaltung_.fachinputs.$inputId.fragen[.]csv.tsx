@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { canModerate, getInput } from "~/modules/discussion/inputs.server";
 import { exportQuestionsCsv } from "~/modules/discussion/records.server";
-import { requireUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { requireUser } from "~/server/auth.server";
+import { notFound } from "~/server/http.server";
 
 /** CSV of an input's public questions (moderators only; never pending or hidden ones). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

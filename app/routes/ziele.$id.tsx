@@ -4,8 +4,8 @@ import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
 import { getGoalPage } from "~/modules/goals/goals.server";
 import { goalsLinks, StatusBadge } from "~/modules/goals/ui";
-import { getUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { getUser } from "~/server/auth.server";
+import { notFound } from "~/server/http.server";
 import { formatDate } from "~/utils/time";
 import { TableWrap } from "~/components/form";
 

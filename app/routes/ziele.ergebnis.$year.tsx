@@ -5,8 +5,8 @@ import { useT } from "~/i18n/i18n";
 import { findConferenceByYear } from "~/modules/goals/proposals.server";
 import { goalsLinks, ResultBars } from "~/modules/goals/ui";
 import { getVotingRound, roundState, votingResults } from "~/modules/goals/voting.server";
-import { getUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { getUser } from "~/server/auth.server";
+import { notFound } from "~/server/http.server";
 
 export const links = goalsLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Ergebnis der Abstimmung ${data.year} – Integrationskonferenz Bottrop` : "Nicht gefunden" }];

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ParticipatePage } from "~/modules/goals/participate-page";
-import { participationAction, participationData, type Participant } from "~/modules/goals/participate.server";
-import { findConferenceByDayCode } from "~/modules/goals/proposals.server";
+import { participationData, type Participant } from "~/modules/goals/participation.server";
+import { participationAction } from "~/server/participate.server";
+import { findConferenceByDayCode } from "~/modules/conferences/day-code.server";
 import { goalsLinks } from "~/modules/goals/ui";
 import { voterKey } from "~/modules/goals/voting.server";
-import { deviceId, readDeviceId } from "~/utils/device.server";
-import { notFound } from "~/utils/http.server";
+import { deviceId, readDeviceId } from "~/server/device.server";
+import { notFound } from "~/server/http.server";
 
 export const links = goalsLinks;
 export const meta: MetaFunction = () => [{ title: "Ziele vorschlagen und abstimmen – Integrationskonferenz Bottrop" }];
@@ -27,10 +28,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
   const device = await deviceId(request);
   const p = await participant(params.code, device.id);
-  return participationAction({ request, context, form, participant: { ...p, voterKey: p.voterKey! }, headers: device.setCookie ? { "Set-Cookie": device.setCookie } : undefined });
+  return participationAction({ request, context, participant: { ...p, voterKey: p.voterKey! }, headers: device.setCookie ? { "Set-Cookie": device.setCookie } : undefined });
 }
 
 export default ParticipatePage;

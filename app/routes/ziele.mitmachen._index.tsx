@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { metaT, useT } from "~/i18n/i18n";
-import { findConferenceByDayCode, normaliseDayCode } from "~/modules/goals/proposals.server";
+import { findConferenceByDayCode, normaliseDayCode } from "~/modules/conferences/day-code.server";
 import { goalsLinks } from "~/modules/goals/ui";
 
 export const links = goalsLinks;

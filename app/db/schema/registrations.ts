@@ -1,4 +1,5 @@
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ORGANISATION_TYPES, REGISTRATION_STATUSES } from "../enums";
 import { conferences, forums } from "./conferences";
 
 /**
@@ -6,17 +7,9 @@ import { conferences, forums } from "./conferences";
  * confirmed: the registration counts; waitlisted: no seat yet, in order of `waitlistPosition`;
  * cancelled / expired: the seat is free again.
  */
-export const registrationStatus = pgEnum("registration_status", ["held", "confirmed", "waitlisted", "cancelled", "expired"]);
+export const registrationStatus = pgEnum("registration_status", REGISTRATION_STATUSES);
 
-export const organisationType = pgEnum("organisation_type", [
-  "administration",
-  "independent_provider",
-  "school_daycare",
-  "migrant_organisation",
-  "volunteer",
-  "politics",
-  "other",
-]);
+export const organisationType = pgEnum("organisation_type", ORGANISATION_TYPES);
 
 export const registrations = pgTable(
   "registrations",

@@ -4,6 +4,7 @@ import { db } from "~/db/client.server";
 import { registrations } from "~/db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { env } from "~/utils/env.server";
+import { isUuid } from "~/db/id";
 
 /**
  * The code on a participant's QR code. It only lets organisers find and check in this one
@@ -17,7 +18,7 @@ export function checkinCode(registrationId: string): string {
 /** The registration id of a valid code, else null. */
 export function verifyCheckinCode(code: string): string | null {
   const [id, mac] = code.split(".");
-  if (!id || !mac || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (!id || !mac || !isUuid(id)) return null;
   const expected = checkinCode(id).split(".")[1]!;
   const a = Buffer.from(mac);
   const b = Buffer.from(expected);

@@ -1,55 +1,7 @@
-import { ErrorSummary, Field, fieldId, SafeForm, type FormErrors } from "~/components/form";
+import { ErrorSummary, Field, SafeForm, type FormErrors, SelectField, TextareaField } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
 import { useT } from "~/i18n/i18n";
 import { CONFERENCE_STATUSES } from "./conference.schema";
-
-export function Select(props: { name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string; error?: MessageKey; hint?: string; required?: boolean }) {
-  const t = useT();
-  const id = fieldId(props.name);
-  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={props.error ? "field field--error" : "field"}>
-      <label htmlFor={id}>
-        {props.label} <span className="field__req">({props.required ? t("form.required") : t("form.optional")})</span>
-      </label>
-      {props.hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {t(props.error)}
-        </p>
-      ) : null}
-      <select id={id} name={props.name} defaultValue={props.defaultValue} required={props.required} aria-invalid={props.error ? true : undefined} aria-describedby={describedBy}>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-export function LongText(props: { name: string; label: string; defaultValue?: string; error?: MessageKey; required?: boolean; id?: string }) {
-  const t = useT();
-  const id = props.id ?? fieldId(props.name);
-  return (
-    <div className={props.error ? "field field--error" : "field"}>
-      <label htmlFor={id}>
-        {props.label} <span className="field__req">({props.required ? t("form.required") : t("form.optional")})</span>
-      </label>
-      {props.error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {t(props.error)}
-        </p>
-      ) : null}
-      <textarea id={id} name={props.name} defaultValue={props.defaultValue} rows={4} aria-invalid={props.error ? true : undefined} aria-describedby={props.error ? `${id}-error` : undefined} />
-    </div>
-  );
-}
 
 export type ConferenceFormValues = Partial<Record<string, string>>;
 
@@ -79,16 +31,16 @@ export function ConferenceForm({ values, errors, submitLabel }: { values: Confer
         <input type="hidden" name="intent" value="conference" />
         <Field name="year" label={labels.year!} type="number" inputMode="numeric" required defaultValue={values.year} error={errors?.year} />
         <Field name="title" label={labels.title!} required defaultValue={values.title} error={errors?.title} />
-        <LongText name="description" label={labels.description!} defaultValue={values.description} error={errors?.description} />
+        <TextareaField rows={4} name="description" label={labels.description!} defaultValue={values.description} error={errors?.description} />
         <Field name="startsAt" label={labels.startsAt!} type="datetime-local" required defaultValue={values.startsAt} error={errors?.startsAt} />
         <Field name="endsAt" label={labels.endsAt!} type="datetime-local" required defaultValue={values.endsAt} error={errors?.endsAt} />
         <Field name="venueName" label={labels.venueName!} required defaultValue={values.venueName} error={errors?.venueName} />
         <Field name="venueAddress" label={labels.venueAddress!} required defaultValue={values.venueAddress} error={errors?.venueAddress} />
-        <LongText name="venueAccessibility" label={labels.venueAccessibility!} defaultValue={values.venueAccessibility} error={errors?.venueAccessibility} />
+        <TextareaField rows={4} name="venueAccessibility" label={labels.venueAccessibility!} defaultValue={values.venueAccessibility} error={errors?.venueAccessibility} />
         <Field name="capacity" label={labels.capacity!} type="number" inputMode="numeric" min={1} required defaultValue={values.capacity} error={errors?.capacity} />
         <Field name="registrationOpensAt" label={labels.registrationOpensAt!} type="datetime-local" defaultValue={values.registrationOpensAt} error={errors?.registrationOpensAt} />
         <Field name="registrationClosesAt" label={labels.registrationClosesAt!} type="datetime-local" defaultValue={values.registrationClosesAt} error={errors?.registrationClosesAt} />
-        <Select
+        <SelectField
           name="status"
           label={labels.status!}
           required

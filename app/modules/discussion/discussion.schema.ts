@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DAY_CODE_PATTERN, normaliseDayCode } from "~/modules/conferences/day-code";
 import { parseBerlinLocal } from "~/utils/time";
 
 export const QUESTION_MIN = 3;
@@ -6,11 +7,6 @@ export const QUESTION_MAX = 500;
 export const NAME_MAX = 60;
 export const OUTCOME_MAX = 10_000;
 
-/** Day codes as people type them: case, spaces and dashes do not matter. */
-export function normalizeDayCode(raw: string): string {
-  return raw.toUpperCase().replace(/[\s-]+/g, "");
-}
-export const DAY_CODE_PATTERN = /^[A-Z0-9]{4,12}$/;
 
 /**
  * Text only: control characters (except line breaks) go, runs of blank lines shrink, the text is
@@ -35,7 +31,7 @@ const optionalText = (max: number) =>
 export const dayCodeSchema = z.object({
   code: z
     .string({ error: "errors.required" })
-    .transform(normalizeDayCode)
+    .transform(normaliseDayCode)
     .pipe(z.string().min(1, "errors.required").regex(DAY_CODE_PATTERN, "discussion.errors.codeFormat")),
 });
 

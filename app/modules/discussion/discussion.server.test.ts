@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { conferences, goalProposals, users } from "~/db/schema";
 import { askSchema, cleanText, inputSchema } from "./discussion.schema";
-import { canModerate, createInput, findConferenceByDayCode, generateDayCode, getInputForCode, grantModerator, isOpen } from "./inputs.server";
+import { canModerate, createInput, getInputForCode, grantModerator, isOpen } from "./inputs.server";
+import { findConferenceByDayCode, generateDayCode } from "~/modules/conferences/day-code.server";
+import { eventStreamResponse } from "~/server/download.server";
 import { roomEventStream, watchInput } from "./live.server";
 import { askQuestion, deviceView, listPublicQuestions, mergeQuestion, moderateQuestion, roomSnapshot, setLike } from "./questions.server";
 import { createGoalDraftFromQuestion, exportQuestionsCsv, getPublishedDiscussionRecords, listGoalDrafts, saveRecord } from "./records.server";
@@ -242,7 +244,7 @@ describe("live stream", () => {
   it("sends the current snapshot, then each change within a second; never a pending or hidden question", async () => {
     const { input: i } = await input("pre", [new Date(Date.now() - 60_000), new Date(Date.now() + 3_600_000)]);
     const controller = new AbortController();
-    const res = (await roomEventStream(i.id, controller.signal))!;
+    const res = eventStreamResponse((await roomEventStream(i.id, controller.signal))!);
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     expect(res.headers.get("cache-control")).toContain("no-transform");
     const reader = res.body!.getReader();

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
-import QRCode from "qrcode";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { isUuid } from "~/db/id";
 import { db, type DbOrTx } from "~/db/client.server";
 import { agendaItems, conferences, discussionInputs, discussionModerators, users } from "~/db/schema";
 import type { SessionUser } from "~/modules/auth/sessions.server";
@@ -7,12 +7,10 @@ import { saveUpload, setFilesPublic } from "~/modules/uploads/files.server";
 import type { PreparedUpload } from "~/modules/uploads/inspect.server";
 import { env } from "~/utils/env.server";
 import { isOpen } from "./format";
-import { DAY_CODE_PATTERN, normalizeDayCode, type InputFields } from "./discussion.schema";
+import { type InputFields } from "./discussion.schema";
+import { findConferenceByDayCode } from "~/modules/conferences/day-code.server";
 
 export type DiscussionInput = typeof discussionInputs.$inferSelect;
-
-// No 0/O, 1/I/L, 2/Z, 5/S, 8/B: easy to read from a projector and to type on a phone.
-const CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
 
 export { isOpen };
 
@@ -24,51 +22,8 @@ export async function bumpVersion(tx: DbOrTx, inputId: string) {
     .where(eq(discussionInputs.id, inputId));
 }
 
-/** Gives a conference a new random day code (the old one stops working at once). */
-export async function generateDayCode(conferenceId: string, fixed?: string): Promise<string> {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    let code = fixed ? normalizeDayCode(fixed) : "";
-    if (!code) {
-      const bytes = new Uint8Array(6);
-      crypto.getRandomValues(bytes);
-      code = Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join("");
-    }
-    if (!DAY_CODE_PATTERN.test(code)) throw new Error("invalid day code");
-    const [taken] = await db.select({ id: conferences.id }).from(conferences).where(and(eq(conferences.dayCode, code), ne(conferences.id, conferenceId)));
-    if (taken) {
-      if (fixed) throw new Error("day code taken");
-      continue;
-    }
-    await db.update(conferences).set({ dayCode: code }).where(eq(conferences.id, conferenceId));
-    return code;
-  }
-  throw new Error("no free day code");
-}
-
-/** The conference a typed day code opens (drafts never). */
-export async function findConferenceByDayCode(raw: string) {
-  const code = normalizeDayCode(raw);
-  if (!DAY_CODE_PATTERN.test(code)) return null;
-  const [row] = await db
-    .select({ id: conferences.id, year: conferences.year, title: conferences.title, dayCode: conferences.dayCode })
-    .from(conferences)
-    .where(and(eq(conferences.dayCode, code), ne(conferences.status, "draft")));
-  return row ?? null;
-}
-
-export async function getConferenceDayCode(conferenceId: string): Promise<string | null> {
-  const [row] = await db.select({ dayCode: conferences.dayCode }).from(conferences).where(eq(conferences.id, conferenceId));
-  return row?.dayCode ?? null;
-}
-
 export function liveUrl(code: string, inputId?: string): string {
   return `${env.APP_URL}/live/${code}${inputId ? `/${inputId}` : ""}`;
-}
-
-/** A QR code as an SVG data URL (no request to anyone; the CSP allows data: images). */
-export async function qrDataUrl(url: string): Promise<string> {
-  const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } });
-  return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
 }
 
 // ── Inputs ─────────────────────────────────────────────────────────────────────────────────────
@@ -86,7 +41,7 @@ export async function updateInput(inputId: string, fields: InputFields) {
 }
 
 export async function getInput(inputId: string): Promise<DiscussionInput | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(inputId)) return null;
+  if (!isUuid(inputId)) return null;
   const [row] = await db.select().from(discussionInputs).where(eq(discussionInputs.id, inputId));
   return row ?? null;
 }

@@ -84,10 +84,10 @@ function closeStreamsOnShutdown() {
 const sseEvent = (name: string, payload: unknown) => encoder.encode(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
 
 /**
- * A `text/event-stream` response with the room view's snapshots: the current one first, then one
+ * The body of a `text/event-stream` with the room view's snapshots: the current one first, then one
  * per change. Only what `roomSnapshot` returns (public questions) is ever written to it.
  */
-export async function roomEventStream(inputId: string, signal: AbortSignal): Promise<Response | null> {
+export async function roomEventStream(inputId: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array> | null> {
   const first = await roomSnapshot(inputId);
   if (!first) return null;
   let cleanup = () => {};
@@ -133,14 +133,7 @@ export async function roomEventStream(inputId: string, signal: AbortSignal): Pro
       cleanup();
     },
   });
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      // no-transform keeps the compression middleware from buffering the stream.
-      "Cache-Control": "no-cache, no-transform",
-      "X-Accel-Buffering": "no",
-    },
-  });
+  return body;
 }
 
 /** Test helper: how many inputs this process watches. */

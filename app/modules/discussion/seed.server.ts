@@ -2,7 +2,8 @@ import { and, desc, eq } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { agendaItems, conferences, discussionQuestions, users } from "~/db/schema";
 import { hashToken } from "~/modules/auth/tokens.server";
-import { createInput, generateDayCode } from "./inputs.server";
+import { createInput } from "./inputs.server";
+import { generateDayCode } from "~/modules/conferences/day-code.server";
 import { saveRecord } from "./records.server";
 
 /** The demo's conference-day code, unless the demo already has one (organisers see it on /verwaltung/fachinputs). */

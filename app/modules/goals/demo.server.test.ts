@@ -2,7 +2,8 @@ import { expect, it } from "vitest";
 import { seedDemo } from "~/modules/demo/seed.server";
 import { listRecommendations } from "./catalogue.server";
 import { coverage, listGoals } from "./goals.server";
-import { findConferenceByDayCode, findConferenceByYear, listProposals } from "./proposals.server";
+import { findConferenceByYear, listProposals } from "./proposals.server";
+import { findConferenceByDayCode } from "~/modules/conferences/day-code.server";
 import { getVotingRound, roundState, votingResults } from "./voting.server";
 
 it("the demo has 3 recommendations per field, last year's goals rolled into this year and an open vote", async () => {

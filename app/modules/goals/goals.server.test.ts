@@ -4,7 +4,8 @@ import { db } from "~/db/client.server";
 import { conferences, goalYears, groups, outbox, users } from "~/db/schema";
 import { createConceptVersion, findRecommendationsByCodes, importCatalogueCsv, importSuccessorCsv, listFields, makeVersionCurrent } from "./catalogue.server";
 import { coverage, getGoalPage, listGoals, listPendingUpdates, reviewUpdate, rollOverGoals, rollOverIntoNewestConference, updateGoalDetails, updateGoalStatus, agreeGoal, type Actor } from "./goals.server";
-import { createProposal, findConferenceByDayCode, listProposals, mergeProposals, setProposalStatus } from "./proposals.server";
+import { createProposal, listProposals, mergeProposals, setProposalStatus } from "./proposals.server";
+import { findConferenceByDayCode } from "~/modules/conferences/day-code.server";
 import { castBallot, getBallot, saveVotingRound, voterKey, votingResults } from "./voting.server";
 
 const CSV = `code;handlungsfeld;titel;text

@@ -4,15 +4,14 @@ import { ErrorSummary, Field, SafeForm, fieldId } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
 import { formatDateTime } from "~/utils/time";
-import type { participationAction, participationData } from "./participate.server";
+import type { ParticipationAnswer, participationData } from "./participation.server";
 
 type ParticipationData = () => ReturnType<typeof participationData>;
-type ParticipationResult = () => ReturnType<typeof participationAction>;
 
 function Ballot() {
   const t = useT();
   const { round, proposals, mine } = useLoaderData<ParticipationData>();
-  const result = useActionData<ParticipationResult>();
+  const result = useActionData<ParticipationAnswer>();
   const navigation = useNavigation();
   const failed = result?.intent === "vote" && !result.ok ? result : null;
   const initial = (id: string) => (failed ? (failed.values[`p.${id}`] ?? "") : mine[id] ? String(mine[id]) : "");
@@ -33,7 +32,7 @@ function Ballot() {
       {failed ? (
         <div className="error-summary" role="alert" tabIndex={-1} ref={focusSummary}>
           <h3>{t("goals.ballot.notSaved")}</h3>
-          <p>{t(failed.error, { points: round.pointsPerVoter, max: round.maxPerProposal, spent: failed.spent })}</p>
+          <p>{t(failed.error ?? "errors.invalid", { points: round.pointsPerVoter, max: round.maxPerProposal, spent: failed.spent })}</p>
         </div>
       ) : null}
       {result?.intent === "vote" && result.ok ? (
@@ -79,7 +78,7 @@ function Ballot() {
 function ProposalForm() {
   const t = useT();
   const { fields, recommendations } = useLoaderData<ParticipationData>();
-  const result = useActionData<ParticipationResult>();
+  const result = useActionData<ParticipationAnswer>();
   const failed = result?.intent === "propose" && !result.ok ? result : null;
   const values = failed?.values ?? {};
   const chosen = new Set((values.recommendationIds ?? "").split("\n"));

@@ -1,7 +1,8 @@
 import { expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { conferences, discussionGoalDrafts, discussionInputs, discussionQuestions } from "~/db/schema";
-import { findConferenceByDayCode, importDiscussionDrafts, listDiscussionDrafts, listProposals } from "./proposals.server";
+import { importDiscussionDrafts, listDiscussionDrafts, listProposals, proposalGroupFor } from "./proposals.server";
+import { findConferenceByDayCode } from "~/modules/conferences/day-code.server";
 
 it("takes the live discussion's goal drafts over as proposals, each once, with their origin", async () => {
   const [conf] = await db
@@ -23,4 +24,13 @@ it("takes the live discussion's goal drafts over as proposals, each once, with t
   expect((await findConferenceByDayCode("abcd-2030"))?.id).toBe(conf!.id);
   expect(await findConferenceByDayCode("ZZZZ")).toBeNull();
   expect(await findConferenceByDayCode("'; drop table goals; --")).toBeNull();
+});
+
+it("decides which group a staff member proposes for: organisers any or none, a coordinator only their own", () => {
+  const own = "6f1c2a4e-0b7d-4c1e-9a3f-2d5b8e7c1a90";
+  const other = "0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d";
+  expect(proposalGroupFor({ role: "organiser", groupId: null }, other)).toEqual({ proposedGroupId: other, source: "organiser" });
+  expect(proposalGroupFor({ role: "organiser", groupId: null }, null)).toEqual({ proposedGroupId: null, source: "organiser" });
+  expect(proposalGroupFor({ role: "coordinator", groupId: own }, other)).toEqual({ proposedGroupId: own, source: "group" });
+  expect(proposalGroupFor({ role: "coordinator", groupId: null }, other)).toBeNull();
 });

@@ -1,28 +1,21 @@
-import { and, asc, desc, eq, inArray, isNull, ne, sql, TransactionRollbackError } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, TransactionRollbackError } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { conferences, discussionGoalDrafts, fieldsOfAction, goalProposals, groups, proposalRecommendations, recommendations } from "~/db/schema";
 
 export type ProposalSource = (typeof goalProposals.$inferSelect)["source"];
 
-/** Day codes are compared like the live discussion does: upper case, without spaces and hyphens. */
-export function normaliseDayCode(raw: string): string {
-  return raw.toUpperCase().replace(/[\s-]+/g, "");
-}
-
-/** The (non-draft) conference whose day code this is, or null. */
-export async function findConferenceByDayCode(code: string) {
-  const normal = normaliseDayCode(code);
-  if (!/^[A-Z0-9]{4,12}$/.test(normal)) return null;
-  const [row] = await db
-    .select({ id: conferences.id, year: conferences.year, title: conferences.title, dayCode: conferences.dayCode })
-    .from(conferences)
-    .where(and(sql`upper(replace(${conferences.dayCode}, '-', '')) = ${normal}`, ne(conferences.status, "draft")));
-  return row ?? null;
-}
-
 export async function findConferenceByYear(year: number) {
   const [row] = await db.select({ id: conferences.id, year: conferences.year, title: conferences.title, dayCode: conferences.dayCode }).from(conferences).where(eq(conferences.year, year));
   return row ?? null;
+}
+
+/**
+ * The group a staff member's proposal is made for: an organiser names any group (or none), a
+ * coordinator always proposes for their own group. null: this person may not propose at all.
+ */
+export function proposalGroupFor(user: { role: "organiser" | "coordinator"; groupId: string | null }, asked: string | null): { proposedGroupId: string | null; source: "organiser" | "group" } | null {
+  if (user.role === "organiser") return { proposedGroupId: asked, source: "organiser" };
+  return user.groupId ? { proposedGroupId: user.groupId, source: "group" } : null;
 }
 
 export type ProposalInput = {

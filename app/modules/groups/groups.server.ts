@@ -7,12 +7,12 @@ import { translator, type Locale } from "~/i18n/catalog";
 import { normaliseEmail } from "~/modules/auth/accounts.server";
 import { generateToken, hashToken } from "~/modules/auth/tokens.server";
 import { enqueueMail, renderMail } from "~/modules/mail/outbox.server";
+import { isUuid } from "~/db/id";
 
 export const INVITE_DAYS = 7;
 export type GroupKind = "working_group" | "district_network";
 export type Group = typeof groups.$inferSelect;
 
-export const isUuid = (value: string | undefined): value is string => !!value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /** Working groups first, then district networks, each by name. */
 export async function listGroups(): Promise<Group[]> {
@@ -73,11 +73,11 @@ export async function inviteCoordinator(input: {
   appUrl: string;
   locale: Locale;
   now?: Date;
-}): Promise<{ ok: true } | { ok: false; error: "taken" }> {
+}): Promise<{ ok: true } | { ok: false; error: "taken" | "notFound" }> {
   const now = input.now ?? new Date();
   const email = normaliseEmail(input.email);
   const group = await getGroup(input.groupId);
-  if (!group) throw new Response(null, { status: 404 });
+  if (!group) return { ok: false, error: "notFound" };
   const [existing] = await db.select().from(users).where(eq(users.email, email));
   if (existing && (existing.role !== "coordinator" || (existing.groupId && existing.groupId !== group.id))) return { ok: false, error: "taken" };
   const token = generateToken();

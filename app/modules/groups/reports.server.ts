@@ -9,7 +9,7 @@ import { enqueueMail, renderMail } from "~/modules/mail/outbox.server";
 import { saveUpload, setFilesPublic, type SavedFile } from "~/modules/uploads/files.server";
 import type { PreparedUpload } from "~/modules/uploads/inspect.server";
 import { formatDate } from "~/utils/time";
-import { isUuid } from "./groups.server";
+import { isUuid } from "~/db/id";
 import { REPORT_SECTIONS, type ReportSection } from "./report-sections";
 
 export type ReportStatus = (typeof groupReports.$inferSelect)["status"];
@@ -104,13 +104,13 @@ export class WorkflowError extends Error {
   }
 }
 
-/** Saves the six sections; the history names the sections that changed. */
-export async function saveReportText(input: { reportId: string; actor: Actor; text: ReportText; now?: Date }) {
+/** Saves the six sections; the history names the sections that changed. null: no such report. */
+export async function saveReportText(input: { reportId: string; actor: Actor; text: ReportText; now?: Date }): Promise<true | null> {
   const report = await findReport(input.reportId);
-  if (!report) throw new Response(null, { status: 404 });
+  if (!report) return null;
   if (!EDITABLE.includes(report.status)) throw new WorkflowError("reports.error.locked");
   const changed = REPORT_SECTIONS.filter((s) => report[s] !== input.text[s]);
-  if (!changed.length) return;
+  if (!changed.length) return true;
   await db.transaction(async (tx) => {
     await tx
       .update(groupReports)
@@ -118,12 +118,16 @@ export async function saveReportText(input: { reportId: string; actor: Actor; te
       .where(eq(groupReports.id, report.id));
     await tx.insert(groupReportEvents).values({ reportId: report.id, userId: input.actor.id, action: "edited", detail: changed.join(",") });
   });
+  return true;
 }
 
-/** Attaches a checked upload to the report (or replaces one of its files, keeping the old version). */
-export async function addReportFile(input: { reportId: string; actor: Actor; upload: PreparedUpload; replaceFileId?: string }): Promise<SavedFile> {
+/**
+ * Attaches a checked upload to the report (or replaces one of its files, keeping the old version).
+ * null: no such report, or the file to replace is not one of its files.
+ */
+export async function addReportFile(input: { reportId: string; actor: Actor; upload: PreparedUpload; replaceFileId?: string }): Promise<SavedFile | null> {
   const report = await findReport(input.reportId);
-  if (!report) throw new Response(null, { status: 404 });
+  if (!report) return null;
   if (!EDITABLE.includes(report.status)) throw new WorkflowError("reports.error.locked");
   if (input.replaceFileId) {
     const [own] = isUuid(input.replaceFileId)
@@ -132,7 +136,7 @@ export async function addReportFile(input: { reportId: string; actor: Actor; upl
           .from(groupReportFiles)
           .where(and(eq(groupReportFiles.reportId, report.id), eq(groupReportFiles.fileId, input.replaceFileId)))
       : [];
-    if (!own) throw new Response(null, { status: 404 });
+    if (!own) return null;
   }
   return saveUpload({
     upload: input.upload,
@@ -163,11 +167,11 @@ async function recipients(tx: DbOrTx, report: { groupId: string }, side: "organi
     );
 }
 
-/** One workflow step: checks who may take it from the current status, records it, mails the other side. */
-export async function transition(input: { reportId: string; actor: Actor; action: Action; comment?: string; appUrl: string; locale: Locale; now?: Date }) {
+/** One workflow step: checks who may take it from the current status, records it, mails the other side. null: no such report. */
+export async function transition(input: { reportId: string; actor: Actor; action: Action; comment?: string; appUrl: string; locale: Locale; now?: Date }): Promise<true | null> {
   const now = input.now ?? new Date();
   const report = await findReport(input.reportId);
-  if (!report) throw new Response(null, { status: 404 });
+  if (!report) return null;
   const step = STEPS[input.action];
   if (!allowedActions(report.status, input.actor.role).includes(input.action)) throw new WorkflowError("reports.error.step");
   const comment = (input.comment ?? "").trim();
@@ -220,6 +224,7 @@ export async function transition(input: { reportId: string; actor: Actor; action
       await recordAudit(tx, { actor: { id: input.actor.id }, action: `report.${input.action}`, subjectType: "report", subjectId: report.id, summary: `${group!.name} ${conference!.year}` });
     }
   });
+  return true;
 }
 
 /** Published reports of a group, newest conference first, with their files: the public record. */

@@ -3,7 +3,7 @@ import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { outbox } from "~/db/schema";
+import { auditLog, outbox } from "~/db/schema";
 import { backoffMs, claimDueMail, enqueueMail, listDeadMail, markFailed, registerMailTemplate, retryDeadMail } from "./outbox.server";
 import { smtpTransport } from "./transport.server";
 import { startOutboxWorker } from "./worker.server";
@@ -70,6 +70,10 @@ describe("transactional outbox", () => {
     expect(await retryDeadMail(id)).toBe(true);
     const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
     expect(row).toMatchObject({ status: "pending", attempts: 0 });
+    // The retry's audit entry is written with it (same transaction), and only for a dead mail.
+    expect(await db.select().from(auditLog).where(eq(auditLog.subjectId, id))).toMatchObject([{ action: "mail.retry", subjectType: "outbox" }]);
+    expect(await retryDeadMail(id)).toBe(false);
+    expect(await db.select().from(auditLog).where(eq(auditLog.subjectId, id))).toHaveLength(1);
   });
 
   it("claims a due mail only once, also when two workers poll at the same time", async () => {

@@ -3,6 +3,7 @@ import { and, asc, count, eq, inArray, isNull, lte, lt, or, sql } from "drizzle-
 import type { ReactElement } from "react";
 import { db, type DbOrTx } from "~/db/client.server";
 import { outbox, type OutboxAttachment } from "~/db/schema";
+import { recordAudit } from "~/modules/audit/audit.server";
 
 export type MailMessage = {
   to: string;
@@ -135,12 +136,17 @@ export async function countPendingMail(): Promise<number> {
 }
 
 /** An organiser sends a dead letter again: it starts over with a fresh count of tries. */
-export async function retryDeadMail(id: string): Promise<boolean> {
-  const rows = await db
-    .update(outbox)
-    .set({ status: "pending", attempts: 0, nextAttemptAt: new Date(), lockedUntil: null })
-    .where(and(eq(outbox.id, id), eq(outbox.status, "dead")))
-    .returning({ id: outbox.id });
-  if (rows.length) notifyQueued();
-  return rows.length > 0;
+export async function retryDeadMail(id: string, actor: { id: string; name: string } | null = null): Promise<boolean> {
+  // The audit entry is written in the same transaction: a retry is recorded exactly when it happens.
+  const retried = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(outbox)
+      .set({ status: "pending", attempts: 0, nextAttemptAt: new Date(), lockedUntil: null })
+      .where(and(eq(outbox.id, id), eq(outbox.status, "dead")))
+      .returning({ id: outbox.id });
+    if (rows.length) await recordAudit(tx, { actor, action: "mail.retry", subjectType: "outbox", subjectId: id });
+    return rows.length > 0;
+  });
+  if (retried) notifyQueued();
+  return retried;
 }

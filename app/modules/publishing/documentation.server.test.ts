@@ -78,7 +78,7 @@ describe("photo documentation", () => {
     expect(await publicIds()).toEqual([c!.fileId]);
 
     // A publish date in the future is not possible: the files are public now, so the date is now.
-    const { publishedAt } = await setPublished({ documentationId: doc.id, publish: true, publishAt: new Date(Date.now() + 10 * 86_400_000), actor: null });
+    const { publishedAt } = (await setPublished({ documentationId: doc.id, publish: true, publishAt: new Date(Date.now() + 10 * 86_400_000), actor: null }))!;
     expect(publishedAt!.getTime()).toBeLessThanOrEqual(Date.now());
 
     await setPublished({ documentationId: doc.id, publish: false, actor: null });

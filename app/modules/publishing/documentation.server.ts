@@ -359,14 +359,14 @@ export async function deletePhoto(documentationId: string, photoId: string) {
 /**
  * Publishes (dated `publishAt`, default now) or withdraws a documentation; files follow. Publishing
  * queues, in the same transaction, the mail to every participant who asked for one and was not told
- * yet (`notified`); withdrawing takes back those mails that have not gone out.
+ * yet (`notified`); withdrawing takes back those mails that have not gone out. null: no such documentation.
  */
 export async function setPublished(input: { documentationId: string; publish: boolean; publishAt?: Date; actor: Actor; now?: Date }) {
   const now = input.now ?? new Date();
   const prepared = input.publish ? await prepareDocumentationNews(input.documentationId) : undefined;
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(documentations).where(eq(documentations.id, input.documentationId));
-    if (!before) throw new Response(null, { status: 404 });
+    if (!before) return null;
     // A publish date may be set back (the day of the release), never ahead: files go public now.
     const publishedAt = input.publish ? new Date(Math.min((input.publishAt ?? now).getTime(), now.getTime())) : null;
     await tx.update(documentations).set({ publishedAt, updatedAt: now }).where(eq(documentations.id, input.documentationId));

@@ -1,5 +1,4 @@
-import { ErrorSummary, Field, SafeForm, fieldId, type FormErrors } from "~/components/form";
-import { TextareaField } from "~/components/textarea-field";
+import { ErrorSummary, Field, SafeForm, fieldId, type FormErrors, TextareaField } from "~/components/form";
 import { useT } from "~/i18n/i18n";
 import { LIBRARY_TYPES, MONITORING_AREAS } from "./library.schema";
 import { libraryAreaKey, libraryTypeKey } from "./ui";

@@ -67,7 +67,7 @@ describe("the library", () => {
 
   it("stores the PDF's text at upload and makes the file public only while the entry is published", async () => {
     const entry = await createLibraryEntry({ ...base, title: "Konzept", type: "konzept", published: false }, null);
-    const saved = await attachLibraryFile({ entryId: entry.id, upload: await pdfUpload("Konzept", ["Ganzheitliches Sprachförderkonzept der Stadt"]), uploadedBy: null });
+    const saved = (await attachLibraryFile({ entryId: entry.id, upload: await pdfUpload("Konzept", ["Ganzheitliches Sprachförderkonzept der Stadt"]), uploadedBy: null }))!;
     const [row] = await db.select().from(libraryEntries).where(eq(libraryEntries.id, entry.id));
     expect(row!.fileText).toContain("Sprachförderkonzept");
     const isPublic = async () => (await db.select({ p: files.public }).from(files).where(eq(files.id, saved.fileId)))[0]!.p;

@@ -5,6 +5,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { saveUpload, setFilesPublic, type SavedFile } from "~/modules/uploads/files.server";
 import type { PreparedUpload } from "~/modules/uploads/inspect.server";
 import { isSafeExternalUrl, type LibraryEntryInput, type LibraryType, type MonitoringArea } from "./library.schema";
+import { isUuid } from "~/db/id";
 
 export const LIBRARY_QUOTA_KEY = "library";
 /** The office's own library: more room than a group (reports with many pages). */
@@ -13,7 +14,6 @@ export const LIBRARY_QUOTA = { bytes: 2 * 1024 * 1024 * 1024, count: 5000 };
 export type LibraryEntry = typeof libraryEntries.$inferSelect;
 type Actor = { id: string; name: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** "Integrationsbericht 2019: Bildung" → "integrationsbericht-2019-bildung" (umlauts spelled out). */
 export function slugify(value: string): string {
@@ -108,7 +108,8 @@ export function asTree<T extends { id: string; parentId: string | null }>(rows: 
 
 /** One entry by id or slug (stable address). Drafts only when asked for (organisers). */
 export async function getLibraryEntry(idOrSlug: string, opts: { includeDrafts?: boolean } = {}) {
-  const key = UUID.test(idOrSlug) ? eq(libraryEntries.id, idOrSlug) : eq(libraryEntries.slug, idOrSlug.toLowerCase());
+  const slug = idOrSlug.toLowerCase();
+  const key = isUuid(idOrSlug) ? eq(libraryEntries.id, idOrSlug) : eq(libraryEntries.slug, slug);
   const [row] = await withCurrentFile().where(opts.includeDrafts ? key : and(key, eq(libraryEntries.published, true)));
   if (!row) return null;
   const parts = await withCurrentFile()
@@ -181,11 +182,12 @@ export async function createLibraryEntry(input: LibraryEntryInput & { slug?: str
   });
 }
 
-export async function updateLibraryEntry(id: string, input: LibraryEntryInput, actor: Actor | null, now = new Date()) {
+/** Saves an entry; false when there is no such entry. */
+export async function updateLibraryEntry(id: string, input: LibraryEntryInput, actor: Actor | null, now = new Date()): Promise<boolean> {
   if (input.url && !isSafeExternalUrl(input.url)) throw new LibraryError("url");
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [before] = await tx.select().from(libraryEntries).where(eq(libraryEntries.id, id));
-    if (!before) throw new Response(null, { status: 404 });
+    if (!before) return false;
     const parentId = await checkParent(tx, input.parentId, id);
     if (parentId) {
       const [child] = await tx.select({ id: libraryEntries.id }).from(libraryEntries).where(eq(libraryEntries.parentId, id)).limit(1);
@@ -211,6 +213,7 @@ export async function updateLibraryEntry(id: string, input: LibraryEntryInput, a
     if (before.published !== input.published) {
       await recordAudit(tx, { actor, action: input.published ? "library.publish" : "library.unpublish", subjectType: "library_entry", subjectId: id, summary: input.title });
     }
+    return true;
   });
 }
 
@@ -226,11 +229,11 @@ export async function deleteLibraryEntry(id: string, actor: Actor | null) {
 
 /**
  * Attaches an upload to an entry (a new file, or the next version of its file). The PDF's text,
- * extracted by the upload component, is copied into the entry for the search index.
+ * extracted by the upload component, is copied into the entry for the search index. null: no such entry.
  */
-export async function attachLibraryFile(input: { entryId: string; upload: PreparedUpload; uploadedBy: string | null }): Promise<SavedFile> {
+export async function attachLibraryFile(input: { entryId: string; upload: PreparedUpload; uploadedBy: string | null }): Promise<SavedFile | null> {
   const [entry] = await db.select({ id: libraryEntries.id, fileId: libraryEntries.fileId }).from(libraryEntries).where(eq(libraryEntries.id, input.entryId));
-  if (!entry) throw new Response(null, { status: 404 });
+  if (!entry) return null;
   return saveUpload({
     upload: input.upload,
     quotaKey: LIBRARY_QUOTA_KEY,

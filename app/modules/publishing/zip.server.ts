@@ -1,6 +1,5 @@
-import { PassThrough, Readable } from "node:stream";
+import { PassThrough, type Readable } from "node:stream";
 import { ZipArchive } from "archiver";
-import { contentDisposition } from "~/modules/uploads/filename";
 import { storage } from "~/modules/uploads/storage.server";
 import type { DocumentationView } from "./documentation.server";
 import { plainText } from "./documentation.server";
@@ -46,7 +45,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * the speeches as text, materials, the published groups' files and the publishable photos only. Files are read from the
  * storage by their stored keys; nothing inside a file is followed.
  */
-export function documentationZip(view: DocumentationView, publication: { storageKey: string; fileName: string } | null = null): Response {
+export function documentationZip(view: DocumentationView, publication: { storageKey: string; fileName: string } | null = null): { stream: Readable; fileName: string } {
   const zip = new ZipArchive({ zlib: { level: 6 } });
   const out = new PassThrough();
   zip.on("error", (error) => out.destroy(error));
@@ -90,12 +89,5 @@ export function documentationZip(view: DocumentationView, publication: { storage
   zip.append(lines.join("\n"), { name: "Inhalt.txt" });
   void zip.finalize();
   const fileName = `Dokumentation-Integrationskonferenz-${view.conference.year}.zip`;
-  return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
-    headers: {
-      "Content-Type": "application/zip",
-      "Content-Disposition": contentDisposition("attachment", fileName),
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "no-store",
-    },
-  });
+  return { stream: out, fileName };
 }

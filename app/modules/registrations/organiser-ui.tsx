@@ -1,8 +1,7 @@
-import { ErrorSummary, SafeForm, type FormErrors } from "~/components/form";
+import { ErrorSummary, SafeForm, type FormErrors, SelectField } from "~/components/form";
 import { useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/catalog";
 import { locales } from "~/i18n/locales";
-import { Select } from "~/modules/conferences/ui";
 import { CONSENT_VERSIONS } from "./registration.constants";
 import { ForumFields, NeedsFields, needsFormValues, PersonFields, PrivacyConsent, registrationLabels, type ForumOption, type NeedsWords } from "./ui";
 
@@ -24,7 +23,7 @@ export function OrganiserRegistrationForm(props: { intent: "add" | "edit"; value
       <SafeForm noValidate>
         <input type="hidden" name="intent" value={props.intent} />
         <PersonFields legend={t("participants.hand.section.person")} labels={labels} values={values} errors={errors} emailHint={t("participants.hand.emailHint")} autoFill={false}>
-          <Select
+          <SelectField
             name="locale"
             label={labels.locale}
             required

@@ -13,6 +13,7 @@ import { ACCESSIBILITY_NEEDS, ORGANISATION_TYPES, SORTS, STATUSES } from "./regi
 import { manageToken, manageUrl } from "./links.server";
 import { waitlistRank } from "./seats.server";
 import { ANONYMISED_DOMAIN } from "~/modules/privacy/retention.server";
+import { isUuid } from "~/db/id";
 import { recordAudit } from "~/modules/audit/audit.server";
 
 export const PAGE_SIZE = 25;
@@ -94,14 +95,13 @@ export async function listParticipants(conferenceId: string, f: ParticipantFilte
   return { rows, total: n, pages: Math.max(1, Math.ceil(n / PAGE_SIZE)) };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One registration of this conference for the organisers' edit page: the form's values and its
  * state (no tokens). Anonymised registrations are gone as persons, so they are not found.
  */
 export async function getParticipant(conferenceId: string, registrationId: string) {
-  if (!UUID.test(registrationId)) return null;
+  if (!isUuid(registrationId)) return null;
   const [r] = await db
     .select()
     .from(registrations)

@@ -1,17 +1,12 @@
 // Plain values shared by forms and server; no zod here, so pages can use them without shipping
 // the validation library to the browser.
-export const ORGANISATION_TYPES = [
-  "administration",
-  "independent_provider",
-  "school_daycare",
-  "migrant_organisation",
-  "volunteer",
-  "politics",
-  "other",
-] as const;
+import { ORGANISATION_TYPES, REGISTRATION_STATUSES } from "~/db/enums";
+
+// One list each, shared with the pg enums (app/db/enums.ts).
+export { ORGANISATION_TYPES };
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
-export const STATUSES = ["held", "confirmed", "waitlisted", "cancelled", "expired"] as const;
+export const STATUSES = REGISTRATION_STATUSES;
 export const SORTS = ["name", "organisation", "created", "status"] as const;
 
 export const ACCESSIBILITY_NEEDS = ["sign_language", "wheelchair", "induction_loop"] as const;

@@ -1,7 +1,7 @@
 import type { LinksFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Field, fieldId, type FormErrors } from "~/components/form";
+import { Field, fieldId, type FormErrors, TextareaField } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
 import styles from "~/styles/registrations.css?url";
@@ -68,26 +68,6 @@ export function Choice(props: { type: "radio" | "checkbox"; name: string; value:
         aria-invalid={props.invalid || undefined}
       />
       <label htmlFor={id}>{props.label}</label>
-    </div>
-  );
-}
-
-export function TextArea(props: { name: string; label: string; hint?: string; error?: MessageKey; defaultValue?: string; maxLength?: number }) {
-  const t = useT();
-  const id = fieldId(props.name);
-  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={props.error ? "field field--error" : "field"}>
-      <label htmlFor={id}>
-        {props.label} <span className="field__req">({t("form.optional")})</span>
-      </label>
-      {props.hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldError id={id} error={props.error} />
-      <textarea id={id} name={props.name} defaultValue={props.defaultValue} maxLength={props.maxLength} aria-invalid={props.error ? true : undefined} aria-describedby={describedBy} rows={3} />
     </div>
   );
 }
@@ -230,8 +210,8 @@ export function NeedsFields({ values, errors, specialDays, words = PERSON_WORDS 
             <Choice key={need} type="checkbox" name="accessibility" value={need} label={t(`registration.access.${need}` as MessageKey)} checked={values.accessibility.includes(need)} />
           ))}
         </ChoiceGroup>
-        <TextArea name="accessibilityOther" label={t("registration.accessibilityOther")} defaultValue={values.accessibilityOther} error={errors?.accessibilityOther} maxLength={500} />
-        <TextArea name="dietaryNeeds" label={t("registration.dietaryNeeds")} hint={t("registration.dietaryHint")} defaultValue={values.dietaryNeeds} error={errors?.dietaryNeeds} maxLength={500} />
+        <TextareaField rows={3} name="accessibilityOther" label={t("registration.accessibilityOther")} defaultValue={values.accessibilityOther} error={errors?.accessibilityOther} maxLength={500} />
+        <TextareaField rows={3} name="dietaryNeeds" label={t("registration.dietaryNeeds")} hint={t("registration.dietaryHint")} defaultValue={values.dietaryNeeds} error={errors?.dietaryNeeds} maxLength={500} />
         <div className={errors?.specialConsent ? "field field--error" : "field"}>
           <FieldError id={consentId} error={errors?.specialConsent} />
           <Choice

@@ -7,7 +7,7 @@ import { deleteStaleSessions } from "~/modules/auth/sessions.server";
 import { pruneRateLimits } from "~/modules/security/rate-limit.server";
 import { expireHolds, sendReminders } from "~/modules/registrations/jobs.server";
 import { sendReportReminders } from "~/modules/groups/reports.server";
-import { sweepUploadTemp } from "~/modules/uploads/multipart.server";
+import { sweepUploadTemp } from "~/modules/uploads/temp.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { rollOverIntoNewestConference } from "~/modules/goals/goals.server";

@@ -1,9 +1,8 @@
-import { Readable } from "node:stream";
 import { rm } from "node:fs/promises";
+import { isUuid } from "~/db/id";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { files, fileVersions } from "~/db/schema";
-import { contentDisposition } from "./filename";
 import { isDiskFull, UploadError, type PreparedUpload } from "./inspect.server";
 import { renditionsQueued } from "~/modules/renditions/renditions.server";
 import { newStorageKey, storage } from "./storage.server";
@@ -97,7 +96,7 @@ export type FileVersionRow = typeof fileVersions.$inferSelect;
 
 /** A file with its versions, newest first. */
 export async function getFile(fileId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(fileId)) return null;
+  if (!isUuid(fileId)) return null;
   const [file] = await db.select().from(files).where(eq(files.id, fileId));
   if (!file) return null;
   const versions = await db.select().from(fileVersions).where(eq(fileVersions.fileId, fileId)).orderBy(desc(fileVersions.version));
@@ -106,30 +105,4 @@ export async function getFile(fileId: string) {
 
 export async function setFilesPublic(tx: DbOrTx, fileIds: string[], value: boolean) {
   for (const id of fileIds) await tx.update(files).set({ public: value }).where(eq(files.id, id));
-}
-
-const INLINE = new Set(["pdf", "jpeg", "png"]);
-
-/**
- * The download response for one stored version: the stored type, attachment (inline only for PDF
- * and images), nosniff and a sandbox CSP, so even a hostile file cannot run script on our origin.
- */
-export function fileResponse(version: FileVersionRow, opts: { thumbnail?: boolean; download?: boolean } = {}): Response {
-  const store = storage();
-  const thumb = opts.thumbnail && version.thumbnailKey;
-  const key = thumb ? version.thumbnailKey! : version.storageKey;
-  const type = thumb ? "image/jpeg" : version.contentType;
-  const inline = !opts.download && INLINE.has(version.kind);
-  const body = Readable.toWeb(store.read(key)) as ReadableStream<Uint8Array>;
-  const headers = new Headers({
-    "Content-Type": type,
-    "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", version.displayName),
-    "X-Content-Type-Options": "nosniff",
-    // frame-ancestors 'self': our own presentation view may show a PDF in a frame; nobody else may.
-    "Content-Security-Policy": "sandbox; default-src 'none'; frame-ancestors 'self'",
-    "Cache-Control": "private, no-cache",
-    "Cross-Origin-Resource-Policy": "same-origin",
-  });
-  if (!thumb) headers.set("Content-Length", String(version.size));
-  return new Response(body, { status: 200, headers });
 }

@@ -7,9 +7,11 @@ import { describe, expect, it } from "vitest";
 import { createUser } from "~/modules/auth/accounts.server";
 import { makeDocx, makeDocxBomb, makeJpegWithGps, makePdf, makePptx, makeZip } from "../../../tests/support/files";
 import { contentDisposition, displayFileName } from "./filename";
-import { fileResponse, getFile, quotaUsed, saveUpload } from "./files.server";
+import { fileResponse } from "~/server/download.server";
+import { getFile, quotaUsed, saveUpload } from "./files.server";
 import { UploadError } from "./inspect.server";
-import { receiveUploads, sweepUploadTemp } from "./multipart.server";
+import { receiveUploads } from "~/server/uploads/multipart.server";
+import { sweepUploadTemp } from "./temp.server";
 import { storage, uploadsTmpDir } from "./storage.server";
 
 const CSRF = "csrf-token-for-tests-0123456789ab";

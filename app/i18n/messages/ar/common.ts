@@ -45,6 +45,8 @@ export const commonAr = defineArabic(common, {
   "error.server.title": "حدث خطأ",
   "error.server.text":
     "للأسف لم ينجح ذلك. يرجى المحاولة مرة أخرى لاحقًا. بياناتك المحفوظة لم تُفقد.",
+  "error.tooMany.title": "محاولات كثيرة جدًا",
+  "error.tooMany.text": "يرجى الانتظار بضع دقائق ثم المحاولة مرة أخرى. لم يتم حفظ ما أدخلته.",
   "error.unavailable.title": "الخدمة غير متاحة مؤقتًا",
   "error.unavailable.text":
     "الخدمة غير متاحة لوقت قصير. يرجى المحاولة مرة أخرى بعد دقيقة.",

@@ -1,6 +1,6 @@
 import { createCookie } from "@remix-run/node";
 import { LOGIN_LINK_MINUTES } from "~/modules/auth/accounts.server";
-import { isProduction } from "./env.server";
+import { isProduction } from "~/utils/env.server";
 
 /**
  * Holds a sign-in link's token between opening the link (GET) and confirming (POST), so the token

@@ -19,7 +19,3 @@ export function notFound(): never {
 export function forbidden(): never {
   throw data(null, { status: 403 });
 }
-
-export function tooManyRequests(retryAfterSeconds: number): never {
-  throw data({ error: "rateLimited" }, { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } });
-}

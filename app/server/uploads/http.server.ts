@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import type { MessageKey } from "~/i18n/catalog";
 import { env } from "~/utils/env.server";
-import type { UploadErrorCode } from "./inspect.server";
+import type { UploadErrorCode } from "~/modules/uploads/inspect.server";
 
 const CODES: UploadErrorCode[] = ["missing", "tooLarge", "type", "mismatch", "zipBomb", "macro", "name", "image", "damaged", "quota", "tooMany", "noSpace"];
 

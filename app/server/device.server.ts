@@ -1,5 +1,5 @@
 import { createCookie } from "@remix-run/node";
-import { isProduction } from "./env.server";
+import { isProduction } from "~/utils/env.server";
 
 /**
  * A functional, random device id for taking part in the room without an account (one like per

@@ -1,7 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createWriteStream, mkdirSync } from "node:fs";
-import { readdir, rm, stat } from "node:fs/promises";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { PassThrough, Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
@@ -9,9 +8,9 @@ import type { AppLoadContext } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import busboy from "busboy";
 import { env } from "~/utils/env.server";
-import { CSRF_FIELD } from "~/utils/form.server";
-import { discardPrepared, inspectUpload, isDiskFull, tempName, UploadError, type PreparedUpload, type UploadErrorCode } from "./inspect.server";
-import { uploadsTmpDir } from "./storage.server";
+import { CSRF_FIELD } from "~/server/form.server";
+import { discardPrepared, inspectUpload, isDiskFull, tempName, UploadError, type PreparedUpload, type UploadErrorCode } from "~/modules/uploads/inspect.server";
+import { uploadsTmpDir } from "~/modules/uploads/storage.server";
 
 export type UploadOptions = {
   /** Names of the file inputs this form has; other file parts are drained and ignored. */
@@ -173,28 +172,4 @@ export async function receiveUploads(request: Request, context: AppLoadContext, 
     }
   }
   return { fields, files, error: null };
-}
-
-/** Scheduler job: temp files older than an hour belong to requests that died (crash, kill). */
-export async function sweepUploadTemp(now = new Date(), maxAgeMs = 60 * 60_000): Promise<number> {
-  const dir = uploadsTmpDir();
-  let names: string[] = [];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return 0;
-  }
-  let removed = 0;
-  for (const name of names) {
-    const file = path.join(dir, name);
-    try {
-      if (now.getTime() - (await stat(file)).mtimeMs > maxAgeMs) {
-        await rm(file, { force: true });
-        removed += 1;
-      }
-    } catch {
-      /* already gone */
-    }
-  }
-  return removed;
 }

@@ -1,6 +1,6 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { createSession, invalidateSession, touchSession, validateSession, type SessionUser } from "~/modules/auth/sessions.server";
-import { env, isProduction } from "./env.server";
+import { env, isProduction } from "~/utils/env.server";
 import { safeRedirect } from "./http.server";
 
 // __Host- binds the cookie to this exact origin (no Domain, Path=/, Secure): a sibling subdomain of
