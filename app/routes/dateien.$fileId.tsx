@@ -1,4 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getRendition } from "~/modules/renditions/renditions.server";
+import { pageImageResponse, projectedPdfResponse } from "~/server/renditions.server";
 import { getFile } from "~/modules/uploads/files.server";
 import { fileResponse } from "~/server/download.server";
 import { getUser } from "~/server/auth.server";
@@ -7,7 +9,8 @@ import { notFound } from "~/server/http.server";
 /**
  * Downloads of uploaded files. A published file's current version is public; everything else only
  * for organisers and the group the file belongs to (quota key "group:<id>"). Anyone else: 404.
- * `?v=N` an earlier version, `?vorschau=1` the thumbnail of a photo, `?download=1` always attachment.
+ * `?v=N` an earlier version, `?vorschau=1` the thumbnail of a photo, `?download=1` always attachment;
+ * `?seite=N` the server-rendered image of page N, `?pdf=1` the PDF to project (an Office file's derived PDF).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = await getFile(params.fileId ?? "");
@@ -21,6 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const user = await getUser(request);
     const allowed = user && (user.role === "organiser" || (user.groupId && file.quotaKey === `group:${user.groupId}`));
     if (!allowed) notFound();
+  }
+  if (url.searchParams.has("seite") || url.searchParams.has("pdf")) {
+    const rendition = await getRendition(version.id);
+    const res = url.searchParams.has("pdf") ? projectedPdfResponse(version, rendition, url.searchParams.has("download")) : pageImageResponse(rendition, Number(url.searchParams.get("seite")));
+    if (!res) notFound();
+    return res;
   }
   if (url.searchParams.has("vorschau") && !version.thumbnailKey) notFound();
   return fileResponse(version, {

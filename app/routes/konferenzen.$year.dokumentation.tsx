@@ -5,6 +5,7 @@ import { useLocale, useT } from "~/i18n/i18n";
 import { speakersText } from "~/modules/discussion/format";
 import { formatBytes, KIND_LABEL } from "~/modules/groups/format";
 import { getDocumentation, withoutStorageKeys } from "~/modules/publishing/documentation.server";
+import { getPublication } from "~/modules/publishing/publication.server";
 import { publishingLinks } from "~/modules/publishing/ui";
 import { getUser } from "~/server/auth.server";
 import { notFound } from "~/server/http.server";
@@ -24,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const preview = user?.role === "organiser";
   const view = await getDocumentation(year, { preview });
   if (!view) notFound();
-  return withoutStorageKeys(view);
+  const publication = view.published ? await getPublication(view) : null;
+  return { ...withoutStorageKeys(view), publication: publication && { size: publication.size } };
 }
 
 const REPORT_KEYS = ["activities", "progress", "obstacles", "networking", "previousGoals", "proposals"] as const;
@@ -32,7 +34,7 @@ const REPORT_KEYS = ["activities", "progress", "obstacles", "networking", "previ
 export default function DocumentationPage() {
   const t = useT();
   const locale = useLocale();
-  const { conference, documentation, published, speeches, materials, photos, reports, discussion, agreedGoals } = useLoaderData<typeof loader>();
+  const { conference, documentation, published, speeches, materials, photos, reports, discussion, agreedGoals, publication } = useLoaderData<typeof loader>();
   const fileLabel = (f: { displayName: string; kind: string; size: number }) => `${f.displayName} (${KIND_LABEL[f.kind] ?? f.kind}, ${formatBytes(f.size, locale)})`;
   return (
     <article>
@@ -54,6 +56,13 @@ export default function DocumentationPage() {
         </a>
       </p>
       <p className="field__hint">{t("doc.zipHint")}</p>
+      {publication ? (
+        <p>
+          <a href={`/konferenzen/${conference.year}/dokumentation.pdf`}>{t("doc.publication", { year: String(conference.year), size: formatBytes(publication.size, locale) })}</a>
+        </p>
+      ) : published ? (
+        <p className="field__hint">{t("doc.publicationPending")}</p>
+      ) : null}
       <nav aria-labelledby="doc-contents">
         <h2 id="doc-contents">{t("doc.contents")}</h2>
         <ul>
@@ -131,6 +140,17 @@ export default function DocumentationPage() {
             <section key={d.id} aria-labelledby={`fi-${d.id}`}>
               <h3 id={`fi-${d.id}`}>{d.title}</h3>
               {d.speakers.length ? <p className="speech__by">{speakersText(d.speakers)}</p> : null}
+              {d.slides ? (
+                <p>
+                  <a href={`/dateien/${d.slides.fileId}`}>{t("doc.slides", { name: fileLabel(d.slides) })}</a>
+                  {d.slides.hasDerivedPdf ? (
+                    <>
+                      {" · "}
+                      <a href={`/dateien/${d.slides.fileId}?pdf=1`}>{t("doc.slidesPdf")}</a>
+                    </>
+                  ) : null}
+                </p>
+              ) : null}
               {d.outcome ? <p>{d.outcome}</p> : null}
               {d.answered.length ? (
                 <>

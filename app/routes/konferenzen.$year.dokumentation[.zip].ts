@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDocumentation } from "~/modules/publishing/documentation.server";
+import { getPublication } from "~/modules/publishing/publication.server";
 import { documentationZip } from "~/modules/publishing/zip.server";
 import { getUser } from "~/server/auth.server";
 import { zipResponse } from "~/server/download.server";
@@ -12,6 +13,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const view = await getDocumentation(year, { preview: user?.role === "organiser" });
   if (!view) notFound();
-  const { stream, fileName } = documentationZip(view);
+  const { stream, fileName } = documentationZip(view, view.published ? await getPublication(view) : null);
   return zipResponse(stream, fileName);
 }

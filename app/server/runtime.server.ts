@@ -9,6 +9,7 @@ import { createMetrics } from "~/server/metrics.server";
 // Mail templates the outbox worker renders (mails queued as data).
 import "~/modules/registrations/mails.server";
 import { startScheduler, type Scheduler } from "~/modules/system/scheduler.server";
+import { startRenditionWorker, type RenditionWorker } from "~/modules/renditions/renditions.server";
 import { env } from "~/utils/env.server";
 import { pageCache, type PageCacheOptions } from "./page-cache.server";
 import { installRouteMatchCache } from "./route-match-cache.server";
@@ -16,6 +17,7 @@ import { loggablePath, logger } from "~/utils/logger.server";
 import { bodyPolicy } from "./body-policy.server";
 
 let worker: OutboxWorker | undefined;
+let renditions: RenditionWorker | undefined;
 let databaseDown = false;
 let probing: ReturnType<typeof setInterval> | undefined;
 
@@ -108,6 +110,7 @@ export const runtime = {
       maxAttempts: env.MAIL_MAX_ATTEMPTS,
     });
     scheduler = startScheduler();
+    if (env.CONVERSIONS) renditions = startRenditionWorker({ pollMs: 5_000 });
     logger.info({ db: started.kind, mail: env.MAIL_TRANSPORT, storage: env.STORAGE, ms: Date.now() - t0 }, "ikon started");
   },
 
@@ -122,6 +125,7 @@ export const runtime = {
         failures.push(error);
       }
     };
+    await attempt(() => renditions?.stop());
     await attempt(() => scheduler?.stop());
     await attempt(() => worker?.stop());
     const db = started;

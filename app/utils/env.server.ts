@@ -33,6 +33,11 @@ export const envSchema = z
     RETENTION_SPECIAL_CATEGORY_DAYS: z.coerce.number().int().min(1).default(28),
     RETENTION_ANONYMISE_DAYS: z.coerce.number().int().min(1).default(183),
     RETENTION_SENT_MAIL_DAYS: z.coerce.number().int().min(1).default(30),
+    /** LibreOffice for Office → PDF (projector view, publication): the command and its time limit per file. */
+    SOFFICE_PATH: z.string().min(1).default("soffice"),
+    SOFFICE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+    /** Conversions in the background (page images and derived PDFs of uploads, the publication PDF). */
+    CONVERSIONS: bool.default(true),
     /** How long the audit log keeps entries. */
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).default(365),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),

@@ -17,7 +17,7 @@ export type RunningApp = {
  * Starts the built app (`node server.js`, production mode) on a free port (or `port`) with its own DATA_DIR,
  * as a person would run it, and waits until /readyz answers.
  */
-export async function startApp(opts: { dataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<RunningApp> {
+export async function startApp(opts: { dataDir?: string; env?: Record<string, string>; readyMs?: number; port?: number } = {}): Promise<RunningApp> {
   const port = opts.port ?? (await getPort());
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), "ikon-e2e-"));
   const url = `http://127.0.0.1:${port}`;
@@ -30,6 +30,8 @@ export async function startApp(opts: { dataDir?: string; env?: Record<string, st
     MAIL_TRANSPORT: "file",
     MAIL_POLL_MS: "200",
     LOG_LEVEL: "warn",
+    // LibreOffice and page images only where a test asks for them (they cost seconds of CPU).
+    CONVERSIONS: "false",
     ...opts.env,
   };
   delete env.DATABASE_URL;
@@ -43,7 +45,7 @@ export async function startApp(opts: { dataDir?: string; env?: Record<string, st
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
   // Generous: a busy CI machine migrates and seeds slowly; a child that never gets ready is killed.
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + (opts.readyMs ?? 180_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${log}`);
     try {

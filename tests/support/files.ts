@@ -115,3 +115,37 @@ export function understateZipSizes(zip: Buffer, name: string, declared: number):
   }
   return out;
 }
+
+/** A PDF with one page per text (A4 landscape, like slides). */
+export async function makePagedPdf(texts: string[]): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const text of texts) {
+    const page = doc.addPage([842, 595]);
+    page.drawText(text, { x: 60, y: 500, size: 36, font });
+  }
+  return Buffer.from(await doc.save());
+}
+
+/** A real PowerPoint file (pptxgenjs), one slide per title, as PowerPoint itself would write it. */
+export async function makeRealPptx(titles: string[]): Promise<Buffer> {
+  const { default: PptxGenJS } = await import("pptxgenjs");
+  const pptx = new PptxGenJS();
+  for (const title of titles) pptx.addSlide().addText(title, { x: 0.5, y: 1, w: 9, h: 1.5, fontSize: 36 });
+  return (await pptx.write({ outputType: "nodebuffer" })) as Buffer;
+}
+
+const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+
+/** A real (minimal, valid) Word document with one paragraph per text. */
+export function makeRealDocx(paragraphs: string[]): Promise<Buffer> {
+  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${xmlEscape(p)}</w:t></w:r></w:p>`).join("");
+  return makeZip([
+      { name: "[Content_Types].xml", data: contentTypes("docx") },
+      { name: "_rels/.rels", data: rels("word/document.xml") },
+      {
+        name: "word/document.xml",
+        data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+      },
+    ]);
+}

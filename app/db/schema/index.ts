@@ -11,3 +11,4 @@ export * from "./system";
 export * from "./registrations";
 export * from "./uploads";
 export * from "./working-groups";
+export * from "./renditions";

@@ -74,6 +74,7 @@ export async function reportFiles(reportId: string) {
   const rows = await db
     .select({
       fileId: files.id,
+      versionId: fileVersions.id,
       version: fileVersions.version,
       displayName: fileVersions.displayName,
       kind: fileVersions.kind,

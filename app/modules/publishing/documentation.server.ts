@@ -7,6 +7,7 @@ import {
   documentationPhotos,
   documentations,
   documentationSpeeches,
+  fileRenditions,
   files,
   fileVersions,
   goals,
@@ -180,6 +181,7 @@ export async function getDocumentation(year: number, opts: { preview?: boolean; 
     doc.includeGoals ? agreedGoalsOf(conference.id) : Promise.resolve([]),
   ]);
   const photos = opts.preview ? allPhotos : allPhotos.filter(isPhotoPublishable);
+  const slides = await slidesOf(discussion.map((d) => d.slidesFileId).filter((id): id is string => !!id));
   return {
     conference: { id: conference.id, year: conference.year, title: conference.title, startsAt: conference.startsAt, venueName: conference.venueName },
     documentation: doc,
@@ -188,9 +190,21 @@ export async function getDocumentation(year: number, opts: { preview?: boolean; 
     materials,
     photos: photos.map((p) => ({ ...p, publishable: isPhotoPublishable(p) })),
     reports,
-    discussion,
+    discussion: discussion.map((d) => ({ ...d, slides: slides.find((f) => f.fileId === d.slidesFileId) ?? null })),
     agreedGoals,
   };
+}
+
+/** The Fachinputs' slides (public from their upload on) with the PDF LibreOffice made of an Office file. */
+async function slidesOf(fileIds: string[]) {
+  if (!fileIds.length) return [];
+  const rows = await db
+    .select({ ...fileColumns, versionId: fileVersions.id, derivedPdfKey: fileRenditions.pdfKey })
+    .from(files)
+    .innerJoin(fileVersions, and(eq(fileVersions.fileId, files.id), eq(fileVersions.version, files.currentVersion)))
+    .leftJoin(fileRenditions, and(eq(fileRenditions.fileVersionId, fileVersions.id), eq(fileRenditions.status, "done")))
+    .where(and(inArray(files.id, fileIds), eq(files.public, true)));
+  return rows;
 }
 
 /** Organisers: everything of a conference's documentation (created if missing). */
@@ -409,5 +423,6 @@ export function withoutStorageKeys(view: DocumentationView) {
     materials: view.materials.map(strip),
     photos: view.photos.map(strip),
     reports: view.reports.map((r) => ({ ...r, attachments: r.attachments.map(strip) })),
+    discussion: view.discussion.map((d) => ({ ...d, slides: d.slides && { ...strip(d.slides), derivedPdfKey: undefined, hasDerivedPdf: !!d.slides.derivedPdfKey } })),
   };
 }

@@ -3,7 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, rawRows } from "~/db/client.server";
-import { conferences, documentations, documentationSpeeches, files, goals, goalYears, groupReportFiles, groupReports, groups } from "~/db/schema";
+import { conferences, discussionInputs, discussionRecords, documentationMaterials, documentations, documentationSpeeches, files, goals, goalYears, groupReportFiles, groupReports, groups } from "~/db/schema";
 import { saveUpload } from "~/modules/uploads/files.server";
 import { eq } from "drizzle-orm";
 import { inspectUpload, tempName } from "~/modules/uploads/inspect.server";
@@ -125,6 +125,36 @@ describe("German full-text search", () => {
     const hits = await search({ q: "Nachbarschaft" });
     expect(hits.map((h) => h.title)).toEqual(["Stadtteilnetzwerk Ebel: Umsetzungsbericht 2031"]);
     expect(JSON.stringify(hits)).not.toContain("geheim");
+  });
+
+  it("finds the text of a published documentation's materials and published discussion records, nothing unpublished", async () => {
+    const c = await conference(2041);
+    const hidden = await conference(2042);
+    const [doc] = await db.insert(documentations).values({ conferenceId: c.id, publishedAt: new Date(Date.now() - 1000) }).returning();
+    const [draft] = await db.insert(documentations).values({ conferenceId: hidden.id }).returning();
+    const material = async (documentationId: string, quotaKey: string, text: string) => {
+      mkdirSync(uploadsTmpDir(), { recursive: true });
+      const path = tempName(uploadsTmpDir());
+      await writeFile(path, await samplePdf("Material", [text]));
+      const saved = await saveUpload({ upload: await inspectUpload({ field: "datei", originalName: "m.pdf", path }), quotaKey, uploadedBy: null });
+      await db.insert(documentationMaterials).values({ documentationId, fileId: saved.fileId, title: "Tagungsmappe" });
+    };
+    await material(doc!.id, `documentation:${c.id}`, "Die Willkommenslotsen begleiten neu Zugewanderte.");
+    await material(draft!.id, `documentation:${hidden.id}`, "Die Willkommenslotsen im Entwurf.");
+    const hits = await search({ q: "Willkommenslotse" });
+    expect(hits.map((h) => [h.title, h.year, h.url])).toEqual([["Tagungsmappe", 2041, "/konferenzen/2041/dokumentation#materialien"]]);
+
+    const [input] = await db.insert(discussionInputs).values({ conferenceId: c.id, title: "Quartiersmanagement", abstract: "Vortrag" }).returning();
+    const [unpublished] = await db.insert(discussionInputs).values({ conferenceId: c.id, title: "Noch offen", abstract: "" }).returning();
+    await db.insert(discussionRecords).values([
+      { inputId: input!.id, outcome: "Die Runde empfiehlt Stadtteilmütter in jeder Kita.", publishedAt: new Date() },
+      { inputId: unpublished!.id, outcome: "Stadtteilmütter, aber noch nicht veröffentlicht." },
+    ]);
+    const records = await search({ q: "Stadtteilmütter" });
+    expect(records.map((h) => [h.title, h.url])).toEqual([["Fachinput: Quartiersmanagement", `/konferenzen/2041/dokumentation#fi-${input!.id}`]]);
+    // Not shown where the documentation leaves the discussion out.
+    await db.update(documentations).set({ includeDiscussion: false }).where(eq(documentations.id, doc!.id));
+    expect(await search({ q: "Stadtteilmütter" })).toEqual([]);
   });
 
   it("has GIN indexes on the stored German vectors", async () => {

@@ -34,7 +34,8 @@ const once = (text: SQL) => sql`lateral (select b.body, to_tsvector('german', b.
 /**
  * German full-text search over published content only: library entries (with the text of their
  * PDFs), published conference documentations (intro and speeches), published working-group
- * reports and agreed goals (goals with a published status). Drafts never match: every branch
+ * reports and agreed goals (goals with a published status), the documentation's materials (with their
+ * files' text) and published discussion records. Drafts never match: every branch
  * filters on its own published flag. Library entries and speeches use their stored tsvector (GIN
  * index); reports, goals and documentation intros are few and are vectorised in the query, once
  * per row (see `once`); snippets (ts_headline) only for the shown page.
@@ -68,6 +69,36 @@ export async function search(input: { q: string; year?: number | ""; kind?: Sear
       from documentations d join conferences c on c.id = d.conference_id, q,
            ${once(sql`c.title || ' ' || d.intro`)}
       where d.published_at is not null and d.published_at <= ${now} and t.v @@ q.q`);
+  }
+  if (want("dokumentation")) {
+    // Materials of a published documentation, by their title and the text of the file (a PDF's
+    // text from the upload, an Office file's from the PDF LibreOffice made of it).
+    const material = sql`m.title || ' ' || coalesce(fv.text_content, '')`;
+    branches.push(sql`
+      select 'dokumentation', m.id::text, m.title, c.year, '/konferenzen/' || c.year || '/dokumentation#materialien',
+             ts_rank(to_tsvector('german', ${material}), q.q), ${material}
+      from documentation_materials m
+      join documentations d on d.id = m.documentation_id
+      join conferences c on c.id = d.conference_id
+      join files f on f.id = m.file_id
+      join file_versions fv on fv.file_id = f.id and fv.version = f.current_version, q
+      where d.published_at is not null and d.published_at <= ${now} and to_tsvector('german', ${material}) @@ q.q`);
+    // Published discussion records (Fachinput, its outcome, the questions the room saw, the slides' text),
+    // where the published documentation shows them.
+    const record = sql`i.title || ' ' || i.abstract || ' ' || r.outcome || ' ' || coalesce((
+      select string_agg(dq.text, ' ') from discussion_questions dq
+      where dq.input_id = i.id and dq.status in ('approved', 'answered') and dq.merged_into_id is null), '') || ' ' || coalesce((
+      select fv.text_content from files f join file_versions fv on fv.file_id = f.id and fv.version = f.current_version
+      where f.id = i.slides_file_id and f.public), '')`;
+    branches.push(sql`
+      select 'dokumentation', i.id::text, 'Fachinput: ' || i.title, c.year, '/konferenzen/' || c.year || '/dokumentation#fi-' || i.id,
+             ts_rank(to_tsvector('german', ${record}), q.q), ${record}
+      from discussion_records r
+      join discussion_inputs i on i.id = r.input_id
+      join conferences c on c.id = i.conference_id
+      join documentations d on d.conference_id = c.id, q
+      where r.published_at is not null and d.include_discussion and d.published_at is not null and d.published_at <= ${now}
+        and to_tsvector('german', ${record}) @@ q.q`);
   }
   if (want("bericht")) {
     // The report's sections and the text of its public PDFs (extracted at upload).

@@ -41,11 +41,11 @@ function uniqueNames() {
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /**
- * The whole published documentation as one ZIP, streamed: a text overview, the speeches as text,
- * materials, the published groups' files and the publishable photos only. Files are read from the
+ * The whole published documentation as one ZIP, streamed: a text overview, the publication PDF,
+ * the speeches as text, materials, the published groups' files and the publishable photos only. Files are read from the
  * storage by their stored keys; nothing inside a file is followed.
  */
-export function documentationZip(view: DocumentationView): { stream: Readable; fileName: string } {
+export function documentationZip(view: DocumentationView, publication: { storageKey: string; fileName: string } | null = null): { stream: Readable; fileName: string } {
   const zip = new ZipArchive({ zlib: { level: 6 } });
   const out = new PassThrough();
   zip.on("error", (error) => out.destroy(error));
@@ -54,6 +54,10 @@ export function documentationZip(view: DocumentationView): { stream: Readable; f
   const store = storage();
   const lines: string[] = [`Dokumentation: ${view.conference.title}`, ""];
   if (view.documentation.intro) lines.push(view.documentation.intro, "");
+  if (publication) {
+    zip.append(store.read(publication.storageKey), { name: publication.fileName });
+    lines.push(`Die ganze Dokumentation als PDF: ${publication.fileName}`, "");
+  }
   view.speeches.forEach((s, i) => {
     const text = [s.title, s.speaker ? `(${s.speaker})` : "", "", plainText(s.html)].join("\n");
     zip.append(text, { name: name("Redebeitraege", zipSafeName(`${pad(i + 1)} ${s.title}.txt`)) });
@@ -68,6 +72,14 @@ export function documentationZip(view: DocumentationView): { stream: Readable; f
       zip.append(store.read(a.storageKey), { name: name(`Arbeitskreise/${zipSafeName(r.groupName, "Arbeitskreis")}`, zipSafeName(a.displayName)) });
     }
   }
+  for (const d of view.discussion) {
+    if (!d.slides) continue;
+    // The Fachinput's slides as uploaded, and an Office file also as the PDF made of it.
+    const folder = `Fachinputs/${zipSafeName(d.title, "Fachinput")}`;
+    zip.append(store.read(d.slides.storageKey), { name: name(folder, zipSafeName(d.slides.displayName)) });
+    if (d.slides.derivedPdfKey) zip.append(store.read(d.slides.derivedPdfKey), { name: name(folder, zipSafeName(d.slides.displayName.replace(/\.[^.]+$/, "") + ".pdf")) });
+  }
+  if (view.discussion.some((d) => d.slides)) lines.push("Folien der Fachinputs: Ordner Fachinputs", "");
   view.photos.forEach((p, i) => {
     if (!p.publishable) return;
     const ext = p.kind === "png" ? "png" : "jpg";

@@ -12,6 +12,7 @@ import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { rollOverIntoNewestConference } from "~/modules/goals/goals.server";
 import { publishDueDocumentations } from "~/modules/publishing/documentation.server";
+import { refreshPublications } from "~/modules/publishing/publication.server";
 
 export type Job = { name: string; everyMs: number; run(now: Date): Promise<unknown> };
 
@@ -28,6 +29,7 @@ export const jobs: Job[] = [
   { name: "upload-temp", everyMs: 60 * 60_000, run: (now) => sweepUploadTemp(now) },
   { name: "goals-rollover", everyMs: 60 * 60_000, run: (now) => rollOverIntoNewestConference({ appUrl: env.APP_URL, now }) },
   { name: "documentation-news", everyMs: 60 * 60_000, run: (now) => publishDueDocumentations(now) },
+  { name: "publication", everyMs: 5 * 60_000, run: (now) => (env.CONVERSIONS ? refreshPublications(now) : Promise.resolve(0)) },
 ];
 
 /**

@@ -4,6 +4,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { files, fileVersions } from "~/db/schema";
 import { isDiskFull, UploadError, type PreparedUpload } from "./inspect.server";
+import { renditionsQueued } from "~/modules/renditions/renditions.server";
 import { newStorageKey, storage } from "./storage.server";
 
 /** Default quota per owner (e.g. per group): 200 MB and 500 file versions. */
@@ -48,7 +49,7 @@ export async function saveUpload(input: {
     } catch (error) {
       throw isDiskFull(error) ? new UploadError("noSpace") : error;
     }
-    return await db.transaction(async (tx) => {
+    const saved = await db.transaction(async (tx) => {
       let fileId = input.replaceFileId;
       let version = 1;
       if (fileId) {
@@ -79,6 +80,8 @@ export async function saveUpload(input: {
       await input.link?.(tx, { fileId, version });
       return { fileId, version };
     });
+    renditionsQueued(); // PDFs and Office files get their pages rendered in the background
+    return saved;
   } catch (error) {
     // No stored file without its row: undo the move when anything failed.
     await store.remove(key).catch(() => undefined);
