@@ -1,10 +1,10 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
+import { createNulFreeHtmlStream } from "~/server/html-stream.server";
 import { logger } from "~/utils/logger.server";
 // Server rendering reads the message catalogue from here.
 import "~/i18n/messages.server";
@@ -34,7 +34,8 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Not a plain PassThrough: React 18 pads some chunks with NUL bytes (see html-stream.server.ts).
+          const body = createNulFreeHtmlStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           const retryAfter = responseStatusCode === 429 ? routeRetryAfter(remixContext) : null;
           if (retryAfter && !responseHeaders.has("Retry-After")) responseHeaders.set("Retry-After", retryAfter);

@@ -95,7 +95,8 @@ export default function ManageRegistration() {
     <div className="prose">
       <h1>{t("registration.manage.title")}</h1>
       <p className="lead">
-        {conference.title} · {formatDate(conference.startsAt, locale)}
+        {/* The title is German content: isolated, so an Arabic date beside it keeps its order. */}
+        <bdi lang={locale === "de" ? undefined : "de"}>{conference.title}</bdi> · <bdi>{formatDate(conference.startsAt, locale)}</bdi>
       </p>
       {params.has("bestaetigt") && r.status === "confirmed" ? (
         <p className="notice" role="status">

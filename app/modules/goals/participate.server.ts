@@ -6,7 +6,16 @@ import { notFound, tooManyRequests } from "~/utils/http.server";
 import { listFields, listRecommendations } from "./catalogue.server";
 import { proposalSchema } from "./goals.schema";
 import { createProposal } from "./proposals.server";
-import { ballotProposals, castBallot, getBallot, getVotingRound, roundState } from "./voting.server";
+import { type BallotError, ballotProposals, castBallot, getBallot, getVotingRound, roundState } from "./voting.server";
+
+/** Enumerated, not built at run time: the Arabic key check (app/i18n/arabic.test.ts) sees every one. */
+const ballotErrorKeys: Record<BallotError, MessageKey> = {
+  tooMany: "goals.ballot.error.tooMany",
+  overMax: "goals.ballot.error.overMax",
+  invalid: "goals.ballot.error.invalid",
+  notOpen: "goals.ballot.error.notOpen",
+  unknownProposal: "goals.ballot.error.unknownProposal",
+};
 
 const proposalLimit = { name: "goal-proposal", limit: 10, windowMs: 60 * 60_000 };
 const ballotLimit = { name: "goal-ballot", limit: 60, windowMs: 15 * 60_000 };
@@ -62,7 +71,7 @@ export async function participationAction(input: { request: Request; context: Pa
     const result = await castBallot({ conferenceId: participant.conference.id, voterKey: participant.voterKey, points });
     if (!result.ok) {
       const spent = Object.values(points).reduce((s, p) => s + Math.max(0, p), 0);
-      return data({ intent: "vote" as const, ok: false as const, error: `goals.ballot.error.${result.error}` as MessageKey, values, spent, errors: {} as Record<string, MessageKey> }, { status: 400, headers });
+      return data({ intent: "vote" as const, ok: false as const, error: ballotErrorKeys[result.error], values, spent, errors: {} as Record<string, MessageKey> }, { status: 400, headers });
     }
     return data({ intent: "vote" as const, ok: true as const, spent: result.spent, error: null, values: {} as Record<string, string>, errors: {} as Record<string, MessageKey> }, { headers });
   }

@@ -1,3 +1,4 @@
+import { accessibilityAr } from "./accessibility";
 import { attendanceAr } from "./attendance";
 import { commonAr, mailAr } from "./common";
 import { conferencesAr } from "./conferences";
@@ -16,4 +17,5 @@ export const arabicModules = [
   goalsAr,
   attendanceAr,
   groupsAr,
+  accessibilityAr,
 ];
