@@ -22,10 +22,10 @@ async function conference(year: number) {
   return c!;
 }
 
-async function person(conferenceId: string, firstName: string, lastName: string, status: "confirmed" | "waitlisted" = "confirmed") {
+async function person(conferenceId: string, firstName: string, lastName: string, status: "confirmed" | "waitlisted" | "held" | "cancelled" = "confirmed", latinName = "") {
   const id = randomUUID();
   await db.insert(registrations).values({
-    id, conferenceId, email: `${id}@example.org`, firstName, lastName, organisation: "Stadtteilzentrum Ebel 27", organisationType: "independent_provider",
+    id, conferenceId, email: `${id}@example.org`, firstName, lastName, latinName, organisation: "Stadtteilzentrum Ebel 27", organisationType: "independent_provider",
     status, privacyVersion: "v1", privacyConsentAt: new Date(), manageTokenHash: `h-${id}`, manageSalt: "s",
   });
   return id;
@@ -46,7 +46,9 @@ describe("check-in", () => {
     const ayse = await person(c.id, "Ayşe", "Yılmaz");
     const waiting = await person(c.id, "Wanda", "Warteliste", "waitlisted");
     expect((await searchAttendees(c.id, "yıl")).map((p) => p.id)).toEqual([ayse]);
-    expect(await searchAttendees(c.id, "Warteliste")).toEqual([]);
+    // Not confirmed: found with their state (the desk tells them why), and not checked in.
+    expect((await searchAttendees(c.id, "Warteliste")).map((p) => [p.id, p.status])).toEqual([[waiting, "waitlisted"]]);
+    expect((await searchAttendees(c.id, "")).map((p) => p.id)).toEqual([ayse]);
     expect(await checkIn({ conferenceId: c.id, registrationId: ayse, actor })).toBe("checkedIn");
     expect(await checkIn({ conferenceId: c.id, registrationId: ayse, actor })).toBe("already");
     expect(await checkIn({ conferenceId: c.id, registrationId: waiting, actor })).toBe("notConfirmed");
@@ -55,6 +57,25 @@ describe("check-in", () => {
     expect((await listAudit()).some((e) => e.action === "registration.checkin" && e.subjectId === ayse)).toBe(true);
     expect(await undoCheckIn({ conferenceId: c.id, registrationId: ayse, actor })).toBe(true);
     expect(await attendanceCounts(c.id)).toEqual({ present: 0, expected: 1 });
+  });
+
+  it("ignores case, diacritics and script on both sides", async () => {
+    const c = await conference(2043);
+    const ayse = await person(c.id, "Ayşe", "Yılmaz");
+    const muejde = await person(c.id, "Müjde", "Aydın", "held");
+    const schaefer = await person(c.id, "Jörg", "Schäfer");
+    const schaefer2 = await person(c.id, "Jens", "Schaefer", "cancelled");
+    const grosser = await person(c.id, "Anna", "Großer");
+    const arabic = await person(c.id, "محمد", "العلي", "confirmed", "Mohammed Al-Ali");
+    const ids = async (q: string) => (await searchAttendees(c.id, q)).map((p) => p.id).sort();
+    for (const q of ["yilmaz", "YILMAZ", "Yılmaz", "ayse yilmaz", "AYŞE"]) expect(await ids(q), q).toEqual([ayse]);
+    for (const q of ["mujde", "muejde", "MÜJDE", "aydin"]) expect(await ids(q), q).toEqual([muejde]);
+    for (const q of ["schafer", "Schafer", "schaefer", "Schäfer", "SCHAEFER"]) expect(await ids(q), q).toEqual([schaefer, schaefer2].sort());
+    for (const q of ["grosser", "Großer", "gross"]) expect(await ids(q), q).toEqual([grosser]);
+    for (const q of ["mohammed", "al-ali", "Al Ali", "محمد"]) expect(await ids(q), q).toEqual([arabic]);
+    expect(await ids("niemand")).toEqual([]);
+    // The state comes along; confirmed people are listed first.
+    expect((await searchAttendees(c.id, "schaefer")).map((p) => p.status)).toEqual(["confirmed", "cancelled"]);
   });
 });
 
