@@ -33,6 +33,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       status: r.status,
       firstName: r.firstName,
       lastName: r.lastName,
+      latinName: r.latinName,
       email: r.email,
       organisation: r.organisation,
       organisationType: r.organisationType,
@@ -146,6 +147,7 @@ export default function ManageRegistration() {
           <dt>{t("registration.manage.name")}</dt>
           <dd>
             {r.firstName} {r.lastName}
+            {r.latinName ? <> ({r.latinName})</> : null}
           </dd>
           <dt>{t("registration.email")}</dt>
           <dd>{r.email}</dd>

@@ -62,6 +62,7 @@ const columns = {
   id: registrations.id,
   firstName: registrations.firstName,
   lastName: registrations.lastName,
+  latinName: registrations.latinName,
   email: registrations.email,
   organisation: registrations.organisation,
   organisationType: registrations.organisationType,
@@ -118,6 +119,7 @@ export async function getParticipant(conferenceId: string, registrationId: strin
     values: {
       firstName: r.firstName,
       lastName: r.lastName,
+      latinName: r.latinName,
       email: r.email,
       organisation: r.organisation,
       organisationType: r.organisationType,
