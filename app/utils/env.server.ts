@@ -37,6 +37,9 @@ export const envSchema = z
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
     /** Largest accepted upload per file, in megabytes. */
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(25),
+    /** The signature line of the certificates of attendance: who issues them, and in which function. */
+    CERTIFICATE_ISSUER_NAME: z.string().max(120).optional(),
+    CERTIFICATE_ISSUER_FUNCTION: z.string().max(200).default("Kommunales Integrationszentrum Bottrop"),
   })
   .superRefine((env, ctx) => {
     if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {
