@@ -4,6 +4,8 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
+import { isLocale } from "~/i18n/locales";
+import { localeCookie } from "~/i18n/locale.server";
 import { createNulFreeHtmlStream } from "~/server/html-stream.server";
 import { logger } from "~/utils/logger.server";
 // Server rendering reads the message catalogue from here.
@@ -15,13 +17,17 @@ import { noteRequestError } from "~/server/runtime.server";
 
 const ABORT_DELAY = 5_000;
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // A mailed link carries the language (?lang=): it stays for the pages that follow (a form's
+  // answer, a redirect), as if the visitor had chosen it.
+  const lang = new URL(request.url).searchParams.get("lang");
+  if (isLocale(lang)) responseHeaders.append("Set-Cookie", await localeCookie.serialize(lang));
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {

@@ -223,7 +223,7 @@ export async function messageConfirmed(conferenceId: string, input: { subject: s
           footer: t("mail.footer"),
           greeting: t("mail.greeting", { name: `${p.firstName} ${p.lastName}` }),
           paragraphs: input.body.split(/\n{2,}/).map((s) => s.trim()).filter(Boolean),
-          manage: { label: t("registration.mail.manageLabel"), url: manageUrl(manageToken(p.id, p.manageSalt)) },
+          manage: { label: t("registration.mail.manageLabel"), url: manageUrl(manageToken(p.id, p.manageSalt), locale) },
         }),
       );
       return { to: p.email, subject: input.subject, ...rendered, topic: `registration:${p.id}` };
