@@ -1,5 +1,5 @@
 import { PassThrough, type Transform } from "node:stream";
-import { createElement } from "react";
+import { createElement, Suspense } from "react";
 import { renderToPipeableStream, renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { createNulFreeHtmlStream, stripViewPadding } from "./html-stream.server";
@@ -52,5 +52,47 @@ describe("NUL-free HTML stream", () => {
     expect(stripViewPadding(full).length).toBe(2046);
     const four = Buffer.alloc(2048, 0);
     expect(stripViewPadding(four).length).toBe(2045);
+  });
+
+  it("writes the document's end last: content React streams after the shell stays inside the body", async () => {
+    for (const body of [new PassThrough(), createNulFreeHtmlStream()]) {
+      let resolveLate!: () => void;
+      const late = new Promise<void>((r) => (resolveLate = r));
+      let ready = false;
+      const Late = () => {
+        if (!ready) throw late;
+        return createElement("p", null, "spät geladen");
+      };
+      const doc = createElement("html", { lang: "de" }, createElement("head", null, createElement("title", null, "t")), createElement("body", null, createElement("main", null, "Hallo"), createElement(Suspense, { fallback: null }, createElement(Late))));
+      const chunks: Buffer[] = [];
+      body.on("data", (c: Buffer) => chunks.push(c));
+      const done = new Promise((resolve) => body.on("end", resolve));
+      await new Promise<void>((resolve) => {
+        const { pipe } = renderToPipeableStream(doc, {
+          onShellReady() {
+            pipe(body);
+            resolve();
+          },
+        });
+      });
+      ready = true;
+      resolveLate();
+      await done;
+      const html = Buffer.concat(chunks).toString("utf8");
+      expect(html).toContain("spät geladen");
+      // React alone writes the late part after </html>; the stream moves the end behind it.
+      expect(html.indexOf("</body></html>") === html.length - "</body></html>".length).toBe(!(body instanceof PassThrough));
+    }
+  });
+
+  it("finds the document's end when it straddles two chunks, byte for byte", async () => {
+    const stream = createNulFreeHtmlStream();
+    const out: Buffer[] = [];
+    stream.on("data", (c: Buffer) => out.push(c));
+    const done = new Promise((resolve) => stream.on("end", resolve));
+    for (const part of ["<html><body><p>Größe</p></bo", "dy></ht", "ml><script>x()</script>"]) stream.write(Buffer.from(part));
+    stream.end();
+    await done;
+    expect(Buffer.concat(out).toString("utf8")).toBe("<html><body><p>Größe</p><script>x()</script></body></html>");
   });
 });

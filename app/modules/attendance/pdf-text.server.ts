@@ -1,4 +1,4 @@
-import { ArabicShaper } from "arabic-persian-reshaper";
+import reshaper from "arabic-persian-reshaper";
 import bidiFactory from "bidi-js";
 import type { PDFFont } from "pdf-lib";
 
@@ -12,7 +12,7 @@ export const isRtl = (text: string) => RTL.test(text);
 
 /** Shaped, not yet reordered (widths are measured on this). */
 function shaped(text: string): string {
-  return isRtl(text) ? (ArabicShaper.convertArabic(text) as string) : text;
+  return isRtl(text) ? (reshaper.ArabicShaper.convertArabic(text) as string) : text;
 }
 
 /** The line in the order pdf-lib must draw it. */
