@@ -42,7 +42,8 @@ export async function startApp(opts: { dataDir?: string; env?: Record<string, st
   child.stderr!.on("data", (c: Buffer) => (log += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
-  const deadline = Date.now() + 60_000;
+  // A loaded machine (several suites at once) can take longer: APP_START_TIMEOUT_MS.
+  const deadline = Date.now() + Number(process.env.APP_START_TIMEOUT_MS ?? 60_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${log}`);
     try {

@@ -21,8 +21,7 @@ function decode(href: string) {
 
 /**
  * Fetches every same-origin HTML page reachable by links from the start paths (breadth first) as the
- * server sends it (the bytes the checker must judge, before any script runs). At most three
- * filtered views (?…) of one path.
+ * server sends it (the bytes the checker must judge, before any script runs).
  */
 export async function crawlHtml(request: APIRequestContext, base: string, starts: string[], opts: { limit?: number; within?: RegExp } = {}) {
   const pages = new Map<string, string>();
@@ -34,11 +33,11 @@ export async function crawlHtml(request: APIRequestContext, base: string, starts
     const key = url.pathname + url.search;
     if (seen.has(key) || SKIP.some((re) => re.test(url.pathname)) || (opts.within && !opts.within.test(url.pathname))) continue;
     seen.add(key);
-    if (url.search) {
-      const n = variants.get(url.pathname) ?? 0;
-      if (n >= 3) continue;
-      variants.set(url.pathname, n + 1);
-    }
+    // Pages of one kind (a document, a group, a filtered view) share their markup: two of each.
+    const kind = url.pathname.replace(/[^/]*\d[^/]*|[^/]{25,}/g, "*") + (url.search ? "?" : "");
+    const n = variants.get(kind) ?? 0;
+    if (n >= 2) continue;
+    variants.set(kind, n + 1);
     const response = await request.get(url.toString());
     if (!(response.headers()["content-type"] ?? "").includes("text/html")) continue;
     const html = await response.text();
