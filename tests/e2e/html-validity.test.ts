@@ -21,7 +21,7 @@ beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
   year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
-});
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
   await app?.stop();

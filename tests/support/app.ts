@@ -52,7 +52,10 @@ export async function startApp(opts: { dataDir?: string; env?: Record<string, st
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`app did not become ready:\n${log}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL"); // not left running behind a failed test
+      throw new Error(`app did not become ready:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

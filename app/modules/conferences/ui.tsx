@@ -22,7 +22,7 @@ export function Select(props: { name: string; label: string; options: { value: s
           {t(props.error)}
         </p>
       ) : null}
-      <select id={id} name={props.name} defaultValue={props.defaultValue} required={props.required} aria-invalid={props.error ? true : undefined} aria-describedby={describedBy}>
+      <select id={id} name={props.name} defaultValue={props.defaultValue ?? (props.required ? props.options[0]?.value : undefined)} required={props.required} aria-invalid={props.error ? true : undefined} aria-describedby={describedBy}>
         {/* A required list starts with an empty choice (HTML: the placeholder option). */}
         {props.required && props.options[0]?.value !== "" ? <option value="">{t("form.choose")}</option> : null}
         {props.options.map((o) => (
