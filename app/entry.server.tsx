@@ -29,7 +29,8 @@ export default async function handleRequest(
   const lang = new URL(request.url).searchParams.get("lang");
   if (isLocale(lang)) responseHeaders.append("Set-Cookie", await localeCookie.serialize(lang));
   const nonce = loadContext.cspNonce;
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  // The page cache stores whole documents (no streamed Suspense boundaries to fill in later).
+  const waitForAll = loadContext.wholeDocument || isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
