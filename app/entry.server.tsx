@@ -1,10 +1,12 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
+import { isLocale } from "~/i18n/locales";
+import { localeCookie } from "~/i18n/locale.server";
+import { createNulFreeHtmlStream } from "~/server/html-stream.server";
 import { loggablePath, logger } from "~/utils/logger.server";
 // Server rendering reads the message catalogue from here.
 import "~/i18n/messages.server";
@@ -15,13 +17,17 @@ import { noteRequestError } from "~/server/runtime.server";
 
 const ABORT_DELAY = 5_000;
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // A mailed link carries the language (?lang=): it stays for the pages that follow (a form's
+  // answer, a redirect), as if the visitor had chosen it.
+  const lang = new URL(request.url).searchParams.get("lang");
+  if (isLocale(lang)) responseHeaders.append("Set-Cookie", await localeCookie.serialize(lang));
   const nonce = loadContext.cspNonce;
   // The page cache stores whole documents (no streamed Suspense boundaries to fill in later).
   const waitForAll = loadContext.wholeDocument || isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
@@ -35,7 +41,8 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Not a plain PassThrough: React 18 pads some chunks with NUL bytes (see html-stream.server.ts).
+          const body = createNulFreeHtmlStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           const retryAfter = responseStatusCode === 429 ? routeRetryAfter(remixContext) : null;
           if (retryAfter && !responseHeaders.has("Retry-After")) responseHeaders.set("Retry-After", retryAfter);

@@ -9,6 +9,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -174,6 +175,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
   // Without root data (an error in the root loader) the unhashed German address still works.
   const messagesSrc = useRouteLoaderData<RootData>("root")?.messagesSrc ?? "/i18n/de.js";
+  // A page that updates itself live asks to be reloaded when JavaScript is off (handle.noscriptRefresh,
+  // seconds); the <meta refresh> may stand in <noscript> only in the head.
+  const refresh = useMatches()
+    .map((m) => (m.handle as { noscriptRefresh?: number } | undefined)?.noscriptRefresh)
+    .find((s) => typeof s === "number");
   return (
     <html lang={locale} dir={localeDir(locale)}>
       <head>
@@ -181,6 +187,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {refresh ? (
+          <noscript>
+            <meta httpEquiv="refresh" content={String(refresh)} />
+          </noscript>
+        ) : null}
         {/* Loads in parallel; entry.client waits for it before hydrating. */}
         <script id="ikon-messages" nonce={nonce} src={messagesSrc} defer />
       </head>

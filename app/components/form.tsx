@@ -114,10 +114,22 @@ export type Option = { value: string; label: string };
 
 /** Like <Field>, a choice from a list. */
 export function SelectField({ name, label, error, hint, required, id: idProp, options, ...rest }: FieldBase & { options: Option[] } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
+  const t = useT();
   const id = idProp ?? fieldId(name);
+  const preset = required && rest.value === undefined && rest.defaultValue === undefined ? options[0]?.value : undefined;
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
-      <select id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...rest}>
+      <select
+        id={id}
+        name={name}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...rest}
+        {...(preset !== undefined ? { defaultValue: preset } : {})}
+      >
+        {/* A required list starts with an empty choice (HTML: the placeholder option); the first real choice stays preselected. */}
+        {required && options[0]?.value !== "" ? <option value="">{t("form.choose")}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

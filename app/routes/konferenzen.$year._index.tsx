@@ -10,7 +10,7 @@ import { getAvailability, registrationState } from "~/modules/registrations/seat
 import { registrationLinks, stateText } from "~/modules/registrations/ui";
 import { getUser } from "~/server/auth.server";
 import { notFound } from "~/server/http.server";
-import { formatDate, formatTime } from "~/utils/time";
+import { formatDate, formatTime, formatTimeRange } from "~/utils/time";
 
 export const links = registrationLinks;
 
@@ -90,8 +90,7 @@ export default function ConferencePage() {
           {agenda.map((item) => (
             <li key={item.id} className="agenda__item">
               <p className="agenda__time">
-                {formatTime(item.startsAt, locale)}
-                {item.endsAt ? `–${formatTime(item.endsAt, locale)}` : ""}
+                {formatTimeRange(item.startsAt, item.endsAt, locale)}
               </p>
               <div>
                 <p className="agenda__kind">{t(`agenda.kind.${item.kind}`)}</p>

@@ -14,6 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 /** Seconds between reloads of the page when JavaScript is off. */
 const REFRESH_SECONDS = 5;
+export const handle = { noscriptRefresh: REFRESH_SECONDS };
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await getInputForCode(params.code ?? "", params.inputId ?? "");
@@ -34,9 +35,6 @@ export default function RoomView() {
   const answered = snapshot.questions.filter((q) => q.answered);
   return (
     <div className="room" data-version={snapshot.version}>
-      <noscript>
-        <meta httpEquiv="refresh" content={String(REFRESH_SECONDS)} />
-      </noscript>
       <header className="room__head">
         <div>
           <h1 className="room__title">{title}</h1>
@@ -69,9 +67,11 @@ export default function RoomView() {
       <ol className="room__list" aria-label={t("discussion.questions.title")}>
         {open.map((q) => (
           <li key={q.id} className="room__question" data-question-id={q.id}>
-            <span className="room__likes" aria-label={likesText(t, q.likeCount)}>
+            {/* The figure for the eye, the words for screen readers (aria-label is not for a bare span). */}
+            <span className="room__likes" aria-hidden="true">
               {q.likeCount}
             </span>
+            <span className="visually-hidden">{likesText(t, q.likeCount)}</span>
             <span>
               <span className="room__question-text" dir="auto">
                 {q.text}

@@ -33,6 +33,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       status: r.status,
       firstName: r.firstName,
       lastName: r.lastName,
+      latinName: r.latinName,
       email: r.email,
       organisation: r.organisation,
       organisationType: r.organisationType,
@@ -96,7 +97,8 @@ export default function ManageRegistration() {
     <div className="prose">
       <h1>{t("registration.manage.title")}</h1>
       <p className="lead">
-        {conference.title} · {formatDate(conference.startsAt, locale)}
+        {/* The title is German content: isolated, so an Arabic date beside it keeps its order. */}
+        <bdi lang={locale === "de" ? undefined : "de"}>{conference.title}</bdi> · <bdi>{formatDate(conference.startsAt, locale)}</bdi>
       </p>
       {params.has("bestaetigt") && r.status === "confirmed" ? (
         <p className="notice" role="status">
@@ -145,6 +147,7 @@ export default function ManageRegistration() {
           <dt>{t("registration.manage.name")}</dt>
           <dd>
             {r.firstName} {r.lastName}
+            {r.latinName ? <> ({r.latinName})</> : null}
           </dd>
           <dt>{t("registration.email")}</dt>
           <dd>{r.email}</dd>

@@ -12,7 +12,7 @@ import { getAvailability } from "~/modules/registrations/seats.server";
 import { requireOrganiser } from "~/server/auth.server";
 import { formValues, invalid, parseForm } from "~/server/form.server";
 import { notFound } from "~/server/http.server";
-import { formatTime, toBerlinLocalInput } from "~/utils/time";
+import { formatTime, formatTimeRange, toBerlinLocalInput } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.conference.title ?? "Konferenz"} – Verwaltung` }];
 
@@ -179,8 +179,7 @@ export default function EditConference() {
                 {agenda.map((a) => (
                   <tr key={a.id}>
                     <td>
-                      {formatTime(a.startsAt, locale)}
-                      {a.endsAt ? `–${formatTime(a.endsAt, locale)}` : ""}
+                      {formatTimeRange(a.startsAt, a.endsAt, locale)}
                     </td>
                     <td>
                       {a.title}

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/r
 import { useEffect } from "react";
 import { SafeForm } from "~/components/form";
 import { QrScanner } from "~/components/qr-scanner";
+import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
 import { checkinActionSchema } from "~/modules/attendance/attendance.schema";
 import { attendanceCounts, checkIn, getAttendee, searchAttendees, undoCheckIn } from "~/modules/attendance/checkin.server";
@@ -87,23 +88,35 @@ export default function CheckinDesk() {
             <li key={p.id} className="checkin-list__item">
               <span>
                 <strong>
-                  {p.lastName}, {p.firstName}
+                  <bdi>
+                    {p.lastName}, {p.firstName}
+                  </bdi>
                 </strong>
-                {p.organisation ? ` · ${p.organisation}` : ""}
+                {p.latinName ? <> ({p.latinName})</> : null}
+                {p.organisation ? (
+                  <>
+                    {" · "}
+                    <bdi>{p.organisation}</bdi>
+                  </>
+                ) : null}
                 {p.checkedInAt ? <span className="checkin-list__present"> · {t("checkin.present", { time: formatTime(p.checkedInAt, locale) })}</span> : null}
+                {/* Not confirmed: the desk sees why the person is not let in (no check-in button). */}
+                {p.status !== "confirmed" ? <strong> · {t("checkin.notListed", { state: t(`registration.status.${p.status}` as MessageKey) })}</strong> : null}
               </span>
-              <SafeForm>
-                <input type="hidden" name="registrationId" value={p.id} />
-                {p.checkedInAt ? (
-                  <button type="submit" name="intent" value="undo" className="button button--secondary button--small" aria-label={`${t("checkin.undo")}: ${p.firstName} ${p.lastName}`}>
-                    {t("checkin.undo")}
-                  </button>
-                ) : (
-                  <button type="submit" name="intent" value="checkin" className="button button--small" aria-label={`${t("checkin.mark")}: ${p.firstName} ${p.lastName}`}>
-                    {t("checkin.mark")}
-                  </button>
-                )}
-              </SafeForm>
+              {p.status !== "confirmed" ? null : (
+                <SafeForm>
+                  <input type="hidden" name="registrationId" value={p.id} />
+                  {p.checkedInAt ? (
+                    <button type="submit" name="intent" value="undo" className="button button--secondary button--small" aria-label={`${t("checkin.undo")}: ${p.firstName} ${p.lastName}`}>
+                      {t("checkin.undo")}
+                    </button>
+                  ) : (
+                    <button type="submit" name="intent" value="checkin" className="button button--small" aria-label={`${t("checkin.mark")}: ${p.firstName} ${p.lastName}`}>
+                      {t("checkin.mark")}
+                    </button>
+                  )}
+                </SafeForm>
+              )}
             </li>
           ))}
         </ul>

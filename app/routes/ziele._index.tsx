@@ -134,7 +134,10 @@ export default function GoalBoard() {
                   <td>{g.groupName}</td>
                   {allYears.map((y) => {
                     const h = g.history.find((x) => x.year === y);
-                    return <td key={y}>{h ? <StatusBadge status={h.status} /> : <span aria-label={t("goals.board.noStatus")}>–</span>}</td>;
+                    return <td key={y}>{h ? <StatusBadge status={h.status} /> : <>
+                          <span aria-hidden="true">–</span>
+                          <span className="visually-hidden">{t("goals.board.noStatus")}</span>
+                        </>}</td>;
                   })}
                 </tr>
               ))}

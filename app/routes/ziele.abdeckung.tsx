@@ -51,9 +51,10 @@ export default function Coverage() {
       ) : (
         <p>{t("goals.coverage.allCovered")}</p>
       )}
-      {fields.map((field) => (
-        <section key={field} aria-labelledby={`cov-${field}`}>
-          <h2 id={`cov-${field}`}>{field}</h2>
+      {fields.map((field, i) => (
+        // The id by position: a field's name has spaces, and an id must not (its section kept no name).
+        <section key={field} aria-labelledby={`cov-${i + 1}`}>
+          <h2 id={`cov-${i + 1}`}>{field}</h2>
           <TableWrap label={field}>
             <table>
               <thead>

@@ -4,10 +4,19 @@ import type { MessageKey } from "~/i18n/catalog";
 import { proposalSchema } from "~/modules/goals/goals.schema";
 import { ballotLimit, proposalLimit, type Participant, type ParticipationAnswer as Answer } from "~/modules/goals/participation.server";
 import { createProposal } from "~/modules/goals/proposals.server";
-import { castBallot } from "~/modules/goals/voting.server";
+import { castBallot, type BallotError } from "~/modules/goals/voting.server";
 import { hitRateLimit } from "~/modules/security/rate-limit.server";
 import { parseForm } from "./form.server";
 import { notFound } from "./http.server";
+
+/** Enumerated, not built at run time: the Arabic key check (app/i18n/arabic.test.ts) sees every one. */
+const ballotErrorKeys: Record<BallotError, MessageKey> = {
+  tooMany: "goals.ballot.error.tooMany",
+  overMax: "goals.ballot.error.overMax",
+  invalid: "goals.ballot.error.invalid",
+  notOpen: "goals.ballot.error.notOpen",
+  unknownProposal: "goals.ballot.error.unknownProposal",
+};
 
 const participationSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("vote") }).catchall(z.union([z.string(), z.array(z.string())])), proposalSchema]);
 
@@ -40,7 +49,7 @@ export async function participationAction(input: { request: Request; context: Pa
     const limited = await hitRateLimit(ballotLimit, participant.limitKey);
     if (!limited.allowed) return answer({ intent: "vote", ok: false, error: "errors.rateLimited", errors: {}, values, spent }, 429, limited.retryAfterSeconds);
     const cast = await castBallot({ conferenceId: participant.conference.id, voterKey: participant.voterKey, points });
-    if (!cast.ok) return answer({ intent: "vote", ok: false, error: `goals.ballot.error.${cast.error}` as MessageKey, errors: {}, values, spent }, 400);
+    if (!cast.ok) return answer({ intent: "vote", ok: false, error: ballotErrorKeys[cast.error], errors: {}, values, spent }, 400);
     return answer({ intent: "vote", ok: true, error: null, errors: {}, values: {}, spent: cast.spent });
   }
   const limited = await hitRateLimit(proposalLimit, participant.limitKey);

@@ -58,6 +58,9 @@ export const envSchema = z
     /** /metrics: on a port of its own (not exposed to the public) and/or only with this bearer token. */
     METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    /** The signature line of the certificates of attendance: who issues them, and in which function. */
+    CERTIFICATE_ISSUER_NAME: z.string().max(120).optional(),
+    CERTIFICATE_ISSUER_FUNCTION: z.string().max(200).default("Kommunales Integrationszentrum Bottrop"),
     /** Staff sign-in through the city's OpenID Connect provider (Keycloak, ADFS, Entra ID …); off when unset. */
     OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),

@@ -49,12 +49,13 @@ function formatter(locale: string, style: "date" | "time" | "dateTime" | "dayMon
       style === "date"
         ? { weekday: "long", day: "numeric", month: "long", year: "numeric" }
         : style === "time"
-          ? { hour: "2-digit", minute: "2-digit" }
+          ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }
           : style === "dayMonth"
             ? { day: "numeric", month: "short" }
             : style === "day"
               ? { weekday: "short", day: "2-digit", month: "2-digit", year: "numeric" }
-              : { dateStyle: "medium", timeStyle: "short" };
+              : { dateStyle: "medium", timeStyle: "short", hourCycle: "h23" };
+    // Times on the 24-hour clock in every language (a German city's programme: "16:00", not "04:00 PM").
     f = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...options });
     formatters.set(key, f);
   }
@@ -67,6 +68,12 @@ export function formatDate(date: Date | string, locale: string): string {
 
 export function formatTime(date: Date | string, locale: string): string {
   return formatter(locale, "time").format(new Date(date));
+}
+
+/** A time or a span of time as the programme prints it: "09:30–16:00 Uhr" in German, "09:30–16:00" otherwise. */
+export function formatTimeRange(start: Date | string, end: Date | string | null | undefined, locale: string): string {
+  const span = end ? `${formatTime(start, locale)}–${formatTime(end, locale)}` : formatTime(start, locale);
+  return locale === "de" ? `${span} Uhr` : span;
 }
 
 export function formatDateTime(date: Date | string, locale: string): string {

@@ -210,4 +210,68 @@ describe("languages", () => {
     expect(held.html).toMatch(/<html[^>]*lang="en"/);
     await context.close();
   });
+
+  it("every mailed link carries the registration's language and opens in it in a fresh browser (de, en, ar)", async () => {
+    const forms = {
+      de: { first: /^Vorname/, last: /^Nachname/, email: /^E-Mail-Adresse/, org: /^Organisation \(/, type: /^Art der Organisation/, typeLabel: "Ehrenamt", photo: /^Nein, ich möchte nicht/, privacy: /^Ich habe die Datenschutzhinweise gelesen/, submit: "Verbindlich anmelden", confirm: "Anmeldung jetzt bestätigen", manage: "Ihre Anmeldung" },
+      en: { first: /^First name/, last: /^Last name/, email: /^E-mail address/, org: /^Organisation \(/, type: /^Type of organisation/, typeLabel: "Volunteer", photo: /^No, I do not want/, privacy: /^I have read the privacy notice/, submit: "Register", confirm: "Confirm registration now", manage: "Your registration" },
+      ar: { first: /^الاسم الأول/, last: /^اسم العائلة/, email: /^عنوان البريد الإلكتروني/, org: /^المؤسسة/, type: /^نوع المؤسسة/, typeLabel: "منظمة مهاجرين", photo: /^لا، لا أريد/, privacy: /^قرأت إشعار حماية البيانات/, submit: "التسجيل", confirm: "أكّد التسجيل الآن", manage: "تسجيلك" },
+    } as const;
+    const subjects = { de: [/^Bitte bestätigen/, /^Anmeldung bestätigt/], en: [/^Please confirm/, /^Registration confirmed/], ar: [/^يرجى تأكيد تسجيلك/, /^تم تأكيد التسجيل/] } as const;
+    const mailedLink = (text: string | undefined, path: string) => {
+      const m = new RegExp(`https?://\\S+/${path}/[a-z2-7]+\\?lang=\\w+`).exec(text ?? "");
+      if (!m) throw new Error(`no /${path}/ link with its language in:\n${text}`);
+      return m[0];
+    };
+    for (const locale of ["de", "en", "ar"] as const) {
+      const f = forms[locale];
+      const email = `links-${locale}@example.org`;
+      const registering = await browser.newContext();
+      const page = await registering.newPage();
+      await page.goto(`${app.url}/sprache?lang=${locale}&to=/konferenzen/${year}/anmeldung`);
+      await page.getByLabel(f.first).fill(`Vorname${locale}`);
+      await page.getByLabel(f.last).fill("Beispiel");
+      await page.getByLabel(f.email).fill(email);
+      await page.getByLabel(f.org).first().fill("Stadtteilzentrum Welheim");
+      await page.getByLabel(f.type).selectOption({ label: f.typeLabel });
+      await page.getByLabel(f.photo).check();
+      await page.getByLabel(f.privacy).check();
+      await page.getByRole("button", { name: f.submit, exact: true }).click();
+      const held = await waitForMail(app.dataDir, email, subjects[locale][0]);
+      await registering.close();
+
+      // A fresh browser that prefers another language: the link decides.
+      const fresh = await browser.newContext({ locale: locale === "ar" ? "de-DE" : "ar", extraHTTPHeaders: { "Accept-Language": locale === "ar" ? "de" : "ar" } });
+      const own = await fresh.newPage();
+      const confirmLink = mailedLink(held.text, "anmeldung-bestaetigen");
+      expect(confirmLink.endsWith(`?lang=${locale}`)).toBe(true);
+      await own.goto(confirmLink);
+      expect((await documentLanguage(own)).lang, `${locale} confirm page`).toBe(locale);
+      await own.getByRole("button", { name: f.confirm }).click();
+      // The page after the form keeps the language (no ?lang= in its address).
+      await own.getByRole("heading", { name: f.manage, level: 1 }).waitFor();
+      expect((await documentLanguage(own)).lang, `${locale} after confirming`).toBe(locale);
+      await fresh.close();
+
+      const confirmed = await waitForMail(app.dataDir, email, subjects[locale][1]);
+      const ics = confirmed.attachments.find((a) => a.filename?.endsWith(".ics"))!.content.toString("utf8").replace(/\r\n[ \t]/g, "");
+      expect(ics).toContain(`?lang=${locale}`);
+      const manageLink = mailedLink(confirmed.text, "meine-anmeldung");
+      const later = await browser.newContext();
+      const again = await later.newPage();
+      await again.goto(manageLink);
+      await again.getByRole("heading", { name: f.manage, level: 1 }).waitFor();
+      expect(await documentLanguage(again), `${locale} manage page`).toMatchObject({ lang: locale, dir: locale === "ar" ? "rtl" : "ltr" });
+      await later.close();
+    }
+  });
+
+  it("no page carries U+0000 (React 18 pads streamed chunks with NUL bytes where a multibyte character meets 2 KB)", async () => {
+    for (const path of [`/konferenzen/${year}?lang=en`, `/konferenzen/${year}/anmeldung?lang=ar`, `/konferenzen/${year}?lang=ar`, `/konferenzen/${year}/anmeldung?lang=de`, "/?lang=ar"]) {
+      const bytes = Buffer.from(await (await fetch(`${app.url}${path}`)).arrayBuffer());
+      expect(bytes.length, path).toBeGreaterThan(2048);
+      expect(bytes.includes(0), path).toBe(false);
+      expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes), path).not.toThrow();
+    }
+  });
 });

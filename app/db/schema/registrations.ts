@@ -22,6 +22,8 @@ export const registrations = pgTable(
     email: text().notNull(),
     firstName: text().notNull(),
     lastName: text().notNull(),
+    /** Optional: the name in Latin letters when it is written in another script (found at the check-in desk). */
+    latinName: text().notNull().default(""),
     organisation: text().notNull(),
     organisationType: organisationType().notNull(),
     jobTitle: text().notNull().default(""),

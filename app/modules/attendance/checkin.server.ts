@@ -1,10 +1,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { and, asc, count, eq, ilike, isNotNull, or } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { registrations } from "~/db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { env } from "~/utils/env.server";
 import { isUuid } from "~/db/id";
+import { matchesQuery } from "~/utils/search-fold";
 
 /**
  * The code on a participant's QR code. It only lets organisers find and check in this one
@@ -33,22 +34,30 @@ const attendee = {
   id: registrations.id,
   firstName: registrations.firstName,
   lastName: registrations.lastName,
+  latinName: registrations.latinName,
   organisation: registrations.organisation,
   status: registrations.status,
   checkedInAt: registrations.checkedInAt,
 };
 
-/** Confirmed participants matching a name or organisation (for the check-in desk). */
+/**
+ * People matching a name or organisation (for the check-in desk). Case, diacritics and script do
+ * not matter, on both sides (yilmaz finds Yılmaz, schaefer Schäfer, Latin letters the optional
+ * `latinName` of a name in Arabic script); see `matchesQuery`. A search shows every state, so the
+ * desk can tell a held, waitlisted or cancelled person why they are not on the list; without a
+ * query only confirmed people are listed. Folding runs here, not in SQL: a conference has a few
+ * hundred registrations, and PGlite has no `unaccent`.
+ */
 export async function searchAttendees(conferenceId: string, query: string, limit = 30) {
   const q = query.trim();
-  const where = and(eq(registrations.conferenceId, conferenceId), eq(registrations.status, "confirmed"));
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return db
+  const rows = await db
     .select(attendee)
     .from(registrations)
-    .where(q ? and(where, or(ilike(registrations.firstName, pattern), ilike(registrations.lastName, pattern), ilike(registrations.organisation, pattern))) : where)
-    .orderBy(asc(registrations.lastName), asc(registrations.firstName))
-    .limit(limit);
+    .where(q ? eq(registrations.conferenceId, conferenceId) : and(eq(registrations.conferenceId, conferenceId), eq(registrations.status, "confirmed")))
+    .orderBy(asc(registrations.lastName), asc(registrations.firstName), asc(registrations.id));
+  const found = q ? rows.filter((r) => matchesQuery(q, [r.firstName, r.lastName, r.latinName, r.organisation])) : rows;
+  // Confirmed people first: they are the ones the desk checks in.
+  return found.sort((a, b) => Number(a.status !== "confirmed") - Number(b.status !== "confirmed")).slice(0, limit);
 }
 
 export async function getAttendee(conferenceId: string, registrationId: string) {

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useGermanContent, useLocale, useT } from "~/i18n/i18n";
-import { formatTime } from "~/utils/time";
+import { formatTimeRange } from "~/utils/time";
 
 type PublicInput = {
   id: string;
@@ -28,8 +28,7 @@ export function DiscussionInputsSection({ inputs, live }: { inputs: PublicInput[
           </h3>
           {input.startsAt ? (
             <p className="agenda__kind">
-              {formatTime(input.startsAt, locale)}
-              {input.endsAt ? `–${formatTime(input.endsAt, locale)}` : ""}
+              {formatTimeRange(input.startsAt, input.endsAt, locale)}
             </p>
           ) : null}
           {input.speakers.length ? (

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
-import { fileTransport, resendTransport, type OutgoingMail } from "./transport.server";
+import { fileTransport, resendTransport, withTitle, type OutgoingMail } from "./transport.server";
 
 const mail: OutgoingMail = {
   messageId: "<abc@ikon.test>",
@@ -30,6 +30,14 @@ describe("file transport", () => {
     expect(parsed.text?.trim()).toBe("Guten Tag");
     expect(parsed.attachments[0]).toMatchObject({ filename: "konferenz.ics" });
     expect(parsed.attachments[0]!.content.toString()).toContain("BEGIN:VCALENDAR");
+    // Sent by the machine (RFC 3834); the HTML part is titled by the subject.
+    expect(parsed.headers.get("auto-submitted")).toBe("auto-generated");
+    expect(parsed.html).toContain("<title>Ihre Anmeldung – Integrationskonferenz</title>");
+  });
+
+  it("titles HTML parts: inside an existing head, escaped, never twice", () => {
+    expect(withTitle('<html lang="de"><head><meta charset="utf-8"></head><body>x</body></html>', "A & <B>")).toBe('<html lang="de"><head><title>A &amp; &lt;B&gt;</title><meta charset="utf-8"></head><body>x</body></html>');
+    expect(withTitle("<html><head><title>t</title></head></html>", "s")).toBe("<html><head><title>t</title></head></html>");
   });
 });
 
@@ -58,6 +66,7 @@ describe("resend transport", () => {
     expect(api.requests[0]!.headers.authorization).toBe("Bearer re_test_key");
     expect(api.requests[0]!.headers["idempotency-key"]).toBe("<abc@ikon.test>");
     expect(api.requests[0]!.body).toMatchObject({ to: mail.to, subject: mail.subject, text: "Guten Tag" });
+    expect(api.requests[0]!.body.headers).toEqual({ "Auto-Submitted": "auto-generated" });
   });
 
   it("reports a refusal as an error, so the outbox retries", async () => {

@@ -18,13 +18,30 @@ export type OutgoingMail = {
 
 export type MailTransport = { name: string; send(mail: OutgoingMail): Promise<void>; close?(): void };
 
+/** Every ikon mail is sent by the machine (RFC 3834): auto-responders and vacation notices stay quiet. */
+export const AUTOMATIC_HEADERS = { "Auto-Submitted": "auto-generated" } as const;
+
+function escapeHtml(text: string) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** The HTML part carries the subject as its <title> (read aloud first, shown in tab and window titles). */
+export function withTitle(html: string, subject: string): string {
+  if (/<title[\s>]/i.test(html)) return html;
+  const title = `<title>${escapeHtml(subject)}</title>`;
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (head) return html.slice(0, head.index + head[0].length) + title + html.slice(head.index + head[0].length);
+  return `<!DOCTYPE html><html><head><meta charset="utf-8">${title}</head><body>${html}</body></html>`;
+}
+
 function nodemailerMessage(mail: OutgoingMail) {
   return {
     messageId: mail.messageId,
     from: mail.from,
     to: mail.to,
     subject: mail.subject,
-    html: mail.html,
+    headers: { ...AUTOMATIC_HEADERS },
+    html: withTitle(mail.html, mail.subject),
     text: mail.text,
     attachments: mail.attachments.map((a) => ({
       filename: a.filename,
@@ -72,7 +89,8 @@ export function resendTransport(apiKey: string, baseUrl?: string): MailTransport
           from: mail.from,
           to: mail.to,
           subject: mail.subject,
-          html: mail.html,
+          headers: { ...AUTOMATIC_HEADERS },
+          html: withTitle(mail.html, mail.subject),
           text: mail.text,
           attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.contentBase64, contentType: a.contentType })),
         },

@@ -61,6 +61,7 @@ export async function applyRetention(now = new Date(), settings = retentionSetti
       email: sql`'anonym-' || ${registrations.id} || '@${sql.raw(ANONYMISED_DOMAIN)}'`,
       firstName: "",
       lastName: "",
+      latinName: "",
       organisation: "",
       jobTitle: "",
       accessibilityNeeds: [],

@@ -6,8 +6,7 @@ import { conferences, documentationNotices, documentations, outbox, registration
 import { isLocale, translator } from "~/i18n/catalog";
 import { enqueueMail, renderMail, type MailMessage } from "~/modules/mail/outbox.server";
 import { ANONYMISED_DOMAIN } from "~/modules/privacy/retention.server";
-import { manageToken, manageUrl } from "~/modules/registrations/links.server";
-import { env } from "~/utils/env.server";
+import { mailedUrl, manageToken, manageUrl } from "~/modules/registrations/links.server";
 
 // "Telling people" (consent purpose documentation_news): when a conference documentation becomes
 // public, every participant of that conference who asked for it gets one mail, in their language.
@@ -68,8 +67,8 @@ async function newsMail(reg: Recipient, doc: DocumentationRef): Promise<MailMess
       footer: t("mail.footer"),
       greeting: t("mail.greeting", { name: `${reg.firstName} ${reg.lastName}` }),
       paragraphs: [t("registration.mail.documentation.body", { title: doc.title }), t("registration.mail.documentation.why")],
-      button: { label: t("registration.mail.documentation.button"), url: `${env.APP_URL}/konferenzen/${doc.year}/dokumentation` },
-      manage: { label: t("registration.mail.documentation.manageLabel"), url: manageUrl(manageToken(reg.id, reg.manageSalt)) },
+      button: { label: t("registration.mail.documentation.button"), url: mailedUrl(`/konferenzen/${doc.year}/dokumentation`, locale) },
+      manage: { label: t("registration.mail.documentation.manageLabel"), url: manageUrl(manageToken(reg.id, reg.manageSalt), locale) },
     }),
   );
   // The topic ties the mail to the registration: it is in the person's data export and goes with a deletion.

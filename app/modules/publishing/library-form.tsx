@@ -19,6 +19,8 @@ function Select({ name, label, value, options, error, required }: { name: string
         </p>
       ) : null}
       <select id={id} name={name} defaultValue={value} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {/* A required list starts with an empty choice (HTML: the placeholder option). */}
+        {required && options[0]?.value !== "" ? <option value="">{t("form.choose")}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -102,6 +102,7 @@ export type UpdateByOrganiserResult = { ok: true; changed: string[] } | { ok: fa
 const AUDIT_FIELDS: Record<string, string> = {
   firstName: "Vorname",
   lastName: "Nachname",
+  latinName: "Name in lateinischer Schrift",
   email: "E-Mail",
   organisation: "Organisation",
   organisationType: "Art der Organisation",
@@ -174,6 +175,7 @@ export async function updateByOrganiser(input: {
       const set = {
         firstName: data.firstName,
         lastName: data.lastName,
+        latinName: data.latinName,
         email,
         organisation: data.organisation,
         organisationType: data.organisationType,

@@ -11,8 +11,13 @@ export function manageToken(registrationId: string, salt: string): string {
   const mac = createHmac("sha256", env.SESSION_SECRET).update(`manage:${registrationId}:${salt}`).digest();
   return encodeBase32LowerCaseNoPadding(mac.subarray(0, 20));
 }
-export const manageUrl = (token: string) => `${env.APP_URL}/meine-anmeldung/${token}`;
-export const confirmUrl = (token: string) => `${env.APP_URL}/anmeldung-bestaetigen/${token}`;
+/**
+ * A page address in a mail: it carries the language of the registration (`?lang=`), so the page
+ * opens in the mail's language in any browser (and keeps it: see entry.server.tsx).
+ */
+export const mailedUrl = (path: string, locale: string) => `${env.APP_URL}${path}?${new URLSearchParams({ lang: locale })}`;
+export const manageUrl = (token: string, locale: string) => mailedUrl(`/meine-anmeldung/${token}`, locale);
+export const confirmUrl = (token: string, locale: string) => mailedUrl(`/anmeldung-bestaetigen/${token}`, locale);
 
 export function freshManage(registrationId: string) {
   const salt = generateToken();

@@ -33,8 +33,8 @@ export async function registrationMail(
   const subject = t(`registration.mail.${kind}.subject` as MessageKey, vars);
   const body = t(`registration.mail.${kind}.body` as MessageKey, vars);
   const greeting = t("mail.greeting", { name: `${reg.firstName} ${reg.lastName}` });
-  const manage = extra.manageToken ? { label: t("registration.mail.manageLabel"), url: manageUrl(extra.manageToken) } : undefined;
-  const button = extra.confirmToken ? { label: t("registration.mail.held.button"), url: confirmUrl(extra.confirmToken) } : undefined;
+  const manage = extra.manageToken ? { label: t("registration.mail.manageLabel"), url: manageUrl(extra.manageToken, locale) } : undefined;
+  const button = extra.confirmToken ? { label: t("registration.mail.held.button"), url: confirmUrl(extra.confirmToken, locale) } : undefined;
   // Queued as data: the outbox worker renders the mail (react-email costs more than the rest of a
   // registration, and the request should not wait for it).
   const props: RegistrationEmailProps = { lang: locale, preview: subject, footer: t("mail.footer"), greeting, paragraphs: [body], button, manage };

@@ -116,6 +116,7 @@ export async function exportRegistration(registrationId: string) {
     registration: {
       firstName: r.firstName,
       lastName: r.lastName,
+      latinName: r.latinName,
       email: r.email,
       organisation: r.organisation,
       organisationType: r.organisationType,

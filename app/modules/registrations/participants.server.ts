@@ -64,6 +64,7 @@ const columns = {
   id: registrations.id,
   firstName: registrations.firstName,
   lastName: registrations.lastName,
+  latinName: registrations.latinName,
   email: registrations.email,
   organisation: registrations.organisation,
   organisationType: registrations.organisationType,
@@ -119,6 +120,7 @@ export async function getParticipant(conferenceId: string, registrationId: strin
     values: {
       firstName: r.firstName,
       lastName: r.lastName,
+      latinName: r.latinName,
       email: r.email,
       organisation: r.organisation,
       organisationType: r.organisationType,
@@ -231,7 +233,7 @@ export async function messageConfirmed(conferenceId: string, input: { subject: s
           footer: t("mail.footer"),
           greeting: t("mail.greeting", { name: `${p.firstName} ${p.lastName}` }),
           paragraphs: input.body.split(/\n{2,}/).map((s) => s.trim()).filter(Boolean),
-          manage: { label: t("registration.mail.manageLabel"), url: manageUrl(manageToken(p.id, p.manageSalt)) },
+          manage: { label: t("registration.mail.manageLabel"), url: manageUrl(manageToken(p.id, p.manageSalt), locale) },
         }),
       );
       return { to: p.email, subject: input.subject, ...rendered, topic: `registration:${p.id}` };

@@ -16,6 +16,8 @@ const list = <T extends z.ZodType>(item: T) =>
 export const personShape = {
   firstName: required(100),
   lastName: required(100),
+  /** Optional: the name in Latin letters, for a name written in another script (check-in search). */
+  latinName: text(200).default(""),
   email: emailField,
   organisation: required(200),
   organisationType: z.enum(ORGANISATION_TYPES, { error: "registration.errors.organisationType" }),

@@ -79,6 +79,7 @@ export function registrationLabels(t: T): Record<string, string> {
   return {
     firstName: t("registration.firstName"),
     lastName: t("registration.lastName"),
+    latinName: t("registration.latinName"),
     email: t("registration.email"),
     organisation: t("registration.organisation"),
     organisationType: t("registration.organisationType"),
@@ -116,6 +117,7 @@ export function PersonFields(props: {
       <legend>{props.legend}</legend>
       <Field name="firstName" label={labels.firstName!} required autoComplete={auto("given-name")} maxLength={100} defaultValue={values.firstName} error={errors?.firstName} />
       <Field name="lastName" label={labels.lastName!} required autoComplete={auto("family-name")} maxLength={100} defaultValue={values.lastName} error={errors?.lastName} />
+      <Field name="latinName" label={labels.latinName!} autoComplete="off" maxLength={200} hint={t("registration.latinNameHint")} defaultValue={values.latinName} error={errors?.latinName} />
       <Field name="email" label={labels.email!} type="email" required autoComplete={auto("email")} maxLength={254} hint={props.emailHint} defaultValue={values.email} error={errors?.email} />
       <Field name="organisation" label={labels.organisation!} required autoComplete={auto("organization")} maxLength={200} defaultValue={values.organisation} error={errors?.organisation} />
       <div className={errors?.organisationType ? "field field--error" : "field"}>

@@ -69,6 +69,7 @@ export async function writeRegistration(tx: Tx, w: NewRegistration): Promise<Reg
     email: w.email,
     firstName: data.firstName,
     lastName: data.lastName,
+    latinName: data.latinName,
     organisation: data.organisation,
     organisationType: data.organisationType,
     jobTitle: data.jobTitle,

@@ -25,6 +25,14 @@ export const goalsAr = defineArabic(goals, {
   "goals.ballot.submit": "أعطِ النقاط",
   "goals.ballot.saved":
     "شكرًا لك! حُفظت نقاطك: {spent} من {points}. يمكنك تغييرها حتى نهاية التصويت.",
+  "goals.ballot.error.tooMany":
+    "وزّعت {spent} نقاط، لكن لديك {points} نقاط فقط. يرجى حذف بعض النقاط.",
+  "goals.ballot.error.overMax":
+    "يمكن أن يحصل هدف واحد على {max} نقاط كحد أقصى. يرجى توزيع نقاطك بشكل مختلف.",
+  "goals.ballot.error.invalid": "يرجى إدخال أعداد صحيحة من 0 فما فوق فقط.",
+  "goals.ballot.error.notOpen": "التصويت غير مفتوح الآن.",
+  "goals.ballot.error.unknownProposal":
+    "أحد الاقتراحات لم يعد مطروحًا للتصويت. يرجى إعادة تحميل الصفحة.",
   "goals.ballot.notSaved": "لم تُحفظ نقاطك",
   "goals.ballot.noProposals": "لا توجد اقتراحات للتصويت عليها بعد.",
   "goals.ballot.state.none": "لا يوجد تصويت مخطط له في هذا المؤتمر.",

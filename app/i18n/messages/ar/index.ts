@@ -1,3 +1,4 @@
+import { accessibilityAr } from "./accessibility";
 import { attendanceAr } from "./attendance";
 import { authAr } from "./auth";
 import { commonAr, mailAr } from "./common";
@@ -17,5 +18,6 @@ export const arabicModules = [
   goalsAr,
   attendanceAr,
   groupsAr,
+  accessibilityAr,
   authAr,
 ];

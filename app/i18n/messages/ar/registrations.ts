@@ -31,6 +31,9 @@ export const registrationsAr = defineArabic(registrations, {
   "registration.section.needs": "إمكانية الوصول والطعام",
   "registration.firstName": "الاسم الأول",
   "registration.lastName": "اسم العائلة",
+  "registration.latinName": "الاسم بالحروف اللاتينية",
+  "registration.latinNameHint":
+    "فقط إذا كان اسمك مكتوبًا بخط آخر، مثلًا بالعربية. هكذا نجدك بسرعة أكبر عند المدخل.",
   "registration.email": "عنوان البريد الإلكتروني",
   "registration.emailHint": "نرسل رابط التأكيد إلى هذا العنوان.",
   "registration.organisation": "المؤسسة",

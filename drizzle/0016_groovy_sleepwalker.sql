@@ -1,0 +1,1 @@
+ALTER TABLE "registrations" ADD COLUMN "latin_name" text DEFAULT '' NOT NULL;
