@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigate } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { KIND_LABEL } from "~/modules/groups/format";
 import { REPORT_SECTIONS } from "~/modules/groups/report-sections";
 import { getReportView } from "~/modules/groups/reports.server";
@@ -10,7 +10,9 @@ import { requireGroupAccess } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Präsentation: ${data?.group ?? ""} – Integrationskonferenz` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => t("title.presentation", { group: data.group }) : "error.notFound.title"),
+];
 
 type Slide =
   | { kind: "title"; title: string; subtitle: string }

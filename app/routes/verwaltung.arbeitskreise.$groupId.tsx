@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, Field, SafeForm, type FormErrors } from "~/components/form";
 import { TextareaField } from "~/components/textarea-field";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { groupSchema, inviteSchema, startReportSchema } from "~/modules/groups/groups.schema";
 import { getGroup, inviteCoordinator, isUuid, listCoordinators, updateGroup } from "~/modules/groups/groups.server";
@@ -15,7 +15,7 @@ import { invalid, parseForm } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? "Arbeitskreis"} – Verwaltung` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, data ? () => data.group.name : "groups.admin.title", "admin")];
 
 async function load(request: Request, groupId: string | undefined) {
   if (!isUuid(groupId)) notFound();

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, Field, SafeForm } from "~/components/form";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { Select } from "~/modules/conferences/ui";
 import { formatDay, statementSchema } from "~/modules/accessibility/statement.schema";
 import { getStatement, saveStatement } from "~/modules/accessibility/statement.server";
@@ -10,7 +10,7 @@ import { TextArea } from "~/modules/accessibility/ui";
 import { requireOrganiser } from "~/utils/auth.server";
 import { invalid, parseForm } from "~/utils/form.server";
 
-export const meta: MetaFunction = () => [{ title: "Barrierefreiheit – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "a11y.admin.title", "admin")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Field, type FormErrors, SafeForm, TableWrap } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { LongText, Select } from "~/modules/conferences/ui";
 import { ACCESSIBILITY_NEEDS, ORGANISATION_TYPES, SORTS, STATUSES } from "~/modules/registrations/registration.schema";
 import { listParticipants, messageConfirmed, needsCounts, parseParticipantFilter } from "~/modules/registrations/participants.server";
@@ -14,7 +14,9 @@ import { requireOrganiserConference } from "~/utils/organiser.server";
 import { formatDateTime } from "~/utils/time";
 
 export const links = registrationLinks;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Teilnehmende ${data?.conference.year ?? ""} – Verwaltung` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => t("participants.title", { title: data.conference.title }) : "admin.conferences", "admin"),
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference, forums } = await requireOrganiserConference(request, params.year);

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SafeForm, TableWrap } from "~/components/form";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { countPendingMail, listDeadMail, retryDeadMail } from "~/modules/mail/outbox.server";
 import { db } from "~/db/client.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -12,7 +12,7 @@ import { parseForm } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/time";
 
-export const meta: MetaFunction = () => [{ title: "Postausgang – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "admin.outbox", "admin")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { listAudit } from "~/modules/audit/audit.server";
 import { requireOrganiser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/time";
 import { TableWrap } from "~/components/form";
 
-export const meta: MetaFunction = () => [{ title: "Protokoll – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "audit.title", "admin")];
 
 const PAGE = 100;
 

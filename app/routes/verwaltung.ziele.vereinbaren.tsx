@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field, SafeForm } from "~/components/form";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { listFields, listRecommendations } from "~/modules/goals/catalogue.server";
 import { agreeSchema } from "~/modules/goals/goals.schema";
 import { agreeGoal, conferenceYears, listGroups } from "~/modules/goals/goals.server";
@@ -12,7 +12,7 @@ import { requireOrganiser } from "~/utils/auth.server";
 import { invalid, parseForm } from "~/utils/form.server";
 
 export const links = goalsLinks;
-export const meta: MetaFunction = () => [{ title: "Ziel vereinbaren – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "goals.admin.agree", "admin")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);

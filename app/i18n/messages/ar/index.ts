@@ -5,6 +5,7 @@ import { discussionAr } from "./discussion";
 import { goalsAr } from "./goals";
 import { groupsAr } from "./groups";
 import { registrationsAr } from "./registrations";
+import { titlesAr } from "./titles";
 
 // Arabic: participant-facing pages only; everything else falls back to German.
 export const arabicModules = [
@@ -16,4 +17,5 @@ export const arabicModules = [
   goalsAr,
   attendanceAr,
   groupsAr,
+  titlesAr,
 ];
