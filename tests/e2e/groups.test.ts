@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startApp, waitForMail, type RunningApp } from "../support/app";
-import { launchBrowser, textOf } from "../support/browser";
+import { DEMO_ORGANISER, launchBrowser, signInAsOrganiser, textOf } from "../support/browser";
 import { makePdf, makePptx } from "../support/files";
 
-const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
+const ORGANISER = DEMO_ORGANISER;
 const COORDINATOR = { email: "kim.welheim@example.org", name: "Kim Yıldız" };
 
 let app: RunningApp;
@@ -26,11 +26,7 @@ afterAll(async () => {
 
 async function signInOrganiser(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
-  await page.getByLabel(/^Passwort/).fill(ORGANISER.password);
-  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-  await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+  await signInAsOrganiser(page, app.url);
   return page;
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { axeCheck } from "../support/a11y";
-import { startApp, waitForMail, type RunningApp } from "../support/app";
+import { linkIn, startApp, waitForMail, type RunningApp } from "../support/app";
 import { isFocused, launchBrowser, signedInContext, textOf } from "../support/browser";
 
 // Organisers register a caller by hand, correct the registration, cancel it, and read the
@@ -84,7 +84,7 @@ describe("organisers: registrations by hand and statistics", () => {
     // The person's mail: confirmed, with the calendar file and a manage link that works.
     const mail = await waitForMail(app.dataDir, "hatice.demir@example.org", /Anmeldung bestätigt/);
     expect(mail.attachments.map((a) => a.filename).sort()).toEqual(["einlass-qr-code.png", "integrationskonferenz.ics"]);
-    const manage = /https?:\/\/\S+\/meine-anmeldung\/[a-z2-7]+/.exec(mail.text ?? "")![0];
+    const manage = linkIn(mail.text, "meine-anmeldung");
     const person = await browser.newContext();
     const own = await person.newPage();
     await own.goto(manage);
