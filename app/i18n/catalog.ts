@@ -10,6 +10,7 @@ import { groups } from "./messages/groups";
 import { legal } from "./messages/legal";
 import { publishing } from "./messages/publishing";
 import { mail } from "./messages/mail";
+import { overview } from "./messages/overview";
 import { registrations } from "./messages/registrations";
 import { registrationsAdmin } from "./messages/registrations-admin";
 import { titles } from "./messages/titles";
@@ -19,7 +20,7 @@ import { arabicModules } from "./messages/ar";
 import { interpolate, type Locale, type Vars } from "./locales";
 
 // The one message catalogue. Each domain adds its module here.
-const modules = [common, auth, audit, attendance, legal, accessibility, mail, conferences, registrations, registrationsAdmin, goals, uploads, groups, discussion, publishing, titles] as const;
+const modules = [common, auth, audit, attendance, legal, accessibility, mail, conferences, registrations, registrationsAdmin, goals, uploads, groups, discussion, publishing, overview, titles] as const;
 
 type Merge<M extends readonly { de: Record<string, string> }[]> = M extends readonly [infer H, ...infer R]
   ? H extends { de: infer D }
@@ -43,7 +44,7 @@ export type Translate = (key: MessageKey, vars?: Vars) => string;
 export function translator(locale: Locale): Translate {
   const messages = catalog[locale];
   return (key, vars) => {
-    return interpolate(messages[key] ?? catalog.de[key] ?? key, vars);
+    return interpolate(messages[key] ?? catalog.de[key] ?? key, vars, locale);
   };
 }
 

@@ -36,8 +36,9 @@ export function useLocale(): Locale {
  * so the document title is in the page's language too.
  */
 export function metaT(matches: readonly { id: string; data?: unknown }[]): Translate {
-  const messages = messagesFor(rootLocale(matches.find((m) => m.id === "root")?.data as RootI18n | undefined));
-  return (key: MessageKey, vars?: Vars) => interpolate(messages?.[key] ?? key, vars);
+  const locale = rootLocale(matches.find((m) => m.id === "root")?.data as RootI18n | undefined);
+  const messages = messagesFor(locale);
+  return (key: MessageKey, vars?: Vars) => interpolate(messages?.[key] ?? key, vars, locale);
 }
 
 /**
@@ -57,8 +58,9 @@ export function pageTitle(
 
 /** The translate function for the page's language. */
 export function useT(): Translate {
-  const messages = messagesFor(useLocale());
-  return useMemo(() => (key: MessageKey, vars?: Vars) => interpolate(messages?.[key] ?? key, vars), [messages]);
+  const locale = useLocale();
+  const messages = messagesFor(locale);
+  return useMemo(() => (key: MessageKey, vars?: Vars) => interpolate(messages?.[key] ?? key, vars, locale), [messages, locale]);
 }
 
 /**

@@ -38,7 +38,33 @@ export function isLocale(value: unknown): value is Locale {
 
 export type Vars = Record<string, string | number>;
 
-/** Fills {name} placeholders; only the given variables, never anything else. */
-export function interpolate(template: string, vars?: Vars): string {
-  return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
+// A plural block: {count, plural, one {# Punkt} other {# Punkte}} (the ICU message syntax's plural
+// part; the categories are Intl.PluralRules' — Arabic has zero, one, two, few, many and other; "=N"
+// matches the exact number). "#" stands for the number; {name} placeholders may sit inside.
+const PLURAL = /\{(\w+),\s*plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
+const PLURAL_OPTION = /(=\d+|zero|one|two|few|many|other)\s*\{((?:[^{}]|\{\w+\})*)\}/g;
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function pluralCategory(locale: Locale, n: number): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules.select(n);
+}
+
+/**
+ * Fills {name} placeholders (only the given variables, never anything else) and plural blocks,
+ * chosen by the language's plural rules: "1 Punkt", "2 Punkte", never "1 Punkte".
+ */
+export function interpolate(template: string, vars?: Vars, locale: Locale = defaultLocale): string {
+  if (!vars) return template;
+  const withPlurals = template.includes("plural,")
+    ? template.replace(PLURAL, (block, name: string, options: string) => {
+        const n = Number(vars[name]);
+        if (!Number.isFinite(n)) return block;
+        const choices = new Map([...options.matchAll(PLURAL_OPTION)].map((m) => [m[1]!, m[2]!]));
+        const chosen = choices.get(`=${n}`) ?? choices.get(pluralCategory(locale, n)) ?? choices.get("other") ?? "";
+        return chosen.replace(/#/g, String(n));
+      })
+    : template;
+  return withPlurals.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }

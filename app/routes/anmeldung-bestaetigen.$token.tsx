@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { SafeForm } from "~/components/form";
 import { pageTitle, useT } from "~/i18n/i18n";
-import { confirmRegistration, getConfirmation } from "~/modules/registrations/registrations.server";
+import { confirmRegistration, getConfirmation } from "~/modules/registrations/register.server";
 import { registrationLinks } from "~/modules/registrations/ui";
 import { assertCsrf } from "~/utils/form.server";
 

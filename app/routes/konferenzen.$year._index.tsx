@@ -6,7 +6,7 @@ import { listPublicInputs } from "~/modules/discussion/inputs.server";
 import { AgendaPresentations } from "~/modules/groups/presentation-link";
 import { listAgendaPresentations } from "~/modules/groups/reports.server";
 import { DiscussionInputsSection } from "~/modules/discussion/inputs-section";
-import { getAvailability, registrationState } from "~/modules/registrations/registrations.server";
+import { getAvailability, registrationState } from "~/modules/registrations/seats.server";
 import { registrationLinks, stateText } from "~/modules/registrations/ui";
 import { getUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";

@@ -4,7 +4,8 @@ import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError
 import { ErrorPage } from "~/components/error-page";
 import { SafeForm } from "~/components/form";
 import { pageTitle, useT } from "~/i18n/i18n";
-import { cancelRegistration, findByManageToken, LIVE_STATUSES } from "~/modules/registrations/registrations.server";
+import { cancelRegistration, findByManageToken } from "~/modules/registrations/manage.server";
+import { LIVE_STATUSES } from "~/modules/registrations/seats.server";
 import { InvalidLink, registrationLinks } from "~/modules/registrations/ui";
 import { assertCsrf } from "~/utils/form.server";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { certificatePdf, safeFileName } from "~/modules/attendance/documents.server";
-import { findByManageToken } from "~/modules/registrations/registrations.server";
+import { findByManageToken } from "~/modules/registrations/manage.server";
 import { notFound } from "~/utils/http.server";
 
 // The participant's own certificate, through the manage link, once they were checked in.

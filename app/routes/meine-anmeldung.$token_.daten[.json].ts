@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportRegistration, findByManageToken } from "~/modules/registrations/registrations.server";
+import { exportRegistration, findByManageToken } from "~/modules/registrations/manage.server";
 
 /** Art. 15/20: everything stored about this registration as a JSON download. */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { findByManageToken } from "~/modules/registrations/registrations.server";
+import { findByManageToken } from "~/modules/registrations/manage.server";
 
 /**
  * Registered participants come into the room's questions through their manage link: a confirmed

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { conferenceIcs } from "~/modules/registrations/ics.server";
-import { findByManageToken, manageUrl } from "~/modules/registrations/registrations.server";
+import { findByManageToken } from "~/modules/registrations/manage.server";
+import { manageUrl } from "~/modules/registrations/links.server";
 
 /** The calendar entry of this registration (METHOD:CANCEL once cancelled). */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError
 import { ErrorPage } from "~/components/error-page";
 import { SafeForm } from "~/components/form";
 import { pageTitle, useT } from "~/i18n/i18n";
-import { deleteRegistration, findByManageToken } from "~/modules/registrations/registrations.server";
+import { deleteRegistration, findByManageToken } from "~/modules/registrations/manage.server";
 import { InvalidLink, registrationLinks } from "~/modules/registrations/ui";
 import { assertCsrf } from "~/utils/form.server";
 

@@ -4,7 +4,7 @@ import { ParticipatePage } from "~/modules/goals/participate-page";
 import { participationAction, participationData, type Participant } from "~/modules/goals/participate.server";
 import { goalsLinks } from "~/modules/goals/ui";
 import { voterKey } from "~/modules/goals/voting.server";
-import { findByManageToken } from "~/modules/registrations/registrations.server";
+import { findByManageToken } from "~/modules/registrations/manage.server";
 import { pageTitle } from "~/i18n/i18n";
 
 export const links = goalsLinks;

@@ -8,7 +8,7 @@ import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { addAgendaItem, deleteAgendaItem, deleteForum, getConferenceForAdmin, saveForum, updateConference } from "~/modules/conferences/admin.server";
 import { AGENDA_KINDS, agendaSchema, conferenceSchema, deleteSchema, forumSchema } from "~/modules/conferences/conference.schema";
 import { ConferenceForm, LongText, Select } from "~/modules/conferences/ui";
-import { getAvailability } from "~/modules/registrations/registrations.server";
+import { getAvailability } from "~/modules/registrations/seats.server";
 import { requireOrganiser } from "~/utils/auth.server";
 import { formValues, invalid, parseForm } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";

@@ -6,7 +6,7 @@ import type { MessageKey } from "~/i18n/catalog";
 import { pageTitle, useT } from "~/i18n/i18n";
 import { getAttendee } from "~/modules/attendance/checkin.server";
 import { getConferenceForAdmin } from "~/modules/conferences/admin.server";
-import { deleteRegistration } from "~/modules/registrations/registrations.server";
+import { deleteRegistration } from "~/modules/registrations/manage.server";
 import { requireOrganiser } from "~/utils/auth.server";
 import { assertCsrf } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";

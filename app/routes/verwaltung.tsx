@@ -1,17 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/i18n";
+import { moderatesAny } from "~/modules/overview/overview.server";
 import { requireUser } from "~/utils/auth.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { user: { name: user.name, role: user.role } };
+  // Coordinators see "Fachinputs" only when an organiser made them moderators.
+  const moderates = user.role === "organiser" || (await moderatesAny(user.id));
+  return { user: { name: user.name, role: user.role }, moderates };
 }
 
 /** The organisers' and coordinators' area: every child route runs its own guard as well. */
 export default function AdminLayout() {
   const t = useT();
-  const { user } = useLoaderData<typeof loader>();
+  const { user, moderates } = useLoaderData<typeof loader>();
   return (
     <div className="admin">
       <nav aria-label={t("admin.title")} className="admin-nav">
@@ -34,9 +37,11 @@ export default function AdminLayout() {
               <NavLink to="/verwaltung/berichte">{t("nav.reportsAdmin")}</NavLink>
             </li>
           ) : null}
-          <li>
-            <NavLink to="/verwaltung/fachinputs">{t("discussion.inputs")}</NavLink>
-          </li>
+          {moderates ? (
+            <li>
+              <NavLink to="/verwaltung/fachinputs">{t("discussion.inputs")}</NavLink>
+            </li>
+          ) : null}
           <li>
             <NavLink to="/verwaltung/ziele">{t("nav.goals")}</NavLink>
           </li>

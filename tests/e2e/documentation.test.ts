@@ -95,7 +95,7 @@ describe("conference documentation with a photo documentation", () => {
     // Clearing without an alt text does not publish the photo.
     await page.getByLabel("Foto 1 freigegeben (alle erkennbaren Personen haben zugestimmt)").check();
     await page.getByRole("button", { name: "Fotos speichern" }).click();
-    await page.getByRole("status").filter({ hasText: "1 Fotos haben keinen Alternativtext" }).waitFor();
+    await page.getByRole("status").filter({ hasText: "1 Foto hat keinen Alternativtext" }).waitFor();
     await page.getByRole("status").filter({ hasText: "20 Fotos, davon 0 zur Veröffentlichung freigegeben." }).waitFor();
 
     for (let n = 1; n <= PHOTOS; n += 1) {

@@ -178,7 +178,7 @@ beforeAll(async () => {
   await o.locator('[name="subject"]').fill(valueOf("msg-subject"));
   await o.locator('[name="body"]').fill(valueOf("msg-body"));
   await o.getByRole("button", { name: "Nachricht senden" }).click();
-  await o.getByText(/ist an \d+ Personen unterwegs/).waitFor();
+  await o.getByText(/ist an \d+ Person(en)? unterwegs/).waitFor();
   const editLink = o.locator("tbody th a", { hasText: "x-reg-first" }).first();
   ids.registration = /teilnehmende\/([0-9a-f-]{36})$/.exec((await editLink.getAttribute("href")) ?? "")![1]!;
   await desk.close();

@@ -44,7 +44,7 @@ export const registrations = defineMessages(
     "participants.subject": "Betreff",
     "participants.body": "Text",
     "participants.send": "Nachricht senden",
-    "participants.sent": "Die Nachricht ist an {count} Personen unterwegs.",
+    "participants.sent": "Die Nachricht ist an {count, plural, one {# Person} other {# Personen}} unterwegs.",
     "registration.status.held": "reserviert, nicht bestätigt",
     "registration.status.confirmed": "bestätigt",
     "registration.status.waitlisted": "Warteliste",

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { agendaItems, conferences, forums, registrations } from "~/db/schema";
-import { fillSeats } from "~/modules/registrations/registrations.server";
+import { fillSeats } from "~/modules/registrations/waitlist.server";
 import type { ConferenceInput } from "./conference.schema";
 
 /** Every conference with its seat numbers, newest first (organisers only). */

@@ -23,7 +23,7 @@ export function windowText(t: Translate, locale: string, w: Window, open: boolea
 }
 
 export function likesText(t: Translate, count: number): string {
-  return count === 1 ? t("discussion.likes.one") : t("discussion.likes", { count });
+  return t("discussion.likes", { count });
 }
 
 export function speakersText(speakers: { name: string; role: string }[]): string {

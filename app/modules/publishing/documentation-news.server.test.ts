@@ -7,7 +7,8 @@ import type { Locale } from "~/i18n/catalog";
 import { markSent } from "~/modules/mail/outbox.server";
 import { applyRetention } from "~/modules/privacy/retention.server";
 import { CONSENT_VERSIONS, registrationSchema } from "~/modules/registrations/registration.schema";
-import { confirmRegistration, deleteRegistration, exportRegistration, register, updateNeeds } from "~/modules/registrations/registrations.server";
+import { confirmRegistration, register } from "~/modules/registrations/register.server";
+import { deleteRegistration, exportRegistration, updateNeeds } from "~/modules/registrations/manage.server";
 import { ensureDocumentation, publishDueDocumentations, setPublished } from "./documentation.server";
 
 const DAY = 86_400_000;

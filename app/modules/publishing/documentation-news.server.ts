@@ -6,7 +6,7 @@ import { conferences, documentationNotices, documentations, outbox, registration
 import { isLocale, translator } from "~/i18n/catalog";
 import { enqueueMail, renderMail, type MailMessage } from "~/modules/mail/outbox.server";
 import { ANONYMISED_DOMAIN } from "~/modules/privacy/retention.server";
-import { manageToken, manageUrl } from "~/modules/registrations/registrations.server";
+import { manageToken, manageUrl } from "~/modules/registrations/links.server";
 import { env } from "~/utils/env.server";
 
 // "Telling people" (consent purpose documentation_news): when a conference documentation becomes

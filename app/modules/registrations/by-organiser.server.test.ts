@@ -6,16 +6,10 @@ import { auditLog, outbox, registrationConsents, registrations } from "~/db/sche
 import { createUser } from "~/modules/auth/accounts.server";
 import { getParticipant } from "./participants.server";
 import { organiserEditSchema } from "./organiser.schema";
-import {
-  cancelRegistration,
-  confirmRegistration,
-  findByManageToken,
-  register,
-  registerByOrganiser,
-  updateByOrganiser,
-  type Actor,
-  type Registration,
-} from "./registrations.server";
+import { cancelRegistration, findByManageToken } from "./manage.server";
+import { confirmRegistration, register } from "./register.server";
+import { registerByOrganiser, updateByOrganiser } from "./by-organiser.server";
+import type { Actor, Registration } from "./seats.server";
 import { confirmTokenIn, DAY, input, mailsTo, makeConference, manageTokenIn, organiserInput, registrationOf } from "./testing";
 
 let actor: Actor;

@@ -12,7 +12,8 @@ import { logger } from "~/utils/logger.server";
 import { berlinParts, berlinTime } from "~/utils/time";
 import { messageConfirmed } from "./participants.server";
 import { CONSENT_VERSIONS, registrationSchema } from "./registration.schema";
-import { confirmRegistration, deleteRegistration, exportRegistration, register, updateNeeds } from "./registrations.server";
+import { confirmRegistration, register } from "./register.server";
+import { deleteRegistration, exportRegistration, updateNeeds } from "./manage.server";
 
 // G6 / Art. 17: a deleted registration leaves nothing behind that names or leads to the person —
 // checked by reading every table of the database, so a table added later is covered too.

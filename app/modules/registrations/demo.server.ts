@@ -4,7 +4,7 @@ import { db } from "~/db/client.server";
 import { forums, registrationConsents, registrations } from "~/db/schema";
 import { generateToken, hashToken } from "~/modules/auth/tokens.server";
 import { CONSENT_VERSIONS, type OrganisationType } from "./registration.schema";
-import { manageToken } from "./registrations.server";
+import { manageToken } from "./links.server";
 
 const PEOPLE: [string, string, string, OrganisationType, string][] = [
   ["Aylin", "Kaya", "Stadtteilzentrum Ebel 27", "independent_provider", "Sozialarbeiterin"],

@@ -6,7 +6,7 @@ import { db } from "~/db/client.server";
 import { conferences, forums, outbox } from "~/db/schema";
 import { registrationSchema } from "./registration.schema";
 import { messageConfirmed, needsCounts, parseParticipantFilter, participantsCsv, participantsXlsx, listParticipants, PAGE_SIZE } from "./participants.server";
-import { confirmRegistration, register } from "./registrations.server";
+import { confirmRegistration, register } from "./register.server";
 
 async function setup(capacity: number) {
   const startsAt = new Date(Date.now() + 30 * 86_400_000);

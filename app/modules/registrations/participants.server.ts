@@ -10,7 +10,8 @@ import { isLocale, translator, type MessageKey } from "~/i18n/catalog";
 import { enqueueMail, renderMail } from "~/modules/mail/outbox.server";
 import { formatDateTime } from "~/utils/time";
 import { ACCESSIBILITY_NEEDS, ORGANISATION_TYPES, SORTS, STATUSES } from "./registration.schema";
-import { manageToken, manageUrl, waitlistRank } from "./registrations.server";
+import { manageToken, manageUrl } from "./links.server";
+import { waitlistRank } from "./seats.server";
 import { ANONYMISED_DOMAIN } from "~/modules/privacy/retention.server";
 
 export const PAGE_SIZE = 25;

@@ -4,20 +4,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { outbox, registrationConsents, registrations } from "~/db/schema";
 import { registrationSchema } from "./registration.schema";
-import {
-  cancelRegistration,
-  changeForum,
-  confirmRegistration,
-  deleteRegistration,
-  expireHolds,
-  exportRegistration,
-  findByManageToken,
-  getAvailability,
-  getConfirmation,
-  register,
-  sendReminders,
-  updateNeeds,
-} from "./registrations.server";
+import { cancelRegistration, changeForum, deleteRegistration, exportRegistration, findByManageToken, updateNeeds } from "./manage.server";
+import { confirmRegistration, getConfirmation, register } from "./register.server";
+import { expireHolds, sendReminders } from "./jobs.server";
+import { getAvailability } from "./seats.server";
 import { confirmTokenIn, DAY, input, mailsTo, makeConference, manageTokenIn, registrationOf } from "./testing";
 
 describe("register and confirm (double opt-in)", () => {

@@ -4,7 +4,9 @@ import { db } from "~/db/client.server";
 import { registrations } from "~/db/schema";
 import { createUser } from "~/modules/auth/accounts.server";
 import { berlinTime } from "~/utils/time";
-import { cancelRegistration, register, registerByOrganiser } from "./registrations.server";
+import { cancelRegistration } from "./manage.server";
+import { register } from "./register.server";
+import { registerByOrganiser } from "./by-organiser.server";
 import { registrationStatistics } from "./statistics.server";
 import { input, makeConference, organiserInput, registrationOf } from "./testing";
 

@@ -3,7 +3,7 @@ import { db, rawRows } from "~/db/client.server";
 import { forums, registrations } from "~/db/schema";
 import { TIME_ZONE } from "~/utils/time";
 import { ORGANISATION_TYPES, STATUSES } from "./registration.constants";
-import { LIVE_STATUSES, SEAT_STATUSES } from "./registrations.server";
+import { LIVE_STATUSES, SEAT_STATUSES } from "./seats.server";
 
 // Numbers for the organisers' statistics page: counts only, never a name. One grouped query per
 // figure; the shaping below (zeros for empty groups, sums) touches no database.

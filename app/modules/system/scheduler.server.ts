@@ -5,7 +5,7 @@ import { pruneAudit } from "~/modules/audit/audit.server";
 import { applyRetention } from "~/modules/privacy/retention.server";
 import { deleteStaleSessions } from "~/modules/auth/sessions.server";
 import { pruneRateLimits } from "~/modules/security/rate-limit.server";
-import { expireHolds, sendReminders } from "~/modules/registrations/registrations.server";
+import { expireHolds, sendReminders } from "~/modules/registrations/jobs.server";
 import { sendReportReminders } from "~/modules/groups/reports.server";
 import { sweepUploadTemp } from "~/modules/uploads/multipart.server";
 import { env } from "~/utils/env.server";

@@ -41,8 +41,7 @@ export const discussionAr = defineArabic(discussion, {
   "discussion.questions.title": "أسئلة من القاعة",
   "discussion.questions.none": "لا توجد أسئلة بعد. اطرح السؤال الأول!",
   "discussion.like": "أعجبني",
-  "discussion.likes": "{count} إعجاب",
-  "discussion.likes.one": "إعجاب واحد",
+  "discussion.likes": "{count, plural, zero {لا إعجابات بعد} one {إعجاب واحد} two {إعجابان} few {# إعجابات} many {# إعجابًا} other {# إعجاب}}",
   "discussion.like.context": "السؤال: {text}",
   "discussion.like.rateLimited":
     "يرجى الانتظار لحظة قبل إضافة المزيد من الإعجابات.",
