@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { linkIn, startApp, waitForMail, type RunningApp } from "../support/app";
 import { launchBrowser, signedInContext, textOf } from "../support/browser";
+import { conferenceYear } from "../support/http";
 
 let app: RunningApp;
 let browser: Browser;
@@ -13,7 +14,7 @@ let year: string;
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+  year = await conferenceYear(app.url);
 });
 afterAll(async () => {
   await browser?.close();

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { linkIn, runCli, startApp, waitForMail, type RunningApp } from "../support/app";
 import { axeCheck, type Violation } from "../support/a11y";
 import { DEMO_ORGANISER, launchBrowser, signInAsOrganiser, textOf } from "../support/browser";
+import { conferenceYear } from "../support/http";
 
 const ORGANISER = DEMO_ORGANISER;
 const COORDINATOR = { email: "welheim@ikon.example", password: "Welheim-Koordination-1" };
@@ -137,7 +138,7 @@ describe("a participant prioritises goals with the conference-day code", () => {
 
 describe("a registered participant prioritises through the manage link", () => {
   it("gets one ballot per registration, also limited to N points", async () => {
-    const year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+    const year = await conferenceYear(app.url);
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${app.url}/konferenzen/${year}/anmeldung`);
@@ -293,7 +294,7 @@ describe("accessibility of the goal pages", () => {
     const violations: Violation[] = [];
     const context = await browser.newContext();
     const page = await context.newPage();
-    const year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+    const year = await conferenceYear(app.url);
     for (const path of ["/ziele", `/ziele?jahr=${year}`, "/ziele/1", "/ziele/abdeckung", "/ziele/mitmachen", "/ziele/mitmachen?code=gibtsnicht"]) {
       await page.goto(app.url + path);
       violations.push(...(await axeCheck(page, path)));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startApp, waitForMail, type RunningApp } from "../support/app";
+import { linkIn, startApp, waitForMail, type RunningApp } from "../support/app";
 import { DEMO_ORGANISER, launchBrowser, signInAsOrganiser, textOf } from "../support/browser";
 import { makePdf, makePptx } from "../support/files";
 
@@ -67,7 +67,7 @@ describe("working groups: invite → report with uploads → review → publish"
     await page.getByText(`Die Einladung wurde an ${COORDINATOR.email} gesendet.`).waitFor();
 
     const mail = await waitForMail(app.dataDir, COORDINATOR.email, /^Einladung: Koordination Stadtteilnetzwerk Welheim/);
-    const link = /(http:\/\/127\.0\.0\.1:\d+\/login\/link\/[a-z2-7]{32})/.exec(mail.text ?? "")![1]!;
+    const link = linkIn(mail.text, "login/link");
     coord = await browser.newContext();
     const cpage = await coord.newPage();
     await cpage.goto(link);

@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { axeCheck } from "../support/a11y";
 import { linkIn, startApp, waitForMail, type RunningApp } from "../support/app";
 import { isFocused, launchBrowser, signedInContext, textOf } from "../support/browser";
+import { conferenceYear } from "../support/http";
 
 // Organisers register a caller by hand, correct the registration, cancel it, and read the
 // statistics page (issue #4, point 7). The demo has 6 registrations: 4 confirmed, 1 held, 1 cancelled.
@@ -13,7 +14,7 @@ let year: string;
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+  year = await conferenceYear(app.url);
 });
 afterAll(async () => {
   await browser?.close();

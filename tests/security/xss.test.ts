@@ -138,7 +138,7 @@ beforeAll(async () => {
   await p.getByRole("button", { name: "Anmeldung jetzt bestätigen" }).click();
   await p.getByText("Angemeldet und bestätigt.").waitFor();
   const confirmed = await waitForMail(app.dataDir, REGISTRANT, MAILS.confirmed.subject);
-  ids.token = /\/meine-anmeldung\/([a-z2-7]+)/.exec(confirmed.text ?? "")![1]!;
+  ids.token = linkIn(confirmed.text, "meine-anmeldung").split("/").pop()!;
 
   for (const [text, name] of [[valueOf("q-text"), valueOf("q-name")], [FORMULAS.question, ""]] as const) {
     await p.goto(`${app.url}/live/${ids.code}/${ids.input}`);
