@@ -21,16 +21,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The start page of the organisers' area: the year at a glance, or a coordinator's own group. */
 export default function AdminHome() {
   const data = useLoaderData<typeof loader>();
-  return data.kind === "organiser" ? <YearAtAGlance overview={data.overview} /> : <CoordinatorStart name={data.name} home={data.home} />;
+  return data.kind === "organiser" ? <YearAtAGlance name={data.name} overview={data.overview} /> : <CoordinatorStart name={data.name} home={data.home} />;
 }
 
-function YearAtAGlance({ overview }: { overview: YearOverview | null }) {
+function YearAtAGlance({ name, overview }: { name: string; overview: YearOverview | null }) {
   const t = useT();
   const locale = useLocale();
   if (!overview) {
     return (
       <>
-        <h1>{t("overview.title")}</h1>
+        <h1>{t("admin.title")}</h1>
+        <p className="lead">{t("admin.welcome", { name })}</p>
         <p>{t("overview.noConference")}</p>
         <p>
           <Link className="button" to="/verwaltung/konferenzen/neu">
@@ -44,8 +45,10 @@ function YearAtAGlance({ overview }: { overview: YearOverview | null }) {
   const date = (d: Date | string) => formatDate(d, locale);
   return (
     <>
-      <h1>{t("overview.title")}</h1>
-      <p className="lead">
+      <h1>{t("admin.title")}</h1>
+      <p className="lead">{t("admin.welcome", { name })}</p>
+      <h2>{t("overview.title")}</h2>
+      <p>
         <Link to={`/verwaltung/konferenzen/${conf.year}`}>{conf.title}</Link> · {date(conf.startsAt)} · {t("overview.status", { status: t(`conference.status.${conf.status}`) })}
       </p>
       <Form method="get" className="search-row">
@@ -230,8 +233,8 @@ function CoordinatorStart({ name, home }: { name: string; home: CoordinatorHome 
   if (!home.group) {
     return (
       <>
-        <h1>{t("coordinatorHome.title")}</h1>
-        <p>{t("coordinatorHome.welcome", { name })}</p>
+        <h1>{t("admin.title")}</h1>
+        <p className="lead">{t("coordinatorHome.welcome", { name })}</p>
         <p>{t("coordinatorHome.noGroup")}</p>
       </>
     );
@@ -239,8 +242,9 @@ function CoordinatorStart({ name, home }: { name: string; home: CoordinatorHome 
   const { group, report, conference } = home;
   return (
     <>
-      <h1>{group.name}</h1>
+      <h1>{t("admin.title")}</h1>
       <p className="lead">{t("coordinatorHome.welcome", { name })}</p>
+      <h2>{group.name}</h2>
       <p>
         <Link to={`/verwaltung/arbeitskreise/${group.id}`}>{t("coordinatorHome.groupPage")}</Link> ·{" "}
         <Link to={`/arbeitskreise/${group.slug}`}>{t("coordinatorHome.publicPage")}</Link>
