@@ -52,11 +52,8 @@ export const FEATURES = [
     doc: "accessibility.md",
     match: /^\/(barrierefreiheit|leichte-sprache|impressum|datenschutz|verwaltung\/barrierefreiheit)(\/|$)/,
   },
-  {
-    name: "Organisers' area: start, outbox, audit log",
-    doc: "operations.md",
-    match: /^\/verwaltung(\/postausgang|\/protokoll)?$/,
-  },
+  { name: "Organisers' start page: the year at a glance", doc: "features/overview.md", match: /^\/verwaltung$/ },
+  { name: "Outbox and audit log", doc: "operations.md", match: /^\/verwaltung\/(postausgang|protokoll)$/ },
   { name: "Not found (every other URL)", doc: "architecture.md", match: /^\/\*$/ },
 ];
 

@@ -42,7 +42,8 @@ export async function startApp(opts: { dataDir?: string; env?: Record<string, st
   child.stderr!.on("data", (c: Buffer) => (log += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
-  const deadline = Date.now() + 60_000;
+  // A bound for failing, not a wait: raise it on an overloaded machine (TEST_APP_START_MS=300000).
+  const deadline = Date.now() + (Number(process.env.TEST_APP_START_MS) || 60_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${log}`);
     try {

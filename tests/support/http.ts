@@ -7,7 +7,10 @@ export const DEMO_ORGANISER = { email: "orga@ikon.example", password: "Konferenz
 export type FormSession = { url: string; csrf: string; cookie: string };
 
 /** Fetches a form page: its CSRF token and the cookies to send back (those given plus those it set). */
-export async function openForm(url: string, opts: { cookie?: string; headers?: Record<string, string> } = {}): Promise<FormSession> {
+export async function openForm(
+  url: string,
+  opts: { cookie?: string; headers?: Record<string, string> } = {},
+): Promise<FormSession> {
   const page = await fetch(url, { headers: { ...opts.headers, cookie: opts.cookie ?? "" } });
   const html = await page.text();
   const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
@@ -17,17 +20,30 @@ export async function openForm(url: string, opts: { cookie?: string; headers?: R
 }
 
 /** Posts the fields to the opened form (CSRF token and cookies included). */
-export function postForm(form: FormSession, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+export function postForm(
+  form: FormSession,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(form.url, {
     method: "POST",
     redirect: "manual",
-    headers: { ...headers, origin: new URL(form.url).origin, cookie: form.cookie, "content-type": "application/x-www-form-urlencoded" },
+    headers: {
+      ...headers,
+      origin: new URL(form.url).origin,
+      cookie: form.cookie,
+      "content-type": "application/x-www-form-urlencoded",
+    },
     body: new URLSearchParams({ _csrf: form.csrf, ...fields }),
   });
 }
 
 /** Opens the form at `url` and posts the fields to it. */
-export async function submitForm(url: string, fields: Record<string, string>, opts: { cookie?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+export async function submitForm(
+  url: string,
+  fields: Record<string, string>,
+  opts: { cookie?: string; headers?: Record<string, string> } = {},
+): Promise<Response> {
   return postForm(await openForm(url, opts), fields, opts.headers);
 }
 
