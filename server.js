@@ -1,10 +1,47 @@
 // The HTTP server: Express in front of Remix. It owns what must happen before a route runs
 // (security headers with a CSP nonce, the CSRF cookie, the Origin check, body limits) and the
 // process lifecycle (start, graceful SIGTERM). Everything else lives in the app, reached via the build.
+import cluster from "node:cluster";
+import { existsSync } from "node:fs";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+
+// WEB_CONCURRENCY > 1 (PostgreSQL only: the embedded database allows one process): this process
+// only starts that many workers with node:cluster (each runs everything below and shares the port),
+// starts another when one dies, and passes SIGTERM/SIGINT on. The workers check the setting
+// (app/utils/env.server.ts); one that fails before it listens stops the whole.
+if (cluster.isPrimary && process.env.NODE_ENV !== "test" && existsSync(".env")) process.loadEnvFile(".env");
+const webConcurrency = Number(process.env.WEB_CONCURRENCY ?? 1);
+if (cluster.isPrimary && webConcurrency > 1) {
+  let stopping = false;
+  let exitCode = 0;
+  const served = new WeakSet();
+  const fork = () => cluster.fork().once("listening", function () {
+    served.add(this);
+  });
+  const stopAll = (signal) => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
+  cluster.on("exit", (worker, code, signal) => {
+    // Killed (the OOM killer, an operator) or ended after it served: replace it.
+    if (!stopping && (served.has(worker) || signal)) {
+      console.error(`ikon worker ${worker.process.pid} ended (${signal ?? code}); starting another`);
+      fork();
+      return;
+    }
+    // A worker that failed before it listened (configuration, database): stop, do not loop.
+    if (!stopping) stopAll("SIGTERM");
+    if (code) exitCode = code;
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+  });
+  process.on("SIGTERM", () => stopAll("SIGTERM"));
+  process.on("SIGINT", () => stopAll("SIGINT"));
+  for (let i = 0; i < webConcurrency; i++) fork();
+  await new Promise(() => {}); // the workers serve; the primary ends in the exit handler above
+}
 
 const development = process.env.NODE_ENV === "development";
 const buildDir = process.env.BUILD_DIR ?? "build";
@@ -147,18 +184,16 @@ app.use((req, res, next) => {
   next();
 });
 
-app.all(
-  "*",
-  createRequestHandler({
-    build: vite ? () => loadBuild() : await loadBuild(),
-    getLoadContext: (req, res) => ({
-      // req.ip honours TRUST_PROXY_HOPS only; IPv6 counts per /64 (see clientAddress).
-      clientIp: runtime.clientAddress(req.ip ?? req.socket.remoteAddress ?? "unknown"),
-      cspNonce: res.locals.cspNonce,
-      csrfToken: res.locals.csrfToken,
-    }),
-  }),
-);
+const getLoadContext = (req, res) => ({
+  // req.ip honours TRUST_PROXY_HOPS only; IPv6 counts per /64 (see clientAddress).
+  clientIp: runtime.clientAddress(req.ip ?? req.socket.remoteAddress ?? "unknown"),
+  cspNonce: res.locals.cspNonce,
+  csrfToken: res.locals.csrfToken,
+});
+const build = vite ? undefined : await loadBuild();
+// Public pages for anonymous visitors come from the full-page cache (app/server/page-cache.server.ts).
+if (build) app.use(runtime.pageCache({ build, getLoadContext, csrfCookie }));
+app.all("*", createRequestHandler({ build: build ?? (() => loadBuild()), getLoadContext }));
 
 const server = app.listen(runtime.env.port, () => {
   logger.info(`ikon listens on ${runtime.env.appUrl} (port ${runtime.env.port})`);

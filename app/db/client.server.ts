@@ -10,6 +10,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import * as schema from "./schema";
 import { acquireDataDirLock, type DataDirLock } from "./lock.server";
+import { instrumentPglite, instrumentPool, type ContentVersion } from "./content-version.server";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: domain functions accept either. */
@@ -18,6 +19,8 @@ export type DbOrTx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 export type Database = {
   db: Db;
   kind: "pglite" | "postgres";
+  /** Changes after every committed write of content (the full-page cache's invalidation). */
+  contentVersion: ContentVersion;
   /** PGlite only: the whole data directory as a tarball (for backups). */
   dumpDataDir?: () => Promise<Blob>;
   /** True when the database answers a trivial query. */
@@ -55,10 +58,12 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 /** Wraps an open PGlite (also used by tests, which load a copy of the golden image). */
 export function pgliteDatabase(client: PGlite, onClose?: () => void): Database {
+  const contentVersion = instrumentPglite(client);
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
   return {
     db,
     kind: "pglite",
+    contentVersion,
     dumpDataDir: async () => (await client.dumpDataDir("none")) as Blob,
     ping: () => client.query("select 1").then(() => true, () => false),
     async close() {
@@ -77,10 +82,12 @@ async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // A dropped connection must not crash the process; the next query reports the error.
   pool.on("error", () => {});
+  const contentVersion = instrumentPool(pool);
   const db = drizzlePg({ client: pool, schema, casing: "snake_case" }) as unknown as Db;
   return {
     db,
     kind: "postgres",
+    contentVersion,
     ping: () => pool.query("select 1").then(() => true, () => false),
     close: () => pool.end(),
   };

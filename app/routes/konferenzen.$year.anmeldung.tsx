@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, SafeForm, type FormErrors } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
 import { pageTitle, useLocale, useT } from "~/i18n/i18n";
@@ -72,9 +72,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const error: MessageKey = outcome.reason === "forumFull" ? "registration.errors.forumFull" : "registration.errors.forum";
     return invalid({ errors: { forumId: error }, values });
   }
-  // The same answer whether the address was new, already registered, on the waitlist or a bot.
-  return data({ ok: true as const, holdHours: outcome.holdHours });
+  // The same answer whether the address was new, already registered, on the waitlist or a bot:
+  // 303 to "check your inbox" (a public page, served from the page cache; reloading it sends nothing).
+  throw redirect(`/konferenzen/${conference.year}/anmeldung?${SENT}=1`, 303);
 }
+
+const SENT = "gesendet";
 
 export default function RegistrationPage() {
   const t = useT();
@@ -82,13 +85,14 @@ export default function RegistrationPage() {
   const { conference, state, availability, forums, retention } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const [params] = useSearchParams();
 
-  if (actionData?.ok) {
+  if (params.has(SENT)) {
     return (
       <div className="narrow">
         <h1>{t("registration.doneTitle")}</h1>
         <p className="notice" role="status">
-          {t("registration.doneText", { hours: actionData.holdHours })}
+          {t("registration.doneText", { hours: conference.holdHours })}
         </p>
         <p>
           <Link to={`/konferenzen/${conference.year}`}>{t("registration.backToConference")}</Link>

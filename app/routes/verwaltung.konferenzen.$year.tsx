@@ -19,12 +19,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 async function load(request: Request, yearParam: string | undefined) {
-  await requireOrganiser(request);
+  const user = await requireOrganiser(request);
   const year = Number(yearParam);
   if (!Number.isInteger(year)) notFound();
   const found = await getConferenceForAdmin(year);
   if (!found) notFound();
-  return found;
+  return { ...found, user };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -58,13 +58,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const schema = z.discriminatedUnion("intent", [conferenceSchema, forumSchema, agendaSchema, deleteSchema]);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { conference } = await load(request, params.year);
+  const { conference, user } = await load(request, params.year);
   const result = await parseForm(request, context, schema);
   if (!result.ok) return data({ ok: false as const, intent: String(result.values.intent ?? ""), errors: result.errors, values: result.values }, { status: 400 });
   const input = result.data;
   switch (input.intent) {
     case "conference": {
-      const saved = await updateConference(conference.id, input);
+      const saved = await updateConference(conference.id, input, new Date(), user);
       if (!saved.ok) return invalid({ errors: { year: "conference.errors.yearTaken" }, values: formValues(result.form) });
       throw redirect(`/verwaltung/konferenzen/${saved.year}?gespeichert=1`);
     }

@@ -4,10 +4,10 @@ import { parseParticipantFilter, participantsCsv } from "~/modules/registrations
 import { requireOrganiser } from "~/utils/auth.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
+  const user = await requireOrganiser(request);
   const found = await getConferenceForAdmin(Number(params.year));
   if (!found) throw new Response("Nicht gefunden", { status: 404 });
-  const csv = await participantsCsv(found.conference.id, parseParticipantFilter(new URL(request.url).searchParams));
+  const csv = await participantsCsv(found.conference.id, parseParticipantFilter(new URL(request.url).searchParams), { actor: user, year: found.conference.year });
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

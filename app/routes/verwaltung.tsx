@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { UnsavedChanges } from "~/components/unsaved-changes";
 import { useT } from "~/i18n/i18n";
 import { moderatesAny } from "~/modules/overview/overview.server";
 import { requireUser } from "~/utils/auth.server";
@@ -73,6 +74,7 @@ export default function AdminLayout() {
         </ul>
       </nav>
       <div className="admin-main">
+        <UnsavedChanges />
         <Outlet />
       </div>
     </div>

@@ -29,10 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireOrganiser(request);
+  const user = await requireOrganiser(request);
   const result = await parseForm(request, context, agreeSchema);
   if (!result.ok) return invalid(result);
-  const id = await agreeGoal(result.data);
+  const id = await agreeGoal({ ...result.data, actor: user });
   throw redirect(`/ziele/${id}`);
 }
 

@@ -4,8 +4,12 @@ import { seedDemoIfEmpty } from "~/modules/demo/seed.server";
 import { clientAddress } from "~/modules/security/client-address.server";
 import { createTransport } from "~/modules/mail/transport.server";
 import { startOutboxWorker, type OutboxWorker } from "~/modules/mail/worker.server";
+// Mail templates the outbox worker renders (mails queued as data).
+import "~/modules/registrations/mails.server";
 import { startScheduler, type Scheduler } from "~/modules/system/scheduler.server";
 import { env } from "~/utils/env.server";
+import { pageCache, type PageCacheOptions } from "./page-cache.server";
+import { installRouteMatchCache } from "./route-match-cache.server";
 import { loggablePath, logger } from "~/utils/logger.server";
 
 let worker: OutboxWorker | undefined;
@@ -60,10 +64,20 @@ export const runtime = {
   clientAddress,
   newNonce: () => randomBytes(16).toString("base64"),
   newCsrfToken: () => randomBytes(24).toString("base64url"),
+  /** The full-page cache for anonymous visitors (Express middleware in front of Remix). */
+  pageCache: (opts: Pick<PageCacheOptions, "build" | "getLoadContext" | "csrfCookie">) =>
+    pageCache({
+      ...opts,
+      appOrigin: new URL(env.APP_URL).origin,
+      contentVersion: () => database().contentVersion,
+      ttlMs: env.PAGE_CACHE_SECONDS * 1000,
+      maxBytes: env.PAGE_CACHE_MB * 1024 * 1024,
+    }),
 
   async start(): Promise<void> {
     if (started) return;
     const t0 = Date.now();
+    installRouteMatchCache();
     started = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
     setDatabase(started);
     const seedWanted = env.SEED_DEMO ?? !env.DATABASE_URL;

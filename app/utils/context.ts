@@ -7,6 +7,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The browser's CSRF token (double-submit cookie), set by server.js before Remix runs. */
     csrfToken: string;
+    /** Set by the page cache: render the whole document before sending (no streaming). */
+    wholeDocument?: boolean;
   }
 }
 export {};

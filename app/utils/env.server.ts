@@ -37,6 +37,11 @@ export const envSchema = z
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
     /** Largest accepted upload per file, in megabytes. */
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(25),
+    /** Full-page cache for anonymous visitors of public pages: longest life of a page (0 = off), size. */
+    PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+    PAGE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(32),
+    /** Worker processes (node:cluster, started by server.js); more than 1 only on PostgreSQL. */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   })
   .superRefine((env, ctx) => {
     if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {
@@ -44,6 +49,9 @@ export const envSchema = z
     }
     if (env.MAIL_TRANSPORT === "resend" && !env.RESEND_API_KEY) {
       ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "is required when MAIL_TRANSPORT=resend" });
+    }
+    if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["WEB_CONCURRENCY"], message: "more than 1 needs PostgreSQL (DATABASE_URL): the embedded database allows one process" });
     }
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.SESSION_SECRET) {
       // Several instances must share one secret; a per-DATA_DIR secret would differ between them.

@@ -59,6 +59,17 @@ describe("organisers: registrations by hand and statistics", () => {
     // Bad input: German messages next to the fields, the input kept, the summary focused.
     await page.getByLabel(/^Vorname/).fill("Hatice");
     await page.getByLabel(/^Essen und Trinken/).fill("halal");
+    // Leaving the changed form asks first; staying keeps what was typed.
+    const asked: string[] = [];
+    page.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole("navigation", { name: "Verwaltung" }).getByRole("link", { name: "Arbeitskreise" }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain("noch nicht gespeichert");
+    expect(page.url()).toContain("/teilnehmende/neu");
+    expect(await page.getByLabel(/^Vorname/).inputValue()).toBe("Hatice");
     await page.getByRole("button", { name: "Person anmelden" }).click();
     const summary = page.getByRole("alert");
     expect(await textOf(summary)).toContain("Bitte prüfen Sie Ihre Eingaben");
@@ -121,7 +132,12 @@ describe("organisers: registrations by hand and statistics", () => {
 
     await page.goto(`${app.url}/verwaltung/protokoll`);
     const log = await textOf(page.locator("main table"));
-    for (const action of ["registration.create", "registration.update", "registration.cancel"]) expect(log).toContain(action);
+    for (const sentence of ["hat eine Anmeldung eingetragen.", "hat eine Anmeldung geändert.", "hat eine Anmeldung storniert."]) expect(log).toContain(sentence);
+    // Filtered by kind: registrations only; the filter is kept in the form.
+    await page.getByLabel(/^Bereich/).selectOption({ label: "Anmeldungen" });
+    await page.getByRole("button", { name: "Filter anwenden" }).click();
+    await page.waitForURL(/bereich=registration/);
+    expect(await page.getByLabel(/^Bereich/).inputValue()).toBe("registration");
     expect(log).toContain("Geändert: Nachname, Organisation, Forum");
     expect(log).not.toContain("Demir");
     await person.close();

@@ -42,8 +42,9 @@ export async function startApp(opts: { dataDir?: string; env?: Record<string, st
   child.stderr!.on("data", (c: Buffer) => (log += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
-  // A bound for failing, not a wait: raise it on an overloaded machine (TEST_APP_START_MS=300000).
-  const deadline = Date.now() + (Number(process.env.TEST_APP_START_MS) || 60_000);
+  // Generous: a busy CI machine migrates and seeds slowly; a child that never gets ready is killed.
+  // A bound for failing, not a wait: raise it on an overloaded machine (TEST_APP_START_MS=600000).
+  const deadline = Date.now() + (Number(process.env.TEST_APP_START_MS) || 180_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${log}`);
     try {
@@ -52,7 +53,10 @@ export async function startApp(opts: { dataDir?: string; env?: Record<string, st
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`app did not become ready:\n${log}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`app did not become ready:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

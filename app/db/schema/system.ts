@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Fixed-window counters shared by every app instance (see docs/decisions/004-rate-limits-in-the-database.md). */
 export const rateLimits = pgTable("rate_limits", {
@@ -24,6 +24,12 @@ export const outbox = pgTable(
     html: text().notNull(),
     text: text().notNull(),
     attachments: jsonb().$type<OutboxAttachment[]>().notNull().default([]),
+    /**
+     * A mail queued as data: the worker renders template `template` with `props` into html and
+     * text when it sends (rendering costs more than the rest of a registration).
+     */
+    template: text(),
+    props: jsonb().$type<Record<string, unknown>>(),
     status: outboxStatus().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -43,3 +49,9 @@ export const jobRuns = pgTable("job_runs", {
   name: text().primaryKey(),
   lastRunAt: timestamp({ withTimezone: true }).notNull(),
 });
+
+/**
+ * The content version on PostgreSQL: bumped after every committed write of content, read by the
+ * full-page cache of every instance (app/db/content-version.server.ts).
+ */
+export const contentVersion = pgSequence("content_version");

@@ -1,4 +1,6 @@
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { translator, type MessageKey } from "~/i18n/catalog";
 import { db } from "~/db/client.server";
 import { agendaItems, conferences, forums, registrations } from "~/db/schema";
 import { fillSeats } from "~/modules/registrations/waitlist.server";
@@ -53,10 +55,19 @@ export async function createConference(input: ConferenceInput): Promise<SaveResu
   return { ok: true, year: input.year };
 }
 
+/** The audit log is German, like the office that reads it. */
+const statusName = (status: string) => translator("de")(`conference.status.${status}` as MessageKey);
+
 /** Saves the conference; more seats than before go to the waitlist at once. */
-export async function updateConference(id: string, input: ConferenceInput, now = new Date()): Promise<SaveResult> {
+export async function updateConference(id: string, input: ConferenceInput, now = new Date(), actor?: { id: string; name?: string }): Promise<SaveResult> {
   if (await yearTaken(input.year, id)) return { ok: false, reason: "yearTaken" };
-  await db.update(conferences).set({ ...values(input), updatedAt: now }).where(eq(conferences.id, id));
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ status: conferences.status }).from(conferences).where(eq(conferences.id, id));
+    await tx.update(conferences).set({ ...values(input), updatedAt: now }).where(eq(conferences.id, id));
+    if (before && before.status !== input.status) {
+      await recordAudit(tx, { actor: actor ?? null, action: "conference.status", subjectType: "conference", subjectId: String(input.year), summary: `${input.year}: ${statusName(before.status)} → ${statusName(input.status)}` });
+    }
+  });
   await fillSeats(id, now);
   return { ok: true, year: input.year };
 }

@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { db } from "~/db/client.server";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { createProposal } from "~/modules/goals/proposals.server";
 import { toBerlinLocalInput } from "~/utils/time";
 import { agendaItems, discussionGoalDrafts, discussionInputs, discussionQuestions, discussionRecords } from "~/db/schema";
@@ -8,13 +9,21 @@ import { agendaItems, discussionGoalDrafts, discussionInputs, discussionQuestion
 /** The moderator's outcome of an input; `publish` makes it part of the public record. */
 export async function saveRecord({ inputId, outcome, publish, userId }: { inputId: string; outcome: string; publish: boolean; userId: string }) {
   const now = new Date();
-  await db
-    .insert(discussionRecords)
-    .values({ inputId, outcome, publishedAt: publish ? now : null, updatedBy: userId, updatedAt: now })
-    .onConflictDoUpdate({
-      target: discussionRecords.inputId,
-      set: { outcome, publishedAt: publish ? now : null, updatedBy: userId, updatedAt: now },
-    });
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ publishedAt: discussionRecords.publishedAt }).from(discussionRecords).where(eq(discussionRecords.inputId, inputId));
+    await tx
+      .insert(discussionRecords)
+      .values({ inputId, outcome, publishedAt: publish ? now : null, updatedBy: userId, updatedAt: now })
+      .onConflictDoUpdate({
+        target: discussionRecords.inputId,
+        set: { outcome, publishedAt: publish ? now : null, updatedBy: userId, updatedAt: now },
+      });
+    // Publishing and withdrawing are recorded (edits of a draft are not).
+    const wasPublic = Boolean(before?.publishedAt);
+    if (publish || wasPublic) {
+      await recordAudit(tx, { actor: { id: userId }, action: publish ? "discussion.record.publish" : "discussion.record.unpublish", subjectType: "discussion_input", subjectId: inputId });
+    }
+  });
 }
 
 export async function getRecord(inputId: string) {

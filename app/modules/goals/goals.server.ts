@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { db } from "~/db/client.server";
 import { conferences, fieldsOfAction, goalProposals, goalRecommendations, goals, goalUpdates, goalYears, groups, recommendations } from "~/db/schema";
 import { translator, type Locale } from "~/i18n/catalog";
@@ -26,6 +27,8 @@ export type AgreeInput = {
   targetYear: number;
   recommendationIds?: string[];
   originProposalId?: string | null;
+  /** The organiser who agreed it (audit log); the demo and imports have none. */
+  actor?: { id: string; name?: string } | null;
   now?: Date;
 };
 
@@ -53,6 +56,7 @@ export async function agreeGoal(input: AgreeInput): Promise<number> {
     if (recs.length) await tx.insert(goalRecommendations).values(recs.map((recommendationId) => ({ goalId: goal!.id, recommendationId })));
     await tx.insert(goalYears).values({ goalId: goal!.id, conferenceId: input.conferenceId, status: "neu", publishedAt: now, updatedAt: now });
     await tx.insert(goalUpdates).values({ goalId: goal!.id, conferenceId: input.conferenceId, status: "neu", sachstand: "", publishedAt: now });
+    if (input.actor) await recordAudit(tx, { actor: input.actor, action: "goal.agree", subjectType: "goal", subjectId: String(goal!.id), summary: input.title });
     return goal!.id;
   });
 }

@@ -2,7 +2,7 @@ import { and, eq, notInArray } from "drizzle-orm";
 import type { AppLoadContext } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { conferences, files, groupReports, groups, loginTokens, outbox, reportReminders, users } from "~/db/schema";
+import { auditLog, conferences, files, groupReports, groups, loginTokens, outbox, reportReminders, users } from "~/db/schema";
 import { consumeLoginToken, createUser } from "~/modules/auth/accounts.server";
 import { receiveUploads } from "~/modules/uploads/multipart.server";
 import { makePdf } from "../../../tests/support/files";
@@ -112,6 +112,11 @@ describe("the report workflow", () => {
       `Freigegeben: Umsetzungsbericht ${group.name} (${conference.year})`,
       `Veröffentlicht: Umsetzungsbericht ${group.name} (${conference.year})`,
     ]);
+
+    // The organiser's steps are in the audit log (the coordinator's own are not).
+    const logged = await db.select().from(auditLog).where(eq(auditLog.subjectId, reportId));
+    expect(logged.map((e) => e.action).sort()).toEqual(["report.approve", "report.publish", "report.request_changes"]);
+    expect(new Set(logged.map((e) => e.actorId))).toEqual(new Set([organiser.id]));
 
     const published = await listPublishedReports(group.id);
     expect(published[0]!.report.activities).toBe("Sprachcafé und Fotoausstellung");

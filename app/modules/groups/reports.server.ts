@@ -4,6 +4,7 @@ import { GroupNoticeEmail } from "#emails/group-notice";
 import { db, type DbOrTx } from "~/db/client.server";
 import { conferences, fileVersions, files, groupReportEvents, groupReportFiles, groupReports, groups, reportDeadlines, reportReminders, users } from "~/db/schema";
 import { translator, type Locale, type MessageKey } from "~/i18n/catalog";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { enqueueMail, renderMail } from "~/modules/mail/outbox.server";
 import { saveUpload, setFilesPublic, type SavedFile } from "~/modules/uploads/files.server";
 import type { PreparedUpload } from "~/modules/uploads/inspect.server";
@@ -214,6 +215,9 @@ export async function transition(input: { reportId: string; actor: Actor; action
       await setFilesPublic(tx, attached.map((a) => a.fileId), true);
     }
     for (const mail of mails) await enqueueMail(tx, { ...mail, subject, topic: `report:${report.id}` });
+    if (input.action !== "submit") {
+      await recordAudit(tx, { actor: { id: input.actor.id }, action: `report.${input.action}`, subjectType: "report", subjectId: report.id, summary: `${group!.name} ${conference!.year}` });
+    }
   });
 }
 

@@ -4,7 +4,7 @@ import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { outbox } from "~/db/schema";
-import { backoffMs, claimDueMail, enqueueMail, listDeadMail, markFailed, retryDeadMail } from "./outbox.server";
+import { backoffMs, claimDueMail, enqueueMail, listDeadMail, markFailed, registerMailTemplate, retryDeadMail } from "./outbox.server";
 import { smtpTransport } from "./transport.server";
 import { startOutboxWorker } from "./worker.server";
 
@@ -117,5 +117,33 @@ describe("worker with a real SMTP server", () => {
     for (const id of ids) expect(smtp.received.map((m) => m.messageId)).toContain(`<${id}@ikon.test>`);
     const rows = await db.select().from(outbox);
     expect(rows.every((r) => r.status === "sent")).toBe(true);
+  });
+});
+
+describe("mails queued as data", () => {
+  it("are rendered by the worker when it sends them, not when they are queued", async () => {
+    await db.delete(outbox);
+    let renders = 0;
+    registerMailTemplate("test-greeting", async (props) => {
+      renders++;
+      return { html: `<p>Hallo ${String(props.name)}</p>`, text: `Hallo ${String(props.name)}` };
+    });
+    await enqueueMail(db, { to: "data@example.org", subject: "Daten", html: "", text: "", template: { name: "test-greeting", props: { name: "Aylin" } } });
+    expect(renders).toBe(0);
+    const [row] = await db.select().from(outbox);
+    expect(row).toMatchObject({ html: "", text: "", template: "test-greeting", props: { name: "Aylin" } });
+
+    const sent: { html: string; text: string }[] = [];
+    const worker = startOutboxWorker({
+      transport: { name: "test", send: async (mail) => void sent.push({ html: mail.html, text: mail.text }) },
+      from: "Konferenz <konferenz@ikon.test>",
+      messageIdDomain: "ikon.test",
+      pollMs: 60_000,
+      maxAttempts: 5,
+    });
+    await worker.drain();
+    await worker.stop();
+    expect(renders).toBe(1);
+    expect(sent).toEqual([{ html: "<p>Hallo Aylin</p>", text: "Hallo Aylin" }]);
   });
 });

@@ -12,7 +12,25 @@ export type MailMessage = {
   attachments?: OutboxAttachment[];
   /** What the mail is about, e.g. "registration:<id>": lets deletion requests reach queued mail. */
   topic?: string;
+  /** Queued as data: the outbox worker renders this template (html and text are then empty). */
+  template?: { name: string; props: Record<string, unknown> };
 };
+
+type MailTemplate = (props: Record<string, unknown>) => Promise<{ html: string; text: string }>;
+const templates = new Map<string, MailTemplate>();
+
+/** A mail template the outbox worker can render; modules register theirs when they load. */
+export function registerMailTemplate(name: string, template: MailTemplate): void {
+  templates.set(name, template);
+}
+
+/** A queued mail's html and text: stored, or rendered now from its template and props. */
+export async function renderQueued(mail: { html: string; text: string; template?: string | null; props?: Record<string, unknown> | null }): Promise<{ html: string; text: string }> {
+  if (!mail.template) return { html: mail.html, text: mail.text };
+  const template = templates.get(mail.template);
+  if (!template) throw new Error(`Unknown mail template ${mail.template}`);
+  return template(mail.props ?? {});
+}
 
 /** Renders a react-email template to HTML and plain text. Call before opening the transaction. */
 export async function renderMail(element: ReactElement): Promise<{ html: string; text: string }> {
@@ -33,6 +51,8 @@ export async function enqueueMail(tx: DbOrTx, message: MailMessage): Promise<str
       text: message.text,
       attachments: message.attachments ?? [],
       topic: message.topic ?? "",
+      template: message.template?.name ?? null,
+      props: message.template?.props ?? null,
     })
     .returning({ id: outbox.id });
   notifyQueued();

@@ -1,5 +1,5 @@
 import { logger, withoutAddresses } from "~/utils/logger.server";
-import { claimDueMail, markFailed, markSent, setQueuedListener } from "./outbox.server";
+import { claimDueMail, markFailed, markSent, renderQueued, setQueuedListener } from "./outbox.server";
 import type { MailTransport } from "./transport.server";
 
 export type OutboxWorker = {
@@ -25,13 +25,15 @@ export function startOutboxWorker(opts: {
       if (batch.length === 0) return;
       for (const mail of batch) {
         try {
+          // Mails queued as data are rendered here, outside the request that queued them.
+          const { html, text } = await renderQueued(mail);
           await opts.transport.send({
             messageId: `<${mail.id}@${opts.messageIdDomain}>`,
             from: opts.from,
             to: mail.to,
             subject: mail.subject,
-            html: mail.html,
-            text: mail.text,
+            html,
+            text,
             attachments: mail.attachments,
           });
           await markSent(mail.id);

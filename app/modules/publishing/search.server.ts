@@ -25,11 +25,19 @@ export type SearchHit = { kind: SearchKind; id: string; title: string; year: num
 const clean = (expr: SQL) => sql`translate(${expr}, ${MARK_START + MARK_END}, '')`;
 
 /**
+ * A row's text and its vector, computed once per row (`t.body`, `t.v`) for both the match and the
+ * rank. `offset 0` keeps the planner from inlining the subquery, which would compute the vector
+ * (and, for reports, gather the PDFs' text) once for the filter and again for the rank.
+ */
+const once = (text: SQL) => sql`lateral (select b.body, to_tsvector('german', b.body) as v from (select ${text} as body) b offset 0) t`;
+
+/**
  * German full-text search over published content only: library entries (with the text of their
  * PDFs), published conference documentations (intro and speeches), published working-group
  * reports and agreed goals (goals with a published status). Drafts never match: every branch
  * filters on its own published flag. Library entries and speeches use their stored tsvector (GIN
- * index); reports, goals and documentation intros are few and are vectorised in the query.
+ * index); reports, goals and documentation intros are few and are vectorised in the query, once
+ * per row (see `once`); snippets (ts_headline) only for the shown page.
  */
 export async function search(input: { q: string; year?: number | ""; kind?: SearchKind | ""; limit?: number; now?: Date }): Promise<SearchHit[]> {
   const tsq = prefixQuery(input.q);
@@ -56,9 +64,10 @@ export async function search(input: { q: string; year?: number | ""; kind?: Sear
       where d.published_at is not null and d.published_at <= ${now} and s.search @@ q.q`);
     branches.push(sql`
       select 'dokumentation', d.id::text, 'Dokumentation: ' || c.title, c.year, '/konferenzen/' || c.year || '/dokumentation',
-             ts_rank(to_tsvector('german', c.title || ' ' || d.intro), q.q), d.intro
-      from documentations d join conferences c on c.id = d.conference_id, q
-      where d.published_at is not null and d.published_at <= ${now} and to_tsvector('german', c.title || ' ' || d.intro) @@ q.q`);
+             ts_rank(t.v, q.q), d.intro
+      from documentations d join conferences c on c.id = d.conference_id, q,
+           ${once(sql`c.title || ' ' || d.intro`)}
+      where d.published_at is not null and d.published_at <= ${now} and t.v @@ q.q`);
   }
   if (want("bericht")) {
     // The report's sections and the text of its public PDFs (extracted at upload).
@@ -69,17 +78,19 @@ export async function search(input: { q: string; year?: number | ""; kind?: Sear
       where rf.report_id = r.id), '')`;
     branches.push(sql`
       select 'bericht', r.id::text, g.name || ': Umsetzungsbericht ' || c.year, c.year, '/arbeitskreise/' || g.slug || '#report-' || c.year,
-             ts_rank(to_tsvector('german', ${text}), q.q), ${text}
-      from group_reports r join groups g on g.id = r.group_id join conferences c on c.id = r.conference_id, q
-      where r.status = 'published' and to_tsvector('german', ${text}) @@ q.q`);
+             ts_rank(t.v, q.q), t.body
+      from group_reports r join groups g on g.id = r.group_id join conferences c on c.id = r.conference_id, q,
+           ${once(text)}
+      where r.status = 'published' and t.v @@ q.q`);
   }
   if (want("ziel")) {
     const text = sql`gl.title || ' ' || gl.description || ' ' || gl.measure || ' ' || gl.indicator`;
     branches.push(sql`
-      select 'ziel', gl.id::text, gl.title, c.year, '/ziele/' || gl.id, ts_rank(to_tsvector('german', ${text}), q.q), ${text}
-      from goals gl join conferences c on c.id = gl.origin_conference_id, q
+      select 'ziel', gl.id::text, gl.title, c.year, '/ziele/' || gl.id, ts_rank(t.v, q.q), t.body
+      from goals gl join conferences c on c.id = gl.origin_conference_id, q,
+           ${once(text)}
       where exists (select 1 from goal_years y where y.goal_id = gl.id and y.published_at is not null)
-        and to_tsvector('german', ${text}) @@ q.q`);
+        and t.v @@ q.q`);
   }
   const yearFilter = input.year ? sql`where year = ${input.year}` : sql``;
   const rows = await rawRows<{ kind: SearchKind; id: string; title: string; year: number | null; url: string; rank: number; snippet: string }>(

@@ -14,6 +14,7 @@ import { messageConfirmed } from "./participants.server";
 import { CONSENT_VERSIONS, registrationSchema } from "./registration.schema";
 import { confirmRegistration, register } from "./register.server";
 import { deleteRegistration, exportRegistration, updateNeeds } from "./manage.server";
+import { renderQueued } from "~/modules/mail/outbox.server";
 
 // G6 / Art. 17: a deleted registration leaves nothing behind that names or leads to the person —
 // checked by reading every table of the database, so a table added later is covered too.
@@ -57,7 +58,7 @@ async function busyParticipant(conferenceId: string, proposalId: string, tag: st
   await register({ conferenceId, data: parsed, locale: "de" });
   const [reg] = await db.select().from(registrations).where(eq(registrations.email, person.email));
   const [held] = await db.select().from(outbox).where(eq(outbox.topic, `registration:${reg!.id}`));
-  const confirmToken = /\/anmeldung-bestaetigen\/([a-z2-7]+)/.exec(held!.text)![1]!;
+  const confirmToken = /\/anmeldung-bestaetigen\/([a-z2-7]+)/.exec((await renderQueued(held!)).text)![1]!;
   expect((await confirmRegistration(confirmToken)).kind).toBe("confirmed");
   await updateNeeds(reg!.id, { intent: "needs", accessibility: ["wheelchair"], accessibilityOther: person.accessibilityOther, dietaryNeeds: person.dietaryNeeds, specialConsent: "on", photoConsent: "no" });
   const key = voterKey("registration", reg!.id);

@@ -3,7 +3,7 @@ import { RegistrationEmail } from "#emails/registration";
 import { isLocale, translator, type Locale, type MessageKey } from "~/i18n/catalog";
 import { checkinUrl } from "~/modules/attendance/checkin.server";
 import { qrPng } from "~/modules/attendance/qr.server";
-import { renderMail, type MailMessage } from "~/modules/mail/outbox.server";
+import { registerMailTemplate, renderMail, type MailMessage } from "~/modules/mail/outbox.server";
 import { formatDate, formatDateTime, formatTime } from "~/utils/time";
 import { conferenceIcs, icsAttachment } from "./ics.server";
 import { confirmUrl, manageUrl } from "./links.server";
@@ -35,9 +35,9 @@ export async function registrationMail(
   const greeting = t("mail.greeting", { name: `${reg.firstName} ${reg.lastName}` });
   const manage = extra.manageToken ? { label: t("registration.mail.manageLabel"), url: manageUrl(extra.manageToken) } : undefined;
   const button = extra.confirmToken ? { label: t("registration.mail.held.button"), url: confirmUrl(extra.confirmToken) } : undefined;
-  const rendered = await renderMail(
-    createElement(RegistrationEmail, { lang: locale, preview: subject, footer: t("mail.footer"), greeting, paragraphs: [body], button, manage }),
-  );
+  // Queued as data: the outbox worker renders the mail (react-email costs more than the rest of a
+  // registration, and the request should not wait for it).
+  const props: RegistrationEmailProps = { lang: locale, preview: subject, footer: t("mail.footer"), greeting, paragraphs: [body], button, manage };
   const withIcs = kind === "confirmed" || kind === "reminder" || kind === "cancelled";
   const cancel = kind === "cancelled";
   const attachments = withIcs
@@ -47,8 +47,12 @@ export async function registrationMail(
   if (kind === "confirmed" || kind === "reminder") {
     attachments.push({ filename: "einlass-qr-code.png", contentType: "image/png", contentBase64: (await qrPng(checkinUrl(conf.year, reg.id))).toString("base64") });
   }
-  return { to: reg.email, subject, ...rendered, attachments, topic: `registration:${reg.id}` };
+  return { to: reg.email, subject, html: "", text: "", template: { name: TEMPLATE, props }, attachments, topic: `registration:${reg.id}` };
 }
+
+type RegistrationEmailProps = Parameters<typeof RegistrationEmail>[0];
+const TEMPLATE = "registration";
+registerMailTemplate(TEMPLATE, (props) => renderMail(createElement(RegistrationEmail, props as RegistrationEmailProps)));
 
 export const POSITION_SLOT = "\u2063PLATZ\u2063";
 
@@ -56,5 +60,6 @@ export const POSITION_SLOT = "\u2063PLATZ\u2063";
 export async function withPosition(tx: Tx, mail: MailMessage, reg: Pick<Registration, "conferenceId" | "waitlistPosition">): Promise<MailMessage> {
   const rank = String(await waitlistRank(tx, reg));
   const fill = (text: string) => text.split(POSITION_SLOT).join(rank);
-  return { ...mail, subject: fill(mail.subject), html: fill(mail.html), text: fill(mail.text) };
+  const template = mail.template && { ...mail.template, props: JSON.parse(fill(JSON.stringify(mail.template.props))) as Record<string, unknown> };
+  return { ...mail, subject: fill(mail.subject), html: fill(mail.html), text: fill(mail.text), ...(template ? { template } : {}) };
 }

@@ -3,10 +3,12 @@ import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { conferences, forums, outbox } from "~/db/schema";
+import { auditLog, conferences, forums, outbox } from "~/db/schema";
+import { createUser } from "~/modules/auth/accounts.server";
 import { registrationSchema } from "./registration.schema";
 import { messageConfirmed, needsCounts, parseParticipantFilter, participantsCsv, participantsXlsx, listParticipants, PAGE_SIZE } from "./participants.server";
 import { confirmRegistration, register } from "./register.server";
+import { renderQueued } from "~/modules/mail/outbox.server";
 
 async function setup(capacity: number) {
   const startsAt = new Date(Date.now() + 30 * 86_400_000);
@@ -52,23 +54,29 @@ describe("participant list for organisers", () => {
     expect((await listParticipants(conf.id, parseParticipantFilter(new URLSearchParams("sort=x&page=-3&status=foo")))).total).toBe(30);
   });
 
-  it("exports CSV and XLSX with formula injection neutralised", async () => {
+  it("exports CSV and XLSX with formula injection neutralised; each export is in the audit log", async () => {
     const { conf } = await setup(5);
+    const by = { actor: await createUser({ email: `export-${conf.year}@example.org`, name: "Erika Export", role: "organiser" }), year: conf.year };
     await register({ conferenceId: conf.id, data: person(1, { organisation: '=HYPERLINK("http://evil.example","klick")', lastName: "+Plus" }), locale: "de" });
     await register({ conferenceId: conf.id, data: person(2), locale: "de" });
-    const csv = await participantsCsv(conf.id, parseParticipantFilter(new URLSearchParams()));
+    const csv = await participantsCsv(conf.id, parseParticipantFilter(new URLSearchParams()), by);
     const rows: string[][] = parse(csv.replace(/^\uFEFF/, ""), { delimiter: ";" });
     expect(rows[0]).toContain("Nachname");
     const evil = rows.find((r) => r[2] === "liste1@example.org")!;
     expect(evil[0]).toBe("'+Plus");
     expect(evil[3]).toBe(`'=HYPERLINK("http://evil.example","klick")`);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await participantsXlsx(conf.id, parseParticipantFilter(new URLSearchParams()))) as never);
+    await book.xlsx.load((await participantsXlsx(conf.id, parseParticipantFilter(new URLSearchParams()), by)) as never);
     const sheet = book.getWorksheet("Teilnehmende")!;
     expect(sheet.rowCount).toBe(3);
     const cells = [2, 3].map((n) => sheet.getRow(n).getCell(4).value);
     expect(cells).toContain(`'=HYPERLINK("http://evil.example","klick")`);
     for (let r = 1; r <= sheet.rowCount; r++) sheet.getRow(r).eachCell((c) => expect(c.formula).toBeUndefined());
+    const logged = await db.select().from(auditLog).where(eq(auditLog.actorId, by.actor.id));
+    expect(logged.map((e) => [e.action, e.actorName, e.subjectId, e.summary]).sort()).toEqual([
+      ["registration.export", "Erika Export", String(conf.year), "CSV: 2 Anmeldungen"],
+      ["registration.export", "Erika Export", String(conf.year), "Excel: 2 Anmeldungen"],
+    ]);
   });
 
   it("counts catering and accessibility needs of seat holders without names", async () => {
@@ -95,7 +103,7 @@ describe("participant list for organisers", () => {
     for (const i of [91, 92, 93]) await register({ conferenceId: conf.id, data: person(i), locale: "de" });
     for (const i of [91, 92]) {
       const [mail] = await db.select().from(outbox).where(eq(outbox.to, `liste${i}@example.org`));
-      await confirmRegistration(/\/anmeldung-bestaetigen\/([a-z2-7]+)/.exec(mail!.text)![1]!);
+      await confirmRegistration(/\/anmeldung-bestaetigen\/([a-z2-7]+)/.exec((await renderQueued(mail!)).text)![1]!);
     }
     expect(await messageConfirmed(conf.id, { subject: "Raumänderung", body: "Wir tagen im großen Saal.\n\nBis bald!" })).toBe(2);
     const sent = await db.select().from(outbox).where(eq(outbox.subject, "Raumänderung"));

@@ -13,6 +13,7 @@ import { ACCESSIBILITY_NEEDS, ORGANISATION_TYPES, SORTS, STATUSES } from "./regi
 import { manageToken, manageUrl } from "./links.server";
 import { waitlistRank } from "./seats.server";
 import { ANONYMISED_DOMAIN } from "~/modules/privacy/retention.server";
+import { recordAudit } from "~/modules/audit/audit.server";
 
 export const PAGE_SIZE = 25;
 
@@ -166,14 +167,23 @@ export async function participantTable(conferenceId: string, f: ParticipantFilte
   return { header, rows: body.map((row) => row.map(neutralise)) };
 }
 
-export async function participantsCsv(conferenceId: string, f: ParticipantFilter): Promise<string> {
+/** Who exported which list: every export of personal data is in the audit log. */
+type Exporter = { actor: { id: string; name?: string }; year: number };
+
+async function auditExport(by: Exporter, format: string, rows: number) {
+  await recordAudit(db, { actor: by.actor, action: "registration.export", subjectType: "conference", subjectId: String(by.year), summary: `${format}: ${rows} ${rows === 1 ? "Anmeldung" : "Anmeldungen"}` });
+}
+
+export async function participantsCsv(conferenceId: string, f: ParticipantFilter, by: Exporter): Promise<string> {
   const table = await participantTable(conferenceId, f);
+  await auditExport(by, "CSV", table.rows.length);
   // BOM and semicolons: what German Excel opens correctly.
   return "\uFEFF" + stringify([table.header, ...table.rows], { delimiter: ";" });
 }
 
-export async function participantsXlsx(conferenceId: string, f: ParticipantFilter): Promise<Buffer> {
+export async function participantsXlsx(conferenceId: string, f: ParticipantFilter, by: Exporter): Promise<Buffer> {
   const table = await participantTable(conferenceId, f);
+  await auditExport(by, "Excel", table.rows.length);
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("Teilnehmende");
   sheet.addRow(table.header).font = { bold: true };

@@ -9,6 +9,7 @@ import { confirmRegistration, getConfirmation, register } from "./register.serve
 import { expireHolds, sendReminders } from "./jobs.server";
 import { getAvailability } from "./seats.server";
 import { confirmTokenIn, DAY, input, mailsTo, makeConference, manageTokenIn, registrationOf } from "./testing";
+import { renderQueued } from "~/modules/mail/outbox.server";
 
 describe("register and confirm (double opt-in)", () => {
   it("holds a seat, mails a confirm link; GET changes nothing, the POST confirms and mails an .ics with the right local time", async () => {
@@ -210,7 +211,7 @@ describe("capacity, waitlist and promotion", () => {
     expect(mine).toHaveLength(200);
     expect(new Set(mine.map((m) => m.to)).size).toBe(200);
     // Each waitlisted person's mail names their own place in line.
-    for (const r of waiting.slice(0, 5)) expect(mine.find((m) => m.to === r.email)!.text).toContain(`auf Platz ${r.waitlistPosition}`);
+    for (const r of waiting.slice(0, 5)) expect((await renderQueued(mine.find((m) => m.to === r.email)!)).text).toContain(`auf Platz ${r.waitlistPosition}`);
     // Promotion follows the same order.
     await cancelRegistration(rows.find((r) => r.status === "held")!.id);
     expect((await db.select().from(registrations).where(eq(registrations.id, waiting[0]!.id)))[0]!.status).toBe("held");

@@ -2,7 +2,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { conferences, forums, outbox, registrations } from "~/db/schema";
+import { renderQueued } from "~/modules/mail/outbox.server";
 import { berlinParts, berlinTime } from "~/utils/time";
+import "./mails.server"; // registers the template renderQueued needs
 import { organiserAddSchema, type OrganiserAddInput } from "./organiser.schema";
 import { registrationSchema, type RegistrationInput } from "./registration.schema";
 
@@ -60,8 +62,10 @@ export function organiserInput(email: string, extra: Partial<Record<string, unkn
   return parsed(organiserAddSchema.safeParse({ ...person, intent: "add", locale: "de", email, ...extra }));
 }
 
+/** The mails queued for an address, rendered as the outbox worker would send them. */
 export async function mailsTo(email: string) {
-  return db.select().from(outbox).where(eq(outbox.to, email)).orderBy(asc(outbox.createdAt));
+  const rows = await db.select().from(outbox).where(eq(outbox.to, email)).orderBy(asc(outbox.createdAt));
+  return Promise.all(rows.map(async (row) => ({ ...row, ...(await renderQueued(row)) })));
 }
 export const confirmTokenIn = (text: string) => /\/anmeldung-bestaetigen\/([a-z2-7]+)/.exec(text)?.[1];
 export const manageTokenIn = (text: string) => /\/meine-anmeldung\/([a-z2-7]+)/.exec(text)?.[1];

@@ -24,6 +24,7 @@ export const commonAr = defineArabic(common, {
   "footer.accessibility": "إمكانية الوصول",
   "form.required": "حقل إلزامي",
   "form.optional": "اختياري",
+  "form.unsaved": "لديك تغييرات لم تُحفظ بعد. هل تريد مغادرة الصفحة رغم ذلك؟ ستضيع التغييرات.",
   "form.errorSummary": "يرجى مراجعة البيانات التي أدخلتها",
   "form.errorCount": "ما زال يجب تصحيح {count} من البيانات.",
   "form.errorCountOne": "ما زال يجب تصحيح معلومة واحدة.",
