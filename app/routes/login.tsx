@@ -10,14 +10,22 @@ import { hitAll, hitRateLimit, isRateLimited, rules } from "~/modules/security/r
 import { getUser, signIn } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { invalid, parseForm, rateLimited } from "~/utils/form.server";
-import { safeRedirect } from "~/utils/http.server";
+import { notFound, safeRedirect } from "~/utils/http.server";
+import { oidcEnabled } from "~/server/oidc.server";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "login.title")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   if (await getUser(request)) throw redirect(safeRedirect(url.searchParams.get("redirectTo"), "/verwaltung"));
-  return { signedOut: url.searchParams.has("abgemeldet"), linkInvalid: url.searchParams.has("link-ungueltig") };
+  const city = url.searchParams.get("stadt");
+  return {
+    signedOut: url.searchParams.has("abgemeldet"),
+    linkInvalid: url.searchParams.has("link-ungueltig"),
+    cityLogin: oidcEnabled(),
+    cityError: city === "keine-berechtigung" ? ("login.cityNotAuthorised" as const) : city ? ("login.cityFailed" as const) : null,
+    passwordLogin: env.PASSWORD_LOGIN,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -31,6 +39,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await requestLoginLink({ email: input.linkEmail, appUrl: env.APP_URL, locale: await getLocale(request) });
     return data({ ok: true as const, linkSent: true, errors: {}, values: {} });
   }
+  // PASSWORD_LOGIN=false: staff sign in through the city's account, others by e-mailed link.
+  if (!env.PASSWORD_LOGIN) notFound();
   const ipLimit = await hitRateLimit(rules.loginPerIp, context.clientIp);
   if (!ipLimit.allowed) return rateLimited(ipLimit.retryAfterSeconds, { email: input.email });
   const accountLimit = await isRateLimited(rules.loginPerAccount, input.email);
@@ -61,18 +71,34 @@ export default function Login() {
       <h1>{t("login.title")}</h1>
       {loaderData.signedOut ? <p className="notice" role="status">{t("logout.done")}</p> : null}
       {loaderData.linkInvalid ? <p className="notice notice--warn" role="alert">{t("login.linkInvalid")}</p> : null}
+      {loaderData.cityError ? <p className="notice notice--warn" role="alert">{t(loaderData.cityError)}</p> : null}
       <p>{t("login.lead")}</p>
       <ErrorSummary errors={errors} labels={{ email: t("login.email"), password: t("login.password"), linkEmail: t("login.email") }} />
-      <SafeForm className="stack" aria-labelledby="login-password-title">
-        <h2 id="login-password-title" className="visually-hidden">{t("login.title")}</h2>
-        <input type="hidden" name="intent" value="password" />
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field name="email" label={t("login.email")} type="email" autoComplete="username" required defaultValue={values.email} error={errors?.email} />
-        <Field name="password" label={t("login.password")} type="password" autoComplete="current-password" required error={errors?.password} />
-        <button type="submit" className="button" disabled={busy}>
-          {t("login.submit")}
-        </button>
-      </SafeForm>
+      {loaderData.cityLogin ? (
+        <section aria-labelledby="login-city-title" className="card">
+          <h2 id="login-city-title">{t("login.cityTitle")}</h2>
+          {/* A plain link (a full page load): the provider's sign-in page is another site. */}
+          <p>
+            <a className="button" href={redirectTo ? `/login/stadt?redirectTo=${encodeURIComponent(redirectTo)}` : "/login/stadt"}>
+              {t("login.city")}
+            </a>
+          </p>
+        </section>
+      ) : null}
+      {loaderData.passwordLogin ? (
+        <SafeForm className="stack" aria-labelledby="login-password-title">
+          <h2 id="login-password-title" className={loaderData.cityLogin ? undefined : "visually-hidden"}>
+            {loaderData.cityLogin ? t("login.passwordTitle") : t("login.title")}
+          </h2>
+          <input type="hidden" name="intent" value="password" />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <Field name="email" label={t("login.email")} type="email" autoComplete="username" required defaultValue={values.email} error={errors?.email} />
+          <Field name="password" label={t("login.password")} type="password" autoComplete="current-password" required error={errors?.password} />
+          <button type="submit" className="button" disabled={busy}>
+            {t("login.submit")}
+          </button>
+        </SafeForm>
+      ) : null}
 
       <section aria-labelledby="login-link-title" className="card">
         <h2 id="login-link-title">{t("login.orLink")}</h2>

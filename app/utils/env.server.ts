@@ -7,6 +7,8 @@ const bool = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1");
 
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
 /** Every setting ikon reads. Parsed once at start; nothing else reads process.env. */
 export const envSchema = z
   .object({
@@ -37,6 +39,17 @@ export const envSchema = z
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
     /** Largest accepted upload per file, in megabytes. */
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(25),
+    /** Staff sign-in through the city's OpenID Connect provider (Keycloak, ADFS, Entra ID …); off when unset. */
+    OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    /** Unset for a public client (PKCE only). */
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_SCOPES: z.string().min(1).default("openid email profile"),
+    /** The claim (dotted path, e.g. realm_access.roles) whose value(s) must contain OIDC_ORGANISER_VALUE. */
+    OIDC_ORGANISER_CLAIM: z.string().min(1).default("groups"),
+    OIDC_ORGANISER_VALUE: z.string().min(1).optional(),
+    /** false: no password form; staff sign in through OIDC, others by e-mailed link. */
+    PASSWORD_LOGIN: bool.default(true),
     /** Full-page cache for anonymous visitors of public pages: longest life of a page (0 = off), size. */
     PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     PAGE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(32),
@@ -56,6 +69,14 @@ export const envSchema = z
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.SESSION_SECRET) {
       // Several instances must share one secret; a per-DATA_DIR secret would differ between them.
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production with DATABASE_URL" });
+    }
+    if (env.OIDC_ISSUER) {
+      if (!env.OIDC_CLIENT_ID) ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "is required with OIDC_ISSUER" });
+      if (!env.OIDC_ORGANISER_VALUE) ctx.addIssue({ code: "custom", path: ["OIDC_ORGANISER_VALUE"], message: "is required with OIDC_ISSUER" });
+      const issuer = new URL(env.OIDC_ISSUER);
+      if (issuer.protocol !== "https:" && !LOOPBACK.has(issuer.hostname)) {
+        ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "must use https (http only on localhost)" });
+      }
     }
   });
 

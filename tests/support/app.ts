@@ -14,11 +14,11 @@ export type RunningApp = {
 };
 
 /**
- * Starts the built app (`node server.js`, production mode) on a free port with its own DATA_DIR,
+ * Starts the built app (`node server.js`, production mode) on a free port (or `port`) with its own DATA_DIR,
  * as a person would run it, and waits until /readyz answers.
  */
-export async function startApp(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningApp> {
-  const port = await getPort();
+export async function startApp(opts: { dataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<RunningApp> {
+  const port = opts.port ?? (await getPort());
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), "ikon-e2e-"));
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {

@@ -12,6 +12,8 @@ export const users = pgTable("users", {
   /** A coordinator speaks for exactly one working group. */
   groupId: uuid().references(() => groups.id, { onDelete: "set null" }),
   passwordHash: text(),
+  /** The OpenID provider's stable "sub" of this person, set at the first sign-in through the city's account. */
+  oidcSubject: text().unique(),
   active: boolean().notNull().default(true),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

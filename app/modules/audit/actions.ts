@@ -27,6 +27,9 @@ export const AUDIT_ACTIONS = [
   "report.approve",
   "report.publish",
   "report.request_changes",
+  "user.directory.create",
+  "user.directory.grant",
+  "user.directory.revoke",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditKind = AuditAction extends `${infer K}.${string}` ? K : never;

@@ -1,4 +1,5 @@
 import { attendanceAr } from "./attendance";
+import { authAr } from "./auth";
 import { commonAr, mailAr } from "./common";
 import { conferencesAr } from "./conferences";
 import { discussionAr } from "./discussion";
@@ -18,4 +19,5 @@ export const arabicModules = [
   attendanceAr,
   groupsAr,
   titlesAr,
+  authAr,
 ];
