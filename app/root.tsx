@@ -14,11 +14,11 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
-import { ErrorPage } from "~/components/error-page";
+import { ErrorPage, errorKind } from "~/components/error-page";
 import { FormDrafts, SessionWarning } from "~/components/session-warning";
 import { useNonce } from "~/components/nonce";
 import { localeDir, locales, pageLocale, type Locale } from "~/i18n/locales";
-import { useLocale, useT } from "~/i18n/i18n";
+import { metaT, pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { getChosenLocale } from "~/i18n/locale.server";
 import { messagesAsset } from "~/i18n/messages.server";
 import { getUser } from "~/server/auth.server";
@@ -31,10 +31,10 @@ export const links: LinksFunction = () => [
 ];
 
 // Pages set their own title; this one is for error pages (every document needs a title).
-export const meta: MetaFunction = ({ error }) => {
-  if (!error) return [{ title: "Integrationskonferenz Bottrop" }];
+export const meta: MetaFunction = ({ error, matches }) => {
+  if (!error) return [{ title: metaT(matches)("site.name") }];
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  return [{ title: status === 404 ? "Seite nicht gefunden – Integrationskonferenz" : "Fehler – Integrationskonferenz" }];
+  return [pageTitle(matches, `error.${errorKind(status)}.title`)];
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

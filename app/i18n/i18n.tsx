@@ -41,6 +41,21 @@ export function metaT(matches: readonly { id: string; data?: unknown }[]): Trans
   return (key: MessageKey, vars?: Vars) => interpolate(messages?.[key] ?? key, vars, locale);
 }
 
+/**
+ * A page's document title in the page's language (WCAG 2.4.2): what its heading says — a catalogue
+ * key, or `(t) => …` for headings with data — then the site's name, or "Verwaltung" in the
+ * organisers' area. Every route's `meta` goes through here (app/i18n/titles.test.ts).
+ */
+export function pageTitle(
+  matches: readonly { id: string; data?: unknown }[],
+  page: MessageKey | ((t: Translate) => string),
+  area: "site" | "admin" = "site",
+): { title: string } {
+  const t = metaT(matches);
+  const text = typeof page === "function" ? page(t) : t(page);
+  return { title: `${text} – ${t(area === "admin" ? "admin.title" : "site.name")}` };
+}
+
 /** The translate function for the page's language. */
 export function useT(): Translate {
   const locale = useLocale();

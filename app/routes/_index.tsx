@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useLocale, useT } from "~/i18n/i18n";
+import { metaT, useLocale, useT } from "~/i18n/i18n";
 import { findUpcomingConference } from "~/modules/conferences/conferences.server";
 import { formatDate } from "~/utils/time";
 
-export const meta: MetaFunction = () => [
-  { title: "Integrationskonferenz Bottrop" },
-  { name: "description", content: "Die jährliche Integrationskonferenz des Kommunalen Integrationszentrums Bottrop: Anmeldung, Programm, Ergebnisse der Arbeitskreise und Ziele." },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("site.name") },
+  { name: "description", content: metaT(matches)("title.home.description") },
 ];
 
 export async function loader(_: LoaderFunctionArgs) {

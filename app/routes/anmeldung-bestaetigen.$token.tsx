@@ -2,16 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { SafeForm } from "~/components/form";
-import { metaT, useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { confirmRegistration, getConfirmation } from "~/modules/registrations/register.server";
 import { registrationLinks } from "~/modules/registrations/ui";
 import { readForm } from "~/server/form.server";
 
 export const links = registrationLinks;
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches);
-  return [{ title: `${t("registration.confirm.title")} – ${t("site.name")}` }, { name: "robots", content: "noindex" }];
-};
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "registration.confirm.title"), { name: "robots", content: "noindex" }];
 
 /** GET only shows the page: mail scanners open links, and opening must not confirm anything. */
 export async function loader({ params }: LoaderFunctionArgs) {

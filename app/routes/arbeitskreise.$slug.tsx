@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { formatBytes, KIND_LABEL } from "~/modules/groups/format";
 import { getGroupBySlug } from "~/modules/groups/groups.server";
 import { REPORT_SECTIONS } from "~/modules/groups/report-sections";
@@ -15,7 +15,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "stylesheet", href: publishingStyles },
 ];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? "Arbeitskreis"} – Integrationskonferenz` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, data ? () => data.group.name : "error.notFound.title")];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const group = await getGroupBySlug(params.slug ?? "");

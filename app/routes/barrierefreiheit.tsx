@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field, SafeForm, type FormErrors, TextareaField } from "~/components/form";
-import { useGermanContent, useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useGermanContent, useLocale, useT } from "~/i18n/i18n";
 import { feedbackSchema } from "~/modules/accessibility/statement.schema";
 import { getStatement, sendFeedback } from "~/modules/accessibility/statement.server";
 import { lines } from "~/modules/accessibility/ui";
@@ -11,7 +11,7 @@ import { env } from "~/utils/env.server";
 import { invalid, parseForm, rateLimited } from "~/server/form.server";
 import { formatDate } from "~/utils/time";
 
-export const meta: MetaFunction = () => [{ title: "Erklärung zur Barrierefreiheit – Integrationskonferenz" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "a11y.statement.title")];
 
 // Feedback: 5 messages per client IP per hour (a venue behind one NAT still gets through a few).
 const FEEDBACK_PER_IP = { name: "a11y-feedback-ip", limit: 5, windowMs: 60 * 60_000 };

@@ -1,11 +1,11 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/catalog";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { retentionSettings } from "~/modules/privacy/retention.server";
 import { TableWrap } from "~/components/form";
 
-export const meta: MetaFunction = () => [{ title: "Datenschutz – Integrationskonferenz" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "privacy.title")];
 
 // Generated from the same settings the retention job uses, so the page cannot drift from practice.
 export function loader() {

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { getLibraryEntry } from "~/modules/publishing/library.server";
 import { EntryLinks, libraryAreaKey, libraryTypeKey, publishingLinks } from "~/modules/publishing/ui";
 import { notFound } from "~/server/http.server";
 
 export const links = publishingLinks;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.entry.title} – Dokumente` : "Dokument nicht gefunden" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, data ? (t) => `${data.entry.title} – ${t("library.title")}` : "error.notFound.title")];
 
 /** A library entry under a stable address: /dokumente/<slug> (or its id). Drafts do not exist for the public. */
 export async function loader({ params }: LoaderFunctionArgs) {

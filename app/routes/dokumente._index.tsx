@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { LIBRARY_TYPES, MONITORING_AREAS, libraryFilterSchema } from "~/modules/publishing/library.schema";
 import { asTree, libraryFacets, listLibrary } from "~/modules/publishing/library.server";
 import { EntryLinks, libraryAreaKey, libraryTypeKey, publishingLinks } from "~/modules/publishing/ui";
 
 export const links = publishingLinks;
-export const meta: MetaFunction = () => [{ title: "Dokumente – Integrationskonferenz Bottrop" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "library.title")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filter = libraryFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));

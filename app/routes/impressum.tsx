@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Impressum – Integrationskonferenz" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "imprint.title")];
 
 export default function Imprint() {
   const t = useT();

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useGermanContent, useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useGermanContent, useLocale, useT } from "~/i18n/i18n";
 import { getPublicConference } from "~/modules/conferences/conferences.server";
 import { listPublicInputs } from "~/modules/discussion/inputs.server";
 import { AgendaPresentations } from "~/modules/groups/presentation-link";
@@ -14,9 +14,7 @@ import { formatDate, formatTime, formatTimeRange } from "~/utils/time";
 
 export const links = registrationLinks;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.conference.title} – Integrationskonferenz Bottrop` : "Konferenz nicht gefunden" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, data ? () => data.conference.title : "error.notFound.title")];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = Number(params.year);

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, SafeForm, type FormErrors } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { getPublicConference } from "~/modules/conferences/conferences.server";
 import { registrationSchema } from "~/modules/registrations/registration.schema";
@@ -18,7 +18,9 @@ import { formatDate, formatDateTime } from "~/utils/time";
 
 export const links = registrationLinks;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Anmeldung – ${data.conference.title}` : "Anmeldung" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => t("registration.title", { title: data.conference.title }) : "error.notFound.title"),
+];
 
 /** Generous per IP (a whole office behind one address), tight per address (each attempt sends a mail). */
 const RULES = {

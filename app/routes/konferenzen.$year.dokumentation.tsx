@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { SafeHtml } from "~/components/safe-html";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { speakersText } from "~/modules/discussion/format";
 import { formatBytes, KIND_LABEL } from "~/modules/groups/format";
 import { getDocumentation, withoutStorageKeys } from "~/modules/publishing/documentation.server";
@@ -12,7 +12,9 @@ import { notFound } from "~/server/http.server";
 import { formatDate } from "~/utils/time";
 
 export const links = publishingLinks;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Dokumentation: ${data.conference.title}` : "Dokumentation nicht gefunden" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => t("doc.title", { title: data.conference.title }) : "error.notFound.title"),
+];
 
 /**
  * The conference documentation. Public once published; organisers see an unpublished one as a

@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/catalog";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { listPublicConferences } from "~/modules/conferences/conferences.server";
 import { listPublishedDocumentations } from "~/modules/publishing/documentation.server";
 import { registrationLinks } from "~/modules/registrations/ui";
@@ -9,7 +9,7 @@ import { formatDate } from "~/utils/time";
 
 export const links = registrationLinks;
 
-export const meta: MetaFunction = () => [{ title: "Alle Konferenzen – Integrationskonferenz Bottrop" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "archive.title")];
 
 export async function loader() {
   const [conferences, documented] = await Promise.all([listPublicConferences(), listPublishedDocumentations()]);

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { getStatement } from "~/modules/accessibility/statement.server";
 
-export const meta: MetaFunction = () => [{ title: "Leichte Sprache – Integrationskonferenz" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "nav.easyLanguage")];
 
 export async function loader(_: LoaderFunctionArgs) {
   const { dgsVideoUrl, dgsCaptionsUrl } = await getStatement();

@@ -4,7 +4,7 @@ import { Link, useActionData, useFetcher, useLoaderData, useLocation, useSearchP
 import { CsrfInput, ErrorSummary, Field, fieldId, SafeForm } from "~/components/form";
 import { useHydrated, useLiveSnapshot } from "~/components/live-stream";
 import type { MessageKey } from "~/i18n/catalog";
-import { useGermanContent, useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useGermanContent, useLocale, useT } from "~/i18n/i18n";
 import { askSchema, likeSchema, NAME_MAX, QUESTION_MAX } from "~/modules/discussion/discussion.schema";
 import { isOpen, likesText, speakersText, windowText } from "~/modules/discussion/format";
 import { getInputForCode } from "~/modules/discussion/inputs.server";
@@ -17,7 +17,10 @@ import { notFound } from "~/server/http.server";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 // With the site-wide "no-referrer", browsers send "Origin: null" on a plain form POST, which the
 // server's Origin check refuses; "same-origin" keeps referrers off other sites and lets forms work without JavaScript.
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Fragen: ${data.input.title}` : "Nicht gefunden" }, { name: "referrer", content: "same-origin" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => t("title.questions", { title: data.input.title }) : "error.notFound.title"),
+  { name: "referrer", content: "same-origin" },
+];
 
 async function load(params: LoaderFunctionArgs["params"]) {
   const found = await getInputForCode(params.code ?? "", params.inputId ?? "");

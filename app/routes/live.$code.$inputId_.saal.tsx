@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useLiveSnapshot } from "~/components/live-stream";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { likesText, speakersText } from "~/modules/discussion/format";
 import { getInputForCode, liveUrl } from "~/modules/discussion/inputs.server";
 import { qrDataUrl } from "~/modules/conferences/day-code.server";
@@ -10,7 +10,9 @@ import styles from "~/styles/discussion.css?url";
 import { notFound } from "~/server/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Saalansicht: ${data.title}` : "Nicht gefunden" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => t("title.roomView", { title: data.title }) : "error.notFound.title"),
+];
 
 /** Seconds between reloads of the page when JavaScript is off. */
 const REFRESH_SECONDS = 5;

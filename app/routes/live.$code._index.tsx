@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useGermanContent, useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useGermanContent, useLocale, useT } from "~/i18n/i18n";
 import { speakersText, windowText } from "~/modules/discussion/format";
 import { isOpen, listPublicInputs } from "~/modules/discussion/inputs.server";
 import { findConferenceByDayCode } from "~/modules/conferences/day-code.server";
 import { notFound } from "~/server/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Fachinputs – ${data.conference.title}` : "Tagescode nicht gefunden" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, data ? "discussion.day.title" : "error.notFound.title")];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const conference = await findConferenceByDayCode(params.code ?? "");

@@ -2,15 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
-import { metaT, useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { dayCodeSchema } from "~/modules/discussion/discussion.schema";
 import { findConferenceByDayCode } from "~/modules/conferences/day-code.server";
 import { fieldErrors } from "~/server/form.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches);
-  return [{ title: `${t("discussion.join")} – ${t("site.name")}` }];
-};
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "discussion.join")];
 
 /** The code form is a GET form: no state changes, works without JavaScript and without a cookie. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, Field, SafeForm } from "~/components/form";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { requestLoginLinkEvenly, verifyCredentials } from "~/modules/auth/accounts.server";
 import { loginSchema } from "~/modules/auth/auth.schema";
@@ -13,7 +13,7 @@ import { invalid, parseForm, rateLimited } from "~/server/form.server";
 import { notFound, safeRedirect } from "~/server/http.server";
 import { oidcEnabled } from "~/server/oidc.server";
 
-export const meta: MetaFunction = () => [{ title: "Anmelden – Integrationskonferenz" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "login.title")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { SafeForm } from "~/components/form";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { consumeLoginToken } from "~/modules/auth/accounts.server";
 import { signIn } from "~/server/auth.server";
 import { readForm } from "~/server/form.server";
 import { linkCookie } from "~/server/link-cookie.server";
 
-export const meta: MetaFunction = () => [{ title: "Anmeldung bestätigen – Integrationskonferenz" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "login.confirmTitle")];
 
 async function readLinkToken(request: Request): Promise<string | null> {
   const value: unknown = await linkCookie.parse(request.headers.get("Cookie"));

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { SafeForm } from "~/components/form";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { getUser, signOut } from "~/server/auth.server";
 import { readForm } from "~/server/form.server";
 
-export const meta: MetaFunction = () => [{ title: "Abmelden – Integrationskonferenz" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "logout.title")];
 
 // GET only asks; signing out is a POST (a link or image elsewhere cannot sign anyone out).
 export async function loader({ request }: LoaderFunctionArgs) {

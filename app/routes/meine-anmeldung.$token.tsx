@@ -5,7 +5,7 @@ import { ErrorPage } from "~/components/error-page";
 import { z } from "zod";
 import { ErrorSummary, SafeForm, type FormErrors } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
-import { metaT, useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { needsSchema } from "~/modules/registrations/registration.schema";
 import { changeForum, findByManageToken, updateNeeds } from "~/modules/registrations/manage.server";
 import { LIVE_STATUSES } from "~/modules/registrations/seats.server";
@@ -17,10 +17,7 @@ import { invalid, parseForm } from "~/server/form.server";
 import { formatDate, formatDateTime } from "~/utils/time";
 
 export const links = registrationLinks;
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches);
-  return [{ title: `${t("registration.manage.title")} – ${t("site.name")}` }, { name: "robots", content: "noindex" }];
-};
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "registration.manage.title"), { name: "robots", content: "noindex" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findByManageToken(params.token ?? "");

@@ -3,17 +3,14 @@ import { data } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { SafeForm } from "~/components/form";
-import { metaT, useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { cancelRegistration, findByManageToken } from "~/modules/registrations/manage.server";
 import { LIVE_STATUSES } from "~/modules/registrations/seats.server";
 import { InvalidLink, registrationLinks } from "~/modules/registrations/ui";
 import { readForm } from "~/server/form.server";
 
 export const links = registrationLinks;
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches);
-  return [{ title: `${t("registration.cancel.title")} – ${t("site.name")}` }, { name: "robots", content: "noindex" }];
-};
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "registration.cancel.title"), { name: "robots", content: "noindex" }];
 
 async function find(token: string | undefined) {
   const found = await findByManageToken(token ?? "");

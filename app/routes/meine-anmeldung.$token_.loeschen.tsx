@@ -3,16 +3,13 @@ import { data } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { SafeForm } from "~/components/form";
-import { metaT, useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { deleteRegistration, findByManageToken } from "~/modules/registrations/manage.server";
 import { InvalidLink, registrationLinks } from "~/modules/registrations/ui";
 import { readForm } from "~/server/form.server";
 
 export const links = registrationLinks;
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches);
-  return [{ title: `${t("registration.delete.title")} – ${t("site.name")}` }, { name: "robots", content: "noindex" }];
-};
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "registration.delete.title"), { name: "robots", content: "noindex" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findByManageToken(params.token ?? "");

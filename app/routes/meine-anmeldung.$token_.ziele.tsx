@@ -6,9 +6,10 @@ import { participationAction } from "~/server/participate.server";
 import { goalsLinks } from "~/modules/goals/ui";
 import { voterKey } from "~/modules/goals/voting.server";
 import { findByManageToken } from "~/modules/registrations/manage.server";
+import { pageTitle } from "~/i18n/i18n";
 
 export const links = goalsLinks;
-export const meta: MetaFunction = () => [{ title: "Ziele vorschlagen und abstimmen – Integrationskonferenz" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "goals.participate.title"), { name: "robots", content: "noindex" }];
 
 /** Through the registration's manage link: one ballot per confirmed registration. */
 async function participant(token: string | undefined): Promise<Participant & { voterKey: string }> {

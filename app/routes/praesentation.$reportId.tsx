@@ -3,7 +3,7 @@ import { Link, useLoaderData, useNavigate } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useHydrated } from "~/components/live-stream";
 import { PdfSlide } from "~/components/pdf-slide";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { KIND_LABEL } from "~/modules/groups/format";
 import { REPORT_SECTIONS } from "~/modules/groups/report-sections";
 import { getReportView } from "~/modules/groups/reports.server";
@@ -13,7 +13,9 @@ import { requireGroupAccess } from "~/server/auth.server";
 import { notFound } from "~/server/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Präsentation: ${data?.group ?? ""} – Integrationskonferenz` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => t("title.presentation", { group: data.group }) : "error.notFound.title"),
+];
 
 type Slide = { kind: "title"; title: string; subtitle: string } | { kind: "section"; key: (typeof REPORT_SECTIONS)[number]; text: string } | FileSlide;
 

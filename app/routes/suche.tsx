@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/catalog";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { SEARCH_KINDS, searchParamsSchema } from "~/modules/publishing/search.schema";
 import { prefixQuery, search } from "~/modules/publishing/search.server";
 import { snippetParts } from "~/modules/publishing/snippet";
 import { publishingLinks } from "~/modules/publishing/ui";
 
 export const links = publishingLinks;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.q ? `Suche: ${data.q} – Integrationskonferenz Bottrop` : "Suche – Integrationskonferenz Bottrop" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, data?.q ? (t) => t("title.searchFor", { q: data.q }) : "search.title")];
 
 const FIRST_YEAR = 2012;
 

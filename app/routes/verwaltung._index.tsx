@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TableWrap } from "~/components/form";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { coordinatorHome, workingConference, yearOverview, type CoordinatorHome, type YearOverview } from "~/modules/overview/overview.server";
 import { requireUser } from "~/server/auth.server";
 import { formatDate } from "~/utils/time";
 
-export const meta: MetaFunction = () => [{ title: "Verwaltung – Integrationskonferenz" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "admin.title")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, Field, SafeForm, type FormErrors, TextareaField } from "~/components/form";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { groupSchema, inviteSchema, startReportSchema } from "~/modules/groups/groups.schema";
 import { isUuid } from "~/db/id";
@@ -16,7 +16,7 @@ import { invalid, parseForm } from "~/server/form.server";
 import { notFound } from "~/server/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? "Arbeitskreis"} – Verwaltung` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, data ? () => data.group.name : "groups.admin.title", "admin")];
 
 async function load(request: Request, groupId: string | undefined) {
   if (!isUuid(groupId)) notFound();

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { listCoordinators, listGroups } from "~/modules/groups/groups.server";
 import styles from "~/styles/groups.css?url";
 import { requireUser } from "~/server/auth.server";
@@ -9,7 +9,7 @@ import { notFound } from "~/server/http.server";
 import { TableWrap } from "~/components/form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Arbeitskreise – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "groups.admin.title", "admin")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

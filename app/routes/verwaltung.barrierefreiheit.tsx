@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, Field, SafeForm, SelectField, TextareaField } from "~/components/form";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { formatDay, statementSchema } from "~/modules/accessibility/statement.schema";
 import { getStatement, saveStatement } from "~/modules/accessibility/statement.server";
 import { requireOrganiser } from "~/server/auth.server";
 import { invalid, parseForm } from "~/server/form.server";
 
-export const meta: MetaFunction = () => [{ title: "Barrierefreiheit – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "a11y.admin.title", "admin")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);

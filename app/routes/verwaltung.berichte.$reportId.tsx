@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FileUpload } from "~/components/file-upload";
 import { ErrorSummary, type FormErrors, SafeForm, TableWrap, TextareaField } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { formatBytes, KIND_LABEL } from "~/modules/groups/format";
 import { REPORT_FIELDS, reportSubmitSchema, reportTextSchema, stepSchema } from "~/modules/groups/groups.schema";
@@ -20,7 +20,9 @@ import { notFound } from "~/server/http.server";
 import { formatDateTime } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Umsetzungsbericht ${data?.conference.year ?? ""}: ${data?.group.name ?? ""} – Verwaltung` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => t("reports.title", { year: data.conference.year, group: data.group.name }) : "reports.overview", "admin"),
+];
 
 async function load(request: Request, reportId: string | undefined) {
   const report = await findReport(reportId ?? "");

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field, type FormErrors, SafeForm, TableWrap } from "~/components/form";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { deadlineSchema } from "~/modules/groups/groups.schema";
 import { PresentationLink } from "~/modules/groups/presentation-link";
 import { getDeadline, listConferenceYears, listReportsForConference, setDeadline } from "~/modules/groups/reports.server";
@@ -13,7 +13,7 @@ import { notFound } from "~/server/http.server";
 import { formatDateTime, parseBerlinLocal, toBerlinLocalInput } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Umsetzungsberichte – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "reports.overview", "admin")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);

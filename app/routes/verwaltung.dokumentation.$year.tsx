@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FileUpload } from "~/components/file-upload";
 import { Field, SafeForm, TextareaField } from "~/components/form";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { formatBytes, KIND_LABEL } from "~/modules/groups/format";
 import {
   deleteMaterial,
@@ -25,7 +25,9 @@ import { notFound } from "~/server/http.server";
 import { formatDate, parseBerlinLocal } from "~/utils/time";
 
 export const links = publishingLinks;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Dokumentation ${data?.conference.year ?? ""} – Verwaltung` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => t("doc.admin.edit", { year: data.conference.year }) : "doc.admin.title", "admin"),
+];
 
 async function load(request: Request, yearParam: string | undefined) {
   const user = await requireOrganiser(request);

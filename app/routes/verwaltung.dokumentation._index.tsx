@@ -3,11 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { desc, eq } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { conferences, documentations } from "~/db/schema";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { requireOrganiser } from "~/server/auth.server";
 import { formatDate } from "~/utils/time";
 
-export const meta: MetaFunction = () => [{ title: "Dokumentationen – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "doc.admin.title", "admin")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SafeForm } from "~/components/form";
 import { FileUpload } from "~/components/file-upload";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { LibraryEntryForm, type EntryValues } from "~/modules/publishing/library-form";
 import { libraryEntrySchema } from "~/modules/publishing/library.schema";
 import { deleteLibraryEntry, getLibraryEntry, LibraryError, listParentChoices, updateLibraryEntry } from "~/modules/publishing/library.server";
@@ -15,7 +15,7 @@ import { notFound } from "~/server/http.server";
 import { isUuid } from "~/db/id";
 
 export const links = publishingLinks;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.title ?? "Dokument"} – Verwaltung` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, data ? () => data.entry.title : "library.admin.title", "admin")];
 
 async function load(request: Request, id: string | undefined) {
   const user = await requireOrganiser(request);

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { LibraryEntryForm } from "~/modules/publishing/library-form";
 import { libraryEntrySchema } from "~/modules/publishing/library.schema";
 import { createLibraryEntry, LibraryError, listLibrary, listParentChoices } from "~/modules/publishing/library.server";
@@ -11,7 +11,7 @@ import { invalid, parseForm } from "~/server/form.server";
 import { TableWrap } from "~/components/form";
 
 export const links = publishingLinks;
-export const meta: MetaFunction = () => [{ title: "Dokumente – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "library.admin.title", "admin")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);

@@ -6,7 +6,7 @@ import { FileUpload } from "~/components/file-upload";
 import { SafeForm } from "~/components/form";
 import { useLiveChanges } from "~/components/live-stream";
 import type { MessageKey } from "~/i18n/catalog";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { inputSchema, moderateSchema } from "~/modules/discussion/discussion.schema";
 import { likesText } from "~/modules/discussion/format";
 import { InputFormFields } from "~/modules/discussion/input-form";
@@ -22,7 +22,10 @@ import { forbidden, notFound } from "~/server/http.server";
 import { formatDateTime, toBerlinLocalInput } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.input.title} – Moderation` : "Nicht gefunden" }, { name: "referrer", content: "same-origin" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => t("title.moderation", { title: data.input.title }) : "discussion.admin.title", "admin"),
+  { name: "referrer", content: "same-origin" },
+];
 
 async function guard(request: Request, inputId: string | undefined) {
   const user = await requireUser(request);

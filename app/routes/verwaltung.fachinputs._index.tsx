@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SafeForm } from "~/components/form";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { InputFormFields } from "~/modules/discussion/input-form";
 import { inputSchema } from "~/modules/discussion/discussion.schema";
 import { canModerate, createInput, grantModerator, listExpertInputSlots, listModeratedConferences, listModerators, liveUrl, revokeModerator } from "~/modules/discussion/inputs.server";
@@ -15,7 +15,7 @@ import { forbidden, notFound } from "~/server/http.server";
 import { toBerlinLocalInput } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Fachinputs und Fragen – Verwaltung" }, { name: "referrer", content: "same-origin" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "discussion.admin.title", "admin"), { name: "referrer", content: "same-origin" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { ErrorSummary, Field, type FormErrors, SafeForm, TableWrap, SelectField, TextareaField } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { addAgendaItem, deleteAgendaItem, deleteForum, getConferenceForAdmin, saveForum, updateConference } from "~/modules/conferences/admin.server";
 import { AGENDA_KINDS, agendaSchema, conferenceSchema, deleteSchema, forumSchema } from "~/modules/conferences/conference.schema";
 import { ConferenceForm } from "~/modules/conferences/ui";
@@ -14,7 +14,9 @@ import { formValues, invalid, parseForm } from "~/server/form.server";
 import { notFound } from "~/server/http.server";
 import { formatTime, formatTimeRange, toBerlinLocalInput } from "~/utils/time";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.conference.title ?? "Konferenz"} – Verwaltung` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => t("admin.conferences.edit", { title: data.conference.title }) : "admin.conferences", "admin"),
+];
 
 async function load(request: Request, yearParam: string | undefined) {
   const user = await requireOrganiser(request);

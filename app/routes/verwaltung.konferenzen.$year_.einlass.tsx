@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { SafeForm } from "~/components/form";
 import { QrScanner } from "~/components/qr-scanner";
 import type { MessageKey } from "~/i18n/catalog";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { checkinActionSchema } from "~/modules/attendance/attendance.schema";
 import { attendanceCounts, checkIn, getAttendee, searchAttendees, undoCheckIn } from "~/modules/attendance/checkin.server";
 import { getConferenceByYear } from "~/modules/attendance/documents.server";
@@ -14,7 +14,7 @@ import { parseForm } from "~/server/form.server";
 import { notFound } from "~/server/http.server";
 import { formatTime } from "~/utils/time";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Einlass ${data?.year ?? ""} – Verwaltung` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, (t) => t("checkin.title", { year: data?.year ?? "" }), "admin")];
 
 async function load(request: Request, yearParam: string | undefined) {
   const user = await requireOrganiser(request);

@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { SafeForm } from "~/components/form";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { checkIn, getAttendee, verifyCheckinCode } from "~/modules/attendance/checkin.server";
 import { getConferenceByYear } from "~/modules/attendance/documents.server";
 import { requireOrganiser } from "~/server/auth.server";
 import { readForm } from "~/server/form.server";
 import { notFound } from "~/server/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Einlass bestätigen – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "checkin.codeTitle", "admin")];
 
 // A scanned QR code lands here: GET shows who it is, the POST checks them in.
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {

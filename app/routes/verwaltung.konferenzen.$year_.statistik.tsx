@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n/catalog";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { BarChart, DayColumns, type Bar } from "~/modules/registrations/charts";
 import { registrationStatistics } from "~/modules/registrations/statistics.server";
 import { registrationLinks } from "~/modules/registrations/ui";
@@ -10,7 +10,9 @@ import { requireOrganiserConference } from "~/server/organiser.server";
 import { berlinDay, formatDate, formatDateTime, formatDayDate, formatDayMonth } from "~/utils/time";
 
 export const links = registrationLinks;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Statistik ${data?.conference.year ?? ""} – Verwaltung` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => t("stats.title", { title: data.conference.title }) : "admin.conferences", "admin"),
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference } = await requireOrganiserConference(request, params.year);

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Field, type FormErrors, SafeForm, TableWrap, SelectField, TextareaField } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { ACCESSIBILITY_NEEDS, ORGANISATION_TYPES, SORTS, STATUSES } from "~/modules/registrations/registration.schema";
 import { listParticipants, messageConfirmed, needsCounts, parseParticipantFilter } from "~/modules/registrations/participants.server";
 import { registrationLinks } from "~/modules/registrations/ui";
@@ -13,7 +13,9 @@ import { requireOrganiserConference } from "~/server/organiser.server";
 import { formatDateTime } from "~/utils/time";
 
 export const links = registrationLinks;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Teilnehmende ${data?.conference.year ?? ""} – Verwaltung` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => t("participants.title", { title: data.conference.title }) : "admin.conferences", "admin"),
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference, forums } = await requireOrganiserConference(request, params.year);

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { FormErrors } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { retentionSettings } from "~/modules/privacy/retention.server";
 import { OrganiserRegistrationForm } from "~/modules/registrations/organiser-ui";
 import { getParticipant } from "~/modules/registrations/participants.server";
@@ -17,7 +17,9 @@ import { requireOrganiserConference } from "~/server/organiser.server";
 import { formatDateTime } from "~/utils/time";
 
 export const links = registrationLinks;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Anmeldung ändern ${data?.conference.year ?? ""} – Verwaltung` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => t("title.participantEdit", { year: data.conference.year }) : "admin.conferences", "admin"),
+];
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   const found = await requireOrganiserConference(request, params.year);

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { SafeForm } from "~/components/form";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { getParticipant } from "~/modules/registrations/participants.server";
 import { cancelRegistration } from "~/modules/registrations/manage.server";
 import { LIVE_STATUSES } from "~/modules/registrations/seats.server";
@@ -12,7 +12,9 @@ import { notFound } from "~/server/http.server";
 import { requireOrganiserConference } from "~/server/organiser.server";
 
 export const links = registrationLinks;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Anmeldung abmelden ${data?.year ?? ""} – Verwaltung` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => t("title.participantCancel", { year: data.year }) : "admin.conferences", "admin"),
+];
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   const { user, conference } = await requireOrganiserConference(request, params.year);

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { SafeForm } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
-import { metaT, useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { getAttendee } from "~/modules/attendance/checkin.server";
 import { getConferenceForAdmin } from "~/modules/conferences/admin.server";
 import { deleteRegistration } from "~/modules/registrations/manage.server";
@@ -11,7 +11,7 @@ import { readForm } from "~/server/form.server";
 import { notFound } from "~/server/http.server";
 import { isUuid } from "~/db/id";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("participants.delete.title")} – Verwaltung` }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "participants.delete.title", "admin")];
 
 // Art. 17 on request (by phone, letter, e-mail): GET shows whom it is about, the POST deletes.
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {

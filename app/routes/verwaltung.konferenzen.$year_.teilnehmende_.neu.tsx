@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { FormErrors } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { retentionSettings } from "~/modules/privacy/retention.server";
 import { OrganiserRegistrationForm } from "~/modules/registrations/organiser-ui";
 import { organiserAddSchema } from "~/modules/registrations/organiser.schema";
@@ -14,7 +14,7 @@ import { formValues, invalid, parseForm } from "~/server/form.server";
 import { requireOrganiserConference } from "~/server/organiser.server";
 
 export const links = registrationLinks;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Person von Hand anmelden ${data?.conference.year ?? ""} – Verwaltung` }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "participants.add", "admin")];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference } = await requireOrganiserConference(request, params.year);

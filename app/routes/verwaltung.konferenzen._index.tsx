@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/catalog";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { listConferencesForAdmin } from "~/modules/conferences/admin.server";
 import { requireOrganiser } from "~/server/auth.server";
 import { formatDate } from "~/utils/time";
 import { TableWrap } from "~/components/form";
 
-export const meta: MetaFunction = () => [{ title: "Konferenzen – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "admin.conferences", "admin")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);

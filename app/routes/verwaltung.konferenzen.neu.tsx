@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import type { FormErrors } from "~/components/form";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { createConference } from "~/modules/conferences/admin.server";
 import { conferenceSchema } from "~/modules/conferences/conference.schema";
 import { ConferenceForm } from "~/modules/conferences/ui";
 import { requireOrganiser } from "~/server/auth.server";
 import { formValues, invalid, parseForm } from "~/server/form.server";
 
-export const meta: MetaFunction = () => [{ title: "Neue Konferenz – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "admin.conferences.new", "admin")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);

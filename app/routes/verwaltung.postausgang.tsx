@@ -3,14 +3,14 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SafeForm, TableWrap } from "~/components/form";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { countPendingMail, listDeadMail, retryDeadMail } from "~/modules/mail/outbox.server";
 import { requireOrganiser } from "~/server/auth.server";
 import { parseForm } from "~/server/form.server";
 import { notFound } from "~/server/http.server";
 import { formatDateTime } from "~/utils/time";
 
-export const meta: MetaFunction = () => [{ title: "Postausgang – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "admin.outbox", "admin")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);

@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Field, SelectField, TableWrap } from "~/components/form";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { AUDIT_KINDS, type AuditAction } from "~/modules/audit/actions";
 import { auditActors, listAudit, parseAuditFilter } from "~/modules/audit/audit.server";
 import { requireOrganiser } from "~/server/auth.server";
 import { env } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/time";
 
-export const meta: MetaFunction = () => [{ title: "Protokoll – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "audit.title", "admin")];
 
 const PAGE = 100;
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field, SafeForm } from "~/components/form";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { goalAdminSchema } from "~/modules/goals/goals.schema";
 import { getGoalPage, listGroups, listPendingUpdates, updateGoalDetails, updateGoalStatus } from "~/modules/goals/goals.server";
 import { goalsLinks, StatusBadge, STATUS_NAMES, statusKey } from "~/modules/goals/ui";
@@ -11,7 +11,7 @@ import { invalid, parseForm } from "~/server/form.server";
 import { notFound } from "~/server/http.server";
 
 export const links = goalsLinks;
-export const meta: MetaFunction = () => [{ title: "Sachstand eintragen – Verwaltung" }];
+export const meta: MetaFunction = ({ matches, params }) => [pageTitle(matches, (t) => t("goals.admin.update.title", { id: params.id ?? "" }), "admin")];
 
 function goalId(raw: string | undefined) {
   if (!/^\d{1,9}$/.test(raw ?? "")) notFound();

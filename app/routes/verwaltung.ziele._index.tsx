@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SafeForm, TableWrap } from "~/components/form";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { conferenceYears, listGoalsForGroup, listPendingUpdates, reviewUpdate, rollOverGoals } from "~/modules/goals/goals.server";
 import { goalsLinks, StatusBadge, statusKey } from "~/modules/goals/ui";
 import { requireOrganiser, requireUser } from "~/server/auth.server";
@@ -12,7 +12,7 @@ import { parseForm } from "~/server/form.server";
 import { notFound } from "~/server/http.server";
 
 export const links = goalsLinks;
-export const meta: MetaFunction = () => [{ title: "Ziele – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "goals.admin.title", "admin")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

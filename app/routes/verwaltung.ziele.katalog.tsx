@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SafeForm } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import {
   createConceptVersion,
   currentVersion,
@@ -22,7 +22,7 @@ import { readForm, validateForm } from "~/server/form.server";
 import { notFound } from "~/server/http.server";
 
 export const links = goalsLinks;
-export const meta: MetaFunction = () => [{ title: "Handlungsempfehlungen – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "goals.catalogue.title", "admin")];
 
 const MAX_CSV = 2 * 1024 * 1024;
 

@@ -3,7 +3,7 @@ import { isUuid } from "~/db/id";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field, SafeForm } from "~/components/form";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { listFields, listRecommendations } from "~/modules/goals/catalogue.server";
 import { agreeSchema } from "~/modules/goals/goals.schema";
 import { agreeGoal, conferenceYears, listGroups } from "~/modules/goals/goals.server";
@@ -13,7 +13,7 @@ import { requireOrganiser } from "~/server/auth.server";
 import { invalid, parseForm } from "~/server/form.server";
 
 export const links = goalsLinks;
-export const meta: MetaFunction = () => [{ title: "Ziel vereinbaren – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "goals.admin.agree", "admin")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Field, SafeForm } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { listFields, listRecommendations } from "~/modules/goals/catalogue.server";
 import { proposalSchema, roundSchema } from "~/modules/goals/goals.schema";
 import { conferenceYears, listGroups } from "~/modules/goals/goals.server";
@@ -17,7 +17,7 @@ import { forbidden, notFound } from "~/server/http.server";
 import { parseBerlinLocal, toBerlinLocalInput } from "~/utils/time";
 
 export const links = goalsLinks;
-export const meta: MetaFunction = () => [{ title: "Vorschläge und Abstimmung – Verwaltung" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "goals.admin.title", "admin")];
 
 async function conferenceFor(request: Request) {
   const years = (await conferenceYears()).map((y) => y.year);

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/catalog";
-import { useLocale, useT } from "~/i18n/i18n";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { getGoalPage } from "~/modules/goals/goals.server";
 import { goalsLinks, StatusBadge } from "~/modules/goals/ui";
 import { getUser } from "~/server/auth.server";
@@ -10,7 +10,9 @@ import { formatDate } from "~/utils/time";
 import { TableWrap } from "~/components/form";
 
 export const links = goalsLinks;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Ziel ${data.goal.id}: ${data.goal.title} – Integrationskonferenz Bottrop` : "Ziel nicht gefunden" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => `${t("goals.goalId", { id: data.goal.id })}: ${data.goal.title}` : "error.notFound.title"),
+];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = Number(params.id);

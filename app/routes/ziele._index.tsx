@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { listFields } from "~/modules/goals/catalogue.server";
 import { conferenceYears, listGoals, listGroups } from "~/modules/goals/goals.server";
 import { parseBoardFilter } from "~/modules/goals/goals.schema";
@@ -8,7 +8,7 @@ import { goalsLinks, StatusBadge, STATUS_NAMES, statusKey } from "~/modules/goal
 import { TableWrap } from "~/components/form";
 
 export const links = goalsLinks;
-export const meta: MetaFunction = () => [{ title: "Ziele – Integrationskonferenz Bottrop" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "goals.board.title")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { filter, goalFilter } = parseBoardFilter(request.url);

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { conferenceYears, coverage } from "~/modules/goals/goals.server";
 import { goalsLinks } from "~/modules/goals/ui";
 import { berlinParts } from "~/utils/time";
 import { TableWrap } from "~/components/form";
 
 export const links = goalsLinks;
-export const meta: MetaFunction = () => [{ title: "Abdeckung der Handlungsempfehlungen – Integrationskonferenz Bottrop" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "goals.coverage.title")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const raw = Number(new URL(request.url).searchParams.get("jahre") ?? 3);

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { findConferenceByYear } from "~/modules/goals/proposals.server";
 import { goalsLinks, ResultBars } from "~/modules/goals/ui";
 import { getVotingRound, roundState, votingResults } from "~/modules/goals/voting.server";
@@ -9,7 +9,9 @@ import { getUser } from "~/server/auth.server";
 import { notFound } from "~/server/http.server";
 
 export const links = goalsLinks;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Ergebnis der Abstimmung ${data.year} – Integrationskonferenz Bottrop` : "Nicht gefunden" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => t("goals.results.title", { year: data.year }) : "error.notFound.title"),
+];
 
 /** The ranking: public once the round has closed; organisers see it live (also on the projector). */
 export async function loader({ params, request }: LoaderFunctionArgs) {

@@ -7,9 +7,10 @@ import { goalsLinks } from "~/modules/goals/ui";
 import { voterKey } from "~/modules/goals/voting.server";
 import { deviceId, readDeviceId } from "~/server/device.server";
 import { notFound } from "~/server/http.server";
+import { pageTitle } from "~/i18n/i18n";
 
 export const links = goalsLinks;
-export const meta: MetaFunction = () => [{ title: "Ziele vorschlagen und abstimmen – Integrationskonferenz Bottrop" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "goals.participate.title")];
 
 /** Through the conference-day code: one ballot per device (functional cookie, see device.server). */
 async function participant(code: string | undefined, device: string | null): Promise<Participant> {

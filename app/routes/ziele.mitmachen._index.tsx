@@ -1,15 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { metaT, useT } from "~/i18n/i18n";
+import { metaT, pageTitle, useT } from "~/i18n/i18n";
 import { findConferenceByDayCode, normaliseDayCode } from "~/modules/conferences/day-code.server";
 import { goalsLinks } from "~/modules/goals/ui";
 
 export const links = goalsLinks;
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches);
-  return [{ title: `${t("goals.participate.title")} – ${t("site.name")}` }];
-};
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "goals.participate.title")];
 
 /** Entry with the conference-day code (on the badge and the projector); a known code leads on. */
 export async function loader({ request }: LoaderFunctionArgs) {

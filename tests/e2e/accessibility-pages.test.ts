@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { axeCheck } from "../support/a11y";
 import { startApp, waitForMail, type RunningApp } from "../support/app";
-import { isFocused, launchBrowser, textOf } from "../support/browser";
+import { DEMO_ORGANISER, isFocused, launchBrowser, signInAsOrganiser, textOf } from "../support/browser";
 
 // Leichte Sprache (linked from every header, DGS video place) and the accessibility statement
 // (required parts, organiser editing, feedback mailed through the outbox, rate limit).
 const SHOTS = process.env.SCREENSHOT_DIR ?? "/tmp/ikon-a11y-shots";
-const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
+const ORGANISER = DEMO_ORGANISER;
 let app: RunningApp;
 let browser: Browser;
 
@@ -100,11 +100,7 @@ describe("Leichte Sprache and the accessibility statement", () => {
   it("organisers edit the statement and the DGS video; errors are named and linked", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
-    await page.getByLabel(/^Passwort/).fill(ORGANISER.password);
-    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-    await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+    await signInAsOrganiser(page, app.url);
     await page.getByRole("navigation", { name: "Verwaltung" }).getByRole("link", { name: "Barrierefreiheit" }).click();
     await page.getByRole("heading", { name: "Barrierefreiheit", level: 1 }).waitFor();
 

@@ -2,14 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
 import { axeCheck, crawl } from "../support/a11y";
 import { runCli, startApp, type RunningApp } from "../support/app";
-import { launchBrowser } from "../support/browser";
+import { DEMO_ORGANISER, launchBrowser } from "../support/browser";
+import { conferenceYear } from "../support/http";
 
 // The automated BITV / WCAG 2.1 AA gate: every page reachable from "/" (public) and from
 // "/verwaltung" (as organiser and as coordinator), in German and English (public pages in Arabic too), error pages and forms
 // in their error state: zero axe violations.
 let app: RunningApp;
 let browser: Browser;
-const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
+const ORGANISER = DEMO_ORGANISER;
 const COORDINATOR = { email: "a11y-koordination@ikon.example", password: "barrierefrei-pruefen" };
 
 beforeAll(async () => {
@@ -72,7 +73,7 @@ describe("accessibility gate (axe, WCAG 2.1 A/AA)", () => {
     const page = await context.newPage();
     await page.goto(`${app.url}/sprache?lang=ar&to=/`);
     await page.close();
-    const year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+    const year = await conferenceYear(app.url);
     const { violations, pages } = await crawl(context, app.url, ["/", `/konferenzen/${year}`, `/konferenzen/${year}/anmeldung`, "/live", "/ziele/mitmachen", "/leichte-sprache", "/barrierefreiheit", "/gibt-es-nicht"], {
       within: /^(?!\/verwaltung)/,
       limit: 40,
@@ -85,7 +86,7 @@ describe("accessibility gate (axe, WCAG 2.1 A/AA)", () => {
   it("Arabic and English forms in their error state, and the statement's feedback form", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+    const year = await conferenceYear(app.url);
     for (const [lang, button] of [["ar", "التسجيل"], ["en", "Register"]] as const) {
       await page.goto(`${app.url}/sprache?lang=${lang}&to=/konferenzen/${year}/anmeldung`);
       await page.evaluate(() => document.querySelectorAll("form").forEach((f) => (f.noValidate = true)));

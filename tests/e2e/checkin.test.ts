@@ -2,11 +2,11 @@ import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startApp, waitForMail, type RunningApp } from "../support/app";
-import { launchBrowser, textOf } from "../support/browser";
+import type { Browser, Page } from "playwright-core";
+import { linkIn, startApp, waitForMail, type RunningApp } from "../support/app";
+import { launchBrowser, signedInContext, textOf } from "../support/browser";
+import { conferenceYear } from "../support/http";
 
-const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
 let app: RunningApp;
 let browser: Browser;
 let year: string;
@@ -14,7 +14,7 @@ let year: string;
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+  year = await conferenceYear(app.url);
 });
 afterAll(async () => {
   await browser?.close();
@@ -32,22 +32,10 @@ async function registerAndConfirm(page: Page, first: string, last: string, email
   await page.getByLabel(/^Ich habe die Datenschutzhinweise gelesen/).check();
   await page.getByRole("button", { name: /anmelden|Warteliste/ }).click();
   const held = await waitForMail(app.dataDir, email, /Bitte bestätigen Sie Ihre Anmeldung/);
-  await page.goto(/https?:\/\/\S+\/anmeldung-bestaetigen\/[a-z2-7]+/.exec(held.text ?? "")![0]);
+  await page.goto(linkIn(held.text, "anmeldung-bestaetigen"));
   await page.getByRole("button", { name: "Anmeldung jetzt bestätigen" }).click();
   const confirmed = await waitForMail(app.dataDir, email, /Anmeldung bestätigt/);
-  return /https?:\/\/\S+\/meine-anmeldung\/[a-z2-7]+/.exec(confirmed.text ?? "")![0];
-}
-
-async function organiser(): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
-  await page.getByLabel(/^Passwort/).fill(ORGANISER.password);
-  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-  await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
-  await page.close();
-  return context;
+  return linkIn(confirmed.text, "meine-anmeldung");
 }
 
 describe("conference day", () => {
@@ -56,7 +44,7 @@ describe("conference day", () => {
     const manage = await registerAndConfirm(await carlaCtx.newPage(), "Carla", "Çelik", "carla@example.org");
     expect((await fetch(`${manage}/bescheinigung.pdf`)).status).toBe(404);
 
-    const orga = await organiser();
+    const orga = await signedInContext(browser, app.url);
     const desk = await orga.newPage();
     await desk.goto(`${app.url}/verwaltung/konferenzen/${year}/einlass`);
     const before = await textOf(desk.locator(".checkin-count"));
@@ -82,7 +70,7 @@ describe("conference day", () => {
   });
 
   it("finds people whatever the case, diacritics or script (yilmaz, mujde, schaefer, an Arabic name by its Latin field) and tells the state of those not confirmed", async () => {
-    const orga = await organiser();
+    const orga = await signedInContext(browser, app.url);
     const page = await orga.newPage();
     // Added by hand (confirmed at once); the demo brings Fatma Yılmaz, Olena Kovalenko (held) and Samir Haddad (cancelled).
     for (const [first, last, latin, email] of [
@@ -131,7 +119,7 @@ describe("conference day", () => {
   it("checks in through a scanned QR code (GET shows who it is, the POST checks in) and refuses foreign codes", async () => {
     const dariaCtx = await browser.newContext();
     await registerAndConfirm(await dariaCtx.newPage(), "Daria", "Iwanowa", "daria@example.org");
-    const orga = await organiser();
+    const orga = await signedInContext(browser, app.url);
     const page = await orga.newPage();
     // The QR code on her badge carries her registration id and a MAC made with the server's secret.
     await page.goto(`${app.url}/verwaltung/konferenzen/${year}/einlass?q=Iwanowa`);

@@ -4,9 +4,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, signInAsOrganiser } from "../support/browser";
 
-const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
 const PHOTOS = 20;
 const NOT_CLEARED = [19, 20];
 
@@ -29,11 +28,7 @@ afterAll(async () => {
 
 async function signIn(): Promise<Page> {
   const page = await orga.newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
-  await page.getByLabel(/^Passwort/).fill(ORGANISER.password);
-  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-  await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+  await signInAsOrganiser(page, app.url);
   return page;
 }
 

@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli, startApp, type RunningApp } from "../support/app";
 import { makePdf } from "../support/files";
+import { conferenceYear, openForm, postForm, signInOverHttp, submitForm } from "../support/http";
 import { postgresAvailable, privatePostgres } from "../support/postgres";
 
 const apps: RunningApp[] = [];
@@ -24,19 +25,6 @@ afterAll(async () => {
 
 const SECRET = "fault-tests-secret-fault-tests-secret-000";
 
-async function formPost(app: RunningApp, path: string, fields: Record<string, string>, cookieIn = "") {
-  const page = await fetch(app.url + path, { headers: { cookie: cookieIn } });
-  const html = await page.text();
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-  const cookie = [cookieIn, ...page.headers.getSetCookie().map((c) => c.split(";")[0])].filter(Boolean).join("; ");
-  return fetch(app.url + path, {
-    method: "POST",
-    redirect: "manual",
-    headers: { origin: app.url, cookie, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf: csrf, ...fields }),
-  });
-}
-
 describe.skipIf(!postgresAvailable())("faults on PostgreSQL", () => {
   it("answers 503 in German while the database is gone, writes nothing half, and recovers on its own", async () => {
     const server = await privatePostgres();
@@ -45,21 +33,13 @@ describe.skipIf(!postgresAvailable())("faults on PostgreSQL", () => {
     expect((await runCli(["scripts/seed.ts"], env)).code).toBe(0);
     const app = await startApp({ env });
     apps.push(app);
-    const year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
-    const form = `/konferenzen/${year}/anmeldung`;
-    const csrfPage = await fetch(app.url + form);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(await csrfPage.text())![1]!;
-    const cookie = csrfPage.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const form = `/konferenzen/${await conferenceYear(app.url)}/anmeldung`;
+    const opened = await openForm(app.url + form);
 
     server.stop("immediate");
-    const during = await fetch(app.url + form, {
-      method: "POST",
-      redirect: "manual",
-      headers: { origin: app.url, cookie, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ _csrf: csrf, firstName: "Eda", lastName: "Kaya", email: "eda@example.org", organisation: "Schule", organisationType: "school_daycare", photoConsent: "no", privacyConsent: "on" }),
-    });
+    const during = await postForm(opened, { firstName: "Eda", lastName: "Kaya", email: "eda@example.org", organisation: "Schule", organisationType: "school_daycare", photoConsent: "no", privacyConsent: "on" });
     expect(during.status).toBe(503);
-    const next = await fetch(app.url + form, { method: "POST", headers: { origin: app.url, cookie, "content-type": "application/x-www-form-urlencoded" }, body: "x=1" });
+    const next = await fetch(app.url + form, { method: "POST", headers: { origin: app.url, cookie: opened.cookie, "content-type": "application/x-www-form-urlencoded" }, body: "x=1" });
     expect(next.status).toBe(503);
     const text = await next.text();
     expect(text).toContain("Gerade nicht erreichbar");
@@ -78,8 +58,8 @@ describe.skipIf(!postgresAvailable())("faults on PostgreSQL", () => {
     const rows = await db.query("select count(*)::int as n from registrations where email = 'eda@example.org'");
     expect(rows.rows[0].n).toBe(0);
     // And it works again.
-    const after = await formPost(app, form, { firstName: "Eda", lastName: "Kaya", email: "eda@example.org", organisation: "Schule", organisationType: "school_daycare", photoConsent: "no", privacyConsent: "on" });
-    expect(after.status).toBe(200);
+    const after = await submitForm(app.url + form, { firstName: "Eda", lastName: "Kaya", email: "eda@example.org", organisation: "Schule", organisationType: "school_daycare", photoConsent: "no", privacyConsent: "on" });
+    expect(after.status).toBe(303); // "check your inbox" (the registration POST answers 303)
     expect((await db.query("select count(*)::int as n from registrations where email = 'eda@example.org'")).rows[0].n).toBe(1);
     await db.end();
   });
@@ -89,9 +69,7 @@ describe.skipIf(!postgresAvailable())("faults on PostgreSQL", () => {
     const server = servers.at(-1)!;
     const env = { DATABASE_URL: server.url, SESSION_SECRET: SECRET };
     const app = await startApp({ env });
-    const res = await formPost(app, "/login", { intent: "password", email: "orga@ikon.example", password: "Konferenz-Demo-2026" });
-    expect(res.status).toBe(302);
-    const session = res.headers.getSetCookie().find((c) => c.startsWith("__Host-ikon_session="))!.split(";")[0]!;
+    const session = await signInOverHttp(app.url);
     await app.stop("SIGKILL");
     const again = await startApp({ env });
     apps.push(again);
@@ -129,8 +107,7 @@ describe.skipIf(!canMount)("a full disk during an upload", () => {
     const app = await startApp({ dataDir });
     apps.push(app);
 
-    const login = await formPost(app, "/login", { intent: "password", email: "orga@ikon.example", password: "Konferenz-Demo-2026" });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = await signInOverHttp(app.url);
     const list = await (await fetch(`${app.url}/verwaltung/dokumente`, { headers: { cookie } })).text();
     const entry = /href="(\/verwaltung\/dokumente\/[0-9a-f-]{36})"/.exec(list)![1]!;
     const upload = async (pdf: Buffer, xhr = false) => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { runCli, startApp, waitForMail, type RunningApp } from "../support/app";
-import { isFocused, launchBrowser, textOf } from "../support/browser";
+import { linkIn, runCli, startApp, waitForMail, type RunningApp } from "../support/app";
+import { DEMO_ORGANISER, isFocused, launchBrowser, signInAsOrganiser, textOf } from "../support/browser";
 
-const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
+const ORGANISER = DEMO_ORGANISER;
 
 let app: RunningApp;
 let browser: Browser;
@@ -126,11 +126,7 @@ describe("organiser sign-in", () => {
     const context = await browser.newContext();
     await context.addCookies([{ name: "__Host-ikon_session", value: "planted-by-attacker", domain: "127.0.0.1", path: "/", secure: true, httpOnly: true, sameSite: "Lax" }]);
     const page = await context.newPage();
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
-    await page.getByLabel(/^Passwort/).fill(ORGANISER.password);
-    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-    await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+    await signInAsOrganiser(page, app.url);
     const session = (await context.cookies()).find((c) => c.name === "__Host-ikon_session")!;
     expect(session.value).not.toBe("planted-by-attacker");
     // Remix cookies carry the value as base64 JSON.
@@ -142,11 +138,7 @@ describe("organiser sign-in", () => {
     for (const target of ["https://evil.example/x", "//evil.example", "javascript:alert(1)", "/\\evil.example"]) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(`${app.url}/login?redirectTo=${encodeURIComponent(target)}`);
-      await page.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
-      await page.getByLabel(/^Passwort/).fill(ORGANISER.password);
-      await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-      await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+      await signInAsOrganiser(page, app.url, `/login?redirectTo=${encodeURIComponent(target)}`);
       expect(new URL(page.url()).origin).toBe(app.url);
       await context.close();
     }
@@ -197,7 +189,7 @@ describe("organiser sign-in", () => {
     await page.getByRole("button", { name: "Anmelde-Link senden" }).click();
     await page.getByText("ist ein Anmelde-Link unterwegs").waitFor();
     const mail = await waitForMail(app.dataDir, ORGANISER.email, /Anmelde-Link/);
-    const link = /https?:\/\/\S+\/login\/link\/[a-z2-7]+/.exec(mail.text ?? "")![0];
+    const link = linkIn(mail.text, "login/link");
 
     // A mail scanner's GET and HEAD do not use up the link.
     await fetch(link, { method: "HEAD", redirect: "manual" });
@@ -266,11 +258,7 @@ describe("without JavaScript", () => {
   it("signs in and out with plain HTML forms (a real Origin header reaches Remix's own check)", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
-    await page.getByLabel(/^Passwort/).fill(ORGANISER.password);
-    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-    await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+    await signInAsOrganiser(page, app.url);
     await page.goto(`${app.url}/logout`);
     await page.getByRole("button", { name: "Abmelden" }).click();
     await page.getByText("Sie sind abgemeldet.").waitFor();

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { runCli, startApp, waitForMail, type RunningApp } from "../support/app";
+import { linkIn, runCli, startApp, waitForMail, type RunningApp } from "../support/app";
 import { axeCheck, type Violation } from "../support/a11y";
-import { launchBrowser, textOf } from "../support/browser";
+import { DEMO_ORGANISER, launchBrowser, signInAsOrganiser, textOf } from "../support/browser";
+import { conferenceYear } from "../support/http";
 
-const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
+const ORGANISER = DEMO_ORGANISER;
 const COORDINATOR = { email: "welheim@ikon.example", password: "Welheim-Koordination-1" };
 
 let app: RunningApp;
@@ -28,11 +29,7 @@ afterAll(async () => {
 
 async function signIn(context: BrowserContext, who: { email: string; password: string }): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("E-Mail-Adresse").first().fill(who.email);
-  await page.getByLabel(/^Passwort/).fill(who.password);
-  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-  await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+  await signInAsOrganiser(page, app.url, "/login", who);
   return page;
 }
 
@@ -141,7 +138,7 @@ describe("a participant prioritises goals with the conference-day code", () => {
 
 describe("a registered participant prioritises through the manage link", () => {
   it("gets one ballot per registration, also limited to N points", async () => {
-    const year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+    const year = await conferenceYear(app.url);
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${app.url}/konferenzen/${year}/anmeldung`);
@@ -154,11 +151,11 @@ describe("a registered participant prioritises through the manage link", () => {
     await page.getByLabel(/^Ich habe die Datenschutzhinweise gelesen/).check();
     await page.getByRole("button", { name: "Verbindlich anmelden" }).click();
     const held = await waitForMail(app.dataDir, "vera@example.org", /Bitte bestätigen Sie Ihre Anmeldung/);
-    const confirmLink = /https?:\/\/\S+\/anmeldung-bestaetigen\/[a-z2-7]+/.exec(held.text ?? "")![0];
+    const confirmLink = linkIn(held.text, "anmeldung-bestaetigen");
     await page.goto(confirmLink);
     await page.getByRole("button", { name: "Anmeldung jetzt bestätigen" }).click();
     const confirmed = await waitForMail(app.dataDir, "vera@example.org", /Anmeldung bestätigt/);
-    const manage = /https?:\/\/\S+\/meine-anmeldung\/[a-z2-7]+/.exec(confirmed.text ?? "")![0];
+    const manage = linkIn(confirmed.text, "meine-anmeldung");
 
     await page.goto(`${manage}/ziele`);
     await page.getByRole("heading", { name: "Punkte verteilen" }).waitFor();
@@ -297,7 +294,7 @@ describe("accessibility of the goal pages", () => {
     const violations: Violation[] = [];
     const context = await browser.newContext();
     const page = await context.newPage();
-    const year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+    const year = await conferenceYear(app.url);
     for (const path of ["/ziele", `/ziele?jahr=${year}`, "/ziele/1", "/ziele/abdeckung", "/ziele/mitmachen", "/ziele/mitmachen?code=gibtsnicht"]) {
       await page.goto(app.url + path);
       violations.push(...(await axeCheck(page, path)));

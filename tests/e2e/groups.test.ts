@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startApp, waitForMail, type RunningApp } from "../support/app";
-import { launchBrowser, textOf } from "../support/browser";
+import { linkIn, startApp, waitForMail, type RunningApp } from "../support/app";
+import { DEMO_ORGANISER, launchBrowser, signInAsOrganiser, textOf } from "../support/browser";
 import { makePdf, makePptx } from "../support/files";
 
-const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
+const ORGANISER = DEMO_ORGANISER;
 const COORDINATOR = { email: "kim.welheim@example.org", name: "Kim Yıldız" };
 
 let app: RunningApp;
@@ -26,11 +26,7 @@ afterAll(async () => {
 
 async function signInOrganiser(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
-  await page.getByLabel(/^Passwort/).fill(ORGANISER.password);
-  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-  await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+  await signInAsOrganiser(page, app.url);
   return page;
 }
 
@@ -71,7 +67,7 @@ describe("working groups: invite → report with uploads → review → publish"
     await page.getByText(`Die Einladung wurde an ${COORDINATOR.email} gesendet.`).waitFor();
 
     const mail = await waitForMail(app.dataDir, COORDINATOR.email, /^Einladung: Koordination Stadtteilnetzwerk Welheim/);
-    const link = /(http:\/\/127\.0\.0\.1:\d+\/login\/link\/[a-z2-7]{32})/.exec(mail.text ?? "")![1]!;
+    const link = linkIn(mail.text, "login/link");
     coord = await browser.newContext();
     const cpage = await coord.newPage();
     await cpage.goto(link);

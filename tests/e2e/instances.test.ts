@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { readMailbox, runCli, startApp, type RunningApp } from "../support/app";
+import { submitForm } from "../support/http";
 
 // Two app instances on one PostgreSQL: seats, sessions, rate limits and the outbox live in the
 // database, so 200 simultaneous registrations spread over both for 50 seats give exactly 50 seats
@@ -25,16 +26,9 @@ afterAll(async () => {
 
 async function registerOnce(app: RunningApp, year: string, i: number): Promise<number> {
   const ip = `198.51.100.${i % 250}`;
-  const page = await fetch(`${app.url}/konferenzen/${year}/anmeldung`, { headers: { "x-forwarded-for": ip } });
-  const html = await page.text();
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-  const cookie = page.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${app.url}/konferenzen/${year}/anmeldung`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { origin: app.url, cookie, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip },
-    body: new URLSearchParams({
-      _csrf: csrf,
+  const res = await submitForm(
+    `${app.url}/konferenzen/${year}/anmeldung`,
+    {
       firstName: "Teilnehmende",
       lastName: `Nummer ${i}`,
       email: `person${i}@example.org`,
@@ -42,8 +36,9 @@ async function registerOnce(app: RunningApp, year: string, i: number): Promise<n
       organisationType: "volunteer",
       photoConsent: "no",
       privacyConsent: "on",
-    }),
-  });
+    },
+    { headers: { "x-forwarded-for": ip } },
+  );
   return res.status;
 }
 

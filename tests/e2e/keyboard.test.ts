@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import { startApp, waitForMail, type RunningApp, linkIn } from "../support/app";
-import { isFocused, launchBrowser, textOf } from "../support/browser";
+import { isFocused, launchBrowser, signInAsOrganiser, textOf } from "../support/browser";
 
 // Keyboard only: every step of the participant's journey is done with Tab / Shift+Tab / Enter /
 // Space / arrow keys and typing — no clicks. Each focus stop must be visibly focused (outline or
 // box-shadow), the way forward must be reachable (no trap), and after a failed submit the focus is
 // on the error summary. Addresses are only typed into the address bar (page.goto), as a person would.
-const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
 let app: RunningApp;
 let browser: Browser;
 let year: string;
@@ -21,11 +20,7 @@ beforeAll(async () => {
   // The day code is on the badges; the test reads it where the organisers see it.
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
-  await page.getByLabel(/^Passwort/).fill(ORGANISER.password);
-  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-  await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+  await signInAsOrganiser(page, app.url);
   await page.goto(`${app.url}/verwaltung/ziele/vorschlaege`);
   dayCode = /mit dem Code (\S+) ab/.exec(await textOf(page.getByText(/Teilnehmende stimmen mit dem Code/)))![1]!;
   await context.close();

@@ -1,39 +1,18 @@
 import { spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app";
+import { signInOverHttp } from "../support/http";
 
-const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
 const apps: RunningApp[] = [];
 afterAll(async () => {
   for (const app of apps) await app.stop("SIGKILL");
 });
 
-async function form(url: string, cookies: string): Promise<{ csrf: string; cookies: string }> {
-  const res = await fetch(url, { headers: { cookie: cookies } });
-  const html = await res.text();
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-  const setCookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  return { csrf, cookies: [cookies, setCookie].filter(Boolean).join("; ") };
-}
-
-async function signIn(app: RunningApp): Promise<string> {
-  const { csrf, cookies } = await form(`${app.url}/login`, "");
-  const res = await fetch(`${app.url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { origin: app.url, cookie: cookies, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf: csrf, intent: "password", email: ORGANISER.email, password: ORGANISER.password }),
-  });
-  expect(res.status).toBe(302);
-  const session = res.headers.getSetCookie().find((c) => c.startsWith("__Host-ikon_session="))!;
-  return session.split(";")[0]!;
-}
-
 describe("durability and start-up", () => {
   it("keeps a write that the user was told succeeded when the server is killed with SIGKILL right after", async () => {
     const first = await startApp();
     apps.push(first);
-    const session = await signIn(first); // the 302 means: the session row is committed
+    const session = await signInOverHttp(first.url); // the 302 means: the session row is committed
     first.process.kill("SIGKILL");
     await first.stop("SIGKILL");
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { axeCheck } from "../support/a11y";
-import { startApp, waitForMail, type RunningApp } from "../support/app";
+import { linkIn, startApp, waitForMail, type RunningApp } from "../support/app";
 import { isFocused, launchBrowser, signedInContext, textOf } from "../support/browser";
+import { conferenceYear } from "../support/http";
 
 // Organisers register a caller by hand, correct the registration, cancel it, and read the
 // statistics page (issue #4, point 7). The demo has 6 registrations: 4 confirmed, 1 held, 1 cancelled.
@@ -13,7 +14,7 @@ let year: string;
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+  year = await conferenceYear(app.url);
 });
 afterAll(async () => {
   await browser?.close();
@@ -95,7 +96,7 @@ describe("organisers: registrations by hand and statistics", () => {
     // The person's mail: confirmed, with the calendar file and a manage link that works.
     const mail = await waitForMail(app.dataDir, "hatice.demir@example.org", /Anmeldung bestätigt/);
     expect(mail.attachments.map((a) => a.filename).sort()).toEqual(["einlass-qr-code.png", "integrationskonferenz.ics"]);
-    const manage = /https?:\/\/\S+\/meine-anmeldung\/[a-z2-7]+/.exec(mail.text ?? "")![0];
+    const manage = linkIn(mail.text, "meine-anmeldung");
     const person = await browser.newContext();
     const own = await person.newPage();
     await own.goto(manage);

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { readMailbox, startApp, waitForMail, type RunningApp, linkIn } from "../support/app";
-import { isFocused, launchBrowser, textOf } from "../support/browser";
+import { isFocused, launchBrowser, signInAsOrganiser, textOf } from "../support/browser";
 
-const ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
 
 let app: RunningApp;
 let browser: Browser;
@@ -36,11 +35,7 @@ describe("conference registration end to end", () => {
     // The organiser leaves exactly one free seat (the demo has 5 seats taken).
     const orga = await browser.newContext();
     const admin = await orga.newPage();
-    await admin.goto(`${app.url}/login`);
-    await admin.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
-    await admin.getByLabel(/^Passwort/).fill(ORGANISER.password);
-    await admin.getByRole("button", { name: "Anmelden", exact: true }).click();
-    await admin.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+    await signInAsOrganiser(admin, app.url);
     await admin.getByRole("navigation", { name: "Verwaltung" }).getByRole("link", { name: "Konferenzen" }).click();
     await admin.getByRole("link", { name: new RegExp(`Integrationskonferenz ${year}`) }).click();
     await admin.getByLabel(/^Plätze insgesamt/).fill("6");
@@ -153,11 +148,7 @@ describe("conference registration end to end", () => {
   it("gives organisers a searchable participant list, a CSV export and needs as counts only", async () => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel("E-Mail-Adresse").first().fill(ORGANISER.email);
-    await page.getByLabel(/^Passwort/).fill(ORGANISER.password);
-    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-    await page.getByRole("heading", { name: "Verwaltung", level: 1 }).waitFor();
+    await signInAsOrganiser(page, app.url);
     await page.goto(`${app.url}/verwaltung/konferenzen/${year}/teilnehmende`);
     await page.getByLabel(/^Suche \(Name/).fill("Schulte");
     await page.getByRole("button", { name: "Anzeigen" }).click();

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app";
+import { openForm, postForm } from "../support/http";
 
 // F4 (pretix CVE-2023-44463): a client must not get a fresh rate-limit budget by sending its own
 // X-Forwarded-For. The budget used here is the cheapest per-IP one: 5 accessibility feedback
@@ -16,18 +17,10 @@ async function start(env: Record<string, string> = {}) {
   // The second start reuses the first one's (already migrated) data directory: much quicker.
   app = await startApp({ dataDir, env: { SEED_DEMO: "false", ...env } });
   dataDir = app.dataDir;
-  const page = await fetch(`${app.url}/barrierefreiheit`);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
-  const cookie = page.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const running = app;
+  const form = await openForm(`${app.url}/barrierefreiheit`);
   /** One feedback message, as if it came through a proxy that sent this X-Forwarded-For. */
   return (forwardedFor: string) =>
-    fetch(`${running.url}/barrierefreiheit`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { origin: running.url, cookie, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": forwardedFor },
-      body: new URLSearchParams({ _csrf: csrf, message: "Die Tabelle auf der Zielseite ist schwer zu lesen." }),
-    });
+    postForm(form, { message: "Die Tabelle auf der Zielseite ist schwer zu lesen." }, { "x-forwarded-for": forwardedFor });
 }
 
 async function expectLimited(res: Response) {

@@ -3,6 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, startApp, type RunningApp } from "../support/app";
+import { conferenceYear, signInOverHttp } from "../support/http";
 
 // Reads the route manifest of the built app and calls every route and every action the way an
 // attacker would: without a session, cross-origin, without the form token, with made-up IDs.
@@ -85,7 +86,7 @@ describe.each(backends)("every route from the manifest (%s)", (backend) => {
   let cleanup = async () => {};
   beforeAll(async () => {
     ({ app, cleanup } = await startSuiteApp(backend));
-    year = /\/konferenzen\/(\d{4})/.exec(await (await fetch(app.url)).text())![1]!;
+    year = await conferenceYear(app.url);
     routes = await manifest();
   });
   afterAll(() => cleanup());
@@ -143,17 +144,7 @@ describe.each(backends)("every route from the manifest (%s)", (backend) => {
   });
 
   it("keeps coordinators out of organiser-only pages", async () => {
-    const page = await fetch(`${app.url}/login`);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
-    const cookie = page.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    const login = await fetch(`${app.url}/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { origin: app.url, cookie, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ _csrf: csrf, intent: "password", email: COORDINATOR.email, password: COORDINATOR.password }),
-    });
-    expect(login.status).toBe(302);
-    const session = login.headers.getSetCookie().find((c) => c.startsWith("__Host-ikon_session="))!.split(";")[0]!;
+    const session = await signInOverHttp(app.url, COORDINATOR);
     for (const p of ["/verwaltung/postausgang", "/verwaltung/protokoll"]) {
       const res = await fetch(app.url + p, { headers: { cookie: session }, redirect: "manual" });
       expect(res.status, p).toBe(403);

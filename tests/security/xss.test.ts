@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import type { ParsedMail } from "mailparser";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli, startApp, waitForMail, type RunningApp } from "../support/app";
+import { linkIn, runCli, startApp, waitForMail, type RunningApp } from "../support/app";
 import { DEMO_ORGANISER, launchBrowser, signInAsOrganiser } from "../support/browser";
 import { makePdf } from "../support/files";
 import { FIELDS, FORMULAS, MAILS, PLACES, fileNameOf, shownAs, valueOf, type Field, type Mail, type Place } from "./xss-fields";
@@ -134,11 +134,11 @@ beforeAll(async () => {
   await register(REGISTRANT, { firstName: valueOf("reg-first"), lastName: valueOf("reg-last"), organisation: valueOf("reg-org"), jobTitle: valueOf("reg-job"), accessibilityOther: valueOf("reg-other"), dietaryNeeds: valueOf("reg-diet") }, true);
   await register(FORMULA_REGISTRANT, { firstName: FORMULAS.firstName, lastName: FORMULAS.lastName, organisation: FORMULAS.organisation, jobTitle: FORMULAS.jobTitle }, false);
   const held = await waitForMail(app.dataDir, REGISTRANT, MAILS.held.subject);
-  await p.goto(/https?:\/\/\S+\/anmeldung-bestaetigen\/[a-z2-7]+/.exec(held.text ?? "")![0]);
+  await p.goto(linkIn(held.text, "anmeldung-bestaetigen"));
   await p.getByRole("button", { name: "Anmeldung jetzt bestätigen" }).click();
   await p.getByText("Angemeldet und bestätigt.").waitFor();
   const confirmed = await waitForMail(app.dataDir, REGISTRANT, MAILS.confirmed.subject);
-  ids.token = /\/meine-anmeldung\/([a-z2-7]+)/.exec(confirmed.text ?? "")![1]!;
+  ids.token = linkIn(confirmed.text, "meine-anmeldung").split("/").pop()!;
 
   for (const [text, name] of [[valueOf("q-text"), valueOf("q-name")], [FORMULAS.question, ""]] as const) {
     await p.goto(`${app.url}/live/${ids.code}/${ids.input}`);

@@ -45,7 +45,8 @@ export async function startApp(opts: { dataDir?: string; env?: Record<string, st
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
   // Generous: a busy CI machine migrates and seeds slowly; a child that never gets ready is killed.
-  const deadline = Date.now() + (opts.readyMs ?? 180_000);
+  // A bound for failing, not a wait: raise it on an overloaded machine (TEST_APP_START_MS=600000).
+  const deadline = Date.now() + (opts.readyMs ?? (Number(process.env.TEST_APP_START_MS) || 180_000));
   for (;;) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${log}`);
     try {

@@ -1,7 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
+import { DEMO_ORGANISER } from "./http";
 
-/** The demo organiser (app/modules/demo/seed.server.ts, seeded into every test app's empty database). */
-export const DEMO_ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026" };
+export { DEMO_ORGANISER };
 
 /** The system Chromium (apt-get install chromium); never a browser downloaded by a test tool. */
 export function launchBrowser(): Promise<Browser> {

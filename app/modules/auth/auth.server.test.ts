@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { loginTokens, outbox, sessions } from "~/db/schema";
 import { consumeLoginToken, createUser, requestLoginLink, verifyCredentials } from "./accounts.server";
-import { createSession, deleteStaleSessions, invalidateSession, validateSession } from "./sessions.server";
+import { createSession, deleteStaleSessions, invalidateSession, touchSession, validateSession } from "./sessions.server";
 import { hashToken } from "./tokens.server";
 
 const APP = "http://ikon.test";
@@ -44,6 +44,19 @@ describe("sessions", () => {
       expect(await validateSession(busy.token, new Date(t0.getTime() + minutes * 60_000))).not.toBeNull();
     }
     expect(await validateSession(busy.token, new Date(t0.getTime() + 12 * 3_600_000 + 1))).toBeNull();
+  });
+
+  it("restarts the idle time when extended (Sitzung verlängern); a session not extended ends", async () => {
+    const user = await createUser({ email: "s2b@example.org", name: "S", role: "organiser" });
+    const t0 = new Date("2026-03-01T08:00:00Z");
+    const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+    const extended = await createSession(user.id, t0);
+    const idle = await createSession(user.id, t0);
+    expect(await touchSession(extended.token, at(28))).toBe(true);
+    expect(await validateSession(idle.token, at(31))).toBeNull();
+    expect(await validateSession(extended.token, at(31))).not.toBeNull();
+    // An ended session cannot be extended.
+    expect(await touchSession(idle.token, at(31))).toBe(false);
   });
 
   it("ends at once for a deactivated account", async () => {

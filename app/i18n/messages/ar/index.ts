@@ -7,6 +7,7 @@ import { discussionAr } from "./discussion";
 import { goalsAr } from "./goals";
 import { groupsAr } from "./groups";
 import { registrationsAr } from "./registrations";
+import { titlesAr } from "./titles";
 
 // Arabic: participant-facing pages only; everything else falls back to German.
 export const arabicModules = [
@@ -19,5 +20,6 @@ export const arabicModules = [
   attendanceAr,
   groupsAr,
   accessibilityAr,
+  titlesAr,
   authAr,
 ];
