@@ -21,11 +21,18 @@ export default tseslint.config(
       "react/no-danger": "off",
       "no-restricted-syntax": [
         "error",
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: "Render sanitised HTML through <SafeHtml> only." },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: "Render sanitised HTML through <SafeHtml> only.",
+        },
       ],
       "no-restricted-properties": [
         "error",
-        { object: "process", property: "env", message: "Read configuration from ~/utils/env.server (parsed once with zod)." },
+        {
+          object: "process",
+          property: "env",
+          message: "Read configuration from ~/utils/env.server (parsed once with zod).",
+        },
       ],
     },
   },
@@ -38,19 +45,40 @@ export default tseslint.config(
         "error",
         {
           paths: [
-            { name: "@remix-run/node", allowTypeImports: true, message: "No HTTP in app/modules: return a typed result or null; the route answers." },
+            {
+              name: "@remix-run/node",
+              allowTypeImports: true,
+              message: "No HTTP in app/modules: return a typed result or null; the route answers.",
+            },
             { name: "@remix-run/server-runtime", allowTypeImports: true, message: "No HTTP in app/modules." },
             { name: "@remix-run/express", message: "No HTTP in app/modules." },
           ],
-          patterns: [{ group: ["~/server/*", "~/server/**", "~/routes/*"], message: "app/modules must not import the HTTP edge (app/server) or routes." }],
+          patterns: [
+            {
+              group: ["~/server/*", "~/server/**", "~/routes/*"],
+              message: "app/modules must not import the HTTP edge (app/server) or routes.",
+            },
+          ],
         },
       ],
       "no-restricted-syntax": [
         "error",
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: "Render sanitised HTML through <SafeHtml> only." },
-        { selector: "NewExpression[callee.name=/^(Response|Request|Headers)$/]", message: "No HTTP in app/modules: return a typed result or null; the route answers." },
-        { selector: "TSTypeReference[typeName.name=/^(Response|Request)$/]", message: "No HTTP in app/modules: take plain values, not a Request/Response." },
-        { selector: "CallExpression[callee.name=/^(json|redirect|data|redirectDocument)$/]", message: "No HTTP in app/modules." },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: "Render sanitised HTML through <SafeHtml> only.",
+        },
+        {
+          selector: "NewExpression[callee.name=/^(Response|Request|Headers)$/]",
+          message: "No HTTP in app/modules: return a typed result or null; the route answers.",
+        },
+        {
+          selector: "TSTypeReference[typeName.name=/^(Response|Request)$/]",
+          message: "No HTTP in app/modules: take plain values, not a Request/Response.",
+        },
+        {
+          selector: "CallExpression[callee.name=/^(json|redirect|data|redirectDocument)$/]",
+          message: "No HTTP in app/modules.",
+        },
       ],
     },
   },
@@ -61,8 +89,19 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: [{ name: "@remix-run/node", allowTypeImports: true, message: "app/utils and app/db are pure: HTTP lives in app/server." }],
-          patterns: [{ group: ["~/server/*", "~/server/**", "~/modules/*", "~/modules/**", "~/routes/*"], message: "app/utils and app/db import neither app/server nor app/modules." }],
+          paths: [
+            {
+              name: "@remix-run/node",
+              allowTypeImports: true,
+              message: "app/utils and app/db are pure: HTTP lives in app/server.",
+            },
+          ],
+          patterns: [
+            {
+              group: ["~/server/*", "~/server/**", "~/modules/*", "~/modules/**", "~/routes/*"],
+              message: "app/utils and app/db import neither app/server nor app/modules.",
+            },
+          ],
         },
       ],
     },

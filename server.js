@@ -18,9 +18,10 @@ if (cluster.isPrimary && webConcurrency > 1) {
   let stopping = false;
   let exitCode = 0;
   const served = new WeakSet();
-  const fork = () => cluster.fork().once("listening", function () {
-    served.add(this);
-  });
+  const fork = () =>
+    cluster.fork().once("listening", function () {
+      served.add(this);
+    });
   const stopAll = (signal) => {
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
@@ -51,7 +52,9 @@ const vite = development
   : undefined;
 
 const loadBuild = () =>
-  vite ? vite.ssrLoadModule("virtual:remix/server-build") : import(new URL(`./${buildDir}/server/index.js`, import.meta.url).href);
+  vite
+    ? vite.ssrLoadModule("virtual:remix/server-build")
+    : import(new URL(`./${buildDir}/server/index.js`, import.meta.url).href);
 
 let runtime;
 try {
@@ -82,12 +85,16 @@ app.use((_req, res, next) => {
 app.get("/healthz", (_req, res) => res.type("text/plain").send("ok"));
 app.get("/readyz", async (_req, res) => {
   const ready = await runtime.ready();
-  res.status(ready ? 200 : 503).type("text/plain").send(ready ? "ready" : "not ready");
+  res
+    .status(ready ? 200 : 503)
+    .type("text/plain")
+    .send(ready ? "ready" : "not ready");
 });
 
 // /metrics (Prometheus): on METRICS_PORT, a port of its own that the proxy does not publish, and/or
 // behind METRICS_TOKEN (Authorization: Bearer …). Neither set: no /metrics at all.
-const metrics = runtime.env.metricsPort || runtime.env.metricsToken ? runtime.createMetrics((await loadBuild()).routes) : undefined;
+const metrics =
+  runtime.env.metricsPort || runtime.env.metricsToken ? runtime.createMetrics((await loadBuild()).routes) : undefined;
 async function serveMetrics(req, res) {
   if (!metrics.authorised(req.headers.authorization)) {
     return res.status(401).set("WWW-Authenticate", 'Bearer realm="metrics"').type("text/plain").send("unauthorised");
@@ -102,7 +109,9 @@ if (metrics && runtime.env.metricsPort) {
   const metricsApp = express();
   metricsApp.disable("x-powered-by");
   metricsApp.get("/metrics", serveMetrics);
-  metricsServer = metricsApp.listen(runtime.env.metricsPort, () => logger.info(`metrics on port ${runtime.env.metricsPort} (/metrics)`));
+  metricsServer = metricsApp.listen(runtime.env.metricsPort, () =>
+    logger.info(`metrics on port ${runtime.env.metricsPort} (/metrics)`),
+  );
 } else if (metrics) {
   app.get("/metrics", serveMetrics);
 }
@@ -117,7 +126,11 @@ app.use(
       useDefaults: false,
       directives: {
         "default-src": ["'self'"],
-        "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`, ...(development ? ["'unsafe-inline'"] : [])],
+        "script-src": [
+          "'self'",
+          (_req, res) => `'nonce-${res.locals.cspNonce}'`,
+          ...(development ? ["'unsafe-inline'"] : []),
+        ],
         "style-src": ["'self'", ...(development ? ["'unsafe-inline'"] : [])],
         "img-src": ["'self'", "data:", "blob:"],
         "media-src": ["'self'", "blob:"],
@@ -157,7 +170,10 @@ app.use((req, res, next) => {
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     metrics?.observe(req.method, req.path, res.statusCode, ms / 1000);
-    logger.info({ method: req.method, path: runtime.loggablePath(req.path), status: res.statusCode, ms: Math.round(ms) }, "request");
+    logger.info(
+      { method: req.method, path: runtime.loggablePath(req.path), status: res.statusCode, ms: Math.round(ms) },
+      "request",
+    );
   });
   next();
 });
@@ -172,16 +188,22 @@ app.use((req, res, next) => {
     path = "\u0000";
   }
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(path)) return res.status(404).type("text/plain; charset=utf-8").send("Diese Seite gibt es nicht.");
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(path))
+    return res.status(404).type("text/plain; charset=utf-8").send("Diese Seite gibt es nicht.");
   next();
 });
 
 // While the database is unreachable: a German 503 at once, with a hint that the form input is
 // still there behind the back button. The first failing request is turned into a 503 as well.
-const UNAVAILABLE = (post) => `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Gerade nicht erreichbar – Integrationskonferenz</title></head><body><main><h1>Gerade nicht erreichbar</h1><p>Der Dienst ist kurz nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal.</p>${post ? "<p>Ihre Eingaben wurden noch nicht gespeichert. Gehen Sie mit der Zurück-Taste Ihres Browsers zurück: Dort steht noch alles, was Sie eingegeben haben. Senden Sie das Formular dann in einer Minute erneut.</p>" : ""}<p><a href="/">Zur Startseite</a></p></main></body></html>`;
+const UNAVAILABLE = (post) =>
+  `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Gerade nicht erreichbar – Integrationskonferenz</title></head><body><main><h1>Gerade nicht erreichbar</h1><p>Der Dienst ist kurz nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal.</p>${post ? "<p>Ihre Eingaben wurden noch nicht gespeichert. Gehen Sie mit der Zurück-Taste Ihres Browsers zurück: Dort steht noch alles, was Sie eingegeben haben. Senden Sie das Formular dann in einer Minute erneut.</p>" : ""}<p><a href="/">Zur Startseite</a></p></main></body></html>`;
 app.use((req, res, next) => {
   if (runtime.databaseDown()) {
-    return res.status(503).set("Retry-After", "30").type("text/html; charset=utf-8").send(UNAVAILABLE(req.method === "POST"));
+    return res
+      .status(503)
+      .set("Retry-After", "30")
+      .type("text/html; charset=utf-8")
+      .send(UNAVAILABLE(req.method === "POST"));
   }
   const writeHead = res.writeHead;
   res.writeHead = function (status, ...rest) {
@@ -217,10 +239,15 @@ app.use((req, res, next) => {
   const site = req.headers["sec-fetch-site"];
   const ownOrigin = `${req.protocol}://${req.headers.host}`;
   const originOk =
-    origin && origin !== "null" ? origin === appOrigin || origin === ownOrigin : site !== "cross-site" && site !== "same-site";
+    origin && origin !== "null"
+      ? origin === appOrigin || origin === ownOrigin
+      : site !== "cross-site" && site !== "same-site";
   if (!originOk) {
     logger.warn({ method: req.method, path: runtime.loggablePath(req.path) }, "cross-origin request refused");
-    return res.status(403).type("text/plain; charset=utf-8").send("Anfrage abgelehnt: Sie kam nicht von dieser Website.");
+    return res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send("Anfrage abgelehnt: Sie kam nicht von dieser Website.");
   }
   next();
 });
@@ -280,7 +307,9 @@ app.use((req, res, next) => {
       return true;
     }
     bytes += chunk.length;
-    if (countFields) for (let i = chunk.indexOf(0x26); i !== -1 && fields <= policy.fields; i = chunk.indexOf(0x26, i + 1)) fields += 1;
+    if (countFields)
+      for (let i = chunk.indexOf(0x26); i !== -1 && fields <= policy.fields; i = chunk.indexOf(0x26, i + 1))
+        fields += 1;
     if (bytes > policy.bytes || fields > policy.fields) {
       refuse(413, TOO_LARGE);
       res.locals.abort?.abort();
@@ -343,7 +372,9 @@ function bodyStream(req, res) {
 /** The Remix request, as @remix-run/express builds it, with an abort signal the body limit can pull. */
 function remixRequest(req, res) {
   // req.hostname respects "trust proxy"; the port comes from X-Forwarded-Host or Host.
-  const port = [req.get("X-Forwarded-Host"), req.get("host")].map((h) => Number.parseInt(h?.split(":")[1] ?? "", 10)).find(Number.isSafeInteger);
+  const port = [req.get("X-Forwarded-Host"), req.get("host")]
+    .map((h) => Number.parseInt(h?.split(":")[1] ?? "", 10))
+    .find(Number.isSafeInteger);
   const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
   const controller = new AbortController();
   res.locals.abort = controller;
@@ -425,7 +456,10 @@ async function shutdown(signal) {
   // Connections that finish a response become idle: close them as they do.
   const idle = setInterval(() => server.closeIdleConnections(), 100);
   let deadline;
-  const drained = await Promise.race([closed, new Promise((resolve) => (deadline = setTimeout(() => resolve(false), DRAIN_MS)))]);
+  const drained = await Promise.race([
+    closed,
+    new Promise((resolve) => (deadline = setTimeout(() => resolve(false), DRAIN_MS))),
+  ]);
   clearTimeout(deadline);
   clearInterval(idle);
   if (!drained) {

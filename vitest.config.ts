@@ -17,9 +17,17 @@ export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
     projects: [
-      { extends: true as const, test: { name: "unit", include: unitInclude, ...unitSetup, env: { TEST_DB: "pglite" } } },
+      {
+        extends: true as const,
+        test: { name: "unit", include: unitInclude, ...unitSetup, env: { TEST_DB: "pglite" } },
+      },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ extends: true as const, test: { name: "unit-pg", include: unitInclude, ...unitSetup, env: { TEST_DB: "postgres" } } }]
+        ? [
+            {
+              extends: true as const,
+              test: { name: "unit-pg", include: unitInclude, ...unitSetup, env: { TEST_DB: "postgres" } },
+            },
+          ]
         : []),
       {
         extends: true,

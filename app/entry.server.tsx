@@ -30,7 +30,8 @@ export default async function handleRequest(
   if (isLocale(lang)) responseHeaders.append("Set-Cookie", await localeCookie.serialize(lang));
   const nonce = loadContext.cspNonce;
   // The page cache stores whole documents (no streamed Suspense boundaries to fill in later).
-  const waitForAll = loadContext.wholeDocument || isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  const waitForAll =
+    loadContext.wholeDocument || isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -48,7 +49,12 @@ export default async function handleRequest(
           if (retryAfter && !responseHeaders.has("Retry-After")) responseHeaders.set("Retry-After", retryAfter);
           // Pages can carry a CSRF token and personal data: never cache them in shared caches.
           if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-cache");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
           pipe(body);
           // Bounds how long deferred parts may stream after the shell. Started here, not when the
           // render starts: in a burst, shells wait their turn for the CPU, and an earlier abort
@@ -93,5 +99,8 @@ export function handleError(error: unknown, { request }: { request: Request }) {
     return;
   }
   noteRequestError(error);
-  logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), path }, "request failed");
+  logger.error(
+    { err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), path },
+    "request failed",
+  );
 }

@@ -66,7 +66,12 @@ function LanguageSwitch() {
         {locales.map((locale) => {
           return (
             <li key={locale}>
-              <a href={`/sprache?${new URLSearchParams({ lang: locale, to: location.pathname + location.search })}`} lang={locale} hrefLang={locale} aria-current={locale === current ? "true" : undefined}>
+              <a
+                href={`/sprache?${new URLSearchParams({ lang: locale, to: location.pathname + location.search })}`}
+                lang={locale}
+                hrefLang={locale}
+                aria-current={locale === current ? "true" : undefined}
+              >
                 {names[locale]}
               </a>
             </li>
@@ -143,7 +148,8 @@ function Shell({ children }: { children: ReactNode }) {
         {data && data.chosenLocale !== data.locale ? (
           // Arabic was chosen but this page has no Arabic: say so, in Arabic.
           <p className="lang-note" lang="ar" dir="rtl">
-            هذه الصفحة متوفرة باللغة الألمانية فقط. الصفحات الخاصة بالمؤتمر والتسجيل والأسئلة والتصويت متوفرة باللغة العربية.
+            هذه الصفحة متوفرة باللغة الألمانية فقط. الصفحات الخاصة بالمؤتمر والتسجيل والأسئلة والتصويت متوفرة باللغة
+            العربية.
           </p>
         ) : null}
         <SessionWarning />

@@ -14,7 +14,11 @@ export function GoalReminderEmail(props: {
 }) {
   const { t } = props;
   return (
-    <EmailLayout lang={props.lang} preview={t("goals.mail.reminder.subject", { year: props.year })} footer={t("mail.footer")}>
+    <EmailLayout
+      lang={props.lang}
+      preview={t("goals.mail.reminder.subject", { year: props.year })}
+      footer={t("mail.footer")}
+    >
       <Text>{t("mail.greeting", { name: props.name })}</Text>
       <Text>{t("goals.mail.reminder.body", { group: props.groupName, year: props.year })}</Text>
       {props.goals.map((goal) => (

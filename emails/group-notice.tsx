@@ -3,7 +3,15 @@ import type { Translate } from "~/i18n/catalog";
 import { buttonStyle, EmailLayout } from "./layout";
 
 /** Working-group mails (invitation, report steps, reminders): a greeting, paragraphs, one button. */
-export function GroupNoticeEmail(props: { t: Translate; lang: string; name: string; subject: string; paragraphs: string[]; button: string; url: string }) {
+export function GroupNoticeEmail(props: {
+  t: Translate;
+  lang: string;
+  name: string;
+  subject: string;
+  paragraphs: string[];
+  button: string;
+  url: string;
+}) {
   const { t } = props;
   return (
     <EmailLayout lang={props.lang} preview={props.subject} footer={t("mail.footer")}>

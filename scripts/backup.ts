@@ -14,7 +14,11 @@ await main(async () => {
   const outFile = path.resolve(values.out ?? path.join(env.DATA_DIR, "..", `ikon-backup-${stamp}.tar.gz`));
   const bucket = env.STORAGE === "s3" ? configuredS3Storage() : undefined;
   await bucket?.check();
-  const manifest = await withDatabase((database) => createBackup({ database, databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, outFile, bucket }));
+  const manifest = await withDatabase((database) =>
+    createBackup({ database, databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, outFile, bucket }),
+  );
   const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
-  console.log(`Sicherung geschrieben: ${outFile} (${manifest.database}, ${rows} Zeilen, ${manifest.files.length} Dateien${bucket ? `, mit ${bucket.description}` : ""})`);
+  console.log(
+    `Sicherung geschrieben: ${outFile} (${manifest.database}, ${rows} Zeilen, ${manifest.files.length} Dateien${bucket ? `, mit ${bucket.description}` : ""})`,
+  );
 });

@@ -80,7 +80,8 @@ export async function roomBench(room) {
   await follow(`${stream}`, "", watch(projector), abort.signal);
   await pool(phones, 50, (phone) => follow(stream, phone.cookie, watch(phone), abort.signal));
   // Let every stream deliver its first snapshot.
-  for (let i = 0; i < 100 && [projector, ...phones].some((w) => w.lastCount < 0); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 100 && [projector, ...phones].some((w) => w.lastCount < 0); i++)
+    await new Promise((r) => setTimeout(r, 50));
   const before = projector.lastCount;
 
   const latencies = [];
@@ -100,17 +101,20 @@ export async function roomBench(room) {
       await again.arrayBuffer();
       latencies.push(performance.now() - started);
       if (res.ok && again.ok) accepted += 1;
-
     }),
   );
   const lastAnswer = performance.now();
   const expected = before + CLIENTS;
   // Wait up to 10 s for every listener to show the final count.
-  for (let i = 0; i < 200 && [projector, ...phones].some((w) => w.lastCount !== expected); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 200 && [projector, ...phones].some((w) => w.lastCount !== expected); i++)
+    await new Promise((r) => setTimeout(r, 50));
   abort.abort();
 
   const current = [projector, ...phones].filter((w) => w.lastCount === expected);
-  const phoneLag = phones.filter((p) => p.lastCount === expected).map((p) => Math.max(0, p.seenAt - lastAnswer)).sort((a, b) => a - b);
+  const phoneLag = phones
+    .filter((p) => p.lastCount === expected)
+    .map((p) => Math.max(0, p.seenAt - lastAnswer))
+    .sort((a, b) => a - b);
   latencies.sort((a, b) => a - b);
   return {
     clients: CLIENTS,

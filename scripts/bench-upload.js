@@ -15,7 +15,16 @@ const url = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "ikon-bench-upload-"));
 const start = startFlags();
 const child = spawn(process.execPath, [...start.args, "server.js"], {
-  env: { ...process.env, ...start.env, NODE_ENV: "production", PORT: String(port), APP_URL: url, DATA_DIR: dataDir, LOG_LEVEL: "warn", UPLOAD_MAX_MB: String(MB + 10) },
+  env: {
+    ...process.env,
+    ...start.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    APP_URL: url,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    UPLOAD_MAX_MB: String(MB + 10),
+  },
   stdio: ["ignore", "inherit", "inherit"],
 });
 const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))[1]) / 1024;
@@ -37,9 +46,18 @@ try {
     method: "POST",
     redirect: "manual",
     headers: { Origin: url, Cookie: csrfPair, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf: csrf, intent: "password", email: "ebel@ikon.example", password: "Netzwerk-Demo-2026", redirectTo: "/verwaltung" }),
+    body: new URLSearchParams({
+      _csrf: csrf,
+      intent: "password",
+      email: "ebel@ikon.example",
+      password: "Netzwerk-Demo-2026",
+      redirectTo: "/verwaltung",
+    }),
   });
-  const session = login.headers.getSetCookie().find((c) => c.includes("ikon_session=")).split(";")[0];
+  const session = login.headers
+    .getSetCookie()
+    .find((c) => c.includes("ikon_session="))
+    .split(";")[0];
   const cookie = `${csrfPair}; ${session}`;
   const group = await fetch(`${url}/verwaltung/arbeitskreise`, { headers: { Cookie: cookie }, redirect: "manual" });
   const groupPath = group.headers.get("location");
@@ -54,7 +72,9 @@ try {
   const reportPath = start.headers.get("location");
 
   const boundary = "----ikonbench";
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="datei"; filename="gross.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="datei"; filename="gross.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n`,
+  );
   const tail = Buffer.from(`\n%%EOF\r\n--${boundary}--\r\n`);
   const chunk = Buffer.alloc(1024 * 1024, 0x20);
   let sent = 0;
@@ -78,12 +98,27 @@ try {
     method: "POST",
     body,
     duplex: "half",
-    headers: { Origin: url, Cookie: cookie, "X-Requested-With": "XMLHttpRequest", "Content-Type": `multipart/form-data; boundary=${boundary}` },
+    headers: {
+      Origin: url,
+      Cookie: cookie,
+      "X-Requested-With": "XMLHttpRequest",
+      "Content-Type": `multipart/form-data; boundary=${boundary}`,
+    },
   });
   const answer = await res.text();
   clearInterval(timer);
   const seconds = (performance.now() - t0) / 1000;
-  console.log(JSON.stringify({ fileMB: MB, status: res.status, answer, seconds: Number(seconds.toFixed(1)), rssBeforeMB: Math.round(before), rssPeakMB: Math.round(peak), rssGrowthMB: Math.round(peak - before) }));
+  console.log(
+    JSON.stringify({
+      fileMB: MB,
+      status: res.status,
+      answer,
+      seconds: Number(seconds.toFixed(1)),
+      rssBeforeMB: Math.round(before),
+      rssPeakMB: Math.round(peak),
+      rssGrowthMB: Math.round(peak - before),
+    }),
+  );
 } finally {
   child.kill("SIGTERM");
 }

@@ -28,7 +28,17 @@ async function start(label, extraEnv = {}) {
   const url = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
   const child = spawn(process.execPath, [...START.args, "server.js"], {
-    env: { ...process.env, ...START.env, NODE_ENV: "production", PORT: String(port), APP_URL: url, DATA_DIR: dataDir, LOG_LEVEL: "warn", MAIL_POLL_MS: "1000", ...extraEnv },
+    env: {
+      ...process.env,
+      ...START.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      APP_URL: url,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      MAIL_POLL_MS: "1000",
+      ...extraEnv,
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   for (;;) {
@@ -89,7 +99,15 @@ async function ladder(db, app, year) {
   const ceiling = await load(bare.url, { headers: BROWSER });
   bare.child.kill();
   const share = (r) => (r.requests.average / ceiling.requests.average) * 100;
-  record("ceiling: bare node:http, same bytes as the conference page", ceiling.requests.average, "req/s", "100 %", true, db, "100 %");
+  record(
+    "ceiling: bare node:http, same bytes as the conference page",
+    ceiling.requests.average,
+    "req/s",
+    "100 %",
+    true,
+    db,
+    "100 %",
+  );
   const steps = [
     ["/healthz (Express only)", `${app.url}/healthz`, BROWSER, "info", BEFORE.healthz],
     ["/impressum, anonymous (page cache)", `${app.url}/impressum`, BROWSER, "≥ 20 %", BEFORE.impressum],
@@ -110,7 +128,14 @@ async function ladder(db, app, year) {
     record(`${label}: throughput`, r.requests.average, "req/s", "info", true, db);
     record(`${label}: share of the ceiling`, pct, "%", target, ok, db, before);
     const p99Target = target === "info" ? "info" : "< 100";
-    record(`${label}: p99 latency`, r.latency.p99, "ms", p99Target, answered && (p99Target === "info" || r.latency.p99 < 100), db);
+    record(
+      `${label}: p99 latency`,
+      r.latency.p99,
+      "ms",
+      p99Target,
+      answered && (p99Target === "info" || r.latency.p99 < 100),
+      db,
+    );
   }
   return { ceiling: ceiling.requests.average, rendered };
 }
@@ -121,8 +146,23 @@ async function twoWorkers(db, env, dataDir, year, ceiling, rendered) {
   const both = await load(`${two.url}/konferenzen/${year}`, { headers: UNCACHED });
   await stop(two);
   record("WEB_CONCURRENCY=2: conference page, rendered: throughput", both.requests.average, "req/s", "info", true, db);
-  record("WEB_CONCURRENCY=2: conference page, rendered: share of the ceiling", (both.requests.average / ceiling) * 100, "%", "info", true, db);
-  record("WEB_CONCURRENCY=2 / one process (conference page, rendered)", both.requests.average / rendered, "×", "info", true, db, "×1.36 (what-if)");
+  record(
+    "WEB_CONCURRENCY=2: conference page, rendered: share of the ceiling",
+    (both.requests.average / ceiling) * 100,
+    "%",
+    "info",
+    true,
+    db,
+  );
+  record(
+    "WEB_CONCURRENCY=2 / one process (conference page, rendered)",
+    both.requests.average / rendered,
+    "×",
+    "info",
+    true,
+    db,
+    "×1.36 (what-if)",
+  );
 }
 
 async function jsBytesGzip(pageUrl) {
@@ -131,7 +171,8 @@ async function jsBytesGzip(pageUrl) {
   // Remix also imports route modules from the inline manifest.
   for (const m of html.matchAll(/"(\/assets\/[^"]+\.js)"/g)) srcs.add(m[1]);
   let total = 0;
-  for (const src of srcs) total += gzipSync(Buffer.from(await (await fetch(new URL(src, pageUrl))).arrayBuffer()), { level: 9 }).length;
+  for (const src of srcs)
+    total += gzipSync(Buffer.from(await (await fetch(new URL(src, pageUrl))).arrayBuffer()), { level: 9 }).length;
   return { bytes: total, files: srcs.size };
 }
 
@@ -168,13 +209,18 @@ async function registrationSpike(db, env, dataDir, year, ceiling) {
   await stop(app);
   await withDb(app, env, async (q) => {
     await q("update conferences set capacity = 300 where year = $1", [Number(year)]);
-    await q("delete from registrations where conference_id = (select id from conferences where year = $1)", [Number(year)]);
+    await q("delete from registrations where conference_id = (select id from conferences where year = $1)", [
+      Number(year),
+    ]);
   });
   const live = await start(db, { ...env, DATA_DIR: dataDir, TRUST_PROXY_HOPS: "1" });
   const formUrl = `${live.url}/konferenzen/${year}/anmeldung`;
   const page = await fetch(formUrl);
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())[1];
-  const cookie = page.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   let n = 0;
   const result = await load(formUrl, {
     connections: 200,
@@ -189,7 +235,16 @@ async function registrationSpike(db, env, dataDir, year, ceiling) {
           return {
             ...req,
             headers: { ...req.headers, "x-forwarded-for": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
-            body: new URLSearchParams({ _csrf: csrf, firstName: "Bench", lastName: `Nr ${i}`, email: `bench${i}@example.org`, organisation: "Verein", organisationType: "volunteer", photoConsent: "no", privacyConsent: "on" }).toString(),
+            body: new URLSearchParams({
+              _csrf: csrf,
+              firstName: "Bench",
+              lastName: `Nr ${i}`,
+              email: `bench${i}@example.org`,
+              organisation: "Verein",
+              organisationType: "volunteer",
+              photoConsent: "no",
+              privacyConsent: "on",
+            }).toString(),
           };
         },
       },
@@ -198,15 +253,41 @@ async function registrationSpike(db, env, dataDir, year, ceiling) {
   const rss = peakRssMb(live.child.pid);
   await stop(live);
   const seats = await withDb(live, env, (q) =>
-    q("select count(*)::int as n from registrations r join conferences c on c.id = r.conference_id where c.year = $1 and r.status in ('held','confirmed')", [Number(year)]),
+    q(
+      "select count(*)::int as n from registrations r join conferences c on c.id = r.conference_id where c.year = $1 and r.status in ('held','confirmed')",
+      [Number(year)],
+    ),
   );
   // The form answers 303 to "check your inbox" (before: 200 with the answer page).
   const ok2xx = result["2xx"] + result["3xx"];
   const spikeBefore = BEFORE.spike[db];
-  record("registration spike: throughput (1,000 from 200 clients)", result.requests.average, "req/s", `≥ ${2 * spikeBefore}`, result.requests.average >= 2 * spikeBefore, db, `${spikeBefore} req/s`);
-  if (ceiling) record("registration spike: share of the ceiling", (result.requests.average / ceiling) * 100, "%", "info", true, db);
+  record(
+    "registration spike: throughput (1,000 from 200 clients)",
+    result.requests.average,
+    "req/s",
+    `≥ ${2 * spikeBefore}`,
+    result.requests.average >= 2 * spikeBefore,
+    db,
+    `${spikeBefore} req/s`,
+  );
+  if (ceiling)
+    record(
+      "registration spike: share of the ceiling",
+      (result.requests.average / ceiling) * 100,
+      "%",
+      "info",
+      true,
+      db,
+    );
   record("registration spike: p50 latency", result.latency.p50, "ms", "info", true, db);
-  record("registration spike: p95 latency", result.latency.p97_5 >= 0 ? percentile95(result) : 0, "ms", "< 500", percentile95(result) < 500, db);
+  record(
+    "registration spike: p95 latency",
+    result.latency.p97_5 >= 0 ? percentile95(result) : 0,
+    "ms",
+    "< 500",
+    percentile95(result) < 500,
+    db,
+  );
   record("registration spike: p99 latency", result.latency.p99, "ms", "info", true, db);
   record("registration spike: answered 2xx/303", ok2xx, "of 1000", "1000", ok2xx === 1000, db);
   record("registration spike: seats held or confirmed", seats[0].n, "of 300", "exactly 300", seats[0].n === 300, db);
@@ -216,14 +297,28 @@ async function registrationSpike(db, env, dataDir, year, ceiling) {
 async function signInOrganiser(app) {
   const page = await fetch(`${app.url}/login`);
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())[1];
-  const cookie = page.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const res = await fetch(`${app.url}/login`, {
     method: "POST",
     redirect: "manual",
     headers: { origin: app.url, cookie, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf: csrf, intent: "password", email: "orga@ikon.example", password: "Konferenz-Demo-2026" }),
+    body: new URLSearchParams({
+      _csrf: csrf,
+      intent: "password",
+      email: "orga@ikon.example",
+      password: "Konferenz-Demo-2026",
+    }),
   });
-  return [cookie, res.headers.getSetCookie().find((c) => c.includes("ikon_session=")).split(";")[0]].join("; ");
+  return [
+    cookie,
+    res.headers
+      .getSetCookie()
+      .find((c) => c.includes("ikon_session="))
+      .split(";")[0],
+  ].join("; ");
 }
 
 /** Median of n sequential requests, in ms (server time on an otherwise idle server). */
@@ -267,7 +362,11 @@ async function dataVolume(db, env, dataDir, year, ceiling) {
   const xlsx = await medianMs(`${base}.xlsx`, cookie, 3);
   record("XLSX export of 5,000 registrations", xlsx, "ms", "info", true, db);
   // Not from the page cache: every search runs its queries.
-  const search = await load(`${app.url}/suche?q=Sprachf%C3%B6rderung`, { connections: 10, duration: 10, headers: UNCACHED });
+  const search = await load(`${app.url}/suche?q=Sprachf%C3%B6rderung`, {
+    connections: 10,
+    duration: 10,
+    headers: UNCACHED,
+  });
   record("search over 2,000 library entries: p95", percentile95(search), "ms", "< 50", percentile95(search) < 50, db);
   record("search throughput", search.requests.average, "req/s", "info", true, db);
   if (ceiling) record("search: share of the ceiling", (search.requests.average / ceiling) * 100, "%", "info", true, db);
@@ -290,14 +389,44 @@ async function discussionRoom(db, env, dataDir, year) {
   const r = await roomBench({ url: app.url, ...room });
   const rss = peakRssMb(app.child.pid);
   await stop(app);
-  const [row] = await withDb(app, env, (q) => q("select like_count as n from discussion_questions where id = $1", [room.questionId]));
-  record(`room: ${r.clients} likes at once, accepted`, r.accepted, `of ${r.clients}`, `${r.clients}`, r.accepted === r.clients, db);
-  record("room: likes counted in the database", row.n - r.countBefore, `of ${r.clients}`, `exactly ${r.clients}`, row.n - r.countBefore === r.clients, db);
+  const [row] = await withDb(app, env, (q) =>
+    q("select like_count as n from discussion_questions where id = $1", [room.questionId]),
+  );
+  record(
+    `room: ${r.clients} likes at once, accepted`,
+    r.accepted,
+    `of ${r.clients}`,
+    `${r.clients}`,
+    r.accepted === r.clients,
+    db,
+  );
+  record(
+    "room: likes counted in the database",
+    row.n - r.countBefore,
+    `of ${r.clients}`,
+    `exactly ${r.clients}`,
+    row.n - r.countBefore === r.clients,
+    db,
+  );
   record("room: whole burst answered in", r.burstMs, "ms", "info", true, db);
   record("room: like p95 latency", r.likeP95, "ms", "info", true, db);
   record("room: like p99 latency", r.likeP99, "ms", "info", true, db);
-  record("room view shows the final count after the last like", r.roomViewLagMs, "ms", "< 2000", r.roomViewLagMs < 2000, db);
-  record(`room: phones (of ${r.clients} live streams) showing the final count`, r.phonesCurrent, `of ${r.clients}`, `${r.clients}`, r.phonesCurrent === r.clients, db);
+  record(
+    "room view shows the final count after the last like",
+    r.roomViewLagMs,
+    "ms",
+    "< 2000",
+    r.roomViewLagMs < 2000,
+    db,
+  );
+  record(
+    `room: phones (of ${r.clients} live streams) showing the final count`,
+    r.phonesCurrent,
+    `of ${r.clients}`,
+    `${r.clients}`,
+    r.phonesCurrent === r.clients,
+    db,
+  );
   record("room: phones' p95 delay to the final count", r.phoneLagP95, "ms", "< 2000", r.phoneLagP95 < 2000, db);
   record("peak RSS with 301 live streams", rss, "MB", "< 400", rss < 400, db);
 }
@@ -309,7 +438,11 @@ function uploadMemory() {
     let out = "";
     child.stdout.on("data", (c) => (out += c));
     child.on("exit", (code) => {
-      const line = out.trim().split("\n").reverse().find((l) => l.startsWith("{"));
+      const line = out
+        .trim()
+        .split("\n")
+        .reverse()
+        .find((l) => l.startsWith("{"));
       if (code !== 0 || !line) return reject(new Error(`bench-upload failed (${code})`));
       resolve(JSON.parse(line));
     });
@@ -352,11 +485,20 @@ async function benchDatabase(db, env) {
   record("public conference page p95 latency", percentile95(page), "ms", "info", true, db);
 
   const js = await jsBytesGzip(conference);
-  record(`JavaScript on the conference page (gzip, ${js.files} files)`, js.bytes / 1024, "KB", "≤ 100", js.bytes / 1024 <= 100, db);
+  record(
+    `JavaScript on the conference page (gzip, ${js.files} files)`,
+    js.bytes / 1024,
+    "KB",
+    "≤ 100",
+    js.bytes / 1024 <= 100,
+    db,
+  );
   const html = await (await fetch(conference)).text();
   record("HTML of the conference page (uncompressed)", Buffer.byteLength(html) / 1024, "KB", "info", true, db);
   const messagesSrc = /<script[^>]+src="(\/i18n\/[^"]+\.js)"/.exec(html)?.[1];
-  const messages = messagesSrc ? gzipSync(Buffer.from(await (await fetch(new URL(messagesSrc, conference))).arrayBuffer()), { level: 9 }).length : 0;
+  const messages = messagesSrc
+    ? gzipSync(Buffer.from(await (await fetch(new URL(messagesSrc, conference))).arrayBuffer()), { level: 9 }).length
+    : 0;
   record("messages of the page's language (gzip, one file cached for a year)", messages / 1024, "KB", "info", true, db);
 
   const rss = peakRssMb(app.child.pid);
@@ -371,10 +513,22 @@ async function benchDatabase(db, env) {
 
 await benchDatabase("pglite", {});
 const upload = ONLY ? undefined : await uploadMemory();
-if (upload) record("peak RSS while a 100 MB upload streams in", upload.rssPeakMB, "MB", "< 400", upload.rssPeakMB < 400 && upload.status < 300, "pglite");
+if (upload)
+  record(
+    "peak RSS while a 100 MB upload streams in",
+    upload.rssPeakMB,
+    "MB",
+    "< 400",
+    upload.rssPeakMB < 400 && upload.status < 300,
+    "pglite",
+  );
 if (upload) record("RSS growth during the 100 MB upload", upload.rssGrowthMB, "MB", "info", true, "pglite");
 if (process.env.BENCH_DATABASE_URL) {
-  await benchDatabase("postgres", { DATABASE_URL: process.env.BENCH_DATABASE_URL, SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0", SEED_DEMO: "true" });
+  await benchDatabase("postgres", {
+    DATABASE_URL: process.env.BENCH_DATABASE_URL,
+    SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0",
+    SEED_DEMO: "true",
+  });
 }
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -382,7 +536,9 @@ const date = new Date().toISOString().slice(0, 10);
 // A partial run (--only) prints its figures but leaves the recorded ones alone.
 if (ONLY) process.exit(0);
 writeFileSync("docs/benchmarks.json", JSON.stringify({ date, machine, results }, null, 2) + "\n");
-const rows = results.map((r) => `| ${r.figure} | ${r.db} | ${r.before} | ${r.value} ${r.unit} | ${r.target} | ${r.ok ? "✓" : "✗ missed"} |`);
+const rows = results.map(
+  (r) => `| ${r.figure} | ${r.db} | ${r.before} | ${r.value} ${r.unit} | ${r.target} | ${r.ok ? "✓" : "✗ missed"} |`,
+);
 writeFileSync(
   "docs/benchmarks.md",
   `# Benchmarks\n\nWritten by \`npm run bench\` on ${date}. Machine: ${machine}.\nLoad: autocannon, 50 connections, 10 s per figure, on the same machine as the server.\nShares of the ceiling: throughput divided by that of a bare \`node:http\` server sending the same bytes,\nmeasured in the same run; requests send \`Accept-Encoding: gzip, deflate, br\` like browsers. "before": issue #19.\n\n| figure | database | before | value | target | |\n|---|---|---|---|---|---|\n${rows.join("\n")}\n`,

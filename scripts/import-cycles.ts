@@ -28,7 +28,8 @@ export function edgesOf(appRelativeFile: string, source: string): Edge[] {
     const spec = m[1]!;
     let target: string | null = null;
     if (spec.startsWith("~/")) target = spec.slice(2);
-    else if (spec.startsWith(".")) target = path.posix.normalize(path.posix.join(path.posix.dirname(appRelativeFile), spec));
+    else if (spec.startsWith("."))
+      target = path.posix.normalize(path.posix.join(path.posix.dirname(appRelativeFile), spec));
     if (!target) continue;
     const to = unitOf(target);
     if (to && to !== from) edges.push({ from, to, file: appRelativeFile });
@@ -87,7 +88,9 @@ function filesUnder(dir: string): string[] {
 }
 
 export function appEdges(appDir = "app"): Edge[] {
-  return filesUnder(appDir).flatMap((file) => edgesOf(path.relative(appDir, file).split(path.sep).join("/"), readFileSync(file, "utf8")));
+  return filesUnder(appDir).flatMap((file) =>
+    edgesOf(path.relative(appDir, file).split(path.sep).join("/"), readFileSync(file, "utf8")),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -95,7 +98,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const cycles = findCycles(edges);
   for (const cycle of cycles) {
     console.error(`Import cycle between folders: ${cycle.join(" ↔ ")}`);
-    for (const e of edges.filter((e) => cycle.includes(e.from) && cycle.includes(e.to))) console.error(`  ${e.file} → ${e.to}`);
+    for (const e of edges.filter((e) => cycle.includes(e.from) && cycle.includes(e.to)))
+      console.error(`  ${e.file} → ${e.to}`);
   }
   process.exit(cycles.length ? 1 : 0);
 }

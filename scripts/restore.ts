@@ -19,5 +19,7 @@ await main(async () => {
     open: () => openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, migrate: false }),
     bucket,
   });
-  console.log(`Wiederhergestellt: Sicherung vom ${manifest.createdAt}, ${Object.keys(manifest.tables).length} Tabellen geprüft.`);
+  console.log(
+    `Wiederhergestellt: Sicherung vom ${manifest.createdAt}, ${Object.keys(manifest.tables).length} Tabellen geprüft.`,
+  );
 });

@@ -5,6 +5,10 @@ import { main, withDatabase } from "./cli";
 await main(() =>
   withDatabase(async () => {
     const demo = await seedDemoIfEmpty({ now: new Date() });
-    console.log(demo ? `Demo geladen. Anmeldung: ${demo.organiserEmail} / ${demo.organiserPassword}` : "Die Datenbank ist nicht leer: nichts geladen.");
+    console.log(
+      demo
+        ? `Demo geladen. Anmeldung: ${demo.organiserEmail} / ${demo.organiserPassword}`
+        : "Die Datenbank ist nicht leer: nichts geladen.",
+    );
   }),
 );

@@ -4,7 +4,13 @@ import { readFileSync } from "node:fs";
 
 export function startFlags() {
   const [before, after] = JSON.parse(readFileSync("package.json", "utf8")).scripts.start.split(/\bnode\b/);
-  const env = Object.fromEntries(before.trim().split(/\s+/).filter(Boolean).map((pair) => pair.split("=")));
+  const env = Object.fromEntries(
+    before
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((pair) => pair.split("=")),
+  );
   const args = after.replace("server.js", "").trim().split(/\s+/).filter(Boolean);
   return { env, args };
 }

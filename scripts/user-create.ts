@@ -17,7 +17,13 @@ const args = z.object({
 
 await main(async () => {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, password: { type: "string" }, group: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      password: { type: "string" },
+      group: { type: "string" },
+    },
   });
   const parsed = args.safeParse(values);
   if (!parsed.success) {

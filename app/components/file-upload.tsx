@@ -30,7 +30,18 @@ type Props = {
  * and refusals appear next to the field without leaving the page. The CSRF field comes first, so
  * the server checks it before it reads any file.
  */
-export function FileUpload({ action, name = "datei", label, error, maxMb, hidden, submitLabel, id: idProp, multiple, accept }: Props) {
+export function FileUpload({
+  action,
+  name = "datei",
+  label,
+  error,
+  maxMb,
+  hidden,
+  submitLabel,
+  id: idProp,
+  multiple,
+  accept,
+}: Props) {
   const t = useT();
   const revalidator = useRevalidator();
   const id = idProp ?? fieldId(name);
@@ -97,7 +108,14 @@ export function FileUpload({ action, name = "datei", label, error, maxMb, hidden
 
   const describedBy = [`${id}-hint`, shownError ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <form method="post" action={action} encType="multipart/form-data" onSubmit={onSubmit} ref={formRef} className="file-upload">
+    <form
+      method="post"
+      action={action}
+      encType="multipart/form-data"
+      onSubmit={onSubmit}
+      ref={formRef}
+      className="file-upload"
+    >
       <CsrfInput />
       {Object.entries(hidden ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
@@ -112,7 +130,16 @@ export function FileUpload({ action, name = "datei", label, error, maxMb, hidden
             {t(shownError, { max: maxMb })}
           </p>
         ) : null}
-        <input id={id} type="file" name={name} accept={accept ?? UPLOAD_ACCEPT} multiple={multiple} required aria-invalid={shownError ? true : undefined} aria-describedby={describedBy} />
+        <input
+          id={id}
+          type="file"
+          name={name}
+          accept={accept ?? UPLOAD_ACCEPT}
+          multiple={multiple}
+          required
+          aria-invalid={shownError ? true : undefined}
+          aria-describedby={describedBy}
+        />
       </div>
       {percent !== null ? (
         <progress max={100} value={percent} aria-label={t("uploads.progress")}>

@@ -1,5 +1,12 @@
 import { Form, useRouteLoaderData, type FormProps } from "@remix-run/react";
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useEffect,
+  useRef,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import type { MessageKey } from "~/i18n/catalog";
 import { useT } from "~/i18n/i18n";
 
@@ -66,7 +73,21 @@ function describedBy(id: string, hint: unknown, error: unknown) {
 }
 
 /** Label ("Pflichtfeld"/"optional" in words), hint and error around one control. */
-function FieldShell({ id, label, hint, error, required, children }: { id: string; label: string; hint?: ReactNode; error?: MessageKey; required?: boolean; children: ReactNode }) {
+function FieldShell({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: MessageKey;
+  required?: boolean;
+  children: ReactNode;
+}) {
   const t = useT();
   return (
     <div className={error ? "field field--error" : "field"}>
@@ -95,17 +116,39 @@ export function Field({ name, label, error, hint, required, id: idProp, ...input
   const id = idProp ?? fieldId(name);
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
-      <input id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+      <input
+        id={id}
+        name={name}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...input}
+      />
     </FieldShell>
   );
 }
 
 /** Like <Field>, for longer text. */
-export function TextareaField({ name, label, error, hint, required, id: idProp, ...rest }: FieldBase & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
+export function TextareaField({
+  name,
+  label,
+  error,
+  hint,
+  required,
+  id: idProp,
+  ...rest
+}: FieldBase & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
   const id = idProp ?? fieldId(name);
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
-      <textarea id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...rest} />
+      <textarea
+        id={id}
+        name={name}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...rest}
+      />
     </FieldShell>
   );
 }
@@ -113,10 +156,20 @@ export function TextareaField({ name, label, error, hint, required, id: idProp, 
 export type Option = { value: string; label: string };
 
 /** Like <Field>, a choice from a list. */
-export function SelectField({ name, label, error, hint, required, id: idProp, options, ...rest }: FieldBase & { options: Option[] } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
+export function SelectField({
+  name,
+  label,
+  error,
+  hint,
+  required,
+  id: idProp,
+  options,
+  ...rest
+}: FieldBase & { options: Option[] } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
   const t = useT();
   const id = idProp ?? fieldId(name);
-  const preset = required && rest.value === undefined && rest.defaultValue === undefined ? options[0]?.value : undefined;
+  const preset =
+    required && rest.value === undefined && rest.defaultValue === undefined ? options[0]?.value : undefined;
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       <select
@@ -144,12 +197,26 @@ export function SelectField({ name, label, error, hint, required, id: idProp, op
  * Several choices (checkboxes, `type="checkbox"`) or one (radio buttons, `type="radio"`) in a
  * fieldset: the legend names the group, hint and error are wired to it with aria-describedby.
  */
-export function ChoiceGroup({ name, label, error, hint, required, type, options, defaultValue }: Omit<FieldBase, "id"> & { type: "checkbox" | "radio"; options: Option[]; defaultValue?: string | string[] }) {
+export function ChoiceGroup({
+  name,
+  label,
+  error,
+  hint,
+  required,
+  type,
+  options,
+  defaultValue,
+}: Omit<FieldBase, "id"> & { type: "checkbox" | "radio"; options: Option[]; defaultValue?: string | string[] }) {
   const t = useT();
   const id = fieldId(name);
   const chosen = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []);
   return (
-    <fieldset id={id} className={error ? "field field--error" : "field"} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}>
+    <fieldset
+      id={id}
+      className={error ? "field field--error" : "field"}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(id, hint, error)}
+    >
       <legend>
         {label} <span className="field__req">({required ? t("form.required") : t("form.optional")})</span>
       </legend>
@@ -167,7 +234,14 @@ export function ChoiceGroup({ name, label, error, hint, required, type, options,
         {options.map((o) => (
           <li key={o.value}>
             <label>
-              <input type={type} name={name} value={o.value} defaultChecked={chosen.has(o.value)} required={type === "radio" ? required : undefined} /> <span>{o.label}</span>
+              <input
+                type={type}
+                name={name}
+                value={o.value}
+                defaultChecked={chosen.has(o.value)}
+                required={type === "radio" ? required : undefined}
+              />{" "}
+              <span>{o.label}</span>
             </label>
           </li>
         ))}

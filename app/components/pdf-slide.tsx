@@ -8,7 +8,10 @@ async function loadPdf(url: string): Promise<PDFDocumentProxy> {
   let doc = documents.get(url);
   if (!doc) {
     doc = (async () => {
-      const [pdfjs, worker] = await Promise.all([import("pdfjs-dist"), import("pdfjs-dist/build/pdf.worker.min.mjs?url")]);
+      const [pdfjs, worker] = await Promise.all([
+        import("pdfjs-dist"),
+        import("pdfjs-dist/build/pdf.worker.min.mjs?url"),
+      ]);
       // The worker is a file of our own build (script-src 'self'). PDF.js 6 has no eval at all, and
       // without WebAssembly (useWasm: false) the CSP needs no 'wasm-unsafe-eval': its JS decoders are used.
       pdfjs.GlobalWorkerOptions.workerSrc = worker.default;
@@ -25,7 +28,14 @@ async function loadPdf(url: string): Promise<PDFDocumentProxy> {
  * server rendered; then PDF.js draws the page sharply at the size of the screen (also in full screen).
  * The page's text is the text alternative, right below in a disclosure. Keyed by file and page.
  */
-export function PdfSlide(props: { pdfUrl: string; imageUrl: string; page: number; alt: string; text: string; textLabel: string }) {
+export function PdfSlide(props: {
+  pdfUrl: string;
+  imageUrl: string;
+  page: number;
+  alt: string;
+  text: string;
+  textLabel: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [drawn, setDrawn] = useState(false);

@@ -38,8 +38,14 @@ export function SessionWarning() {
 
   useEffect(() => {
     if (!signedIn) return;
-    const warn = setTimeout(() => setState((s) => (s === "quiet" || s === "extended" ? "warn" : s)), warnAfterMs(idleMinutes));
-    const expire = setTimeout(() => setState((s) => (s === "warn" ? "expired" : s)), idleMinutes * 60_000 - Math.min(TOUCH_SLACK_MS, idleMinutes * 15_000));
+    const warn = setTimeout(
+      () => setState((s) => (s === "quiet" || s === "extended" ? "warn" : s)),
+      warnAfterMs(idleMinutes),
+    );
+    const expire = setTimeout(
+      () => setState((s) => (s === "warn" ? "expired" : s)),
+      idleMinutes * 60_000 - Math.min(TOUCH_SLACK_MS, idleMinutes * 15_000),
+    );
     return () => {
       clearTimeout(warn);
       clearTimeout(expire);
@@ -48,7 +54,12 @@ export function SessionWarning() {
 
   const extend = useCallback(async () => {
     const body = new URLSearchParams({ _csrf: root?.csrfToken ?? "" });
-    const res = await fetch("/sitzung", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" }, credentials: "same-origin" }).catch(() => null);
+    const res = await fetch("/sitzung", {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      credentials: "same-origin",
+    }).catch(() => null);
     if (res?.ok) {
       setEpoch((e) => e + 1);
       setState("extended");
@@ -62,7 +73,11 @@ export function SessionWarning() {
     <div className="session-warning" aria-live="polite">
       {state === "warn" ? (
         <div className="notice notice--warn">
-          <p>{t("session.warning", { minutes: Math.max(1, Math.round((idleMinutes * 60_000 - warnAfterMs(idleMinutes)) / 60_000)) })}</p>
+          <p>
+            {t("session.warning", {
+              minutes: Math.max(1, Math.round((idleMinutes * 60_000 - warnAfterMs(idleMinutes)) / 60_000)),
+            })}
+          </p>
           <button type="button" className="button" onClick={() => void extend()}>
             {t("session.extend")}
           </button>
@@ -108,7 +123,8 @@ export function FormDrafts() {
           const value = saved[el.name];
           if (value === undefined) continue;
           if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) {
-            if (!form.querySelector(`[name="${CSS.escape(el.name)}"]:checked`) || el.type === "checkbox") el.checked = [value].flat().includes(el.value) || el.checked;
+            if (!form.querySelector(`[name="${CSS.escape(el.name)}"]:checked`) || el.type === "checkbox")
+              el.checked = [value].flat().includes(el.value) || el.checked;
           } else if (el instanceof HTMLSelectElement ? !el.value : el.value === el.defaultValue) {
             // Only fields not changed since the page loaded (the saved text or empty).
             el.value = String(value);
@@ -121,7 +137,8 @@ export function FormDrafts() {
         const values: Record<string, string | string[]> = {};
         for (const el of draftFields(form)) {
           if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) {
-            if (el.checked) values[el.name] = el.type === "checkbox" ? [...[values[el.name] ?? []].flat(), el.value] : el.value;
+            if (el.checked)
+              values[el.name] = el.type === "checkbox" ? [...[values[el.name] ?? []].flat(), el.value] : el.value;
           } else if (el.value) {
             values[el.name] = el.value;
           }

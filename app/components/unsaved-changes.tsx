@@ -21,7 +21,12 @@ export function UnsavedChanges() {
       Boolean(form) && form!.method.toLowerCase() === "post" && form!.dataset.unsaved !== "ignore" && form!.isConnected;
     const onEdit = (event: Event) => {
       const target = event.target;
-      if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)) return;
+      if (!(
+        target instanceof HTMLInputElement ||
+        target instanceof HTMLTextAreaElement ||
+        target instanceof HTMLSelectElement
+      ))
+        return;
       if (target instanceof HTMLInputElement && ["hidden", "submit", "button", "search"].includes(target.type)) return;
       if (counts(target.form)) changed.add(target.form);
     };

@@ -67,7 +67,11 @@ export function pgliteDatabase(client: PGlite, onClose?: () => void): Database {
     kind: "pglite",
     contentVersion,
     dumpDataDir: async () => (await client.dumpDataDir("none")) as Blob,
-    ping: () => client.query("select 1").then(() => true, () => false),
+    ping: () =>
+      client.query("select 1").then(
+        () => true,
+        () => false,
+      ),
     async close() {
       try {
         // Flush everything to the data directory before the process ends.
@@ -90,8 +94,17 @@ async function openPostgres(url: string): Promise<Database> {
     db,
     kind: "postgres",
     contentVersion,
-    ping: () => pool.query("select 1").then(() => true, () => false),
-    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }),
+    ping: () =>
+      pool.query("select 1").then(
+        () => true,
+        () => false,
+      ),
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: pool.options.max ?? 10,
+    }),
     close: () => pool.end(),
   };
 }

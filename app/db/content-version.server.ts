@@ -24,9 +24,18 @@ export type ContentVersion = {
 };
 
 /** Tables no cached (public, anonymous) page reads: writes to them leave the version alone. */
-const UNSHOWN_TABLES = new Set(["sessions", "login_tokens", "rate_limits", "outbox", "job_runs", "audit_log", "__drizzle_migrations"]);
+const UNSHOWN_TABLES = new Set([
+  "sessions",
+  "login_tokens",
+  "rate_limits",
+  "outbox",
+  "job_runs",
+  "audit_log",
+  "__drizzle_migrations",
+]);
 
-const WRITE_START = /^\s*(?:insert|update|delete|merge|truncate|alter|create|drop|comment|grant|revoke|copy|call|do)\b/i;
+const WRITE_START =
+  /^\s*(?:insert|update|delete|merge|truncate|alter|create|drop|comment|grant|revoke|copy|call|do)\b/i;
 const WITH_WRITE = /^\s*with\b[\s\S]*\b(?:insert|update|delete)\b/i;
 const TARGET = /^\s*(?:insert\s+into|update|delete\s+from)\s+(?:only\s+)?(?:"?public"?\.)?"?([a-z_][a-z0-9_]*)"?/i;
 

@@ -38,8 +38,10 @@ const arabic: Record<string, string> = Object.assign({}, ...arabicModules);
 
 // Imported by an Arabic page, but the keys they use never reach one (each with its reason).
 const notOnArabicPages: Record<string, string> = {
-  "app/modules/groups/reports.server.ts": "the conference page only lists approved reports; its keys are the coordinators' mails",
-  "app/modules/goals/ui.tsx": "participant pages use its links only; the status names belong to the public goal pages (German)",
+  "app/modules/groups/reports.server.ts":
+    "the conference page only lists approved reports; its keys are the coordinators' mails",
+  "app/modules/goals/ui.tsx":
+    "participant pages use its links only; the status names belong to the public goal pages (German)",
 };
 
 /**
@@ -53,9 +55,17 @@ function withImports(roots: string[]): string[] {
     const source = readFileSync(file, "utf8");
     for (const m of source.matchAll(/from\s+["'](~\/|\.\.?\/)([^"']+)["']/g)) {
       const base = m[1] === "~/" ? join("app", m[2] ?? "") : join(dirname(file), `${m[1]}${m[2]}`);
-      const found = ["", ".ts", ".tsx", "/index.ts", "/index.tsx"].map((ext) => `${base}${ext}`).find((f) => existsSync(f) && /\.tsx?$/.test(f));
+      const found = ["", ".ts", ".tsx", "/index.ts", "/index.tsx"]
+        .map((ext) => `${base}${ext}`)
+        .find((f) => existsSync(f) && /\.tsx?$/.test(f));
       // The catalogue itself and the message modules are the keys, not their users.
-      if (found && !found.startsWith("app/i18n/messages") && found !== "app/i18n/catalog.ts" && !(found in notOnArabicPages)) seen.add(found);
+      if (
+        found &&
+        !found.startsWith("app/i18n/messages") &&
+        found !== "app/i18n/catalog.ts" &&
+        !(found in notOnArabicPages)
+      )
+        seen.add(found);
     }
   }
   return [...seen];
@@ -67,9 +77,19 @@ function withImports(roots: string[]): string[] {
  * template can produce counts as used.
  */
 function keysUsed(source: string): string[] {
-  const literal = [...source.matchAll(/["'`]([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)+)["'`]/g)].map((m) => m[1] ?? "").filter((k) => k in catalog.de);
-  const templates = [...source.matchAll(/`([a-zA-Z]+\.(?:[a-zA-Z0-9_.]|\$\{[^}`]*\})*\$\{[^}`]*\}(?:[a-zA-Z0-9_.]|\$\{[^}`]*\})*)`/g)].map(
-    (m) => new RegExp(`^${(m[1] ?? "").split(/\$\{[^}]*\}/).map((part) => part.replace(/\./g, "\\.")).join("[a-zA-Z0-9_]+")}$`),
+  const literal = [...source.matchAll(/["'`]([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)+)["'`]/g)]
+    .map((m) => m[1] ?? "")
+    .filter((k) => k in catalog.de);
+  const templates = [
+    ...source.matchAll(/`([a-zA-Z]+\.(?:[a-zA-Z0-9_.]|\$\{[^}`]*\})*\$\{[^}`]*\}(?:[a-zA-Z0-9_.]|\$\{[^}`]*\})*)`/g),
+  ].map(
+    (m) =>
+      new RegExp(
+        `^${(m[1] ?? "")
+          .split(/\$\{[^}]*\}/)
+          .map((part) => part.replace(/\./g, "\\."))
+          .join("[a-zA-Z0-9_]+")}$`,
+      ),
   );
   const templated = Object.keys(catalog.de).filter((k) => templates.some((r) => r.test(k)));
   return [...literal, ...templated];
@@ -79,28 +99,29 @@ describe("Arabic", () => {
   it("has a text for every key the Arabic pages use", () => {
     const missing: string[] = [];
     for (const file of withImports(files)) {
-      for (const key of keysUsed(readFileSync(file, "utf8")))
-        if (!arabic[key]) missing.push(`${file}: ${key}`);
+      for (const key of keysUsed(readFileSync(file, "utf8"))) if (!arabic[key]) missing.push(`${file}: ${key}`);
     }
     expect(missing).toEqual([]);
   });
 
   it("counts the keys a template builds at run time and the helpers the pages import", () => {
-    expect(keysUsed("t(`goals.ballot.error.${result.error}`)")).toEqual(expect.arrayContaining(["goals.ballot.error.tooMany", "goals.ballot.error.notOpen"]));
-    expect(keysUsed("t(`registration.mail.${kind}.subject`)")).toEqual(expect.arrayContaining(["registration.mail.held.subject", "registration.mail.reminder.subject"]));
+    expect(keysUsed("t(`goals.ballot.error.${result.error}`)")).toEqual(
+      expect.arrayContaining(["goals.ballot.error.tooMany", "goals.ballot.error.notOpen"]),
+    );
+    expect(keysUsed("t(`registration.mail.${kind}.subject`)")).toEqual(
+      expect.arrayContaining(["registration.mail.held.subject", "registration.mail.reminder.subject"]),
+    );
     expect(withImports(["app/routes/ziele.mitmachen.$code.tsx"])).toContain("app/server/participate.server.ts");
   });
 
   it("keeps every {placeholder} of the German text", () => {
     const names = (s: string) =>
       [...new Set([...s.matchAll(/\{(\w+)(?=\}|,\s*plural,)/g)].map((m) => m[1] ?? ""))].sort();
-    for (const [key, text] of Object.entries(arabic))
-      expect(names(text), key).toEqual(names(catalog.de[key] ?? ""));
+    for (const [key, text] of Object.entries(arabic)) expect(names(text), key).toEqual(names(catalog.de[key] ?? ""));
   });
 
   it("is written in Arabic script", () => {
-    for (const [key, text] of Object.entries(arabic))
-      expect(text, key).toMatch(/[\u0600-\u06FF]/);
+    for (const [key, text] of Object.entries(arabic)) expect(text, key).toMatch(/[\u0600-\u06FF]/);
   });
 
   it("covers the participant pages only and shows other pages in German", () => {
@@ -131,8 +152,6 @@ describe("Arabic", () => {
     expect(localeDir("ar")).toBe("rtl");
     expect(localeDir("de")).toBe("ltr");
     expect(catalog.ar["site.name"]).toBe(arabic["site.name"]);
-    expect(catalog.ar["audit.title"] ?? catalog.de["audit.title"]).toBe(
-      catalog.de["audit.title"],
-    );
+    expect(catalog.ar["audit.title"] ?? catalog.de["audit.title"]).toBe(catalog.de["audit.title"]);
   });
 });

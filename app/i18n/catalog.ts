@@ -20,7 +20,25 @@ import { arabicModules } from "./messages/ar";
 import { interpolate, type Locale, type Vars } from "./locales";
 
 // The one message catalogue. Each domain adds its module here.
-const modules = [common, auth, audit, attendance, legal, accessibility, mail, conferences, registrations, registrationsAdmin, goals, uploads, groups, discussion, publishing, overview, titles] as const;
+const modules = [
+  common,
+  auth,
+  audit,
+  attendance,
+  legal,
+  accessibility,
+  mail,
+  conferences,
+  registrations,
+  registrationsAdmin,
+  goals,
+  uploads,
+  groups,
+  discussion,
+  publishing,
+  overview,
+  titles,
+] as const;
 
 type Merge<M extends readonly { de: Record<string, string> }[]> = M extends readonly [infer H, ...infer R]
   ? H extends { de: infer D }

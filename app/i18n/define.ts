@@ -8,6 +8,9 @@ export function defineMessages<const T extends Record<string, string>>(de: T, en
  * German module does not have; missing keys fall back to German (pages without Arabic are rendered
  * in German as a whole, see `hasArabic` in locales.ts).
  */
-export function defineArabic<const T extends Record<string, string>>(module: { de: T }, ar: { [K in keyof T]?: string }) {
+export function defineArabic<const T extends Record<string, string>>(
+  module: { de: T },
+  ar: { [K in keyof T]?: string },
+) {
   return ar as Partial<Record<keyof T & string, string>>;
 }

@@ -60,7 +60,10 @@ export function pageTitle(
 export function useT(): Translate {
   const locale = useLocale();
   const messages = messagesFor(locale);
-  return useMemo(() => (key: MessageKey, vars?: Vars) => interpolate(messages?.[key] ?? key, vars, locale), [messages, locale]);
+  return useMemo(
+    () => (key: MessageKey, vars?: Vars) => interpolate(messages?.[key] ?? key, vars, locale),
+    [messages, locale],
+  );
 }
 
 /**

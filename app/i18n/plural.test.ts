@@ -9,7 +9,14 @@ describe("plurals through the catalogue", () => {
     expect(interpolate(template, { n: 1, who: "A" }, "de")).toBe("1 Punkt von A");
     expect(interpolate(template, { n: 2, who: "B" }, "de")).toBe("2 Punkte von B");
     const arabic = "{n, plural, zero {صفر} one {واحد} two {اثنان} few {# قليل} many {# كثير} other {# آخر}}";
-    expect([0, 1, 2, 3, 11, 100].map((n) => interpolate(arabic, { n }, "ar"))).toEqual(["صفر", "واحد", "اثنان", "3 قليل", "11 كثير", "100 آخر"]);
+    expect([0, 1, 2, 3, 11, 100].map((n) => interpolate(arabic, { n }, "ar"))).toEqual([
+      "صفر",
+      "واحد",
+      "اثنان",
+      "3 قليل",
+      "11 كثير",
+      "100 آخر",
+    ]);
   });
 
   it("the messages the walk-through found read right in German and English", () => {
@@ -26,7 +33,11 @@ describe("plurals through the catalogue", () => {
 
   it("no German or English message keeps a number-placeholder before a plural noun without a plural block", () => {
     // "{count} Vorschläge" reads "1 Vorschläge": every count before a plural noun goes through a plural block.
-    const offenders = Object.entries(catalog.de).filter(([, text]) => /\{(count|points|voters|over|spent|max)\} (Vorschläge|Punkte|Personen|Likes|Fragen|Dokumente|Fotos|Änderungen)\b/.test(text));
+    const offenders = Object.entries(catalog.de).filter(([, text]) =>
+      /\{(count|points|voters|over|spent|max)\} (Vorschläge|Punkte|Personen|Likes|Fragen|Dokumente|Fotos|Änderungen)\b/.test(
+        text,
+      ),
+    );
     expect(offenders).toEqual([]);
   });
 });

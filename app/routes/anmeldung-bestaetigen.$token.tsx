@@ -8,14 +8,26 @@ import { registrationLinks } from "~/modules/registrations/ui";
 import { readForm } from "~/server/form.server";
 
 export const links = registrationLinks;
-export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "registration.confirm.title"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  pageTitle(matches, "registration.confirm.title"),
+  { name: "robots", content: "noindex" },
+];
 
 /** GET only shows the page: mail scanners open links, and opening must not confirm anything. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await getConfirmation(params.token ?? "");
   if (!found) return { state: "invalid" as const, title: "" };
-  if (found.status === "held" && found.holdExpiresAt && found.holdExpiresAt <= new Date()) return { state: "expired" as const, title: found.title };
-  return { state: found.status === "held" || found.status === "confirmed" ? ("ready" as const) : found.status === "expired" ? ("expired" as const) : ("notHeld" as const), title: found.title };
+  if (found.status === "held" && found.holdExpiresAt && found.holdExpiresAt <= new Date())
+    return { state: "expired" as const, title: found.title };
+  return {
+    state:
+      found.status === "held" || found.status === "confirmed"
+        ? ("ready" as const)
+        : found.status === "expired"
+          ? ("expired" as const)
+          : ("notHeld" as const),
+    title: found.title,
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -44,7 +56,13 @@ export default function ConfirmRegistration() {
         </>
       ) : (
         <p className="notice notice--warn" role="alert">
-          {t(state === "expired" ? "registration.confirm.expired" : state === "notHeld" ? "registration.confirm.notHeld" : "registration.confirm.invalid")}
+          {t(
+            state === "expired"
+              ? "registration.confirm.expired"
+              : state === "notHeld"
+                ? "registration.confirm.notHeld"
+                : "registration.confirm.invalid",
+          )}
         </p>
       )}
     </div>

@@ -15,7 +15,9 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "stylesheet", href: publishingStyles },
 ];
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, data ? () => data.group.name : "error.notFound.title")];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? () => data.group.name : "error.notFound.title"),
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const group = await getGroupBySlug(params.slug ?? "");
@@ -24,7 +26,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const [reports, timeline] = await Promise.all([listPublishedReports(group.id), groupTimeline(group.id)]);
   return {
     timeline,
-    group: { name: group.name, kind: group.kind, description: group.description, fieldsOfAction: group.fieldsOfAction, contactName: group.contactName, contactEmail: group.contactEmail },
+    group: {
+      name: group.name,
+      kind: group.kind,
+      description: group.description,
+      fieldsOfAction: group.fieldsOfAction,
+      contactName: group.contactName,
+      contactEmail: group.contactEmail,
+    },
     reports: reports.map((r) => ({
       id: r.report.id,
       year: r.year,
@@ -87,7 +96,13 @@ export default function GroupPage() {
               <ul className="file-list">
                 {r.attachments.map((a) => (
                   <li key={a.fileId}>
-                    <a href={`/dateien/${a.fileId}`}>{t("groups.file", { name: a.name, kind: KIND_LABEL[a.kind] ?? a.kind, size: formatBytes(a.size, locale) })}</a>
+                    <a href={`/dateien/${a.fileId}`}>
+                      {t("groups.file", {
+                        name: a.name,
+                        kind: KIND_LABEL[a.kind] ?? a.kind,
+                        size: formatBytes(a.size, locale),
+                      })}
+                    </a>
                   </li>
                 ))}
               </ul>

@@ -9,7 +9,15 @@ export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "groups.t
 
 export async function loader() {
   const all = await listGroups();
-  return { groups: all.map((g) => ({ slug: g.slug, name: g.name, kind: g.kind, description: g.description, fieldsOfAction: g.fieldsOfAction })) };
+  return {
+    groups: all.map((g) => ({
+      slug: g.slug,
+      name: g.name,
+      kind: g.kind,
+      description: g.description,
+      fieldsOfAction: g.fieldsOfAction,
+    })),
+  };
 }
 
 export default function GroupsIndex() {

@@ -24,7 +24,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await parseForm(request, context, feedbackSchema);
   if (!result.ok) return invalid(result);
   const limit = await hitAll([[FEEDBACK_PER_IP, context.clientIp]]);
-  if (!limit.allowed) return rateLimited(limit.retryAfterSeconds, { message: result.data.message, page: result.data.page, name: result.data.name, email: result.data.email });
+  if (!limit.allowed)
+    return rateLimited(limit.retryAfterSeconds, {
+      message: result.data.message,
+      page: result.data.page,
+      name: result.data.name,
+      email: result.data.email,
+    });
   // A filled honeypot gets the same answer and sends nothing.
   if (!result.data.website) await sendFeedback(result.data);
   return data({ ok: true as const, errors: {} as FormErrors, values: {} as Record<string, string> });
@@ -40,7 +46,12 @@ export default function AccessibilityStatement() {
   const values: Record<string, string> = result && !result.ok ? result.values : {};
   const barriers = lines(statement.knownBarriers);
   const alternatives = lines(statement.alternatives);
-  const labels = { message: t("a11y.feedback.message"), page: t("a11y.feedback.page"), name: t("a11y.feedback.name"), email: t("a11y.feedback.email") };
+  const labels = {
+    message: t("a11y.feedback.message"),
+    page: t("a11y.feedback.page"),
+    name: t("a11y.feedback.name"),
+    email: t("a11y.feedback.email"),
+  };
   return (
     <article className="prose">
       <h1>{t("a11y.statement.title")}</h1>
@@ -72,7 +83,12 @@ export default function AccessibilityStatement() {
       ) : null}
 
       <h2>{t("a11y.statement.dates")}</h2>
-      <p>{t("a11y.statement.datesText", { prepared: formatDate(`${statement.preparedOn}T12:00:00Z`, locale), reviewed: formatDate(`${statement.reviewedOn}T12:00:00Z`, locale) })}</p>
+      <p>
+        {t("a11y.statement.datesText", {
+          prepared: formatDate(`${statement.preparedOn}T12:00:00Z`, locale),
+          reviewed: formatDate(`${statement.reviewedOn}T12:00:00Z`, locale),
+        })}
+      </p>
 
       <h2 id="feedback">{t("a11y.statement.feedback")}</h2>
       <p>{t("a11y.statement.feedbackLead")}</p>
@@ -89,10 +105,42 @@ export default function AccessibilityStatement() {
         <>
           <ErrorSummary errors={errors} labels={labels} />
           <SafeForm className="stack" action="/barrierefreiheit#feedback">
-            <TextareaField rows={5} name="message" label={labels.message} hint={t("a11y.feedback.messageHint")} required maxLength={3000} defaultValue={values.message} error={errors?.message} />
-            <Field name="page" label={labels.page} hint={t("a11y.feedback.pageHint")} maxLength={300} defaultValue={values.page} error={errors?.page} />
-            <Field name="name" label={labels.name} autoComplete="name" maxLength={120} defaultValue={values.name} error={errors?.name} />
-            <Field name="email" type="email" label={labels.email} hint={t("a11y.feedback.emailHint")} autoComplete="email" maxLength={200} defaultValue={values.email} error={errors?.email} />
+            <TextareaField
+              rows={5}
+              name="message"
+              label={labels.message}
+              hint={t("a11y.feedback.messageHint")}
+              required
+              maxLength={3000}
+              defaultValue={values.message}
+              error={errors?.message}
+            />
+            <Field
+              name="page"
+              label={labels.page}
+              hint={t("a11y.feedback.pageHint")}
+              maxLength={300}
+              defaultValue={values.page}
+              error={errors?.page}
+            />
+            <Field
+              name="name"
+              label={labels.name}
+              autoComplete="name"
+              maxLength={120}
+              defaultValue={values.name}
+              error={errors?.name}
+            />
+            <Field
+              name="email"
+              type="email"
+              label={labels.email}
+              hint={t("a11y.feedback.emailHint")}
+              autoComplete="email"
+              maxLength={200}
+              defaultValue={values.email}
+              error={errors?.email}
+            />
             <div className="hp-field" aria-hidden="true">
               <label htmlFor="a11y-website">{t("registration.website")}</label>
               <input id="a11y-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
@@ -108,7 +156,9 @@ export default function AccessibilityStatement() {
       <p>{t("a11y.statement.enforcementText")}</p>
       <p lang="de">{t("a11y.statement.enforcementAddress")}</p>
       <p>
-        <a href="https://www.mags.nrw/ombudsstelle-barrierefreie-informationstechnik">{t("a11y.statement.enforcementLink")}</a>
+        <a href="https://www.mags.nrw/ombudsstelle-barrierefreie-informationstechnik">
+          {t("a11y.statement.enforcementLink")}
+        </a>
       </p>
     </article>
   );

@@ -27,7 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   if (url.searchParams.has("seite") || url.searchParams.has("pdf")) {
     const rendition = await getRendition(version.id);
-    const res = url.searchParams.has("pdf") ? projectedPdfResponse(version, rendition, url.searchParams.has("download")) : pageImageResponse(rendition, Number(url.searchParams.get("seite")));
+    const res = url.searchParams.has("pdf")
+      ? projectedPdfResponse(version, rendition, url.searchParams.has("download"))
+      : pageImageResponse(rendition, Number(url.searchParams.get("seite")));
     if (!res) notFound();
     return res;
   }

@@ -12,7 +12,16 @@ export function loader() {
   return retentionSettings();
 }
 
-const ROWS = ["registration", "special", "photo", "documentationNews", "unconfirmed", "mail", "accounts", "audit"] as const;
+const ROWS = [
+  "registration",
+  "special",
+  "photo",
+  "documentationNews",
+  "unconfirmed",
+  "mail",
+  "accounts",
+  "audit",
+] as const;
 
 export default function Privacy() {
   const t = useT();

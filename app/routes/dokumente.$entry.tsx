@@ -6,7 +6,9 @@ import { EntryLinks, libraryAreaKey, libraryTypeKey, publishingLinks } from "~/m
 import { notFound } from "~/server/http.server";
 
 export const links = publishingLinks;
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, data ? (t) => `${data.entry.title} – ${t("library.title")}` : "error.notFound.title")];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? (t) => `${data.entry.title} – ${t("library.title")}` : "error.notFound.title"),
+];
 
 /** A library entry under a stable address: /dokumente/<slug> (or its id). Drafts do not exist for the public. */
 export async function loader({ params }: LoaderFunctionArgs) {

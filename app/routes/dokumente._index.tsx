@@ -10,10 +10,12 @@ export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "library.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filter = libraryFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [rows, facets] = await Promise.all([listLibrary({ type: filter.typ, year: filter.jahr, area: filter.bereich }), libraryFacets()]);
+  const [rows, facets] = await Promise.all([
+    listLibrary({ type: filter.typ, year: filter.jahr, area: filter.bereich }),
+    libraryFacets(),
+  ]);
   return { entries: asTree(rows), count: rows.length, filter, years: facets.years };
 }
-
 
 /** The document library: the concept, the yearly reports with their parts, flyers …, with filters. */
 export default function Library() {

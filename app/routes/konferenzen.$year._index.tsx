@@ -14,7 +14,9 @@ import { formatDate, formatTime, formatTimeRange } from "~/utils/time";
 
 export const links = registrationLinks;
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, data ? () => data.conference.title : "error.notFound.title")];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? () => data.conference.title : "error.notFound.title"),
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = Number(params.year);
@@ -29,7 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listPublicInputs(id),
     hasPresentations ? getUser(request).then((user) => listAgendaPresentations(id, user)) : [],
   ]);
-  return { ...found, discussionInputs, presentations, registration: { state: registrationState(found.conference), availability } };
+  return {
+    ...found,
+    discussionInputs,
+    presentations,
+    registration: { state: registrationState(found.conference), availability },
+  };
 }
 
 export default function ConferencePage() {
@@ -37,7 +44,10 @@ export default function ConferencePage() {
   const locale = useLocale();
   const de = useGermanContent();
   const { conference, agenda, forums, registration, discussionInputs, presentations } = useLoaderData<typeof loader>();
-  const showRegistration = conference.status === "published" || conference.status === "registration_open" || conference.status === "registration_closed";
+  const showRegistration =
+    conference.status === "published" ||
+    conference.status === "registration_open" ||
+    conference.status === "registration_closed";
   return (
     <article>
       <h1 {...de}>{conference.title}</h1>
@@ -48,7 +58,11 @@ export default function ConferencePage() {
         <div>
           <dt>{t("conference.when")}</dt>
           <dd>
-            {formatDate(conference.startsAt, locale)}, {t("conference.timeRange", { start: formatTime(conference.startsAt, locale), end: formatTime(conference.endsAt, locale) })}
+            {formatDate(conference.startsAt, locale)},{" "}
+            {t("conference.timeRange", {
+              start: formatTime(conference.startsAt, locale),
+              end: formatTime(conference.endsAt, locale),
+            })}
           </dd>
         </div>
         <div>
@@ -63,7 +77,9 @@ export default function ConferencePage() {
       {showRegistration ? (
         <section aria-labelledby="registration-title" className="card card--highlight">
           <h2 id="registration-title">{t("registration.state.title")}</h2>
-          <p className="reg-state">{stateText(t, registration.state, registration.availability, conference.registrationOpensAt, locale)}</p>
+          <p className="reg-state">
+            {stateText(t, registration.state, registration.availability, conference.registrationOpensAt, locale)}
+          </p>
           {registration.state === "open" && conference.registrationClosesAt ? (
             <p>{t("registration.state.until", { date: formatDate(conference.registrationClosesAt, locale) })}</p>
           ) : null}
@@ -87,9 +103,7 @@ export default function ConferencePage() {
         <ol className="agenda">
           {agenda.map((item) => (
             <li key={item.id} className="agenda__item">
-              <p className="agenda__time">
-                {formatTimeRange(item.startsAt, item.endsAt, locale)}
-              </p>
+              <p className="agenda__time">{formatTimeRange(item.startsAt, item.endsAt, locale)}</p>
               <div>
                 <p className="agenda__kind">{t(`agenda.kind.${item.kind}`)}</p>
                 <h3 className="agenda__title" {...de}>
@@ -116,7 +130,9 @@ export default function ConferencePage() {
               return (
                 <li key={f.id}>
                   <span {...de}>{f.title}</span>
-                  {showRegistration && seats ? ` (${seats.free > 0 ? t("registration.forumSeats", { free: seats.free, capacity: seats.capacity }) : t("registration.forumFull")})` : ""}
+                  {showRegistration && seats
+                    ? ` (${seats.free > 0 ? t("registration.forumSeats", { free: seats.free, capacity: seats.capacity }) : t("registration.forumFull")})`
+                    : ""}
                   {f.description ? <p {...de}>{f.description}</p> : null}
                 </li>
               );

@@ -9,7 +9,16 @@ import { getPublicConference } from "~/modules/conferences/conferences.server";
 import { registrationSchema } from "~/modules/registrations/registration.schema";
 import { getAvailability, registrationState } from "~/modules/registrations/seats.server";
 import { register } from "~/modules/registrations/register.server";
-import { ForumFields, NeedsFields, needsFormValues, PersonFields, PrivacyConsent, registrationLabels, registrationLinks, stateText } from "~/modules/registrations/ui";
+import {
+  ForumFields,
+  NeedsFields,
+  needsFormValues,
+  PersonFields,
+  PrivacyConsent,
+  registrationLabels,
+  registrationLinks,
+  stateText,
+} from "~/modules/registrations/ui";
 import { hitAll } from "~/modules/security/rate-limit.server";
 import { retentionSettings } from "~/modules/privacy/retention.server";
 import { invalid, parseForm, rateLimited } from "~/server/form.server";
@@ -52,7 +61,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
     state: registrationState(conference),
     availability,
     retention: { specialDays: retentionSettings().specialCategoryDays, contactDays: retentionSettings().anonymiseDays },
-    forums: availability.forums.length ? availability.forums : forums.map((f) => ({ ...f, taken: 0, free: f.capacity })),
+    forums: availability.forums.length
+      ? availability.forums
+      : forums.map((f) => ({ ...f, taken: 0, free: f.capacity })),
   };
 }
 
@@ -67,9 +78,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!limit.allowed) return rateLimited(limit.retryAfterSeconds, result.values);
   const outcome = await register({ conferenceId: conference.id, data: result.data, locale: await getLocale(request) });
   if (!outcome.ok) {
-    const values = Object.fromEntries([...result.form].filter(([k, v]) => typeof v === "string" && k !== "_csrf").map(([k, v]) => [k, String(v)]));
-    if (outcome.reason === "closed") return data({ ok: false as const, closed: true, errors: {} as FormErrors, values }, { status: 409 });
-    const error: MessageKey = outcome.reason === "forumFull" ? "registration.errors.forumFull" : "registration.errors.forum";
+    const values = Object.fromEntries(
+      [...result.form].filter(([k, v]) => typeof v === "string" && k !== "_csrf").map(([k, v]) => [k, String(v)]),
+    );
+    if (outcome.reason === "closed")
+      return data({ ok: false as const, closed: true, errors: {} as FormErrors, values }, { status: 409 });
+    const error: MessageKey =
+      outcome.reason === "forumFull" ? "registration.errors.forumFull" : "registration.errors.forum";
     return invalid({ errors: { forumId: error }, values });
   }
   // The same answer whether the address was new, already registered, on the waitlist or a bot:
@@ -137,15 +152,36 @@ export default function RegistrationPage() {
       <h1>{t("registration.title", { title: conference.title })}</h1>
       <p className="lead">{t("registration.lead")}</p>
       <p className="reg-state">{stateText(t, state, availability, conference.registrationOpensAt, locale)}</p>
-      {conference.registrationClosesAt ? <p>{t("registration.state.until", { date: formatDate(conference.registrationClosesAt, locale) })}</p> : null}
+      {conference.registrationClosesAt ? (
+        <p>{t("registration.state.until", { date: formatDate(conference.registrationClosesAt, locale) })}</p>
+      ) : null}
       <ErrorSummary errors={errors} labels={labels} />
       <SafeForm noValidate data-draft="anmeldung">
-        <PersonFields legend={t("registration.section.person")} labels={labels} values={values} errors={errors} emailHint={t("registration.emailHint")} />
-        {forums.length ? <ForumFields legend={t("registration.section.forum")} label={labels.forumId!} forums={forums} value={values.forumId} error={errors?.forumId} /> : null}
+        <PersonFields
+          legend={t("registration.section.person")}
+          labels={labels}
+          values={values}
+          errors={errors}
+          emailHint={t("registration.emailHint")}
+        />
+        {forums.length ? (
+          <ForumFields
+            legend={t("registration.section.forum")}
+            label={labels.forumId!}
+            forums={forums}
+            value={values.forumId}
+            error={errors?.forumId}
+          />
+        ) : null}
 
         <NeedsFields specialDays={retention.specialDays} errors={errors} values={needsFormValues(values)} />
 
-        <PrivacyConsent text={t("registration.privacyText", { days: retention.contactDays })} label={t("registration.privacyConsent")} checked={values.privacyConsent === "on"} error={errors?.privacyConsent} />
+        <PrivacyConsent
+          text={t("registration.privacyText", { days: retention.contactDays })}
+          label={t("registration.privacyConsent")}
+          checked={values.privacyConsent === "on"}
+          error={errors?.privacyConsent}
+        />
 
         <div className="reg-hp" aria-hidden="true">
           <label htmlFor="field-website">{t("registration.website")}</label>

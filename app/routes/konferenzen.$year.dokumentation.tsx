@@ -36,8 +36,20 @@ const REPORT_KEYS = ["activities", "progress", "obstacles", "networking", "previ
 export default function DocumentationPage() {
   const t = useT();
   const locale = useLocale();
-  const { conference, documentation, published, speeches, materials, photos, reports, discussion, agreedGoals, publication } = useLoaderData<typeof loader>();
-  const fileLabel = (f: { displayName: string; kind: string; size: number }) => `${f.displayName} (${KIND_LABEL[f.kind] ?? f.kind}, ${formatBytes(f.size, locale)})`;
+  const {
+    conference,
+    documentation,
+    published,
+    speeches,
+    materials,
+    photos,
+    reports,
+    discussion,
+    agreedGoals,
+    publication,
+  } = useLoaderData<typeof loader>();
+  const fileLabel = (f: { displayName: string; kind: string; size: number }) =>
+    `${f.displayName} (${KIND_LABEL[f.kind] ?? f.kind}, ${formatBytes(f.size, locale)})`;
   return (
     <article>
       <p>
@@ -60,7 +72,9 @@ export default function DocumentationPage() {
       <p className="field__hint">{t("doc.zipHint")}</p>
       {publication ? (
         <p>
-          <a href={`/konferenzen/${conference.year}/dokumentation.pdf`}>{t("doc.publication", { year: String(conference.year), size: formatBytes(publication.size, locale) })}</a>
+          <a href={`/konferenzen/${conference.year}/dokumentation.pdf`}>
+            {t("doc.publication", { year: String(conference.year), size: formatBytes(publication.size, locale) })}
+          </a>
         </p>
       ) : published ? (
         <p className="field__hint">{t("doc.publicationPending")}</p>
@@ -68,12 +82,36 @@ export default function DocumentationPage() {
       <nav aria-labelledby="doc-contents">
         <h2 id="doc-contents">{t("doc.contents")}</h2>
         <ul>
-          {speeches.length ? <li><a href="#redebeitraege">{t("doc.speeches")}</a></li> : null}
-          {materials.length ? <li><a href="#materialien">{t("doc.materials")}</a></li> : null}
-          {reports.length ? <li><a href="#arbeitskreise">{t("doc.reports")}</a></li> : null}
-          {discussion.length ? <li><a href="#diskussion">{t("doc.discussion")}</a></li> : null}
-          {agreedGoals.length ? <li><a href="#ziele">{t("doc.goals")}</a></li> : null}
-          {photos.length ? <li><a href="#fotos">{t("doc.photos")}</a></li> : null}
+          {speeches.length ? (
+            <li>
+              <a href="#redebeitraege">{t("doc.speeches")}</a>
+            </li>
+          ) : null}
+          {materials.length ? (
+            <li>
+              <a href="#materialien">{t("doc.materials")}</a>
+            </li>
+          ) : null}
+          {reports.length ? (
+            <li>
+              <a href="#arbeitskreise">{t("doc.reports")}</a>
+            </li>
+          ) : null}
+          {discussion.length ? (
+            <li>
+              <a href="#diskussion">{t("doc.discussion")}</a>
+            </li>
+          ) : null}
+          {agreedGoals.length ? (
+            <li>
+              <a href="#ziele">{t("doc.goals")}</a>
+            </li>
+          ) : null}
+          {photos.length ? (
+            <li>
+              <a href="#fotos">{t("doc.photos")}</a>
+            </li>
+          ) : null}
         </ul>
       </nav>
 
@@ -205,7 +243,14 @@ export default function DocumentationPage() {
               <li key={p.id}>
                 <figure>
                   <a href={`/dateien/${p.fileId}`} aria-label={t("doc.photoOpen", { alt: p.altText || p.displayName })}>
-                    <img src={`/dateien/${p.fileId}?vorschau=1`} alt={p.altText} width={480} height={360} loading="lazy" decoding="async" />
+                    <img
+                      src={`/dateien/${p.fileId}?vorschau=1`}
+                      alt={p.altText}
+                      width={480}
+                      height={360}
+                      loading="lazy"
+                      decoding="async"
+                    />
                   </a>
                   {p.caption || !p.publishable ? (
                     <figcaption>

@@ -8,7 +8,13 @@ import { pageTitle, useGermanContent, useLocale, useT } from "~/i18n/i18n";
 import { askSchema, likeSchema, NAME_MAX, QUESTION_MAX } from "~/modules/discussion/discussion.schema";
 import { isOpen, likesText, speakersText, windowText } from "~/modules/discussion/format";
 import { getInputForCode } from "~/modules/discussion/inputs.server";
-import { askQuestion, deviceView, roomSnapshot, setLike, type PublicQuestion } from "~/modules/discussion/questions.server";
+import {
+  askQuestion,
+  deviceView,
+  roomSnapshot,
+  setLike,
+  type PublicQuestion,
+} from "~/modules/discussion/questions.server";
 import styles from "~/styles/discussion.css?url";
 import { deviceId } from "~/server/device.server";
 import { readForm, validateForm } from "~/server/form.server";
@@ -37,7 +43,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       code: conference.dayCode!,
       conferenceTitle: conference.title,
-      input: { id: input.id, title: input.title, speakers: input.speakers, abstract: input.abstract, questionsOpenAt: input.questionsOpenAt, questionsCloseAt: input.questionsCloseAt },
+      input: {
+        id: input.id,
+        title: input.title,
+        speakers: input.speakers,
+        abstract: input.abstract,
+        questionsOpenAt: input.questionsOpenAt,
+        questionsCloseAt: input.questionsCloseAt,
+      },
       snapshot: snapshot!,
       liked: mine.liked,
       waiting: mine.waiting,
@@ -63,29 +76,56 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "like" || intent === "unlike") {
     const parsed = validateForm(form, likeSchema);
     if (!parsed.ok) notFound();
-    const result = await setLike({ questionId: parsed.data.questionId, deviceId: device.id, clientIp: context.clientIp ?? "unknown", like: parsed.data.intent === "like" });
+    const result = await setLike({
+      questionId: parsed.data.questionId,
+      deviceId: device.id,
+      clientIp: context.clientIp ?? "unknown",
+      like: parsed.data.intent === "like",
+    });
     if (!result.ok) {
       if (result.reason === "notFound") notFound();
       const notice: MessageKey = result.reason === "closed" ? "discussion.closed" : "discussion.like.rateLimited";
-      return data<ActionResult>({ ok: false, notice }, { status: result.reason === "rateLimited" ? 429 : 409, headers: { ...headers, ...(result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : {}) } });
+      return data<ActionResult>(
+        { ok: false, notice },
+        {
+          status: result.reason === "rateLimited" ? 429 : 409,
+          headers: {
+            ...headers,
+            ...(result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : {}),
+          },
+        },
+      );
     }
     if (viaScript) return data<ActionResult>({ ok: true }, { headers });
     throw redirect(`${here}#q-${parsed.data.questionId}`, { headers });
   }
 
   const parsed = validateForm(form, askSchema);
-  if (!parsed.ok) return data<ActionResult>({ ok: false, errors: parsed.errors, values: parsed.values }, { status: 400, headers });
-  const result = await askQuestion({ inputId: input.id, deviceId: device.id, clientIp: context.clientIp ?? "unknown", text: parsed.data.text, name: parsed.data.name });
+  if (!parsed.ok)
+    return data<ActionResult>({ ok: false, errors: parsed.errors, values: parsed.values }, { status: 400, headers });
+  const result = await askQuestion({
+    inputId: input.id,
+    deviceId: device.id,
+    clientIp: context.clientIp ?? "unknown",
+    text: parsed.data.text,
+    name: parsed.data.name,
+  });
   if (!result.ok) {
     if (result.reason === "notFound") notFound();
     const values = parsed.values;
     if (result.reason === "rateLimited") {
       return data<ActionResult>(
-        { ok: false, notice: "discussion.ask.rateLimited", minutes: Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60)), values },
+        {
+          ok: false,
+          notice: "discussion.ask.rateLimited",
+          minutes: Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60)),
+          values,
+        },
         { status: 429, headers: { ...headers, "Retry-After": String(result.retryAfterSeconds ?? 60) } },
       );
     }
-    if (result.reason === "closed") return data<ActionResult>({ ok: false, notice: "discussion.ask.closed", values }, { status: 409, headers });
+    if (result.reason === "closed")
+      return data<ActionResult>({ ok: false, notice: "discussion.ask.closed", values }, { status: 409, headers });
     return data<ActionResult>({ ok: false, errors: { text: "errors.invalid" }, values }, { status: 400, headers });
   }
   throw redirect(`${here}?gesendet=${result.status === "approved" ? "sichtbar" : "wartet"}`, { headers });
@@ -161,7 +201,15 @@ export default function QuestionPage() {
                 aria-describedby={`${fieldId("text")}-hint${errors?.text ? ` ${fieldId("text")}-error` : ""}`}
               />
             </div>
-            <Field name="name" label={t("discussion.ask.name")} hint={t("discussion.ask.nameHint")} maxLength={NAME_MAX} autoComplete="name" defaultValue={values?.name ?? ""} error={errors?.name} />
+            <Field
+              name="name"
+              label={t("discussion.ask.name")}
+              hint={t("discussion.ask.nameHint")}
+              maxLength={NAME_MAX}
+              autoComplete="name"
+              defaultValue={values?.name ?? ""}
+              error={errors?.name}
+            />
             <button type="submit" className="button">
               {t("discussion.ask.submit")}
             </button>
@@ -175,7 +223,9 @@ export default function QuestionPage() {
           <ul className="questions">
             {waiting.map((q) => (
               <li key={q.id} className="question question--waiting">
-                <p className="question__text" dir="auto">{q.text}</p>
+                <p className="question__text" dir="auto">
+                  {q.text}
+                </p>
               </li>
             ))}
           </ul>
@@ -211,7 +261,9 @@ function QuestionItem({ question: q, liked, canLike }: { question: PublicQuestio
     <li id={`q-${q.id}`} className={q.pinned ? "question question--pinned" : "question"}>
       {q.pinned ? <p className="question__badge">{t("discussion.pinned")}</p> : null}
       {q.answered ? <p className="question__badge question__badge--done">{t("discussion.answered")}</p> : null}
-      <p className="question__text" dir="auto">{q.text}</p>
+      <p className="question__text" dir="auto">
+        {q.text}
+      </p>
       <div className="question__meta">
         <span>{q.authorName ? t("discussion.by", { name: q.authorName }) : t("discussion.anonymous")}</span>
         <span className="question__likes">{likesText(t, count)}</span>
@@ -221,7 +273,11 @@ function QuestionItem({ question: q, liked, canLike }: { question: PublicQuestio
             {hydrated ? <input type="hidden" name="fetch" value="1" /> : null}
             <input type="hidden" name="intent" value={isLiked ? "unlike" : "like"} />
             <input type="hidden" name="questionId" value={q.id} />
-            <button type="submit" className={isLiked ? "button button--small" : "button button--small button--secondary"} aria-pressed={isLiked}>
+            <button
+              type="submit"
+              className={isLiked ? "button button--small" : "button button--small button--secondary"}
+              aria-pressed={isLiked}
+            >
               {t("discussion.like")}
               <span className="visually-hidden">
                 {" – "}

@@ -24,7 +24,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const { conference, input } = found;
   // The QR code opens this input's question page; people who type go to /live and enter the code.
   const [snapshot, qr] = await Promise.all([roomSnapshot(input.id), qrDataUrl(liveUrl(conference.dayCode!, input.id))]);
-  return { code: conference.dayCode!, inputId: input.id, title: input.title, speakers: input.speakers, snapshot: snapshot!, joinUrl: `${new URL(liveUrl(conference.dayCode!)).host}/live`, qr };
+  return {
+    code: conference.dayCode!,
+    inputId: input.id,
+    title: input.title,
+    speakers: input.speakers,
+    snapshot: snapshot!,
+    joinUrl: `${new URL(liveUrl(conference.dayCode!)).host}/live`,
+    qr,
+  };
 }
 
 /** The projector view: large type, high contrast, live through server-sent events. */

@@ -6,7 +6,9 @@ import { isOpen, listPublicInputs } from "~/modules/discussion/inputs.server";
 import { findConferenceByDayCode } from "~/modules/conferences/day-code.server";
 import { notFound } from "~/server/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, data ? "discussion.day.title" : "error.notFound.title")];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? "discussion.day.title" : "error.notFound.title"),
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const conference = await findConferenceByDayCode(params.code ?? "");
@@ -40,7 +42,11 @@ export default function LiveDay() {
                     {input.title}
                   </Link>
                 </h2>
-                {input.speakers.length ? <p>{t("discussion.speakers")}: {speakersText(input.speakers)}</p> : null}
+                {input.speakers.length ? (
+                  <p>
+                    {t("discussion.speakers")}: {speakersText(input.speakers)}
+                  </p>
+                ) : null}
                 <p>{windowText(t, locale, input, input.open)}</p>
               </li>
             ))}

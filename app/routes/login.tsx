@@ -23,7 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     signedOut: url.searchParams.has("abgemeldet"),
     linkInvalid: url.searchParams.has("link-ungueltig"),
     cityLogin: oidcEnabled(),
-    cityError: city === "keine-berechtigung" ? ("login.cityNotAuthorised" as const) : city ? ("login.cityFailed" as const) : null,
+    cityError:
+      city === "keine-berechtigung"
+        ? ("login.cityNotAuthorised" as const)
+        : city
+          ? ("login.cityFailed" as const)
+          : null,
     passwordLogin: env.PASSWORD_LOGIN,
   };
 }
@@ -34,7 +39,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const input = result.data;
   // Per IP generously (a venue behind one NAT must not lock itself out), per account tightly.
   if (input.intent === "link") {
-    const limit = await hitAll([[rules.linkPerIp, context.clientIp], [rules.linkPerAccount, input.linkEmail]]);
+    const limit = await hitAll([
+      [rules.linkPerIp, context.clientIp],
+      [rules.linkPerAccount, input.linkEmail],
+    ]);
     if (!limit.allowed) return rateLimited(limit.retryAfterSeconds, { linkEmail: input.linkEmail });
     await requestLoginLinkEvenly({ email: input.linkEmail, appUrl: env.APP_URL, locale: await getLocale(request) });
     return data({ ok: true as const, linkSent: true, errors: {}, values: {} });
@@ -50,7 +58,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Only failed attempts count against the account.
     const failed = await hitRateLimit(rules.loginPerAccount, input.email);
     if (!failed.allowed) return rateLimited(failed.retryAfterSeconds, { email: input.email });
-    return data({ ok: false as const, errors: { password: "login.failed" as const }, values: { email: input.email } }, { status: 400 });
+    return data(
+      { ok: false as const, errors: { password: "login.failed" as const }, values: { email: input.email } },
+      { status: 400 },
+    );
   }
   return signIn(request, userId, input.redirectTo);
 }
@@ -69,17 +80,35 @@ export default function Login() {
   return (
     <div className="narrow">
       <h1>{t("login.title")}</h1>
-      {loaderData.signedOut ? <p className="notice" role="status">{t("logout.done")}</p> : null}
-      {loaderData.linkInvalid ? <p className="notice notice--warn" role="alert">{t("login.linkInvalid")}</p> : null}
-      {loaderData.cityError ? <p className="notice notice--warn" role="alert">{t(loaderData.cityError)}</p> : null}
+      {loaderData.signedOut ? (
+        <p className="notice" role="status">
+          {t("logout.done")}
+        </p>
+      ) : null}
+      {loaderData.linkInvalid ? (
+        <p className="notice notice--warn" role="alert">
+          {t("login.linkInvalid")}
+        </p>
+      ) : null}
+      {loaderData.cityError ? (
+        <p className="notice notice--warn" role="alert">
+          {t(loaderData.cityError)}
+        </p>
+      ) : null}
       <p>{t("login.lead")}</p>
-      <ErrorSummary errors={errors} labels={{ email: t("login.email"), password: t("login.password"), linkEmail: t("login.email") }} />
+      <ErrorSummary
+        errors={errors}
+        labels={{ email: t("login.email"), password: t("login.password"), linkEmail: t("login.email") }}
+      />
       {loaderData.cityLogin ? (
         <section aria-labelledby="login-city-title" className="card">
           <h2 id="login-city-title">{t("login.cityTitle")}</h2>
           {/* A plain link (a full page load): the provider's sign-in page is another site. */}
           <p>
-            <a className="button" href={redirectTo ? `/login/stadt?redirectTo=${encodeURIComponent(redirectTo)}` : "/login/stadt"}>
+            <a
+              className="button"
+              href={redirectTo ? `/login/stadt?redirectTo=${encodeURIComponent(redirectTo)}` : "/login/stadt"}
+            >
               {t("login.city")}
             </a>
           </p>
@@ -92,8 +121,23 @@ export default function Login() {
           </h2>
           <input type="hidden" name="intent" value="password" />
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <Field name="email" label={t("login.email")} type="email" autoComplete="username" required defaultValue={values.email} error={errors?.email} />
-          <Field name="password" label={t("login.password")} type="password" autoComplete="current-password" required error={errors?.password} />
+          <Field
+            name="email"
+            label={t("login.email")}
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={values.email}
+            error={errors?.email}
+          />
+          <Field
+            name="password"
+            label={t("login.password")}
+            type="password"
+            autoComplete="current-password"
+            required
+            error={errors?.password}
+          />
           <button type="submit" className="button" disabled={busy}>
             {t("login.submit")}
           </button>
@@ -111,7 +155,15 @@ export default function Login() {
         <SafeForm className="stack">
           <input type="hidden" name="intent" value="link" />
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <Field name="linkEmail" label={t("login.email")} type="email" autoComplete="email" required defaultValue={values.linkEmail} error={errors?.linkEmail} />
+          <Field
+            name="linkEmail"
+            label={t("login.email")}
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={values.linkEmail}
+            error={errors?.linkEmail}
+          />
           <button type="submit" className="button button--secondary">
             {t("login.linkSubmit")}
           </button>

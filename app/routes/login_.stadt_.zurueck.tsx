@@ -13,7 +13,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!result.ok) throw redirect("/login?stadt=fehler", { headers: { "Set-Cookie": clear } });
   const account = await signInFromDirectory(result.person);
   if (!account.ok) {
-    throw redirect(`/login?stadt=${account.reason === "not-authorised" ? "keine-berechtigung" : "fehler"}`, { headers: { "Set-Cookie": clear } });
+    throw redirect(`/login?stadt=${account.reason === "not-authorised" ? "keine-berechtigung" : "fehler"}`, {
+      headers: { "Set-Cookie": clear },
+    });
   }
   const response = await signIn(request, account.userId, result.redirectTo);
   response.headers.append("Set-Cookie", clear);

@@ -1,6 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import {
+  isRouteErrorResponse,
+  Link,
+  useActionData,
+  useLoaderData,
+  useRouteError,
+  useSearchParams,
+} from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { z } from "zod";
 import { ErrorSummary, SafeForm, type FormErrors } from "~/components/form";
@@ -17,7 +24,10 @@ import { invalid, parseForm } from "~/server/form.server";
 import { formatDate, formatDateTime } from "~/utils/time";
 
 export const links = registrationLinks;
-export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "registration.manage.title"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  pageTitle(matches, "registration.manage.title"),
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findByManageToken(params.token ?? "");
@@ -25,7 +35,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const { registration: r, conference: c } = found;
   return {
     token: params.token!,
-    conference: { year: c.year, title: c.title, startsAt: c.startsAt, venueName: c.venueName, venueAddress: c.venueAddress },
+    conference: {
+      year: c.year,
+      title: c.title,
+      startsAt: c.startsAt,
+      venueName: c.venueName,
+      venueAddress: c.venueAddress,
+    },
     registration: {
       status: r.status,
       firstName: r.firstName,
@@ -54,7 +70,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-const forumSchema = z.object({ intent: z.literal("forum"), forumId: z.union([z.literal(""), z.uuid({ error: "registration.errors.forum" })]).default("") });
+const forumSchema = z.object({
+  intent: z.literal("forum"),
+  forumId: z.union([z.literal(""), z.uuid({ error: "registration.errors.forum" })]).default(""),
+});
 const schema = z.discriminatedUnion("intent", [forumSchema, needsSchema]);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -77,7 +96,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function ManageRegistration() {
   const t = useT();
   const locale = useLocale();
-  const { token, conference, registration: r, position, forums, live, retention, checkinQr, checkedIn } = useLoaderData<typeof loader>();
+  const {
+    token,
+    conference,
+    registration: r,
+    position,
+    forums,
+    live,
+    retention,
+    checkinQr,
+    checkedIn,
+  } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = acted && !acted.ok ? (acted.errors as FormErrors) : undefined;
@@ -95,7 +124,8 @@ export default function ManageRegistration() {
       <h1>{t("registration.manage.title")}</h1>
       <p className="lead">
         {/* The title is German content: isolated, so an Arabic date beside it keeps its order. */}
-        <bdi lang={locale === "de" ? undefined : "de"}>{conference.title}</bdi> · <bdi>{formatDate(conference.startsAt, locale)}</bdi>
+        <bdi lang={locale === "de" ? undefined : "de"}>{conference.title}</bdi> ·{" "}
+        <bdi>{formatDate(conference.startsAt, locale)}</bdi>
       </p>
       {params.has("bestaetigt") && r.status === "confirmed" ? (
         <p className="notice" role="status">
@@ -107,7 +137,14 @@ export default function ManageRegistration() {
           {t(acted.done === "forum" ? "registration.manage.forumChanged" : "registration.manage.needsSaved")}
         </p>
       ) : null}
-      <ErrorSummary errors={errors} labels={{ forumId: t("registration.forum"), specialConsent: t("registration.section.needs"), photoConsent: t("registration.photoConsent") }} />
+      <ErrorSummary
+        errors={errors}
+        labels={{
+          forumId: t("registration.forum"),
+          specialConsent: t("registration.section.needs"),
+          photoConsent: t("registration.photoConsent"),
+        }}
+      />
 
       <section aria-labelledby="status-title" className="card card--highlight">
         <h2 id="status-title">{t("registration.manage.status")}</h2>
@@ -169,9 +206,23 @@ export default function ManageRegistration() {
           <SafeForm>
             <input type="hidden" name="intent" value="forum" />
             <ChoiceGroup name="forumId" legend={t("registration.forum")} error={errors?.forumId}>
-              <Choice type="radio" name="forumId" value="" id="field-forumId-none" label={t("registration.forum.none")} checked={!r.forumId} />
+              <Choice
+                type="radio"
+                name="forumId"
+                value=""
+                id="field-forumId-none"
+                label={t("registration.forum.none")}
+                checked={!r.forumId}
+              />
               {forums.map((f) => (
-                <Choice key={f.id} type="radio" name="forumId" value={f.id} label={f.title} checked={r.forumId === f.id} />
+                <Choice
+                  key={f.id}
+                  type="radio"
+                  name="forumId"
+                  value={f.id}
+                  label={f.title}
+                  checked={r.forumId === f.id}
+                />
               ))}
             </ChoiceGroup>
             <button type="submit" className="button button--secondary">

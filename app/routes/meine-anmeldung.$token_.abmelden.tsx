@@ -10,7 +10,10 @@ import { InvalidLink, registrationLinks } from "~/modules/registrations/ui";
 import { readForm } from "~/server/form.server";
 
 export const links = registrationLinks;
-export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "registration.cancel.title"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  pageTitle(matches, "registration.cancel.title"),
+  { name: "robots", content: "noindex" },
+];
 
 async function find(token: string | undefined) {
   const found = await findByManageToken(token ?? "");
@@ -21,7 +24,11 @@ async function find(token: string | undefined) {
 /** GET shows the question; only the POST cancels. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await find(params.token);
-  return { token: params.token!, title: found.conference.title, live: (LIVE_STATUSES as readonly string[]).includes(found.registration.status) };
+  return {
+    token: params.token!,
+    title: found.conference.title,
+    live: (LIVE_STATUSES as readonly string[]).includes(found.registration.status),
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

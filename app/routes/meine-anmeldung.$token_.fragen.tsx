@@ -8,6 +8,7 @@ import { findByManageToken } from "~/modules/registrations/manage.server";
  */
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findByManageToken(params.token ?? "");
-  if (!found || found.registration.status !== "confirmed" || !found.conference.dayCode) throw data(null, { status: 404 });
+  if (!found || found.registration.status !== "confirmed" || !found.conference.dayCode)
+    throw data(null, { status: 404 });
   throw redirect(`/live/${found.conference.dayCode}`);
 }

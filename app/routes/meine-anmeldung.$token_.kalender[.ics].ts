@@ -8,7 +8,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findByManageToken(params.token ?? "");
   if (!found) throw new Response("Nicht gefunden", { status: 404 });
   const cancel = found.registration.status === "cancelled" || found.registration.status === "expired";
-  const ics = conferenceIcs({ conference: found.conference, registrationId: found.registration.id, sequence: found.registration.calendarSequence, cancel, manageUrl: manageUrl(params.token!, found.registration.locale) });
+  const ics = conferenceIcs({
+    conference: found.conference,
+    registrationId: found.registration.id,
+    sequence: found.registration.calendarSequence,
+    cancel,
+    manageUrl: manageUrl(params.token!, found.registration.locale),
+  });
   return new Response(ics, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

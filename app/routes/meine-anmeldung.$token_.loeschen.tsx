@@ -1,6 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
+import {
+  isRouteErrorResponse,
+  Link,
+  useActionData,
+  useLoaderData,
+  useRouteError,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { SafeForm } from "~/components/form";
 import { pageTitle, useT } from "~/i18n/i18n";
@@ -9,7 +16,10 @@ import { InvalidLink, registrationLinks } from "~/modules/registrations/ui";
 import { readForm } from "~/server/form.server";
 
 export const links = registrationLinks;
-export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "registration.delete.title"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  pageTitle(matches, "registration.delete.title"),
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findByManageToken(params.token ?? "");

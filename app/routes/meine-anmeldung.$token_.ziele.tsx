@@ -9,7 +9,10 @@ import { findByManageToken } from "~/modules/registrations/manage.server";
 import { pageTitle } from "~/i18n/i18n";
 
 export const links = goalsLinks;
-export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "goals.participate.title"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  pageTitle(matches, "goals.participate.title"),
+  { name: "robots", content: "noindex" },
+];
 
 /** Through the registration's manage link: one ballot per confirmed registration. */
 async function participant(token: string | undefined): Promise<Participant & { voterKey: string }> {

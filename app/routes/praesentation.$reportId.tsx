@@ -17,7 +17,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   pageTitle(matches, data ? (t) => t("title.presentation", { group: data.group }) : "error.notFound.title"),
 ];
 
-type Slide = { kind: "title"; title: string; subtitle: string } | { kind: "section"; key: (typeof REPORT_SECTIONS)[number]; text: string } | FileSlide;
+type Slide =
+  | { kind: "title"; title: string; subtitle: string }
+  | { kind: "section"; key: (typeof REPORT_SECTIONS)[number]; text: string }
+  | FileSlide;
 
 /**
  * The projector view of an approved (or published) report: one slide per part, then every page of
@@ -31,14 +34,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (view.report.status !== "published") await requireGroupAccess(request, view.group.id);
   const slides: Slide[] = [
     { kind: "title", title: view.group.name, subtitle: String(view.conference.year) },
-    ...REPORT_SECTIONS.filter((s) => view.report[s].trim()).map((s) => ({ kind: "section" as const, key: s, text: view.report[s] })),
+    ...REPORT_SECTIONS.filter((s) => view.report[s].trim()).map((s) => ({
+      kind: "section" as const,
+      key: s,
+      text: view.report[s],
+    })),
     ...(await slidesOfFiles(view.attachments)),
   ];
   const n = Number(new URL(request.url).searchParams.get("folie") ?? "1");
   const index = Number.isInteger(n) && n >= 1 && n <= slides.length ? n - 1 : 0;
   const current = slides[index]!;
   const text = current.kind === "page" ? await pageText(current.versionId, current.page) : "";
-  return { group: view.group.name, slug: view.group.slug, published: view.report.status === "published", reportId: view.report.id, slides, index, text };
+  return {
+    group: view.group.name,
+    slug: view.group.slug,
+    published: view.report.status === "published",
+    reportId: view.report.id,
+    slides,
+    index,
+    text,
+  };
 }
 
 export default function Presentation() {
@@ -65,7 +80,8 @@ export default function Presentation() {
       else if (["ArrowLeft", "PageUp"].includes(e.key)) navigate(go(index - 1), { replace: true });
       else if (e.key === "Home") navigate(go(0), { replace: true });
       else if (e.key === "End") navigate(go(total - 1), { replace: true });
-      else if (e.key === "f" || e.key === "F") void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen?.());
+      else if (e.key === "f" || e.key === "F")
+        void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen?.());
       else if (e.key === "Escape" && !document.fullscreenElement) navigate(exit);
       else return;
       e.preventDefault();
@@ -98,7 +114,11 @@ export default function Presentation() {
           <Link to={exit}>{t("present.close")}</Link>
         </nav>
       </div>
-      <div className={slide.kind === "page" ? "present__slide present__slide--page" : "present__slide"} ref={root} tabIndex={-1}>
+      <div
+        className={slide.kind === "page" ? "present__slide present__slide--page" : "present__slide"}
+        ref={root}
+        tabIndex={-1}
+      >
         {slide.kind === "title" ? (
           <>
             <h1>{slide.title}</h1>
@@ -114,7 +134,9 @@ export default function Presentation() {
         ) : slide.kind === "page" ? (
           <>
             <h1 className="visually-hidden">{group}</h1>
-            <h2 className="present__pagetitle">{t("present.page", { name: slide.name, n: slide.page, total: slide.pages })}</h2>
+            <h2 className="present__pagetitle">
+              {t("present.page", { name: slide.name, n: slide.page, total: slide.pages })}
+            </h2>
             <PdfSlide
               key={`${slide.fileId}:${slide.page}`}
               pdfUrl={`/dateien/${slide.fileId}?pdf=1`}
@@ -135,9 +157,19 @@ export default function Presentation() {
           <>
             <h1 className="visually-hidden">{group}</h1>
             <h2>{slide.name}</h2>
-            <p>{t(slide.state === "pending" ? "present.pending" : slide.reason === "noConverter" || slide.reason === "noRenderer" ? "present.noConverter" : "present.damaged")}</p>
             <p>
-              <a href={`/dateien/${slide.fileId}`}>{t("present.download", { name: `${slide.name} (${KIND_LABEL[slide.fileKind] ?? slide.fileKind})` })}</a>
+              {t(
+                slide.state === "pending"
+                  ? "present.pending"
+                  : slide.reason === "noConverter" || slide.reason === "noRenderer"
+                    ? "present.noConverter"
+                    : "present.damaged",
+              )}
+            </p>
+            <p>
+              <a href={`/dateien/${slide.fileId}`}>
+                {t("present.download", { name: `${slide.name} (${KIND_LABEL[slide.fileKind] ?? slide.fileKind})` })}
+              </a>
             </p>
           </>
         )}

@@ -9,5 +9,8 @@ import { env } from "~/utils/env.server";
 export async function action({ request, context }: ActionFunctionArgs) {
   await readForm(request, context);
   const extended = await extendSession(request);
-  return data({ extended, idleMinutes: env.SESSION_IDLE_MINUTES }, { status: extended ? 200 : 401, headers: { "Cache-Control": "no-store" } });
+  return data(
+    { extended, idleMinutes: env.SESSION_IDLE_MINUTES },
+    { status: extended ? 200 : 401, headers: { "Cache-Control": "no-store" } },
+  );
 }

@@ -8,7 +8,9 @@ import { snippetParts } from "~/modules/publishing/snippet";
 import { publishingLinks } from "~/modules/publishing/ui";
 
 export const links = publishingLinks;
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, data?.q ? (t) => t("title.searchFor", { q: data.q }) : "search.title")];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data?.q ? (t) => t("title.searchFor", { q: data.q }) : "search.title"),
+];
 
 const FIRST_YEAR = 2012;
 
@@ -71,7 +73,13 @@ export default function Search() {
             {t("search.results")}
           </h2>
           <p role="status">
-            {!valid ? t("search.tooShort") : hits.length === 0 ? t("search.none", { q }) : hits.length === 1 ? t("search.countOne", { q }) : t("search.count", { count: hits.length, q })}
+            {!valid
+              ? t("search.tooShort")
+              : hits.length === 0
+                ? t("search.none", { q })
+                : hits.length === 1
+                  ? t("search.countOne", { q })
+                  : t("search.count", { count: hits.length, q })}
           </p>
           <ol className="search-results">
             {hits.map((hit) => (
@@ -84,7 +92,9 @@ export default function Search() {
                   {hit.year ? <span>{hit.year}</span> : null}
                 </p>
                 <p className="snippet">
-                  {snippetParts(hit.snippet).map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+                  {snippetParts(hit.snippet).map((part, i) =>
+                    part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+                  )}
                 </p>
               </li>
             ))}

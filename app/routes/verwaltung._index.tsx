@@ -2,7 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TableWrap } from "~/components/form";
 import { pageTitle, useLocale, useT } from "~/i18n/i18n";
-import { coordinatorHome, workingConference, yearOverview, type CoordinatorHome, type YearOverview } from "~/modules/overview/overview.server";
+import {
+  coordinatorHome,
+  workingConference,
+  yearOverview,
+  type CoordinatorHome,
+  type YearOverview,
+} from "~/modules/overview/overview.server";
 import { requireUser } from "~/server/auth.server";
 import { formatDate } from "~/utils/time";
 
@@ -21,7 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The start page of the organisers' area: the year at a glance, or a coordinator's own group. */
 export default function AdminHome() {
   const data = useLoaderData<typeof loader>();
-  return data.kind === "organiser" ? <YearAtAGlance name={data.name} overview={data.overview} /> : <CoordinatorStart name={data.name} home={data.home} />;
+  return data.kind === "organiser" ? (
+    <YearAtAGlance name={data.name} overview={data.overview} />
+  ) : (
+    <CoordinatorStart name={data.name} home={data.home} />
+  );
 }
 
 function YearAtAGlance({ name, overview }: { name: string; overview: YearOverview | null }) {
@@ -49,11 +59,21 @@ function YearAtAGlance({ name, overview }: { name: string; overview: YearOvervie
       <p className="lead">{t("admin.welcome", { name })}</p>
       <h2>{t("overview.title")}</h2>
       <p>
-        <Link to={`/verwaltung/konferenzen/${conf.year}`}>{conf.title}</Link> · {date(conf.startsAt)} · {t("overview.status", { status: t(`conference.status.${conf.status}`) })}
+        <Link to={`/verwaltung/konferenzen/${conf.year}`}>{conf.title}</Link> · {date(conf.startsAt)} ·{" "}
+        {t("overview.status", { status: t(`conference.status.${conf.status}`) })}
       </p>
       <Form method="get" className="search-row">
         <label htmlFor="overview-year">{t("overview.otherYear")}</label>
-        <input id="overview-year" name="jahr" type="number" inputMode="numeric" min={2000} max={2100} defaultValue={conf.year} className="input--short" />
+        <input
+          id="overview-year"
+          name="jahr"
+          type="number"
+          inputMode="numeric"
+          min={2000}
+          max={2100}
+          defaultValue={conf.year}
+          className="input--short"
+        />
         <button type="submit" className="button button--secondary button--small">
           {t("overview.show")}
         </button>
@@ -75,7 +95,8 @@ function YearAtAGlance({ name, overview }: { name: string; overview: YearOvervie
         <ol className="checklist">
           {overview.checklist.map((s) => (
             <li key={s.step} className={s.done ? "checklist__done" : "checklist__open"}>
-              <Link to={s.href}>{t(`overview.step.${s.step}`)}</Link> – <strong>{t(s.done ? "overview.stepDone" : "overview.stepOpen")}</strong>
+              <Link to={s.href}>{t(`overview.step.${s.step}`)}</Link> –{" "}
+              <strong>{t(s.done ? "overview.stepDone" : "overview.stepOpen")}</strong>
             </li>
           ))}
         </ol>
@@ -125,8 +146,14 @@ function YearAtAGlance({ name, overview }: { name: string; overview: YearOvervie
       <section aria-labelledby="reports-title">
         <h2 id="reports-title">{t("overview.reports")}</h2>
         <p>
-          {reports.deadline ? t("overview.reports.deadline", { date: date(reports.deadline) }) : t("overview.reports.noDeadline")}{" "}
-          {t("overview.reports.summary", { done: reports.done, total: reports.groups.length, waiting: reports.waitingForReview })}
+          {reports.deadline
+            ? t("overview.reports.deadline", { date: date(reports.deadline) })
+            : t("overview.reports.noDeadline")}{" "}
+          {t("overview.reports.summary", {
+            done: reports.done,
+            total: reports.groups.length,
+            waiting: reports.waitingForReview,
+          })}
         </p>
         <TableWrap label={t("overview.reports")}>
           <table>
@@ -145,7 +172,9 @@ function YearAtAGlance({ name, overview }: { name: string; overview: YearOvervie
                   </th>
                   <td>
                     {g.reportId ? (
-                      <Link to={`/verwaltung/berichte/${g.reportId}`}>{t(`reports.status.${g.state as Exclude<typeof g.state, "missing">}`)}</Link>
+                      <Link to={`/verwaltung/berichte/${g.reportId}`}>
+                        {t(`reports.status.${g.state as Exclude<typeof g.state, "missing">}`)}
+                      </Link>
                     ) : (
                       t("overview.reports.missing")
                     )}
@@ -168,7 +197,8 @@ function YearAtAGlance({ name, overview }: { name: string; overview: YearOvervie
           <ul>
             {overview.inputs.map((i) => (
               <li key={i.id}>
-                <Link to={`/verwaltung/fachinputs/${i.id}`}>{i.title}</Link>: {t("overview.inputs.questions", { pending: i.pending, approved: i.approved, hidden: i.hidden })}
+                <Link to={`/verwaltung/fachinputs/${i.id}`}>{i.title}</Link>:{" "}
+                {t("overview.inputs.questions", { pending: i.pending, approved: i.approved, hidden: i.hidden })}
               </li>
             ))}
           </ul>
@@ -184,7 +214,11 @@ function YearAtAGlance({ name, overview }: { name: string; overview: YearOvervie
         <h2 id="goals-title">{t("overview.goals")}</h2>
         <ul>
           <li>{t("overview.goals.proposals", goals.proposals)}</li>
-          <li>{goals.votingClosesAt ? t("overview.goals.votingUntil", { date: date(goals.votingClosesAt) }) : t("overview.goals.noVoting")}</li>
+          <li>
+            {goals.votingClosesAt
+              ? t("overview.goals.votingUntil", { date: date(goals.votingClosesAt) })
+              : t("overview.goals.noVoting")}
+          </li>
           <li>{t("overview.goals.agreed", { count: goals.agreed })}</li>
           <li>{t("overview.goals.statuses", { open: goals.statusesOpen, pending: goals.statusesPending })}</li>
         </ul>
@@ -257,7 +291,11 @@ function CoordinatorStart({ name, home }: { name: string; home: CoordinatorHome 
               state: report.state === "missing" ? t("overview.reports.missing") : t(`reports.status.${report.state}`),
             })}
           </p>
-          <p>{report.deadline ? t("coordinatorHome.deadline", { date: formatDate(report.deadline, locale) }) : t("coordinatorHome.noDeadline")}</p>
+          <p>
+            {report.deadline
+              ? t("coordinatorHome.deadline", { date: formatDate(report.deadline, locale) })
+              : t("coordinatorHome.noDeadline")}
+          </p>
           <p>
             {report.id ? (
               <Link className="button" to={`/verwaltung/berichte/${report.id}`}>
@@ -288,7 +326,9 @@ function CoordinatorStart({ name, home }: { name: string; home: CoordinatorHome 
                     : g.status
                       ? t(`goals.status.${g.status}`)
                       : t("coordinatorHome.statusNone", { year: conference?.year ?? "" })}{" "}
-                {g.asked || !g.status ? <Link to={`/verwaltung/ziele/${g.id}`}>{t("coordinatorHome.report.goal")}</Link> : null}
+                {g.asked || !g.status ? (
+                  <Link to={`/verwaltung/ziele/${g.id}`}>{t("coordinatorHome.report.goal")}</Link>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -16,7 +16,9 @@ import { invalid, parseForm } from "~/server/form.server";
 import { notFound } from "~/server/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, data ? () => data.group.name : "groups.admin.title", "admin")];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? () => data.group.name : "groups.admin.title", "admin"),
+];
 
 async function load(request: Request, groupId: string | undefined) {
   if (!isUuid(groupId)) notFound();
@@ -37,7 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isOrganiser: user.role === "organiser",
     group,
     reports,
-    startable: conferences.filter((c) => !reports.some((r) => r.conferenceId === c.id)).map((c) => ({ id: c.id, year: c.year })),
+    startable: conferences
+      .filter((c) => !reports.some((r) => r.conferenceId === c.id))
+      .map((c) => ({ id: c.id, year: c.year })),
     coordinators: coordinators.filter((c) => c.active).map((c) => ({ id: c.id, name: c.name, email: c.email })),
   };
 }
@@ -63,9 +67,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ ok: true as const, done: "saved" as const });
   }
   const { inviteName, inviteEmail } = input;
-  const sent = await inviteCoordinator({ groupId: group.id, email: inviteEmail, name: inviteName, appUrl: env.APP_URL, locale: await getLocale(request) });
+  const sent = await inviteCoordinator({
+    groupId: group.id,
+    email: inviteEmail,
+    name: inviteName,
+    appUrl: env.APP_URL,
+    locale: await getLocale(request),
+  });
   if (!sent.ok && sent.error === "notFound") notFound();
-  if (!sent.ok) return invalid({ errors: { inviteEmail: "groups.invite.taken" }, values: { intent: "invite", inviteName, inviteEmail } });
+  if (!sent.ok)
+    return invalid({
+      errors: { inviteEmail: "groups.invite.taken" },
+      values: { intent: "invite", inviteName, inviteEmail },
+    });
   return data({ ok: true as const, done: "invited" as const, email: inviteEmail });
 }
 
@@ -87,7 +101,9 @@ export default function GroupAdmin() {
       </p>
       {actionData?.ok ? (
         <p className="notice" role="status">
-          {actionData.done === "saved" ? t("groups.admin.saved") : t("groups.invite.sent", { email: actionData.email ?? "" })}
+          {actionData.done === "saved"
+            ? t("groups.admin.saved")
+            : t("groups.invite.sent", { email: actionData.email ?? "" })}
         </p>
       ) : null}
 
@@ -125,11 +141,29 @@ export default function GroupAdmin() {
           <section className="card" aria-labelledby="invite-title">
             <h3 id="invite-title">{t("groups.invite.title")}</h3>
             <p>{t("groups.invite.lead")}</p>
-            <ErrorSummary errors={inviteErrors} labels={{ inviteName: t("groups.invite.name"), inviteEmail: t("groups.invite.email") }} />
+            <ErrorSummary
+              errors={inviteErrors}
+              labels={{ inviteName: t("groups.invite.name"), inviteEmail: t("groups.invite.email") }}
+            />
             <SafeForm noValidate>
               <input type="hidden" name="intent" value="invite" />
-              <Field name="inviteName" label={t("groups.invite.name")} required error={inviteErrors.inviteName} defaultValue={failedIntent === "invite" ? failed!.values.inviteName : ""} autoComplete="off" />
-              <Field name="inviteEmail" type="email" label={t("groups.invite.email")} required error={inviteErrors.inviteEmail} defaultValue={failedIntent === "invite" ? failed!.values.inviteEmail : ""} autoComplete="off" />
+              <Field
+                name="inviteName"
+                label={t("groups.invite.name")}
+                required
+                error={inviteErrors.inviteName}
+                defaultValue={failedIntent === "invite" ? failed!.values.inviteName : ""}
+                autoComplete="off"
+              />
+              <Field
+                name="inviteEmail"
+                type="email"
+                label={t("groups.invite.email")}
+                required
+                error={inviteErrors.inviteEmail}
+                defaultValue={failedIntent === "invite" ? failed!.values.inviteEmail : ""}
+                autoComplete="off"
+              />
               <button type="submit" className="button" disabled={navigation.state === "submitting"}>
                 {t("groups.invite.submit")}
               </button>
@@ -139,11 +173,23 @@ export default function GroupAdmin() {
           <h2>{t("groups.admin.edit")}</h2>
           <ErrorSummary
             errors={groupErrors}
-            labels={{ name: t("groups.field.name"), slug: t("groups.field.slug"), kind: t("groups.field.kind"), contactEmail: t("groups.field.contactEmail"), description: t("groups.field.description") }}
+            labels={{
+              name: t("groups.field.name"),
+              slug: t("groups.field.slug"),
+              kind: t("groups.field.kind"),
+              contactEmail: t("groups.field.contactEmail"),
+              description: t("groups.field.description"),
+            }}
           />
           <SafeForm noValidate key={group.slug}>
             <input type="hidden" name="intent" value="save" />
-            <Field name="name" label={t("groups.field.name")} required error={groupErrors.name} defaultValue={v("name", group.name)} />
+            <Field
+              name="name"
+              label={t("groups.field.name")}
+              required
+              error={groupErrors.name}
+              defaultValue={v("name", group.name)}
+            />
             <div className="field">
               <label htmlFor="field-kind">{t("groups.field.kind")}</label>
               <select id="field-kind" name="kind" defaultValue={v("kind", group.kind)}>
@@ -151,11 +197,38 @@ export default function GroupAdmin() {
                 <option value="district_network">{t("groups.kind.district_network")}</option>
               </select>
             </div>
-            <Field name="slug" label={t("groups.field.slug")} hint={t("groups.field.slugHint")} required error={groupErrors.slug} defaultValue={v("slug", group.slug)} />
-            <TextareaField name="description" label={t("groups.field.description")} error={groupErrors.description} defaultValue={v("description", group.description)} />
-            <TextareaField name="fieldsOfAction" label={t("groups.field.fields")} hint={t("groups.field.fieldsHint")} defaultValue={v("fieldsOfAction", group.fieldsOfAction.join("\n"))} />
-            <Field name="contactName" label={t("groups.field.contactName")} defaultValue={v("contactName", group.contactName ?? "")} />
-            <Field name="contactEmail" type="email" label={t("groups.field.contactEmail")} error={groupErrors.contactEmail} defaultValue={v("contactEmail", group.contactEmail ?? "")} />
+            <Field
+              name="slug"
+              label={t("groups.field.slug")}
+              hint={t("groups.field.slugHint")}
+              required
+              error={groupErrors.slug}
+              defaultValue={v("slug", group.slug)}
+            />
+            <TextareaField
+              name="description"
+              label={t("groups.field.description")}
+              error={groupErrors.description}
+              defaultValue={v("description", group.description)}
+            />
+            <TextareaField
+              name="fieldsOfAction"
+              label={t("groups.field.fields")}
+              hint={t("groups.field.fieldsHint")}
+              defaultValue={v("fieldsOfAction", group.fieldsOfAction.join("\n"))}
+            />
+            <Field
+              name="contactName"
+              label={t("groups.field.contactName")}
+              defaultValue={v("contactName", group.contactName ?? "")}
+            />
+            <Field
+              name="contactEmail"
+              type="email"
+              label={t("groups.field.contactEmail")}
+              error={groupErrors.contactEmail}
+              defaultValue={v("contactEmail", group.contactEmail ?? "")}
+            />
             <button type="submit" className="button">
               {t("groups.admin.save")}
             </button>

@@ -18,7 +18,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     throw redirect(`/verwaltung/arbeitskreise/${user.groupId}`);
   }
   const all = await listGroups();
-  const rows = await Promise.all(all.map(async (g) => ({ id: g.id, name: g.name, kind: g.kind, coordinators: (await listCoordinators(g.id)).map((c) => c.name) })));
+  const rows = await Promise.all(
+    all.map(async (g) => ({
+      id: g.id,
+      name: g.name,
+      kind: g.kind,
+      coordinators: (await listCoordinators(g.id)).map((c) => c.name),
+    })),
+  );
   return { groups: rows };
 }
 

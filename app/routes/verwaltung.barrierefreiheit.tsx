@@ -62,15 +62,67 @@ export default function AccessibilityAdmin() {
           required
           defaultValue={v.conformity}
           error={errors?.conformity}
-          options={(["full", "partial", "none"] as const).map((c) => ({ value: c, label: t(`a11y.admin.conformity.${c}`) }))}
+          options={(["full", "partial", "none"] as const).map((c) => ({
+            value: c,
+            label: t(`a11y.admin.conformity.${c}`),
+          }))}
         />
-        <TextareaField rows={5} name="knownBarriers" label={labels.knownBarriers} hint={t("a11y.admin.knownBarriersHint")} maxLength={5000} defaultValue={v.knownBarriers} error={errors?.knownBarriers} />
-        <TextareaField rows={5} name="alternatives" label={labels.alternatives} hint={t("a11y.admin.alternativesHint")} maxLength={5000} defaultValue={v.alternatives} error={errors?.alternatives} />
-        <Field name="preparedOn" label={labels.preparedOn} hint={t("a11y.admin.dateHint")} required defaultValue={v.preparedOn} error={errors?.preparedOn} />
-        <Field name="reviewedOn" label={labels.reviewedOn} hint={t("a11y.admin.dateHint")} required defaultValue={v.reviewedOn} error={errors?.reviewedOn} />
-        <Field name="contactEmail" type="email" label={labels.contactEmail} hint={t("a11y.admin.contactEmailHint")} defaultValue={v.contactEmail} error={errors?.contactEmail} />
-        <Field name="dgsVideoUrl" label={labels.dgsVideoUrl} hint={t("a11y.admin.dgsVideoUrlHint")} defaultValue={v.dgsVideoUrl} error={errors?.dgsVideoUrl} />
-        <Field name="dgsCaptionsUrl" label={labels.dgsCaptionsUrl} hint={t("a11y.admin.dgsCaptionsUrlHint")} defaultValue={v.dgsCaptionsUrl} error={errors?.dgsCaptionsUrl} />
+        <TextareaField
+          rows={5}
+          name="knownBarriers"
+          label={labels.knownBarriers}
+          hint={t("a11y.admin.knownBarriersHint")}
+          maxLength={5000}
+          defaultValue={v.knownBarriers}
+          error={errors?.knownBarriers}
+        />
+        <TextareaField
+          rows={5}
+          name="alternatives"
+          label={labels.alternatives}
+          hint={t("a11y.admin.alternativesHint")}
+          maxLength={5000}
+          defaultValue={v.alternatives}
+          error={errors?.alternatives}
+        />
+        <Field
+          name="preparedOn"
+          label={labels.preparedOn}
+          hint={t("a11y.admin.dateHint")}
+          required
+          defaultValue={v.preparedOn}
+          error={errors?.preparedOn}
+        />
+        <Field
+          name="reviewedOn"
+          label={labels.reviewedOn}
+          hint={t("a11y.admin.dateHint")}
+          required
+          defaultValue={v.reviewedOn}
+          error={errors?.reviewedOn}
+        />
+        <Field
+          name="contactEmail"
+          type="email"
+          label={labels.contactEmail}
+          hint={t("a11y.admin.contactEmailHint")}
+          defaultValue={v.contactEmail}
+          error={errors?.contactEmail}
+        />
+        <Field
+          name="dgsVideoUrl"
+          label={labels.dgsVideoUrl}
+          hint={t("a11y.admin.dgsVideoUrlHint")}
+          defaultValue={v.dgsVideoUrl}
+          error={errors?.dgsVideoUrl}
+        />
+        <Field
+          name="dgsCaptionsUrl"
+          label={labels.dgsCaptionsUrl}
+          hint={t("a11y.admin.dgsCaptionsUrlHint")}
+          defaultValue={v.dgsCaptionsUrl}
+          error={errors?.dgsCaptionsUrl}
+        />
         <button type="submit" className="button">
           {t("a11y.admin.submit")}
         </button>

@@ -10,7 +10,16 @@ import { getLocale } from "~/i18n/locale.server";
 import { formatBytes, KIND_LABEL } from "~/modules/groups/format";
 import { REPORT_FIELDS, reportSubmitSchema, reportTextSchema, stepSchema } from "~/modules/groups/groups.schema";
 import { REPORT_SECTIONS } from "~/modules/groups/report-sections";
-import { allowedActions, EDITABLE, findReport, getReportView, saveReportText, transition, WorkflowError, type Action } from "~/modules/groups/reports.server";
+import {
+  allowedActions,
+  EDITABLE,
+  findReport,
+  getReportView,
+  saveReportText,
+  transition,
+  WorkflowError,
+  type Action,
+} from "~/modules/groups/reports.server";
 import { uploadErrorFromUrl, uploadLimitMb } from "~/server/uploads/http.server";
 import styles from "~/styles/groups.css?url";
 import { requireGroupAccess } from "~/server/auth.server";
@@ -21,7 +30,11 @@ import { formatDateTime } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  pageTitle(matches, data ? (t) => t("reports.title", { year: data.conference.year, group: data.group.name }) : "reports.overview", "admin"),
+  pageTitle(
+    matches,
+    data ? (t) => t("reports.title", { year: data.conference.year, group: data.group.name }) : "reports.overview",
+    "admin",
+  ),
 ];
 
 async function load(request: Request, reportId: string | undefined) {
@@ -71,13 +84,34 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (intent === "save") return data({ ok: true as const, done: "save" as const });
     }
     if (input.intent === "request_changes" && !input.comment) {
-      return invalid({ errors: { comment: "reports.error.commentRequired" }, values: { intent: "request_changes", comment: "" } });
+      return invalid({
+        errors: { comment: "reports.error.commentRequired" },
+        values: { intent: "request_changes", comment: "" },
+      });
     }
     const comment = input.intent === "submit" ? "" : input.comment;
-    if (!(await transition({ reportId: report.id, actor, action: input.intent, comment, appUrl: env.APP_URL, locale: await getLocale(request) }))) notFound();
+    if (
+      !(await transition({
+        reportId: report.id,
+        actor,
+        action: input.intent,
+        comment,
+        appUrl: env.APP_URL,
+        locale: await getLocale(request),
+      }))
+    )
+      notFound();
     return data({ ok: true as const, done: input.intent });
   } catch (error) {
-    if (error instanceof WorkflowError) return data({ ok: false as const, errors: { _form: error.key } as Record<string, MessageKey>, values: {} as Record<string, string> }, { status: 409 });
+    if (error instanceof WorkflowError)
+      return data(
+        {
+          ok: false as const,
+          errors: { _form: error.key } as Record<string, MessageKey>,
+          values: {} as Record<string, string>,
+        },
+        { status: 409 },
+      );
     throw error;
   }
 }
@@ -107,7 +141,13 @@ export default function ReportPage() {
   const describe = (action: string, detail: string) => {
     const key = EVENT_KEYS[action];
     if (!key) return action;
-    const shown = action === "edited" ? detail.split(",").map((s) => sectionLabels[s] ?? s).join(", ") : detail;
+    const shown =
+      action === "edited"
+        ? detail
+            .split(",")
+            .map((s) => sectionLabels[s] ?? s)
+            .join(", ")
+        : detail;
     return t(key, { detail: shown });
   };
   return (
@@ -117,7 +157,8 @@ export default function ReportPage() {
       </p>
       <h1>{t("reports.title", { year: d.conference.year, group: d.group.name })}</h1>
       <p>
-        {t("reports.statusLabel")}: <span className={`status status--${d.report.status}`}>{t(`reports.status.${d.report.status}`)}</span>
+        {t("reports.statusLabel")}:{" "}
+        <span className={`status status--${d.report.status}`}>{t(`reports.status.${d.report.status}`)}</span>
         {d.deadline ? <> · {t("reports.deadline", { date: formatDateTime(d.deadline, locale) })}</> : null}
       </p>
       {actionData?.ok ? (
@@ -142,11 +183,24 @@ export default function ReportPage() {
           <ErrorSummary errors={withText ? errors : {}} labels={sectionLabels} />
           <SafeForm noValidate data-draft="bericht">
             {REPORT_FIELDS.map((s) => (
-              <TextareaField key={s} name={s} label={sectionLabels[s]!} hint={t(`reports.hint.${s}`)} error={errors[s]} defaultValue={value(s, d.report[s])} rows={5} />
+              <TextareaField
+                key={s}
+                name={s}
+                label={sectionLabels[s]!}
+                hint={t(`reports.hint.${s}`)}
+                error={errors[s]}
+                defaultValue={value(s, d.report[s])}
+                rows={5}
+              />
             ))}
             <p className="reg-actions">
               {/* The first button is what Enter presses: saving, never submitting by accident. */}
-              <button type="submit" name="intent" value="save" className={d.actions.includes("submit") ? "button button--secondary" : "button"}>
+              <button
+                type="submit"
+                name="intent"
+                value="save"
+                className={d.actions.includes("submit") ? "button button--secondary" : "button"}
+              >
                 {t("reports.save")}
               </button>
               {d.actions.includes("submit") ? (
@@ -184,7 +238,8 @@ export default function ReportPage() {
       <ul className="file-list">
         {d.attachments.map((a) => (
           <li key={a.fileId}>
-            <a href={`/dateien/${a.fileId}`}>{a.displayName}</a> ({KIND_LABEL[a.kind] ?? a.kind}, {formatBytes(a.size, locale)}, {t("reports.versions", { version: a.version })})
+            <a href={`/dateien/${a.fileId}`}>{a.displayName}</a> ({KIND_LABEL[a.kind] ?? a.kind},{" "}
+            {formatBytes(a.size, locale)}, {t("reports.versions", { version: a.version })})
             {a.version > 1 ? (
               <ul>
                 {Array.from({ length: a.version - 1 }, (_, i) => a.version - 1 - i).map((v) => (
@@ -210,7 +265,14 @@ export default function ReportPage() {
           </li>
         ))}
       </ul>
-      {d.canUpload ? <FileUpload action={`/verwaltung/berichte/${d.report.id}/datei`} label={t("reports.upload")} error={d.uploadError} maxMb={d.maxMb} /> : null}
+      {d.canUpload ? (
+        <FileUpload
+          action={`/verwaltung/berichte/${d.report.id}/datei`}
+          label={t("reports.upload")}
+          error={d.uploadError}
+          maxMb={d.maxMb}
+        />
+      ) : null}
 
       {steps.length ? (
         <>
@@ -220,7 +282,14 @@ export default function ReportPage() {
               a === "request_changes" ? (
                 <SafeForm key={a} noValidate className="card">
                   <input type="hidden" name="intent" value={a} />
-                  <TextareaField name="comment" label={t("reports.commentField")} hint={t("reports.commentHint")} required error={errors.comment} rows={3} />
+                  <TextareaField
+                    name="comment"
+                    label={t("reports.commentField")}
+                    hint={t("reports.commentHint")}
+                    required
+                    error={errors.comment}
+                    rows={3}
+                  />
                   <button type="submit" className="button button--secondary">
                     {t("reports.action.request_changes")}
                   </button>

@@ -5,7 +5,12 @@ import { ErrorSummary, Field, type FormErrors, SafeForm, TableWrap } from "~/com
 import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { deadlineSchema } from "~/modules/groups/groups.schema";
 import { PresentationLink } from "~/modules/groups/presentation-link";
-import { getDeadline, listConferenceYears, listReportsForConference, setDeadline } from "~/modules/groups/reports.server";
+import {
+  getDeadline,
+  listConferenceYears,
+  listReportsForConference,
+  setDeadline,
+} from "~/modules/groups/reports.server";
 import styles from "~/styles/groups.css?url";
 import { requireOrganiser } from "~/server/auth.server";
 import { invalid, parseForm } from "~/server/form.server";
@@ -31,7 +36,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) return invalid(result);
   if (!(await listConferenceYears()).some((c) => c.id === result.data.conferenceId)) notFound();
   const submitBy = parseBerlinLocal(result.data.submitBy);
-  if (!submitBy) return invalid({ errors: { submitBy: "errors.invalid" }, values: { submitBy: result.data.submitBy, reminderDays: String(result.data.reminderDays) } });
+  if (!submitBy)
+    return invalid({
+      errors: { submitBy: "errors.invalid" },
+      values: { submitBy: result.data.submitBy, reminderDays: String(result.data.reminderDays) },
+    });
   await setDeadline(result.data.conferenceId, submitBy, result.data.reminderDays);
   return data({ ok: true as const });
 }
@@ -75,8 +84,22 @@ export default function ReportsOverview() {
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.group.id}>
-                    <th scope="row">{r.report ? <Link to={`/verwaltung/berichte/${r.report.id}`}>{r.group.name}</Link> : <Link to={`/verwaltung/arbeitskreise/${r.group.id}`}>{r.group.name}</Link>}</th>
-                    <td>{r.report ? <span className={`status status--${r.report.status}`}>{t(`reports.status.${r.report.status}`)}</span> : t("reports.none")}</td>
+                    <th scope="row">
+                      {r.report ? (
+                        <Link to={`/verwaltung/berichte/${r.report.id}`}>{r.group.name}</Link>
+                      ) : (
+                        <Link to={`/verwaltung/arbeitskreise/${r.group.id}`}>{r.group.name}</Link>
+                      )}
+                    </th>
+                    <td>
+                      {r.report ? (
+                        <span className={`status status--${r.report.status}`}>
+                          {t(`reports.status.${r.report.status}`)}
+                        </span>
+                      ) : (
+                        t("reports.none")
+                      )}
+                    </td>
                     <td>
                       {r.report && (r.report.status === "approved" || r.report.status === "published") ? (
                         <PresentationLink reportId={r.report.id} group={r.group.name} />
@@ -97,12 +120,31 @@ export default function ReportsOverview() {
                 {t("reports.deadlineSaved")}
               </p>
             ) : null}
-            <ErrorSummary errors={errors} labels={{ submitBy: t("reports.deadlineField"), reminderDays: t("reports.reminderDays") }} />
+            <ErrorSummary
+              errors={errors}
+              labels={{ submitBy: t("reports.deadlineField"), reminderDays: t("reports.reminderDays") }}
+            />
             <SafeForm noValidate>
               <input type="hidden" name="intent" value="deadline" />
               <input type="hidden" name="conferenceId" value={conference.id} />
-              <Field name="submitBy" type="datetime-local" label={t("reports.deadlineField")} required error={errors.submitBy} defaultValue={deadline ? toBerlinLocalInput(new Date(deadline.submitBy)) : ""} />
-              <Field name="reminderDays" type="number" min={0} max={90} label={t("reports.reminderDays")} required error={errors.reminderDays} defaultValue={String(deadline?.reminderDays ?? 7)} />
+              <Field
+                name="submitBy"
+                type="datetime-local"
+                label={t("reports.deadlineField")}
+                required
+                error={errors.submitBy}
+                defaultValue={deadline ? toBerlinLocalInput(new Date(deadline.submitBy)) : ""}
+              />
+              <Field
+                name="reminderDays"
+                type="number"
+                min={0}
+                max={90}
+                label={t("reports.reminderDays")}
+                required
+                error={errors.reminderDays}
+                defaultValue={String(deadline?.reminderDays ?? 7)}
+              />
               <button type="submit" className="button">
                 {t("reports.deadlineSave")}
               </button>

@@ -52,21 +52,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const text = (max: number) => z.string().trim().max(max).optional().default("");
 const idOf = z.object({ id: z.uuid() });
 const documentationSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("settings"), intro: text(5000), includeReports: checkbox(), includeDiscussion: checkbox(), includeGoals: checkbox() }),
-  z.object({ intent: z.literal("speech"), speechId: z.union([z.literal(""), z.uuid()]).optional(), title: text(300), speaker: text(300), html: z.string().max(200_000).optional().default("") }),
+  z.object({
+    intent: z.literal("settings"),
+    intro: text(5000),
+    includeReports: checkbox(),
+    includeDiscussion: checkbox(),
+    includeGoals: checkbox(),
+  }),
+  z.object({
+    intent: z.literal("speech"),
+    speechId: z.union([z.literal(""), z.uuid()]).optional(),
+    title: text(300),
+    speaker: text(300),
+    html: z.string().max(200_000).optional().default(""),
+  }),
   idOf.extend({ intent: z.literal("deleteSpeech") }),
   idOf.extend({ intent: z.literal("deleteMaterial") }),
   idOf.extend({ intent: z.literal("deletePhoto") }),
   // Per photo: photoId, and alt-<id>, caption-<id>, cleared-<id>.
-  z.object({ intent: z.literal("photos"), photoId: many(z.uuid()) }).catchall(z.union([z.string().max(500), z.array(z.string())])),
-  z.object({ intent: z.literal("publish"), publishDate: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).optional() }),
+  z
+    .object({ intent: z.literal("photos"), photoId: many(z.uuid()) })
+    .catchall(z.union([z.string().max(500), z.array(z.string())])),
+  z.object({
+    intent: z.literal("publish"),
+    publishDate: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).optional(),
+  }),
   z.object({ intent: z.literal("unpublish") }),
 ]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, edit } = await load(request, params.year);
   const result = await parseForm(request, context, documentationSchema);
-  if (!result.ok) return data({ done: result.intent === "speech" ? ("speechError" as const) : ("invalid" as const) }, { status: 400 });
+  if (!result.ok)
+    return data(
+      { done: result.intent === "speech" ? ("speechError" as const) : ("invalid" as const) },
+      { status: 400 },
+    );
   const actor = { id: user.id, name: user.name };
   const docId = edit.documentation.id;
   const input = result.data;
@@ -78,7 +99,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     case "speech": {
       if (!input.title) return data({ done: "speechError" as const }, { status: 400 });
-      await saveSpeech({ documentationId: docId, speechId: input.speechId || undefined, title: input.title, speaker: input.speaker, html: input.html });
+      await saveSpeech({
+        documentationId: docId,
+        speechId: input.speechId || undefined,
+        title: input.title,
+        speaker: input.speaker,
+        html: input.html,
+      });
       return data({ done: "saved" as const });
     }
     case "deleteSpeech":
@@ -95,13 +122,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const updated = await updatePhotos({
         documentationId: docId,
         actor,
-        photos: input.photoId.map((id) => ({ id, altText: field(`alt-${id}`), caption: field(`caption-${id}`), cleared: input[`cleared-${id}`] !== undefined })),
+        photos: input.photoId.map((id) => ({
+          id,
+          altText: field(`alt-${id}`),
+          caption: field(`caption-${id}`),
+          cleared: input[`cleared-${id}`] !== undefined,
+        })),
       });
       return data({ done: "photos" as const, altMissing: updated.altMissing.length });
     }
     case "publish": {
       const publishAt = input.publishDate ? parseBerlinLocal(`${input.publishDate}T12:00`) : undefined;
-      const published = await setPublished({ documentationId: docId, publish: true, publishAt: publishAt ?? undefined, actor });
+      const published = await setPublished({
+        documentationId: docId,
+        publish: true,
+        publishAt: publishAt ?? undefined,
+        actor,
+      });
       if (!published) notFound();
       return data({ done: "published" as const, notified: published.notified });
     }
@@ -117,7 +154,11 @@ function DeleteButton({ intent, id, name }: { intent: string; id: string; name: 
     <SafeForm className="inline-form">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="id" value={id} />
-      <button type="submit" className="button button--secondary button--small" aria-label={t("doc.admin.deleteNamed", { name })}>
+      <button
+        type="submit"
+        className="button button--secondary button--small"
+        aria-label={t("doc.admin.deleteNamed", { name })}
+      >
         {t("doc.admin.delete")}
       </button>
     </SafeForm>
@@ -127,7 +168,8 @@ function DeleteButton({ intent, id, name }: { intent: string; id: string; name: 
 export default function DocumentationAdmin() {
   const t = useT();
   const locale = useLocale();
-  const { conference, documentation, speeches, materials, photos, uploadError, uploaded, maxMb } = useLoaderData<typeof loader>();
+  const { conference, documentation, speeches, materials, photos, uploadError, uploaded, maxMb } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const publicCount = photos.filter((p) => p.publishable).length;
   return (
@@ -154,14 +196,25 @@ export default function DocumentationAdmin() {
 
       <section aria-labelledby="pub-title" className="card">
         <h2 id="pub-title">{t("doc.admin.publishing")}</h2>
-        <p>{documentation.publishedAt ? t("doc.admin.published", { date: formatDate(documentation.publishedAt, locale) }) : t("doc.admin.draft")}</p>
         <p>
-          <Link to={`/konferenzen/${conference.year}/dokumentation`}>{documentation.publishedAt ? t("doc.admin.open") : t("doc.admin.preview")}</Link>
+          {documentation.publishedAt
+            ? t("doc.admin.published", { date: formatDate(documentation.publishedAt, locale) })
+            : t("doc.admin.draft")}
+        </p>
+        <p>
+          <Link to={`/konferenzen/${conference.year}/dokumentation`}>
+            {documentation.publishedAt ? t("doc.admin.open") : t("doc.admin.preview")}
+          </Link>
         </p>
         <p>{t("doc.admin.newsHint")}</p>
         <SafeForm>
           <input type="hidden" name="intent" value="publish" />
-          <Field name="publishDate" type="date" label={t("doc.admin.publishDate")} hint={t("doc.admin.publishDateHint")} />
+          <Field
+            name="publishDate"
+            type="date"
+            label={t("doc.admin.publishDate")}
+            hint={t("doc.admin.publishDateHint")}
+          />
           <button type="submit" className="button">
             {t("doc.admin.publish")}
           </button>
@@ -183,7 +236,8 @@ export default function DocumentationAdmin() {
           <TextareaField name="intro" label={t("doc.admin.intro")} rows={4} defaultValue={documentation.intro} />
           {(["includeReports", "includeDiscussion", "includeGoals"] as const).map((k) => (
             <div className="field" key={k}>
-              <input type="checkbox" id={`field-${k}`} name={k} defaultChecked={documentation[k]} /> <label htmlFor={`field-${k}`}>{t(`doc.admin.${k}`)}</label>
+              <input type="checkbox" id={`field-${k}`} name={k} defaultChecked={documentation[k]} />{" "}
+              <label htmlFor={`field-${k}`}>{t(`doc.admin.${k}`)}</label>
             </div>
           ))}
           <button type="submit" className="button">
@@ -203,8 +257,19 @@ export default function DocumentationAdmin() {
             <SafeForm>
               <input type="hidden" name="intent" value="speech" />
               <input type="hidden" name="speechId" value={s.id} />
-              <Field name="title" id={`title-${s.id}`} label={t("doc.admin.speechTitle")} required defaultValue={s.title} />
-              <Field name="speaker" id={`speaker-${s.id}`} label={t("doc.admin.speechSpeaker")} defaultValue={s.speaker} />
+              <Field
+                name="title"
+                id={`title-${s.id}`}
+                label={t("doc.admin.speechTitle")}
+                required
+                defaultValue={s.title}
+              />
+              <Field
+                name="speaker"
+                id={`speaker-${s.id}`}
+                label={t("doc.admin.speechSpeaker")}
+                defaultValue={s.speaker}
+              />
               <div className="field">
                 <label htmlFor={`html-${s.id}`}>{t("doc.admin.speechText")}</label>
                 <textarea id={`html-${s.id}`} name="html" rows={8} defaultValue={s.html} />
@@ -240,7 +305,13 @@ export default function DocumentationAdmin() {
             </li>
           ))}
         </ul>
-        <FileUpload id="material-upload" action={`/verwaltung/dokumentation/${conference.year}/dateien?art=material`} label={t("doc.admin.materialUpload")} maxMb={maxMb} error={uploadError} />
+        <FileUpload
+          id="material-upload"
+          action={`/verwaltung/dokumentation/${conference.year}/dateien?art=material`}
+          label={t("doc.admin.materialUpload")}
+          maxMb={maxMb}
+          error={uploadError}
+        />
       </section>
 
       <section aria-labelledby="photos-title">
@@ -267,21 +338,45 @@ export default function DocumentationAdmin() {
                     <input type="hidden" name="photoId" value={p.id} />
                     <img src={`/dateien/${p.fileId}?vorschau=1`} alt="" width={480} height={360} loading="lazy" />
                     <p>
-                      <strong>{t("doc.admin.photoState", { n, state: p.publishable ? t("doc.admin.photoPublic") : t("doc.admin.photoHidden") })}</strong>
+                      <strong>
+                        {t("doc.admin.photoState", {
+                          n,
+                          state: p.publishable ? t("doc.admin.photoPublic") : t("doc.admin.photoHidden"),
+                        })}
+                      </strong>
                     </p>
                     <div className="field">
                       <label htmlFor={`alt-${p.id}`}>{t("doc.admin.photoAlt", { n })}</label>
                       <p className="field__hint" id={`alt-${p.id}-hint`}>
                         {t("doc.admin.photoAltHint")}
                       </p>
-                      <input type="text" id={`alt-${p.id}`} name={`alt-${p.id}`} defaultValue={p.altText} aria-describedby={`alt-${p.id}-hint`} maxLength={500} />
+                      <input
+                        type="text"
+                        id={`alt-${p.id}`}
+                        name={`alt-${p.id}`}
+                        defaultValue={p.altText}
+                        aria-describedby={`alt-${p.id}-hint`}
+                        maxLength={500}
+                      />
                     </div>
                     <div className="field">
                       <label htmlFor={`caption-${p.id}`}>{t("doc.admin.photoCaption", { n })}</label>
-                      <input type="text" id={`caption-${p.id}`} name={`caption-${p.id}`} defaultValue={p.caption} maxLength={500} />
+                      <input
+                        type="text"
+                        id={`caption-${p.id}`}
+                        name={`caption-${p.id}`}
+                        defaultValue={p.caption}
+                        maxLength={500}
+                      />
                     </div>
                     <div className="field">
-                      <input type="checkbox" id={`cleared-${p.id}`} name={`cleared-${p.id}`} defaultChecked={p.cleared} /> <label htmlFor={`cleared-${p.id}`}>{t("doc.admin.photoCleared", { n })}</label>
+                      <input
+                        type="checkbox"
+                        id={`cleared-${p.id}`}
+                        name={`cleared-${p.id}`}
+                        defaultChecked={p.cleared}
+                      />{" "}
+                      <label htmlFor={`cleared-${p.id}`}>{t("doc.admin.photoCleared", { n })}</label>
                     </div>
                   </li>
                 );

@@ -31,7 +31,9 @@ export default function DocumentationsAdmin() {
         {rows.map((r) => (
           <li key={r.year}>
             <Link to={`/verwaltung/dokumentation/${r.year}`}>{t("doc.admin.edit", { year: r.year })}</Link> –{" "}
-            {r.publishedAt ? t("doc.admin.published", { date: formatDate(r.publishedAt, locale) }) : t("doc.admin.draft")}
+            {r.publishedAt
+              ? t("doc.admin.published", { date: formatDate(r.publishedAt, locale) })
+              : t("doc.admin.draft")}
           </li>
         ))}
       </ul>

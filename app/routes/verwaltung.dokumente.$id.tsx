@@ -6,7 +6,13 @@ import { FileUpload } from "~/components/file-upload";
 import { pageTitle, useT } from "~/i18n/i18n";
 import { LibraryEntryForm, type EntryValues } from "~/modules/publishing/library-form";
 import { libraryEntrySchema } from "~/modules/publishing/library.schema";
-import { deleteLibraryEntry, getLibraryEntry, LibraryError, listParentChoices, updateLibraryEntry } from "~/modules/publishing/library.server";
+import {
+  deleteLibraryEntry,
+  getLibraryEntry,
+  LibraryError,
+  listParentChoices,
+  updateLibraryEntry,
+} from "~/modules/publishing/library.server";
 import { publishingLinks } from "~/modules/publishing/ui";
 import { uploadErrorFromUrl, uploadLimitMb } from "~/server/uploads/http.server";
 import { requireOrganiser } from "~/server/auth.server";
@@ -15,7 +21,9 @@ import { notFound } from "~/server/http.server";
 import { isUuid } from "~/db/id";
 
 export const links = publishingLinks;
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, data ? () => data.entry.title : "library.admin.title", "admin")];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, data ? () => data.entry.title : "library.admin.title", "admin"),
+];
 
 async function load(request: Request, id: string | undefined) {
   const user = await requireOrganiser(request);
@@ -51,7 +59,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     if (!(await updateLibraryEntry(entry.id, result.data, actor))) notFound();
   } catch (error) {
-    if (error instanceof LibraryError) return invalid({ errors: { [error.field]: error.field === "url" ? "library.error.url" : "library.error.parent" }, values: result.values });
+    if (error instanceof LibraryError)
+      return invalid({
+        errors: { [error.field]: error.field === "url" ? "library.error.url" : "library.error.parent" },
+        values: result.values,
+      });
     throw error;
   }
   return data({ ok: true as const });
@@ -96,11 +108,22 @@ export default function LibraryEntryAdmin() {
             <a href={`/dateien/${entry.fileId}`}>{t("library.admin.fileCurrent", { name: entry.fileName })}</a>
           </p>
         ) : null}
-        <FileUpload action={`/verwaltung/dokumente/${entry.id}/datei`} label={entry.fileId ? t("library.admin.uploadReplace") : t("library.admin.upload")} maxMb={maxMb} error={uploadError} />
+        <FileUpload
+          action={`/verwaltung/dokumente/${entry.id}/datei`}
+          label={entry.fileId ? t("library.admin.uploadReplace") : t("library.admin.upload")}
+          maxMb={maxMb}
+          error={uploadError}
+        />
       </section>
       <section aria-labelledby="edit-title">
         <h2 id="edit-title">{t("library.admin.edit")}</h2>
-        <LibraryEntryForm key={entry.id} values={values} errors={failed?.errors ?? {}} parents={parents} submitLabel={t("library.field.save")} />
+        <LibraryEntryForm
+          key={entry.id}
+          values={values}
+          errors={failed?.errors ?? {}}
+          parents={parents}
+          submitLabel={t("library.field.save")}
+        />
       </section>
       <SafeForm>
         <input type="hidden" name="intent" value="delete" />

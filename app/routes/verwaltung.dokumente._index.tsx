@@ -27,7 +27,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const created = await createLibraryEntry(result.data, { id: user.id, name: user.name });
     throw redirect(`/verwaltung/dokumente/${created.id}?angelegt=1`);
   } catch (error) {
-    if (error instanceof LibraryError) return invalid({ errors: { [error.field]: error.field === "url" ? "library.error.url" : "library.error.parent" }, values: result.values });
+    if (error instanceof LibraryError)
+      return invalid({
+        errors: { [error.field]: error.field === "url" ? "library.error.url" : "library.error.parent" },
+        values: result.values,
+      });
     throw error;
   }
 }
@@ -74,7 +78,12 @@ export default function LibraryAdmin() {
       </TableWrap>
       <section aria-labelledby="new-entry">
         <h2 id="new-entry">{t("library.admin.new")}</h2>
-        <LibraryEntryForm values={failed?.values ?? {}} errors={failed?.errors ?? {}} parents={parents} submitLabel={t("library.field.create")} />
+        <LibraryEntryForm
+          values={failed?.values ?? {}}
+          errors={failed?.errors ?? {}}
+          parents={parents}
+          submitLabel={t("library.field.create")}
+        />
       </section>
     </>
   );

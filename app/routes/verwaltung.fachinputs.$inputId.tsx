@@ -13,7 +13,12 @@ import { InputFormFields } from "~/modules/discussion/input-form";
 import { canModerate, getInput, listExpertInputSlots, updateInput } from "~/modules/discussion/inputs.server";
 import { getConferenceDayCode } from "~/modules/conferences/day-code.server";
 import { listQuestionsForModeration, mergeQuestion, moderateQuestion } from "~/modules/discussion/questions.server";
-import { createGoalDraftFromQuestion, goalDraftQuestionIds, getRecord, saveRecord } from "~/modules/discussion/records.server";
+import {
+  createGoalDraftFromQuestion,
+  goalDraftQuestionIds,
+  getRecord,
+  saveRecord,
+} from "~/modules/discussion/records.server";
 import { uploadErrorFromUrl, uploadLimitMb } from "~/server/uploads/http.server";
 import styles from "~/styles/discussion.css?url";
 import { requireUser } from "~/server/auth.server";
@@ -23,7 +28,11 @@ import { formatDateTime, toBerlinLocalInput } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  pageTitle(matches, data ? (t) => t("title.moderation", { title: data.input.title }) : "discussion.admin.title", "admin"),
+  pageTitle(
+    matches,
+    data ? (t) => t("title.moderation", { title: data.input.title }) : "discussion.admin.title",
+    "admin",
+  ),
   { name: "referrer", content: "same-origin" },
 ];
 
@@ -47,7 +56,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     organiser: user.role === "organiser",
     dayCode,
-    slides: { fileId: input.slidesFileId, error: uploadErrorFromUrl(request), uploaded: new URL(request.url).searchParams.has("hochgeladen"), maxMb: uploadLimitMb() },
+    slides: {
+      fileId: input.slidesFileId,
+      error: uploadErrorFromUrl(request),
+      uploaded: new URL(request.url).searchParams.has("hochgeladen"),
+      maxMb: uploadLimitMb(),
+    },
     input: {
       id: input.id,
       title: input.title,
@@ -69,7 +83,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { ok: boolean; intent: string; errors?: Partial<Record<string, MessageKey>>; values?: Record<string, string> };
+type ActionResult = {
+  ok: boolean;
+  intent: string;
+  errors?: Partial<Record<string, MessageKey>>;
+  values?: Record<string, string>;
+};
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, input } = await guard(request, params.inputId);
@@ -77,12 +96,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (form.get("intent") === "edit") {
     if (user.role !== "organiser") forbidden();
     const parsed = validateForm(form, inputSchema);
-    if (!parsed.ok) return data<ActionResult>({ ok: false, intent: "edit", errors: parsed.errors, values: parsed.values }, { status: 400 });
+    if (!parsed.ok)
+      return data<ActionResult>(
+        { ok: false, intent: "edit", errors: parsed.errors, values: parsed.values },
+        { status: 400 },
+      );
     await updateInput(input.id, parsed.data);
     return data<ActionResult>({ ok: true, intent: "edit" });
   }
   const parsed = validateForm(form, moderateSchema);
-  if (!parsed.ok) return data<ActionResult>({ ok: false, intent: parsed.intent ?? "", errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok)
+    return data<ActionResult>(
+      { ok: false, intent: parsed.intent ?? "", errors: parsed.errors, values: parsed.values },
+      { status: 400 },
+    );
   const cmd = parsed.data;
   let ok: boolean;
   switch (cmd.intent) {
@@ -165,7 +192,11 @@ export default function ModerateInput() {
       )}
       {actionData ? (
         <p className={actionData.ok ? "notice" : "notice notice--warn"} role={actionData.ok ? "status" : "alert"}>
-          {actionData.ok ? t("discussion.mod.done") : actionData.errors ? t(Object.values(actionData.errors)[0] ?? "errors.invalid") : t("discussion.mod.failed")}
+          {actionData.ok
+            ? t("discussion.mod.done")
+            : actionData.errors
+              ? t(Object.values(actionData.errors)[0] ?? "errors.invalid")
+              : t("discussion.mod.failed")}
         </p>
       ) : null}
 
@@ -181,7 +212,12 @@ export default function ModerateInput() {
             ) : (
               <ul className="mod-list">
                 {list.map((q) => (
-                  <ModQuestion key={q.id} q={q} targets={mergeTargets.filter((x) => x.id !== q.id)} hasDraft={drafts.includes(q.id)} />
+                  <ModQuestion
+                    key={q.id}
+                    q={q}
+                    targets={mergeTargets.filter((x) => x.id !== q.id)}
+                    hasDraft={drafts.includes(q.id)}
+                  />
                 ))}
               </ul>
             )}
@@ -197,7 +233,9 @@ export default function ModerateInput() {
             {merged.map((q) => (
               <li key={q.id} className="question">
                 <p className="question__text">{q.text}</p>
-                <p className="question__meta">{t("discussion.mod.mergedInto", { text: questions.find((x) => x.id === q.mergedIntoId)?.text ?? "" })}</p>
+                <p className="question__meta">
+                  {t("discussion.mod.mergedInto", { text: questions.find((x) => x.id === q.mergedIntoId)?.text ?? "" })}
+                </p>
               </li>
             ))}
           </ul>
@@ -209,7 +247,11 @@ export default function ModerateInput() {
           {t("discussion.record.title")}
         </h2>
         <p>{t("discussion.record.lead")}</p>
-        <p>{record?.publishedAt ? t("discussion.record.published", { date: formatDateTime(record.publishedAt, locale) }) : t("discussion.record.notPublished")}</p>
+        <p>
+          {record?.publishedAt
+            ? t("discussion.record.published", { date: formatDateTime(record.publishedAt, locale) })
+            : t("discussion.record.notPublished")}
+        </p>
         <SafeForm className="stack">
           <input type="hidden" name="intent" value="record" />
           <div className="field">
@@ -219,7 +261,8 @@ export default function ModerateInput() {
             <textarea id="record-outcome" name="outcome" rows={6} defaultValue={record?.outcome ?? ""} />
           </div>
           <div>
-            <input type="checkbox" id="record-publish" name="publish" defaultChecked={Boolean(record?.publishedAt)} /> <label htmlFor="record-publish">{t("discussion.record.publish")}</label>
+            <input type="checkbox" id="record-publish" name="publish" defaultChecked={Boolean(record?.publishedAt)} />{" "}
+            <label htmlFor="record-publish">{t("discussion.record.publish")}</label>
           </div>
           <button type="submit" className="button">
             {t("discussion.record.save")}
@@ -235,9 +278,20 @@ export default function ModerateInput() {
               {t("discussion.slides.uploaded")}
             </p>
           ) : null}
-          <p>{slides.fileId ? <a href={`/dateien/${slides.fileId}`}>{t("discussion.slides.download")}</a> : t("discussion.slides.none")}</p>
+          <p>
+            {slides.fileId ? (
+              <a href={`/dateien/${slides.fileId}`}>{t("discussion.slides.download")}</a>
+            ) : (
+              t("discussion.slides.none")
+            )}
+          </p>
           <p className="field__hint">{t("discussion.slides.hint")}</p>
-          <FileUpload action={`/verwaltung/fachinputs/${input.id}/folien`} label={slides.fileId ? t("discussion.slides.replace") : t("discussion.slides.upload")} error={slides.error} maxMb={slides.maxMb} />
+          <FileUpload
+            action={`/verwaltung/fachinputs/${input.id}/folien`}
+            label={slides.fileId ? t("discussion.slides.replace") : t("discussion.slides.upload")}
+            error={slides.error}
+            maxMb={slides.maxMb}
+          />
         </section>
       ) : null}
 
@@ -248,7 +302,12 @@ export default function ModerateInput() {
           </summary>
           <SafeForm className="stack">
             <input type="hidden" name="intent" value="edit" />
-            <InputFormFields idPrefix="edit" slots={slots} values={actionData?.intent === "edit" && actionData.values ? actionData.values : input.values} errors={actionData?.intent === "edit" ? actionData.errors : undefined} />
+            <InputFormFields
+              idPrefix="edit"
+              slots={slots}
+              values={actionData?.intent === "edit" && actionData.values ? actionData.values : input.values}
+              errors={actionData?.intent === "edit" ? actionData.errors : undefined}
+            />
             <button type="submit" className="button">
               {t("discussion.admin.save")}
             </button>
@@ -285,9 +344,17 @@ function ModQuestion({ q, targets, hasDraft }: { q: Question; targets: Question[
         {q.status === "approved" && !q.pinned ? button("pin", "discussion.mod.pin") : null}
         {q.pinned ? button("unpin", "discussion.mod.unpin") : null}
         {q.status === "approved" ? button("answer", "discussion.mod.answer") : null}
-        {q.status === "answered" || q.status === "hidden" ? button("reopen", q.status === "hidden" ? "discussion.mod.approve" : "discussion.mod.reopen") : null}
+        {q.status === "answered" || q.status === "hidden"
+          ? button("reopen", q.status === "hidden" ? "discussion.mod.approve" : "discussion.mod.reopen")
+          : null}
         {q.status !== "hidden" ? button("hide", "discussion.mod.hide") : null}
-        {q.status === "approved" ? (hasDraft ? <span>{t("discussion.mod.goalDraft")}</span> : button("toGoal", "discussion.mod.toGoal")) : null}
+        {q.status === "approved" ? (
+          hasDraft ? (
+            <span>{t("discussion.mod.goalDraft")}</span>
+          ) : (
+            button("toGoal", "discussion.mod.toGoal")
+          )
+        ) : null}
         {targets.length && q.status !== "hidden" ? (
           <SafeForm className="mod-merge">
             <input type="hidden" name="intent" value="merge" />

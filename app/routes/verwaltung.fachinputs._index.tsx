@@ -6,7 +6,16 @@ import { SafeForm } from "~/components/form";
 import { pageTitle, useT } from "~/i18n/i18n";
 import { InputFormFields } from "~/modules/discussion/input-form";
 import { inputSchema } from "~/modules/discussion/discussion.schema";
-import { canModerate, createInput, grantModerator, listExpertInputSlots, listModeratedConferences, listModerators, liveUrl, revokeModerator } from "~/modules/discussion/inputs.server";
+import {
+  canModerate,
+  createInput,
+  grantModerator,
+  listExpertInputSlots,
+  listModeratedConferences,
+  listModerators,
+  liveUrl,
+  revokeModerator,
+} from "~/modules/discussion/inputs.server";
 import { generateDayCode, qrDataUrl } from "~/modules/conferences/day-code.server";
 import styles from "~/styles/discussion.css?url";
 import { requireUser } from "~/server/auth.server";
@@ -15,7 +24,10 @@ import { forbidden, notFound } from "~/server/http.server";
 import { toBerlinLocalInput } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "discussion.admin.title", "admin"), { name: "referrer", content: "same-origin" }];
+export const meta: MetaFunction = ({ matches }) => [
+  pageTitle(matches, "discussion.admin.title", "admin"),
+  { name: "referrer", content: "same-origin" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -23,7 +35,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const organiser = user.role === "organiser";
   const conferences = await Promise.all(
     list.map(async (c) => {
-      const [slots, moderators] = await Promise.all([listExpertInputSlots(c.id), organiser ? listModerators(c.id) : Promise.resolve([])]);
+      const [slots, moderators] = await Promise.all([
+        listExpertInputSlots(c.id),
+        organiser ? listModerators(c.id) : Promise.resolve([]),
+      ]);
       const url = c.dayCode ? liveUrl(c.dayCode) : null;
       const firstInput = slots[0];
       return {
@@ -36,9 +51,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
           ? {
               agendaItemId: firstInput.id,
               title: firstInput.title.replace(/^Fachinput:\s*/, ""),
-              speakers: firstInput.speakers.split(";").map((s) => s.trim()).filter(Boolean).join("\n"),
+              speakers: firstInput.speakers
+                .split(";")
+                .map((s) => s.trim())
+                .filter(Boolean)
+                .join("\n"),
               questionsOpenAt: toBerlinLocalInput(new Date(firstInput.startsAt.getTime() - 15 * 60_000)),
-              questionsCloseAt: toBerlinLocalInput(new Date((firstInput.endsAt ?? firstInput.startsAt).getTime() + 45 * 60_000)),
+              questionsCloseAt: toBerlinLocalInput(
+                new Date((firstInput.endsAt ?? firstInput.startsAt).getTime() + 45 * 60_000),
+              ),
             }
           : {},
       };
@@ -47,7 +68,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { organiser, conferences };
 }
 
-const conferenceIdSchema = z.object({ intent: z.enum(["dayCode", "create", "grant", "revoke"]), conferenceId: z.uuid() });
+const conferenceIdSchema = z.object({
+  intent: z.enum(["dayCode", "create", "grant", "revoke"]),
+  conferenceId: z.uuid(),
+});
 const revokeSchema = z.object({ userId: z.uuid() });
 const grantSchema = z.object({ email: z.string().trim().min(1, "errors.required").max(254) });
 
@@ -66,15 +90,33 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data({ intent: "dayCode", conferenceId, ok: true as const });
     case "create": {
       const parsed = validateForm(form, inputSchema);
-      if (!parsed.ok) return data({ intent: "create", conferenceId, ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
+      if (!parsed.ok)
+        return data(
+          { intent: "create", conferenceId, ok: false as const, errors: parsed.errors, values: parsed.values },
+          { status: 400 },
+        );
       const input = await createInput(conferenceId, parsed.data);
       throw redirect(`/verwaltung/fachinputs/${input.id}`);
     }
     case "grant": {
       const parsed = validateForm(form, grantSchema);
-      if (!parsed.ok) return data({ intent: "grant", conferenceId, ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
+      if (!parsed.ok)
+        return data(
+          { intent: "grant", conferenceId, ok: false as const, errors: parsed.errors, values: parsed.values },
+          { status: 400 },
+        );
       const result = await grantModerator({ conferenceId, email: parsed.data.email, grantedBy: user.id });
-      if (!result.ok) return data({ intent: "grant", conferenceId, ok: false as const, errors: { email: "discussion.mod.unknownUser" as const }, values: parsed.values }, { status: 400 });
+      if (!result.ok)
+        return data(
+          {
+            intent: "grant",
+            conferenceId,
+            ok: false as const,
+            errors: { email: "discussion.mod.unknownUser" as const },
+            values: parsed.values,
+          },
+          { status: 400 },
+        );
       return data({ intent: "grant", conferenceId, ok: true as const });
     }
     case "revoke": {
@@ -118,7 +160,8 @@ export default function DiscussionAdmin() {
               <ul>
                 {c.inputs.map((i) => (
                   <li key={i.id}>
-                    <Link to={`/verwaltung/fachinputs/${i.id}`}>{i.title}</Link> ({i.moderation === "pre" ? t("discussion.mod.mode.pre") : t("discussion.mod.mode.post")})
+                    <Link to={`/verwaltung/fachinputs/${i.id}`}>{i.title}</Link> (
+                    {i.moderation === "pre" ? t("discussion.mod.mode.pre") : t("discussion.mod.mode.post")})
                   </li>
                 ))}
               </ul>

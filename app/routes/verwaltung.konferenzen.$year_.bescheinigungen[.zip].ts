@@ -2,7 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { ZipArchive } from "archiver";
 import { db } from "~/db/client.server";
-import { attendeesForCertificates, certificatePdf, getConferenceByYear, safeFileName } from "~/modules/attendance/documents.server";
+import {
+  attendeesForCertificates,
+  certificatePdf,
+  getConferenceByYear,
+  safeFileName,
+} from "~/modules/attendance/documents.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { requireOrganiser } from "~/server/auth.server";
 import { notFound } from "~/server/http.server";
@@ -13,7 +18,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const conference = await getConferenceByYear(Number(params.year));
   if (!conference) notFound();
   const people = await attendeesForCertificates(conference.id);
-  await recordAudit(db, { actor: user, action: "registration.certificates", subjectType: "conference", subjectId: String(conference.year), summary: `${people.length} Bescheinigungen` });
+  await recordAudit(db, {
+    actor: user,
+    action: "registration.certificates",
+    subjectType: "conference",
+    subjectId: String(conference.year),
+    summary: `${people.length} Bescheinigungen`,
+  });
   const zip = new ZipArchive({ zlib: { level: 6 } });
   void (async () => {
     const used = new Set<string>();

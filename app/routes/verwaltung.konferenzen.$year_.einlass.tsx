@@ -7,14 +7,22 @@ import { QrScanner } from "~/components/qr-scanner";
 import type { MessageKey } from "~/i18n/catalog";
 import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { checkinActionSchema } from "~/modules/attendance/attendance.schema";
-import { attendanceCounts, checkIn, getAttendee, searchAttendees, undoCheckIn } from "~/modules/attendance/checkin.server";
+import {
+  attendanceCounts,
+  checkIn,
+  getAttendee,
+  searchAttendees,
+  undoCheckIn,
+} from "~/modules/attendance/checkin.server";
 import { getConferenceByYear } from "~/modules/attendance/documents.server";
 import { requireOrganiser } from "~/server/auth.server";
 import { parseForm } from "~/server/form.server";
 import { notFound } from "~/server/http.server";
 import { formatTime } from "~/utils/time";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(matches, (t) => t("checkin.title", { year: data?.year ?? "" }), "admin")];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, (t) => t("checkin.title", { year: data?.year ?? "" }), "admin"),
+];
 
 async function load(request: Request, yearParam: string | undefined) {
   const user = await requireOrganiser(request);
@@ -42,8 +50,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return data({ message: "checkin.undone" as const, name });
   }
   const outcome = await checkIn({ conferenceId: conference.id, registrationId: person.id, actor: user });
-  const message = outcome === "checkedIn" ? "checkin.done" : outcome === "already" ? "checkin.already" : "checkin.notConfirmed";
-  return data({ message: message as "checkin.done" | "checkin.already" | "checkin.notConfirmed", name }, { status: outcome === "notConfirmed" ? 409 : 200 });
+  const message =
+    outcome === "checkedIn" ? "checkin.done" : outcome === "already" ? "checkin.already" : "checkin.notConfirmed";
+  return data(
+    { message: message as "checkin.done" | "checkin.already" | "checkin.notConfirmed", name },
+    { status: outcome === "notConfirmed" ? 409 : 200 },
+  );
 }
 
 export default function CheckinDesk() {
@@ -99,19 +111,41 @@ export default function CheckinDesk() {
                     <bdi>{p.organisation}</bdi>
                   </>
                 ) : null}
-                {p.checkedInAt ? <span className="checkin-list__present"> · {t("checkin.present", { time: formatTime(p.checkedInAt, locale) })}</span> : null}
+                {p.checkedInAt ? (
+                  <span className="checkin-list__present">
+                    {" "}
+                    · {t("checkin.present", { time: formatTime(p.checkedInAt, locale) })}
+                  </span>
+                ) : null}
                 {/* Not confirmed: the desk sees why the person is not let in (no check-in button). */}
-                {p.status !== "confirmed" ? <strong> · {t("checkin.notListed", { state: t(`registration.status.${p.status}` as MessageKey) })}</strong> : null}
+                {p.status !== "confirmed" ? (
+                  <strong>
+                    {" "}
+                    · {t("checkin.notListed", { state: t(`registration.status.${p.status}` as MessageKey) })}
+                  </strong>
+                ) : null}
               </span>
               {p.status !== "confirmed" ? null : (
                 <SafeForm>
                   <input type="hidden" name="registrationId" value={p.id} />
                   {p.checkedInAt ? (
-                    <button type="submit" name="intent" value="undo" className="button button--secondary button--small" aria-label={`${t("checkin.undo")}: ${p.firstName} ${p.lastName}`}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="undo"
+                      className="button button--secondary button--small"
+                      aria-label={`${t("checkin.undo")}: ${p.firstName} ${p.lastName}`}
+                    >
                       {t("checkin.undo")}
                     </button>
                   ) : (
-                    <button type="submit" name="intent" value="checkin" className="button button--small" aria-label={`${t("checkin.mark")}: ${p.firstName} ${p.lastName}`}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="checkin"
+                      className="button button--small"
+                      aria-label={`${t("checkin.mark")}: ${p.firstName} ${p.lastName}`}
+                    >
                       {t("checkin.mark")}
                     </button>
                   )}

@@ -23,7 +23,18 @@ async function load(request: Request, params: LoaderFunctionArgs["params"]) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference, person } = await load(request, params);
-  return { year: conference.year, person: person ? { firstName: person.firstName, lastName: person.lastName, organisation: person.organisation, checkedIn: Boolean(person.checkedInAt), status: person.status } : null };
+  return {
+    year: conference.year,
+    person: person
+      ? {
+          firstName: person.firstName,
+          lastName: person.lastName,
+          organisation: person.organisation,
+          checkedIn: Boolean(person.checkedInAt),
+          status: person.status,
+        }
+      : null,
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

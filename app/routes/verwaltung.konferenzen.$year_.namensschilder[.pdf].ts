@@ -10,7 +10,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const conference = await getConferenceByYear(Number(params.year));
   if (!conference) notFound();
   const pdf = await badgesPdf(conference);
-  await recordAudit(db, { actor: user, action: "registration.badges", subjectType: "conference", subjectId: String(conference.year) });
+  await recordAudit(db, {
+    actor: user,
+    action: "registration.badges",
+    subjectType: "conference",
+    subjectId: String(conference.year),
+  });
   return new Response(Buffer.from(pdf), {
     headers: {
       "Content-Type": "application/pdf",

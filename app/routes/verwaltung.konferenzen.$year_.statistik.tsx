@@ -16,11 +16,22 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference } = await requireOrganiserConference(request, params.year);
-  return { conference: { year: conference.year, title: conference.title }, stats: await registrationStatistics(conference), at: new Date() };
+  return {
+    conference: { year: conference.year, title: conference.title },
+    stats: await registrationStatistics(conference),
+    at: new Date(),
+  };
 }
 
 /** One figure: heading, what it counts, the chart, and the same numbers as a table (or why there is nothing to show). */
-function Figure(props: { id: string; title: string; lead: string; empty?: string; chart: ReactNode; table: ReactNode }) {
+function Figure(props: {
+  id: string;
+  title: string;
+  lead: string;
+  empty?: string;
+  chart: ReactNode;
+  table: ReactNode;
+}) {
   const t = useT();
   return (
     <section aria-labelledby={props.id} className="stats-section">
@@ -46,7 +57,15 @@ function FigureBody(props: { lead: string; chart: ReactNode; table: ReactNode; n
 }
 
 /** The numbers of a chart as a table: a row header, then numbers. */
-function NumberTable({ caption, head, rows }: { caption: string; head: string[]; rows: { key: string; cells: [string, ...(string | number)[]] }[] }) {
+function NumberTable({
+  caption,
+  head,
+  rows,
+}: {
+  caption: string;
+  head: string[];
+  rows: { key: string; cells: [string, ...(string | number)[]] }[];
+}) {
   return (
     <table>
       <caption>{caption}</caption>
@@ -83,20 +102,51 @@ export default function Statistics() {
   const { conference, stats, at } = useLoaderData<typeof loader>();
   const base = `/verwaltung/konferenzen/${conference.year}`;
   const barsDesc = (title: string, bars: Bar[]) =>
-    t("stats.bars", { title, values: bars.map((b) => `${b.label}: ${b.capacity === undefined ? b.value : t("stats.byForum.value", { taken: b.value, capacity: b.capacity })}`).join(", ") });
+    t("stats.bars", {
+      title,
+      values: bars
+        .map(
+          (b) =>
+            `${b.label}: ${b.capacity === undefined ? b.value : t("stats.byForum.value", { taken: b.value, capacity: b.capacity })}`,
+        )
+        .join(", "),
+    });
 
   const days = stats.perDay;
   const longDay = (day: string) => formatDate(berlinDay(day), locale);
   const mediumDay = (day: string) => formatDayDate(berlinDay(day), locale);
   const shortDay = (day: string) => formatDayMonth(berlinDay(day), locale);
   const peak = days.reduce((best, d) => (d.count > best.count ? d : best), days[0] ?? { day: "", count: 0, total: 0 });
-  const span = days.length ? { first: longDay(days[0]!.day), last: longDay(days.at(-1)!.day) } : { first: "", last: "" };
+  const span = days.length
+    ? { first: longDay(days[0]!.day), last: longDay(days.at(-1)!.day) }
+    : { first: "", last: "" };
 
-  const typeBars: Bar[] = stats.byType.map((r) => ({ key: r.type, label: t(`registration.orgType.${r.type}` as MessageKey), value: r.count, valueText: String(r.count) }));
-  const statusBars: Bar[] = stats.byStatus.map((r) => ({ key: r.status, label: t(`registration.status.${r.status}` as MessageKey), value: r.count, valueText: String(r.count) }));
+  const typeBars: Bar[] = stats.byType.map((r) => ({
+    key: r.type,
+    label: t(`registration.orgType.${r.type}` as MessageKey),
+    value: r.count,
+    valueText: String(r.count),
+  }));
+  const statusBars: Bar[] = stats.byStatus.map((r) => ({
+    key: r.status,
+    label: t(`registration.status.${r.status}` as MessageKey),
+    value: r.count,
+    valueText: String(r.count),
+  }));
   const forumBars: Bar[] = [
-    ...stats.byForum.map((f) => ({ key: f.id, label: f.title, value: f.taken, capacity: f.capacity, valueText: `${f.taken}/${f.capacity}` })),
-    { key: "none", label: t("stats.withoutForum"), value: stats.withoutForum.taken, valueText: String(stats.withoutForum.taken) },
+    ...stats.byForum.map((f) => ({
+      key: f.id,
+      label: f.title,
+      value: f.taken,
+      capacity: f.capacity,
+      valueText: `${f.taken}/${f.capacity}`,
+    })),
+    {
+      key: "none",
+      label: t("stats.withoutForum"),
+      value: stats.withoutForum.taken,
+      valueText: String(stats.withoutForum.taken),
+    },
   ];
 
   return (
@@ -136,7 +186,11 @@ export default function Statistics() {
             <h3>{t("stats.perDay.new")}</h3>
             <DayColumns
               title={t("stats.perDay.new")}
-              desc={t("stats.perDay.descNew", { ...span, peak: peak.count, peakDay: peak.day ? longDay(peak.day) : "" })}
+              desc={t("stats.perDay.descNew", {
+                ...span,
+                peak: peak.count,
+                peakDay: peak.day ? longDay(peak.day) : "",
+              })}
               days={days.map((d) => ({ day: d.day, value: d.count }))}
               dayLabel={shortDay}
             />
@@ -163,8 +217,20 @@ export default function Statistics() {
         id="stats-types"
         title={t("stats.byType.title")}
         lead={t("stats.byType.lead")}
-        chart={<BarChart title={t("stats.byType.title")} desc={barsDesc(t("stats.byType.title"), typeBars)} bars={typeBars} />}
-        table={<NumberTable caption={t("stats.byType.title")} head={[t("participants.type"), t("stats.count")]} rows={barRows(typeBars)} />}
+        chart={
+          <BarChart
+            title={t("stats.byType.title")}
+            desc={barsDesc(t("stats.byType.title"), typeBars)}
+            bars={typeBars}
+          />
+        }
+        table={
+          <NumberTable
+            caption={t("stats.byType.title")}
+            head={[t("participants.type"), t("stats.count")]}
+            rows={barRows(typeBars)}
+          />
+        }
       />
 
       <Figure
@@ -172,14 +238,35 @@ export default function Statistics() {
         title={t("stats.byForum.title")}
         lead={t("stats.byForum.lead")}
         empty={stats.byForum.length ? undefined : t("stats.byForum.none")}
-        chart={<BarChart title={t("stats.byForum.title")} desc={barsDesc(t("stats.byForum.title"), forumBars)} bars={forumBars} />}
+        chart={
+          <BarChart
+            title={t("stats.byForum.title")}
+            desc={barsDesc(t("stats.byForum.title"), forumBars)}
+            bars={forumBars}
+          />
+        }
         table={
           <NumberTable
             caption={t("stats.byForum.title")}
-            head={[t("participants.forum"), t("stats.forumTaken"), t("stats.forumCapacity"), t("stats.forumFree"), t("stats.forumWaiting")]}
+            head={[
+              t("participants.forum"),
+              t("stats.forumTaken"),
+              t("stats.forumCapacity"),
+              t("stats.forumFree"),
+              t("stats.forumWaiting"),
+            ]}
             rows={[
-              ...stats.byForum.map((f) => ({ key: f.id, cells: [f.title, f.taken, f.capacity, Math.max(0, f.capacity - f.taken), f.waitlisted] as [string, ...number[]] })),
-              { key: "none", cells: [t("stats.withoutForum"), stats.withoutForum.taken, "–", "–", stats.withoutForum.waitlisted] },
+              ...stats.byForum.map((f) => ({
+                key: f.id,
+                cells: [f.title, f.taken, f.capacity, Math.max(0, f.capacity - f.taken), f.waitlisted] as [
+                  string,
+                  ...number[],
+                ],
+              })),
+              {
+                key: "none",
+                cells: [t("stats.withoutForum"), stats.withoutForum.taken, "–", "–", stats.withoutForum.waitlisted],
+              },
             ]}
           />
         }
@@ -189,8 +276,20 @@ export default function Statistics() {
         id="stats-statuses"
         title={t("stats.byStatus.title")}
         lead={t("stats.byStatus.lead")}
-        chart={<BarChart title={t("stats.byStatus.title")} desc={barsDesc(t("stats.byStatus.title"), statusBars)} bars={statusBars} />}
-        table={<NumberTable caption={t("stats.byStatus.title")} head={[t("participants.status"), t("stats.count")]} rows={barRows(statusBars)} />}
+        chart={
+          <BarChart
+            title={t("stats.byStatus.title")}
+            desc={barsDesc(t("stats.byStatus.title"), statusBars)}
+            bars={statusBars}
+          />
+        }
+        table={
+          <NumberTable
+            caption={t("stats.byStatus.title")}
+            head={[t("participants.status"), t("stats.count")]}
+            rows={barRows(statusBars)}
+          />
+        }
       />
     </div>
   );

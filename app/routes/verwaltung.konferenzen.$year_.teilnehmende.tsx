@@ -2,11 +2,24 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, Field, type FormErrors, SafeForm, TableWrap, SelectField, TextareaField } from "~/components/form";
+import {
+  ErrorSummary,
+  Field,
+  type FormErrors,
+  SafeForm,
+  TableWrap,
+  SelectField,
+  TextareaField,
+} from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
 import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { ACCESSIBILITY_NEEDS, ORGANISATION_TYPES, SORTS, STATUSES } from "~/modules/registrations/registration.schema";
-import { listParticipants, messageConfirmed, needsCounts, parseParticipantFilter } from "~/modules/registrations/participants.server";
+import {
+  listParticipants,
+  messageConfirmed,
+  needsCounts,
+  parseParticipantFilter,
+} from "~/modules/registrations/participants.server";
 import { registrationLinks } from "~/modules/registrations/ui";
 import { invalid, parseForm } from "~/server/form.server";
 import { requireOrganiserConference } from "~/server/organiser.server";
@@ -14,7 +27,11 @@ import { formatDateTime } from "~/utils/time";
 
 export const links = registrationLinks;
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  pageTitle(matches, data ? (t) => t("participants.title", { title: data.conference.title }) : "admin.conferences", "admin"),
+  pageTitle(
+    matches,
+    data ? (t) => t("participants.title", { title: data.conference.title }) : "admin.conferences",
+    "admin",
+  ),
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,7 +39,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = parseParticipantFilter(url.searchParams);
   const [list, counts] = await Promise.all([listParticipants(conference.id, filter), needsCounts(conference.id)]);
-  return { conference: { year: conference.year, title: conference.title }, forums: forums.map((f) => ({ id: f.id, title: f.title })), filter, list, counts, query: url.searchParams.toString() };
+  return {
+    conference: { year: conference.year, title: conference.title },
+    forums: forums.map((f) => ({ id: f.id, title: f.title })),
+    filter,
+    list,
+    counts,
+    query: url.searchParams.toString(),
+  };
 }
 
 const messageSchema = z.object({
@@ -77,25 +101,60 @@ export default function Participants() {
         <h2 id="filter-title">{t("participants.filter")}</h2>
         <Form method="get" className="stack">
           <Field name="q" label={t("participants.q")} type="search" defaultValue={filter.q} />
-          <SelectField name="status" label={t("participants.status")} defaultValue={filter.status} options={[{ value: "", label: t("participants.all") }, ...STATUSES.map((s) => ({ value: s, label: t(`registration.status.${s}` as MessageKey) }))]} />
+          <SelectField
+            name="status"
+            label={t("participants.status")}
+            defaultValue={filter.status}
+            options={[
+              { value: "", label: t("participants.all") },
+              ...STATUSES.map((s) => ({ value: s, label: t(`registration.status.${s}` as MessageKey) })),
+            ]}
+          />
           {forums.length ? (
             <SelectField
               name="forum"
               label={t("participants.forum")}
               defaultValue={filter.forum}
-              options={[{ value: "", label: t("participants.all") }, { value: "none", label: t("participants.noForum") }, ...forums.map((f) => ({ value: f.id, label: f.title }))]}
+              options={[
+                { value: "", label: t("participants.all") },
+                { value: "none", label: t("participants.noForum") },
+                ...forums.map((f) => ({ value: f.id, label: f.title })),
+              ]}
             />
           ) : null}
-          <SelectField name="type" label={t("participants.type")} defaultValue={filter.type} options={[{ value: "", label: t("participants.all") }, ...ORGANISATION_TYPES.map((o) => ({ value: o, label: t(`registration.orgType.${o}` as MessageKey) }))]} />
-          <SelectField name="sort" label={t("participants.sort")} defaultValue={filter.sort} options={SORTS.map((s) => ({ value: s, label: t(`participants.sort.${s}` as MessageKey) }))} />
-          <SelectField name="dir" label={t("participants.dir")} defaultValue={filter.dir} options={[{ value: "asc", label: t("participants.dir.asc") }, { value: "desc", label: t("participants.dir.desc") }]} />
+          <SelectField
+            name="type"
+            label={t("participants.type")}
+            defaultValue={filter.type}
+            options={[
+              { value: "", label: t("participants.all") },
+              ...ORGANISATION_TYPES.map((o) => ({ value: o, label: t(`registration.orgType.${o}` as MessageKey) })),
+            ]}
+          />
+          <SelectField
+            name="sort"
+            label={t("participants.sort")}
+            defaultValue={filter.sort}
+            options={SORTS.map((s) => ({ value: s, label: t(`participants.sort.${s}` as MessageKey) }))}
+          />
+          <SelectField
+            name="dir"
+            label={t("participants.dir")}
+            defaultValue={filter.dir}
+            options={[
+              { value: "asc", label: t("participants.dir.asc") },
+              { value: "desc", label: t("participants.dir.desc") },
+            ]}
+          />
           <button type="submit" className="button">
             {t("participants.apply")}
           </button>
         </Form>
       </section>
 
-      <p role="status">{list.total === 1 ? t("participants.countOne") : t("participants.count", { total: list.total })}</p>
+      <p role="status">
+        {list.total === 1 ? t("participants.countOne") : t("participants.count", { total: list.total })}
+      </p>
       <p className="reg-actions">
         <a href={`${base}.csv${exportQuery}`} download>
           {t("participants.csv")}
@@ -182,8 +241,21 @@ export default function Participants() {
         <h2 id="message-title">{t("participants.message")}</h2>
         <ErrorSummary errors={errors} labels={{ subject: t("participants.subject"), body: t("participants.body") }} />
         <SafeForm noValidate className="stack">
-          <Field name="subject" label={t("participants.subject")} required defaultValue={values.subject} error={errors?.subject} />
-          <TextareaField rows={4} name="body" label={t("participants.body")} required defaultValue={values.body} error={errors?.body} />
+          <Field
+            name="subject"
+            label={t("participants.subject")}
+            required
+            defaultValue={values.subject}
+            error={errors?.subject}
+          />
+          <TextareaField
+            rows={4}
+            name="body"
+            label={t("participants.body")}
+            required
+            defaultValue={values.body}
+            error={errors?.body}
+          />
           <button type="submit" className="button">
             {t("participants.send")}
           </button>

@@ -7,7 +7,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireOrganiser(request);
   const found = await getConferenceForAdmin(Number(params.year));
   if (!found) throw new Response("Nicht gefunden", { status: 404 });
-  const csv = await participantsCsv(found.conference.id, parseParticipantFilter(new URL(request.url).searchParams), { actor: user, year: found.conference.year });
+  const csv = await participantsCsv(found.conference.id, parseParticipantFilter(new URL(request.url).searchParams), {
+    actor: user,
+    year: found.conference.year,
+  });
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -18,7 +18,11 @@ import { formatDateTime } from "~/utils/time";
 
 export const links = registrationLinks;
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  pageTitle(matches, data ? (t) => t("title.participantEdit", { year: data.conference.year }) : "admin.conferences", "admin"),
+  pageTitle(
+    matches,
+    data ? (t) => t("title.participantEdit", { year: data.conference.year }) : "admin.conferences",
+    "admin",
+  ),
 ];
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -50,13 +54,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, conference, participant } = await load(request, params);
   const result = await parseForm(request, context, organiserEditSchema);
   if (!result.ok) return invalid(result);
-  const outcome = await updateByOrganiser({ conferenceId: conference.id, registrationId: participant.id, data: result.data, actor: user });
+  const outcome = await updateByOrganiser({
+    conferenceId: conference.id,
+    registrationId: participant.id,
+    data: result.data,
+    actor: user,
+  });
   if (!outcome.ok) {
     if (outcome.reason === "unknown") notFound();
     const [field, message] = REFUSALS[outcome.reason];
     return data({ ok: false as const, errors: { [field]: message }, values: formValues(result.form) }, { status: 400 });
   }
-  throw redirect(`/verwaltung/konferenzen/${conference.year}/teilnehmende/${participant.id}?${outcome.changed.length ? "gespeichert" : "unveraendert"}=1`);
+  throw redirect(
+    `/verwaltung/konferenzen/${conference.year}/teilnehmende/${participant.id}?${outcome.changed.length ? "gespeichert" : "unveraendert"}=1`,
+  );
 }
 
 export default function EditParticipant() {
@@ -93,7 +104,11 @@ export default function EditParticipant() {
         <h2 id="facts-title">{t("participants.hand.facts")}</h2>
         <dl className="reg-dl">
           <dt>{t("participants.status")}</dt>
-          <dd>{p.status === "waitlisted" ? t("participants.hand.waitlistRank", { position: p.position }) : t(`registration.status.${p.status}` as MessageKey)}</dd>
+          <dd>
+            {p.status === "waitlisted"
+              ? t("participants.hand.waitlistRank", { position: p.position })
+              : t(`registration.status.${p.status}` as MessageKey)}
+          </dd>
           <dt>{t("participants.hand.registeredAt")}</dt>
           <dd>{formatDateTime(p.createdAt, locale)}</dd>
           {p.confirmedAt ? (
@@ -117,7 +132,9 @@ export default function EditParticipant() {
           <p>{t("participants.hand.ended")}</p>
         )}
         <p>
-          <Link to={`${base}/${p.id}/loeschen`}>{t("participants.delete.linkNamed", { name: `${p.values.firstName} ${p.values.lastName}` })}</Link>
+          <Link to={`${base}/${p.id}/loeschen`}>
+            {t("participants.delete.linkNamed", { name: `${p.values.firstName} ${p.values.lastName}` })}
+          </Link>
         </p>
       </section>
       <p>{t("participants.hand.editLead")}</p>

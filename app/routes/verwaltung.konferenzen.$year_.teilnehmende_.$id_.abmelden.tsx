@@ -20,7 +20,12 @@ async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   const { user, conference } = await requireOrganiserConference(request, params.year);
   const participant = await getParticipant(conference.id, params.id ?? "");
   if (!participant) notFound();
-  return { user, year: conference.year, participant, back: `/verwaltung/konferenzen/${conference.year}/teilnehmende/${participant.id}` };
+  return {
+    user,
+    year: conference.year,
+    participant,
+    back: `/verwaltung/konferenzen/${conference.year}/teilnehmende/${participant.id}`,
+  };
 }
 
 /** GET asks; only the POST cancels (through the same function as the participant's own cancellation). */

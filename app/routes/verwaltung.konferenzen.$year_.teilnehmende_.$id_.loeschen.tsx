@@ -27,7 +27,15 @@ async function load(request: Request, params: LoaderFunctionArgs["params"]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference, person } = await load(request, params);
   if (!person) notFound();
-  return { year: conference.year, person: { firstName: person.firstName, lastName: person.lastName, organisation: person.organisation, status: person.status } };
+  return {
+    year: conference.year,
+    person: {
+      firstName: person.firstName,
+      lastName: person.lastName,
+      organisation: person.organisation,
+      status: person.status,
+    },
+  };
 }
 
 // After the deletion the loader would answer 404: keep the answer on screen.
@@ -37,7 +45,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, conference, person } = await load(request, params);
   await readForm(request, context);
-  if (!person || !(await deleteRegistration(person.id, { byOrganiser: { actor: user, conferenceId: conference.id } }))) notFound();
+  if (!person || !(await deleteRegistration(person.id, { byOrganiser: { actor: user, conferenceId: conference.id } })))
+    notFound();
   return { deleted: true };
 }
 

@@ -42,9 +42,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const outcome = await registerByOrganiser({ conferenceId: conference.id, data: result.data, actor: user });
   if (!outcome.ok) {
     const [field, message] = REFUSALS[outcome.reason];
-    return data({ ok: false as const, errors: { [field]: message }, values: formValues(result.form) }, { status: outcome.reason === "closed" ? 409 : 400 });
+    return data(
+      { ok: false as const, errors: { [field]: message }, values: formValues(result.form) },
+      { status: outcome.reason === "closed" ? 409 : 400 },
+    );
   }
-  throw redirect(`/verwaltung/konferenzen/${conference.year}/teilnehmende/${outcome.registrationId}?neu=${outcome.outcome}`);
+  throw redirect(
+    `/verwaltung/konferenzen/${conference.year}/teilnehmende/${outcome.registrationId}?neu=${outcome.outcome}`,
+  );
 }
 
 export default function AddParticipant() {

@@ -51,7 +51,12 @@ export default function AdminConferences() {
                   </td>
                   <td>{t(`conference.status.${c.status}` as MessageKey)}</td>
                   <td>
-                    {t("admin.conferences.seatsValue", { confirmed: c.confirmed, held: c.held, waitlisted: c.waitlisted, capacity: c.capacity })}
+                    {t("admin.conferences.seatsValue", {
+                      confirmed: c.confirmed,
+                      held: c.held,
+                      waitlisted: c.waitlisted,
+                      capacity: c.capacity,
+                    })}
                     <br />
                     <Link to={`/verwaltung/konferenzen/${c.year}/teilnehmende`}>
                       {t("participants.link")}

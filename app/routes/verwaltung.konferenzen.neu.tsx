@@ -31,7 +31,11 @@ export default function NewConference() {
   return (
     <>
       <h1>{t("admin.conferences.new")}</h1>
-      <ConferenceForm values={acted?.values ?? { year: String(new Date().getFullYear() + 1) }} errors={acted?.errors as FormErrors | undefined} submitLabel={t("admin.conference.create")} />
+      <ConferenceForm
+        values={acted?.values ?? { year: String(new Date().getFullYear() + 1) }}
+        errors={acted?.errors as FormErrors | undefined}
+        submitLabel={t("admin.conference.create")}
+      />
     </>
   );
 }

@@ -17,10 +17,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const page = Math.max(0, Number(params.get("seite") ?? 0) || 0);
   const { filter, values, errors } = parseAuditFilter(params);
-  const [entries, actors] = await Promise.all([listAudit({ ...filter, limit: PAGE + 1, offset: page * PAGE }), auditActors()]);
+  const [entries, actors] = await Promise.all([
+    listAudit({ ...filter, limit: PAGE + 1, offset: page * PAGE }),
+    auditActors(),
+  ]);
   const query = new URLSearchParams(params);
   query.set("seite", String(page + 1));
-  return { entries: entries.slice(0, PAGE), more: entries.length > PAGE ? `?${query}` : null, actors, values, errors, filtered: Object.values(values).some(Boolean), retentionDays: env.AUDIT_RETENTION_DAYS };
+  return {
+    entries: entries.slice(0, PAGE),
+    more: entries.length > PAGE ? `?${query}` : null,
+    actors,
+    values,
+    errors,
+    filtered: Object.values(values).some(Boolean),
+    retentionDays: env.AUDIT_RETENTION_DAYS,
+  };
 }
 
 export default function AuditLog() {
@@ -34,10 +45,29 @@ export default function AuditLog() {
       <section className="card" aria-labelledby="audit-filter">
         <h2 id="audit-filter">{t("audit.filter")}</h2>
         <Form method="get" className="stack">
-          <SelectField name="person" label={t("audit.filter.actor")} defaultValue={values.actor} options={[{ value: "", label: t("audit.filter.all") }, ...actors.map((a) => ({ value: a, label: a }))]} />
-          <SelectField name="bereich" label={t("audit.filter.kind")} defaultValue={values.kind} options={[{ value: "", label: t("audit.filter.all") }, ...AUDIT_KINDS.map((k) => ({ value: k, label: t(`audit.kind.${k}`) }))]} />
+          <SelectField
+            name="person"
+            label={t("audit.filter.actor")}
+            defaultValue={values.actor}
+            options={[{ value: "", label: t("audit.filter.all") }, ...actors.map((a) => ({ value: a, label: a }))]}
+          />
+          <SelectField
+            name="bereich"
+            label={t("audit.filter.kind")}
+            defaultValue={values.kind}
+            options={[
+              { value: "", label: t("audit.filter.all") },
+              ...AUDIT_KINDS.map((k) => ({ value: k, label: t(`audit.kind.${k}`) })),
+            ]}
+          />
           <Field name="von" type="date" label={t("audit.filter.from")} defaultValue={values.from} error={errors.from} />
-          <Field name="bis" type="date" label={t("audit.filter.until")} defaultValue={values.until} error={errors.until} />
+          <Field
+            name="bis"
+            type="date"
+            label={t("audit.filter.until")}
+            defaultValue={values.until}
+            error={errors.until}
+          />
           <p className="reg-actions">
             <button type="submit" className="button">
               {t("audit.filter.apply")}
@@ -78,4 +108,3 @@ export default function AuditLog() {
     </>
   );
 }
-

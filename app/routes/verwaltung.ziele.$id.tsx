@@ -4,14 +4,22 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field, SafeForm } from "~/components/form";
 import { pageTitle, useT } from "~/i18n/i18n";
 import { goalAdminSchema } from "~/modules/goals/goals.schema";
-import { getGoalPage, listGroups, listPendingUpdates, updateGoalDetails, updateGoalStatus } from "~/modules/goals/goals.server";
+import {
+  getGoalPage,
+  listGroups,
+  listPendingUpdates,
+  updateGoalDetails,
+  updateGoalStatus,
+} from "~/modules/goals/goals.server";
 import { goalsLinks, StatusBadge, STATUS_NAMES, statusKey } from "~/modules/goals/ui";
 import { requireUser } from "~/server/auth.server";
 import { invalid, parseForm } from "~/server/form.server";
 import { notFound } from "~/server/http.server";
 
 export const links = goalsLinks;
-export const meta: MetaFunction = ({ matches, params }) => [pageTitle(matches, (t) => t("goals.admin.update.title", { id: params.id ?? "" }), "admin")];
+export const meta: MetaFunction = ({ matches, params }) => [
+  pageTitle(matches, (t) => t("goals.admin.update.title", { id: params.id ?? "" }), "admin"),
+];
 
 function goalId(raw: string | undefined) {
   if (!/^\d{1,9}$/.test(raw ?? "")) notFound();
@@ -39,7 +47,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!(await updateGoalDetails({ goalId: id, actor, details }))) notFound();
     throw redirect(`/ziele/${id}`);
   }
-  const done = await updateGoalStatus({ goalId: id, actor, status: result.data.status, sachstand: result.data.sachstand });
+  const done = await updateGoalStatus({
+    goalId: id,
+    actor,
+    status: result.data.status,
+    sachstand: result.data.sachstand,
+  });
   if (!done) notFound();
   if (done.published) throw redirect(`/ziele/${id}`);
   return data({ ok: true as const, submitted: true });
@@ -51,7 +64,15 @@ function DetailsForm() {
   const result = useActionData<typeof action>();
   const failed = result && "errors" in result && result.values.intent === "details" ? result : null;
   const v = failed?.values ?? {};
-  const labels = { title: t("goals.goal"), ownerGroupId: t("goals.owner"), targetYear: t("goals.targetYear"), partners: t("goals.partners"), measure: t("goals.measure"), indicator: t("goals.indicator"), description: t("goals.admin.agreeDescription") };
+  const labels = {
+    title: t("goals.goal"),
+    ownerGroupId: t("goals.owner"),
+    targetYear: t("goals.targetYear"),
+    partners: t("goals.partners"),
+    measure: t("goals.measure"),
+    indicator: t("goals.indicator"),
+    description: t("goals.admin.agreeDescription"),
+  };
   return (
     <section aria-labelledby="details-title">
       <h2 id="details-title">{t("goals.admin.details.title")}</h2>
@@ -59,12 +80,24 @@ function DetailsForm() {
       <ErrorSummary errors={failed?.errors} labels={labels} />
       <SafeForm>
         <input type="hidden" name="intent" value="details" />
-        <Field name="title" label={labels.title} required maxLength={200} defaultValue={v.title ?? goal.title} error={failed?.errors.title} />
+        <Field
+          name="title"
+          label={labels.title}
+          required
+          maxLength={200}
+          defaultValue={v.title ?? goal.title}
+          error={failed?.errors.title}
+        />
         <div className="field">
           <label htmlFor="field-description">
             {labels.description} <span className="field__req">({t("form.optional")})</span>
           </label>
-          <textarea id="field-description" name="description" maxLength={2000} defaultValue={v.description ?? goal.description} />
+          <textarea
+            id="field-description"
+            name="description"
+            maxLength={2000}
+            defaultValue={v.description ?? goal.description}
+          />
         </div>
         <div className="field">
           <label htmlFor="field-ownerGroupId">
@@ -78,10 +111,37 @@ function DetailsForm() {
             ))}
           </select>
         </div>
-        <Field name="partners" label={labels.partners} maxLength={500} defaultValue={v.partners ?? goal.partners} error={failed?.errors.partners} />
-        <Field name="measure" label={labels.measure} maxLength={1000} defaultValue={v.measure ?? goal.measure} error={failed?.errors.measure} />
-        <Field name="indicator" label={labels.indicator} maxLength={500} defaultValue={v.indicator ?? goal.indicator} error={failed?.errors.indicator} />
-        <Field name="targetYear" label={labels.targetYear} type="number" min={2000} max={2100} required defaultValue={v.targetYear ?? goal.targetYear} error={failed?.errors.targetYear} />
+        <Field
+          name="partners"
+          label={labels.partners}
+          maxLength={500}
+          defaultValue={v.partners ?? goal.partners}
+          error={failed?.errors.partners}
+        />
+        <Field
+          name="measure"
+          label={labels.measure}
+          maxLength={1000}
+          defaultValue={v.measure ?? goal.measure}
+          error={failed?.errors.measure}
+        />
+        <Field
+          name="indicator"
+          label={labels.indicator}
+          maxLength={500}
+          defaultValue={v.indicator ?? goal.indicator}
+          error={failed?.errors.indicator}
+        />
+        <Field
+          name="targetYear"
+          label={labels.targetYear}
+          type="number"
+          min={2000}
+          max={2100}
+          required
+          defaultValue={v.targetYear ?? goal.targetYear}
+          error={failed?.errors.targetYear}
+        />
         <button type="submit" className="button button--secondary">
           {t("goals.admin.details.save")}
         </button>
@@ -111,7 +171,8 @@ export default function UpdateGoal() {
       </p>
       {current ? (
         <p>
-          {t("goals.admin.update.published", { year: current.year })} <StatusBadge status={current.status} /> {current.sachstand}
+          {t("goals.admin.update.published", { year: current.year })} <StatusBadge status={current.status} />{" "}
+          {current.sachstand}
         </p>
       ) : null}
       {result && "submitted" in result ? (
@@ -131,7 +192,14 @@ export default function UpdateGoal() {
           {errors?.status ? <p className="field__error">{t(errors.status)}</p> : null}
           {STATUS_NAMES.map((s) => (
             <label key={s} className="check-row">
-              <input type="radio" name="status" value={s} defaultChecked={(values.status ?? current?.status) === s} id={s === "neu" ? "field-status" : undefined} /> {t(statusKey(s))}
+              <input
+                type="radio"
+                name="status"
+                value={s}
+                defaultChecked={(values.status ?? current?.status) === s}
+                id={s === "neu" ? "field-status" : undefined}
+              />{" "}
+              {t(statusKey(s))}
             </label>
           ))}
         </fieldset>
@@ -147,7 +215,15 @@ export default function UpdateGoal() {
               {t(errors.sachstand)}
             </p>
           ) : null}
-          <textarea id="field-sachstand" name="sachstand" maxLength={1500} required defaultValue={values.sachstand ?? pending?.pendingSachstand ?? current?.sachstand ?? ""} aria-describedby={errors?.sachstand ? "field-sachstand-hint field-sachstand-error" : "field-sachstand-hint"} aria-invalid={errors?.sachstand ? true : undefined} />
+          <textarea
+            id="field-sachstand"
+            name="sachstand"
+            maxLength={1500}
+            required
+            defaultValue={values.sachstand ?? pending?.pendingSachstand ?? current?.sachstand ?? ""}
+            aria-describedby={errors?.sachstand ? "field-sachstand-hint field-sachstand-error" : "field-sachstand-hint"}
+            aria-invalid={errors?.sachstand ? true : undefined}
+          />
         </div>
         <button type="submit" className="button">
           {role === "organiser" ? t("goals.admin.update.publish") : t("goals.admin.update.submit")}

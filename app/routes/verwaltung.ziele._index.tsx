@@ -4,7 +4,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SafeForm, TableWrap } from "~/components/form";
 import { pageTitle, useT } from "~/i18n/i18n";
-import { conferenceYears, listGoalsForGroup, listPendingUpdates, reviewUpdate, rollOverGoals } from "~/modules/goals/goals.server";
+import {
+  conferenceYears,
+  listGoalsForGroup,
+  listPendingUpdates,
+  reviewUpdate,
+  rollOverGoals,
+} from "~/modules/goals/goals.server";
 import { goalsLinks, StatusBadge, statusKey } from "~/modules/goals/ui";
 import { requireOrganiser, requireUser } from "~/server/auth.server";
 import { env } from "~/utils/env.server";
@@ -39,8 +45,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!(await reviewUpdate({ goalYearId: result.data.goalYearId, decision: result.data.decision }))) notFound();
     return data({ intent: "review" as const, decision: result.data.decision });
   }
-  const rolled = await rollOverGoals({ fromYear: result.data.fromYear, toYear: result.data.toYear, appUrl: env.APP_URL });
-  if (!rolled.ok) return data({ intent: "rollover" as const, ok: false as const, rolled: 0, mailed: 0 }, { status: 400 });
+  const rolled = await rollOverGoals({
+    fromYear: result.data.fromYear,
+    toYear: result.data.toYear,
+    appUrl: env.APP_URL,
+  });
+  if (!rolled.ok)
+    return data({ intent: "rollover" as const, ok: false as const, rolled: 0, mailed: 0 }, { status: 400 });
   return data({ intent: "rollover" as const, ok: true as const, rolled: rolled.rolled, mailed: rolled.mailed });
 }
 
@@ -75,7 +86,9 @@ export default function GoalsAdmin() {
       ) : null}
       {result?.intent === "rollover" ? (
         <p className={result.ok ? "notice" : "notice notice--warn"} role="status">
-          {result.ok ? t("goals.admin.rollover.done", { rolled: result.rolled, mailed: result.mailed }) : t("goals.admin.rollover.failed")}
+          {result.ok
+            ? t("goals.admin.rollover.done", { rolled: result.rolled, mailed: result.mailed })
+            : t("goals.admin.rollover.failed")}
         </p>
       ) : null}
 
@@ -107,7 +120,12 @@ export default function GoalsAdmin() {
                       <input type="hidden" name="intent" value="review" />
                       <input type="hidden" name="goalYearId" value={p.goalYearId} />
                       <input type="hidden" name="decision" value={decision} />
-                      <button type="submit" className={decision === "publish" ? "button button--small" : "button button--small button--secondary"}>
+                      <button
+                        type="submit"
+                        className={
+                          decision === "publish" ? "button button--small" : "button button--small button--secondary"
+                        }
+                      >
                         {decision === "publish" ? t("goals.admin.review.publish") : t("goals.admin.review.reject")}
                       </button>
                     </SafeForm>
@@ -172,7 +190,9 @@ export default function GoalsAdmin() {
                   <td>{g.groupName}</td>
                   <td>
                     {g.status ? <StatusBadge status={g.status} /> : null} {g.year}
-                    {g.pending ? <p>{t("goals.admin.update.pending", { status: t(statusKey(g.pending.pendingStatus!)) })}</p> : null}
+                    {g.pending ? (
+                      <p>{t("goals.admin.update.pending", { status: t(statusKey(g.pending.pendingStatus!)) })}</p>
+                    ) : null}
                   </td>
                   <td>
                     <Link to={`/verwaltung/ziele/${g.id}`}>{t("goals.page.update")}</Link>

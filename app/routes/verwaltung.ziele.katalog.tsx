@@ -31,10 +31,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [versions, current] = await Promise.all([listVersions(), currentVersion()]);
   const asked = new URL(request.url).searchParams.get("fassung");
   const shown = versions.find((v) => v.id === asked) ?? current;
-  return { versions: versions.map((v) => ({ id: v.id, label: v.label, isCurrent: v.isCurrent })), shownId: shown.id, recommendations: await listRecommendations(shown.id) };
+  return {
+    versions: versions.map((v) => ({ id: v.id, label: v.label, isCurrent: v.isCurrent })),
+    shownId: shown.id,
+    recommendations: await listRecommendations(shown.id),
+  };
 }
 
-type Result = { intent: string; ok: boolean; message?: MessageKey; vars?: Record<string, string | number>; errors?: LineError[] };
+type Result = {
+  intent: string;
+  ok: boolean;
+  message?: MessageKey;
+  vars?: Record<string, string | number>;
+  errors?: LineError[];
+};
 
 /** The uploaded file, or the pasted text. */
 async function csvText(form: FormData): Promise<string | null> {
@@ -46,8 +56,17 @@ async function csvText(form: FormData): Promise<string | null> {
 
 const optionalId = z.union([z.literal(""), z.uuid()]).default("");
 const importSchema = z.object({ versionId: optionalId, fromVersionId: optionalId });
-const editSchema = z.object({ id: z.uuid(), title: z.string().trim().min(1).max(300), text: z.string().trim().max(5000) });
-const versionSchema = z.object({ label: z.string().trim().regex(/^[\w .-]{2,40}$/) });
+const editSchema = z.object({
+  id: z.uuid(),
+  title: z.string().trim().min(1).max(300),
+  text: z.string().trim().max(5000),
+});
+const versionSchema = z.object({
+  label: z
+    .string()
+    .trim()
+    .regex(/^[\w .-]{2,40}$/),
+});
 const currentSchema = z.object({ versionId: z.uuid() });
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -68,7 +87,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ? await importCatalogueCsv({ csv, versionId: versionId || undefined })
         : await importSuccessorCsv({ csv, fromVersionId, toVersionId: versionId });
     if (!result.ok) return reply({ intent, ok: false, errors: result.errors }, 400);
-    return reply({ intent, ok: true, message: intent === "import" ? "goals.catalogue.imported" : "goals.catalogue.mapped", vars: { created: result.created, updated: result.updated } });
+    return reply({
+      intent,
+      ok: true,
+      message: intent === "import" ? "goals.catalogue.imported" : "goals.catalogue.mapped",
+      vars: { created: result.created, updated: result.updated },
+    });
   }
   if (intent === "edit") {
     const parsed = validateForm(form, editSchema);
@@ -80,7 +104,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const parsed = validateForm(form, versionSchema);
     if (!parsed.ok) return reply({ intent, ok: false, message: "goals.catalogue.versionInvalid" }, 400);
     const created = await createConceptVersion(parsed.data.label);
-    return reply({ intent, ok: Boolean(created), message: created ? "goals.catalogue.versionCreated" : "goals.catalogue.versionTaken" }, created ? 200 : 400);
+    return reply(
+      {
+        intent,
+        ok: Boolean(created),
+        message: created ? "goals.catalogue.versionCreated" : "goals.catalogue.versionTaken",
+      },
+      created ? 200 : 400,
+    );
   }
   if (intent === "current") {
     const parsed = validateForm(form, currentSchema);
@@ -109,7 +140,9 @@ export default function CatalogueAdmin() {
       ) : null}
       {result && !result.ok ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
-          <h2>{result.errors ? t("goals.catalogue.notImported", { count: result.errors.length }) : t("form.errorSummary")}</h2>
+          <h2>
+            {result.errors ? t("goals.catalogue.notImported", { count: result.errors.length }) : t("form.errorSummary")}
+          </h2>
           {result.errors ? (
             <ul className="csv-errors">
               {result.errors.map((e, i) => (
@@ -125,7 +158,9 @@ export default function CatalogueAdmin() {
       <section aria-labelledby="import-title">
         <h2 id="import-title">{t("goals.catalogue.importTitle")}</h2>
         <p>{t("goals.catalogue.importHint")}</p>
-        <pre className="goals-sample">code;handlungsfeld;titel;text{"\n"}BIL-12;Bildung;Eltern als Bildungspartner;Schulen laden Eltern früh ein.</pre>
+        <pre className="goals-sample">
+          code;handlungsfeld;titel;text{"\n"}BIL-12;Bildung;Eltern als Bildungspartner;Schulen laden Eltern früh ein.
+        </pre>
         <SafeForm encType="multipart/form-data">
           <input type="hidden" name="intent" value="import" />
           <div className="field">
@@ -186,7 +221,9 @@ export default function CatalogueAdmin() {
           <SafeForm encType="multipart/form-data">
             <h3>{t("goals.catalogue.mappingTitle")}</h3>
             <p>{t("goals.catalogue.mappingHint")}</p>
-            <pre className="goals-sample">alt;neu;art{"\n"}BIL-1;BIL-10;zusammengefasst{"\n"}KUL-3;;entfallen</pre>
+            <pre className="goals-sample">
+              alt;neu;art{"\n"}BIL-1;BIL-10;zusammengefasst{"\n"}KUL-3;;entfallen
+            </pre>
             <input type="hidden" name="intent" value="mapping" />
             <div className="inline-actions">
               <div className="field">
@@ -226,7 +263,9 @@ export default function CatalogueAdmin() {
       </section>
 
       <section aria-labelledby="list-title">
-        <h2 id="list-title">{t("goals.catalogue.listTitle", { label: shown?.label ?? "", count: recommendations.length })}</h2>
+        <h2 id="list-title">
+          {t("goals.catalogue.listTitle", { label: shown?.label ?? "", count: recommendations.length })}
+        </h2>
         <ul className="goal-list">
           {recommendations.map((r) => (
             <li key={r.id}>

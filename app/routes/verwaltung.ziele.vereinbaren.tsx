@@ -19,7 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const from = new URL(request.url).searchParams.get("vorschlag");
   const proposal = isUuid(from) ? await getProposal(from) : null;
-  const [fields, recommendations, groupList, years] = await Promise.all([listFields(), listRecommendations(), listGroups(), conferenceYears()]);
+  const [fields, recommendations, groupList, years] = await Promise.all([
+    listFields(),
+    listRecommendations(),
+    listGroups(),
+    conferenceYears(),
+  ]);
   return {
     proposal: proposal && proposal.status === "accepted" ? proposal : null,
     fields: fields.map((f) => ({ id: f.id, name: f.name })),
@@ -43,7 +48,11 @@ export default function AgreeGoal() {
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values: Record<string, string> = result?.values ?? {};
-  const chosen = new Set(values.recommendationIds ? values.recommendationIds.split("\n") : (proposal?.recommendations.map((r) => r.id) ?? []));
+  const chosen = new Set(
+    values.recommendationIds
+      ? values.recommendationIds.split("\n")
+      : (proposal?.recommendations.map((r) => r.id) ?? []),
+  );
   const conferenceId = values.conferenceId ?? proposal?.conferenceId ?? conferences[0]?.id;
   const labels = {
     title: t("goals.goal"),
@@ -60,7 +69,11 @@ export default function AgreeGoal() {
         <Link to="/verwaltung/ziele">{t("goals.admin.back")}</Link>
       </p>
       <h1>{t("goals.admin.agree")}</h1>
-      {proposal ? <p className="lead">{t("goals.admin.agreeFromProposal", { title: proposal.title })}</p> : <p className="lead">{t("goals.admin.agreeLead")}</p>}
+      {proposal ? (
+        <p className="lead">{t("goals.admin.agreeFromProposal", { title: proposal.title })}</p>
+      ) : (
+        <p className="lead">{t("goals.admin.agreeLead")}</p>
+      )}
       <ErrorSummary errors={errors} labels={labels} />
       <SafeForm>
         {proposal ? <input type="hidden" name="originProposalId" value={proposal.id} /> : null}
@@ -74,19 +87,37 @@ export default function AgreeGoal() {
             ))}
           </select>
         </div>
-        <Field name="title" label={labels.title} required maxLength={200} defaultValue={values.title ?? proposal?.title} error={errors?.title} />
+        <Field
+          name="title"
+          label={labels.title}
+          required
+          maxLength={200}
+          defaultValue={values.title ?? proposal?.title}
+          error={errors?.title}
+        />
         <div className="field">
           <label htmlFor="field-description">
             {labels.description} <span className="field__req">({t("form.optional")})</span>
           </label>
-          <textarea id="field-description" name="description" maxLength={2000} defaultValue={values.description ?? proposal?.description} />
+          <textarea
+            id="field-description"
+            name="description"
+            maxLength={2000}
+            defaultValue={values.description ?? proposal?.description}
+          />
         </div>
         <div className={errors?.ownerGroupId ? "field field--error" : "field"}>
           <label htmlFor="field-ownerGroupId">
             {labels.ownerGroupId} <span className="field__req">({t("form.required")})</span>
           </label>
           {errors?.ownerGroupId ? <p className="field__error">{t(errors.ownerGroupId)}</p> : null}
-          <select id="field-ownerGroupId" name="ownerGroupId" required defaultValue={values.ownerGroupId ?? proposal?.proposedGroupId ?? ""} aria-invalid={errors?.ownerGroupId ? true : undefined}>
+          <select
+            id="field-ownerGroupId"
+            name="ownerGroupId"
+            required
+            defaultValue={values.ownerGroupId ?? proposal?.proposedGroupId ?? ""}
+            aria-invalid={errors?.ownerGroupId ? true : undefined}
+          >
             <option value="">{t("goals.admin.choose")}</option>
             {groups.map((g) => (
               <option key={g.id} value={g.id}>
@@ -95,10 +126,37 @@ export default function AgreeGoal() {
             ))}
           </select>
         </div>
-        <Field name="partners" label={labels.partners} maxLength={500} defaultValue={values.partners} error={errors?.partners} />
-        <Field name="measure" label={labels.measure} maxLength={1000} defaultValue={values.measure} error={errors?.measure} />
-        <Field name="indicator" label={labels.indicator} maxLength={500} defaultValue={values.indicator} error={errors?.indicator} />
-        <Field name="targetYear" label={labels.targetYear} type="number" min={2000} max={2100} required defaultValue={values.targetYear ?? (conferences[0] ? conferences[0].year + 1 : "")} error={errors?.targetYear} />
+        <Field
+          name="partners"
+          label={labels.partners}
+          maxLength={500}
+          defaultValue={values.partners}
+          error={errors?.partners}
+        />
+        <Field
+          name="measure"
+          label={labels.measure}
+          maxLength={1000}
+          defaultValue={values.measure}
+          error={errors?.measure}
+        />
+        <Field
+          name="indicator"
+          label={labels.indicator}
+          maxLength={500}
+          defaultValue={values.indicator}
+          error={errors?.indicator}
+        />
+        <Field
+          name="targetYear"
+          label={labels.targetYear}
+          type="number"
+          min={2000}
+          max={2100}
+          required
+          defaultValue={values.targetYear ?? (conferences[0] ? conferences[0].year + 1 : "")}
+          error={errors?.targetYear}
+        />
         <div className="field">
           <label htmlFor="field-fieldId">{t("goals.field")}</label>
           <select id="field-fieldId" name="fieldId" defaultValue={values.fieldId ?? proposal?.fieldId ?? ""}>

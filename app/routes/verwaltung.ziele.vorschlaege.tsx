@@ -8,7 +8,17 @@ import { pageTitle, useT } from "~/i18n/i18n";
 import { listFields, listRecommendations } from "~/modules/goals/catalogue.server";
 import { proposalSchema, roundSchema } from "~/modules/goals/goals.schema";
 import { conferenceYears, listGroups } from "~/modules/goals/goals.server";
-import { createProposal, proposalGroupFor, findConferenceByYear, importDiscussionDrafts, listDiscussionDrafts, listProposals, mergeProposals, setProposalCluster, setProposalStatus } from "~/modules/goals/proposals.server";
+import {
+  createProposal,
+  proposalGroupFor,
+  findConferenceByYear,
+  importDiscussionDrafts,
+  listDiscussionDrafts,
+  listProposals,
+  mergeProposals,
+  setProposalCluster,
+  setProposalStatus,
+} from "~/modules/goals/proposals.server";
 import { goalsLinks } from "~/modules/goals/ui";
 import { getVotingRound, roundState, saveVotingRound } from "~/modules/goals/voting.server";
 import { requireUser } from "~/server/auth.server";
@@ -47,7 +57,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     proposals,
     drafts: drafts.length,
     groups: groupList,
-    round: round ? { ...round, opensAtInput: toBerlinLocalInput(round.opensAt), closesAtInput: toBerlinLocalInput(round.closesAt), state: roundState(round) } : null,
+    round: round
+      ? {
+          ...round,
+          opensAtInput: toBerlinLocalInput(round.opensAt),
+          closesAtInput: toBerlinLocalInput(round.closesAt),
+          state: roundState(round),
+        }
+      : null,
     fields: fields.map((f) => ({ id: f.id, name: f.name })),
     recommendations: recommendations.map((r) => ({ id: r.id, code: r.code, title: r.title })),
   };
@@ -70,8 +87,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { conference } = await conferenceFor(request);
   const form = await readForm(request, context);
   const intent = String(form.get("intent") ?? "");
-  const fail = (intent: string, errors: Record<string, MessageKey>) => data({ intent, ok: false as const, errors, values: formValues(form), message: null as MessageKey | null }, { status: 400 });
-  const done = (intent: string, message: MessageKey) => data({ intent, ok: true as const, errors: {} as Record<string, MessageKey>, values: {} as Record<string, string>, message });
+  const fail = (intent: string, errors: Record<string, MessageKey>) =>
+    data(
+      { intent, ok: false as const, errors, values: formValues(form), message: null as MessageKey | null },
+      { status: 400 },
+    );
+  const done = (intent: string, message: MessageKey) =>
+    data({
+      intent,
+      ok: true as const,
+      errors: {} as Record<string, MessageKey>,
+      values: {} as Record<string, string>,
+      message,
+    });
 
   if (intent === "propose") {
     const parsed = validateForm(form, proposalSchema);
@@ -88,8 +116,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const opensAt = parseBerlinLocal(parsed.data.opensAt);
     const closesAt = parseBerlinLocal(parsed.data.closesAt);
     if (!opensAt || !closesAt) return fail("round", { [opensAt ? "closesAt" : "opensAt"]: "errors.invalid" });
-    const saved = await saveVotingRound({ conferenceId: conference.id, pointsPerVoter: parsed.data.pointsPerVoter, maxPerProposal: parsed.data.maxPerProposal, opensAt, closesAt });
-    if (!saved.ok) return fail("round", { points: { pointsPerVoter: "goals.admin.round.points" }, max: { maxPerProposal: "goals.admin.round.max" }, times: { closesAt: "goals.admin.round.times" } }[saved.error] as Record<string, MessageKey>);
+    const saved = await saveVotingRound({
+      conferenceId: conference.id,
+      pointsPerVoter: parsed.data.pointsPerVoter,
+      maxPerProposal: parsed.data.maxPerProposal,
+      opensAt,
+      closesAt,
+    });
+    if (!saved.ok)
+      return fail(
+        "round",
+        {
+          points: { pointsPerVoter: "goals.admin.round.points" },
+          max: { maxPerProposal: "goals.admin.round.max" },
+          times: { closesAt: "goals.admin.round.times" },
+        }[saved.error] as Record<string, MessageKey>,
+      );
     return done("round", "goals.admin.round.saved");
   }
   const parsed = validateForm(form, organiserSchema);
@@ -123,12 +165,24 @@ function ProposeForm() {
     <SafeForm>
       <input type="hidden" name="intent" value="propose" />
       <ErrorSummary errors={failed?.errors} labels={labels} />
-      <Field name="title" label={labels.title} required maxLength={200} defaultValue={failed?.values.title} error={failed?.errors.title} />
+      <Field
+        name="title"
+        label={labels.title}
+        required
+        maxLength={200}
+        defaultValue={failed?.values.title}
+        error={failed?.errors.title}
+      />
       <div className="field">
         <label htmlFor="field-description">
           {labels.description} <span className="field__req">({t("form.optional")})</span>
         </label>
-        <textarea id="field-description" name="description" maxLength={2000} defaultValue={failed?.values.description} />
+        <textarea
+          id="field-description"
+          name="description"
+          maxLength={2000}
+          defaultValue={failed?.values.description}
+        />
       </div>
       <div className="field">
         <label htmlFor="field-fieldId">{t("goals.field")}</label>
@@ -189,24 +243,69 @@ function RoundForm() {
   const { round, conference } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result?.intent === "round" && !result.ok ? result : null;
-  const labels = { pointsPerVoter: t("goals.admin.round.pointsLabel"), maxPerProposal: t("goals.admin.round.maxLabel"), opensAt: t("goals.admin.round.opensAt"), closesAt: t("goals.admin.round.closesAt") };
+  const labels = {
+    pointsPerVoter: t("goals.admin.round.pointsLabel"),
+    maxPerProposal: t("goals.admin.round.maxLabel"),
+    opensAt: t("goals.admin.round.opensAt"),
+    closesAt: t("goals.admin.round.closesAt"),
+  };
   return (
     <section aria-labelledby="round-title">
       <h2 id="round-title">{t("goals.admin.round.title")}</h2>
       {round ? (
         <p>
-          {t(`goals.ballot.state.${round.state}` as MessageKey)} <Link to={`/ziele/ergebnis/${conference.year}`}>{t("goals.results.link")}</Link> ·{" "}
+          {t(`goals.ballot.state.${round.state}` as MessageKey)}{" "}
+          <Link to={`/ziele/ergebnis/${conference.year}`}>{t("goals.results.link")}</Link> ·{" "}
           <Link to={`/ziele/ergebnis/${conference.year}?ansicht=projektor`}>{t("goals.results.projector")}</Link>
         </p>
       ) : null}
-      {conference.dayCode ? <p>{t("goals.admin.round.code", { code: conference.dayCode, url: `/ziele/mitmachen/${conference.dayCode}` })}</p> : <p>{t("goals.admin.round.noCode")}</p>}
+      {conference.dayCode ? (
+        <p>
+          {t("goals.admin.round.code", { code: conference.dayCode, url: `/ziele/mitmachen/${conference.dayCode}` })}
+        </p>
+      ) : (
+        <p>{t("goals.admin.round.noCode")}</p>
+      )}
       <ErrorSummary errors={failed?.errors} labels={labels} />
       <SafeForm>
         <input type="hidden" name="intent" value="round" />
-        <Field name="pointsPerVoter" type="number" min={1} max={100} label={labels.pointsPerVoter} required defaultValue={failed?.values.pointsPerVoter ?? round?.pointsPerVoter ?? 5} error={failed?.errors.pointsPerVoter} />
-        <Field name="maxPerProposal" type="number" min={1} max={100} label={labels.maxPerProposal} required defaultValue={failed?.values.maxPerProposal ?? round?.maxPerProposal ?? 3} error={failed?.errors.maxPerProposal} />
-        <Field name="opensAt" type="datetime-local" label={labels.opensAt} required defaultValue={failed?.values.opensAt ?? round?.opensAtInput} error={failed?.errors.opensAt} hint={t("goals.admin.round.timeHint")} />
-        <Field name="closesAt" type="datetime-local" label={labels.closesAt} required defaultValue={failed?.values.closesAt ?? round?.closesAtInput} error={failed?.errors.closesAt} />
+        <Field
+          name="pointsPerVoter"
+          type="number"
+          min={1}
+          max={100}
+          label={labels.pointsPerVoter}
+          required
+          defaultValue={failed?.values.pointsPerVoter ?? round?.pointsPerVoter ?? 5}
+          error={failed?.errors.pointsPerVoter}
+        />
+        <Field
+          name="maxPerProposal"
+          type="number"
+          min={1}
+          max={100}
+          label={labels.maxPerProposal}
+          required
+          defaultValue={failed?.values.maxPerProposal ?? round?.maxPerProposal ?? 3}
+          error={failed?.errors.maxPerProposal}
+        />
+        <Field
+          name="opensAt"
+          type="datetime-local"
+          label={labels.opensAt}
+          required
+          defaultValue={failed?.values.opensAt ?? round?.opensAtInput}
+          error={failed?.errors.opensAt}
+          hint={t("goals.admin.round.timeHint")}
+        />
+        <Field
+          name="closesAt"
+          type="datetime-local"
+          label={labels.closesAt}
+          required
+          defaultValue={failed?.values.closesAt ?? round?.closesAtInput}
+          error={failed?.errors.closesAt}
+        />
         <button type="submit" className="button">
           {t("goals.admin.round.save")}
         </button>
@@ -334,7 +433,10 @@ export default function ProposalsAdmin() {
                     </SafeForm>
                   ) : null}
                   {p.status === "accepted" ? (
-                    <Link className="button button--small button--secondary" to={`/verwaltung/ziele/vereinbaren?vorschlag=${p.id}`}>
+                    <Link
+                      className="button button--small button--secondary"
+                      to={`/verwaltung/ziele/vereinbaren?vorschlag=${p.id}`}
+                    >
                       {t("goals.admin.agreeFrom")}
                     </Link>
                   ) : null}
@@ -376,7 +478,9 @@ export default function ProposalsAdmin() {
             </div>
           </div>
         ) : null}
-        {proposals.some((p) => p.status === "merged") ? <p>{t("goals.admin.mergedCount", { count: proposals.filter((p) => p.status === "merged").length })}</p> : null}
+        {proposals.some((p) => p.status === "merged") ? (
+          <p>{t("goals.admin.mergedCount", { count: proposals.filter((p) => p.status === "merged").length })}</p>
+        ) : null}
       </section>
 
       <section aria-labelledby="new-title">

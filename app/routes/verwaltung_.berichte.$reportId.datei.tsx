@@ -17,14 +17,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const received = await receiveUploads(request, context, { fileFields: ["datei"] });
   if (received.error) return uploadResponse(request, received, back);
   try {
-    const saved = await addReportFile({ reportId: report.id, actor: { id: user.id, role: user.role, groupId: user.groupId }, upload: received.files[0]!, replaceFileId: received.fields.ersetzt || undefined });
+    const saved = await addReportFile({
+      reportId: report.id,
+      actor: { id: user.id, role: user.role, groupId: user.groupId },
+      upload: received.files[0]!,
+      replaceFileId: received.fields.ersetzt || undefined,
+    });
     if (!saved) {
       await discardPrepared(received.files);
       notFound();
     }
   } catch (error) {
     await discardPrepared(received.files);
-    if (error instanceof UploadError) return uploadResponse(request, { error: { code: error.code, status: error.status } }, back);
+    if (error instanceof UploadError)
+      return uploadResponse(request, { error: { code: error.code, status: error.status } }, back);
     if (error instanceof WorkflowError) throw new Response(null, { status: 409 });
     throw error;
   }

@@ -7,7 +7,6 @@ import { requireOrganiser } from "~/server/auth.server";
 import { notFound } from "~/server/http.server";
 import { isUuid } from "~/db/id";
 
-
 /** Upload of a library entry's file (new, or the next version): streamed, checked, text extracted, attached. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
@@ -24,7 +23,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
   } catch (error) {
     await discardPrepared(received.files);
-    if (error instanceof UploadError) return uploadResponse(request, { error: { code: error.code, status: error.status } }, back);
+    if (error instanceof UploadError)
+      return uploadResponse(request, { error: { code: error.code, status: error.status } }, back);
     throw error;
   }
   return uploadResponse(request, { error: null }, back);

@@ -18,7 +18,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await attachSlides({ inputId: input.id, upload: received.files[0]!, userId: user.id });
   } catch (error) {
     await discardPrepared(received.files);
-    if (error instanceof UploadError) return uploadResponse(request, { error: { code: error.code, status: error.status } }, back);
+    if (error instanceof UploadError)
+      return uploadResponse(request, { error: { code: error.code, status: error.status } }, back);
     throw error;
   }
   return uploadResponse(request, { error: null }, back);

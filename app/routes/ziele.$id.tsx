@@ -11,7 +11,10 @@ import { TableWrap } from "~/components/form";
 
 export const links = goalsLinks;
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  pageTitle(matches, data ? (t) => `${t("goals.goalId", { id: data.goal.id })}: ${data.goal.title}` : "error.notFound.title"),
+  pageTitle(
+    matches,
+    data ? (t) => `${t("goals.goalId", { id: data.goal.id })}: ${data.goal.title}` : "error.notFound.title",
+  ),
 ];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
@@ -103,7 +106,15 @@ export default function GoalPage() {
                 {r.successors.length ? (
                   <>
                     {" "}
-                    ({r.successors.map((s) => (s.code ? `${t(`goals.successor.${s.kind}` as MessageKey)} ${s.code}` : t("goals.successor.dropped"))).join("; ")})
+                    (
+                    {r.successors
+                      .map((s) =>
+                        s.code
+                          ? `${t(`goals.successor.${s.kind}` as MessageKey)} ${s.code}`
+                          : t("goals.successor.dropped"),
+                      )
+                      .join("; ")}
+                    )
                   </>
                 ) : null}
               </li>
@@ -158,7 +169,8 @@ export default function GoalPage() {
         {origin ? (
           <>
             <p>
-              {t("goals.page.fromProposal", { source: t(`goals.source.${origin.proposal.source}` as MessageKey) })} „{origin.proposal.title}“
+              {t("goals.page.fromProposal", { source: t(`goals.source.${origin.proposal.source}` as MessageKey) })} „
+              {origin.proposal.title}“
             </p>
             {origin.proposal.description ? <p>{origin.proposal.description}</p> : null}
             {origin.proposal.originRef.startsWith("discussion:") ? <p>{t("goals.page.fromDiscussion")}</p> : null}
@@ -176,7 +188,12 @@ export default function GoalPage() {
             ) : null}
             {origin.votes ? (
               <p>
-                {t("goals.page.votes", { points: origin.votes.points, rank: origin.votes.rank, voters: origin.votes.voters, ballots: origin.votes.ballots })}{" "}
+                {t("goals.page.votes", {
+                  points: origin.votes.points,
+                  rank: origin.votes.rank,
+                  voters: origin.votes.voters,
+                  ballots: origin.votes.ballots,
+                })}{" "}
                 <Link to={`/ziele/ergebnis/${goal.originYear}`}>{t("goals.page.toResults")}</Link>
               </p>
             ) : null}

@@ -19,7 +19,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listGroups(),
   ]);
   const allYears = [...new Set(goals.flatMap((g) => g.history.map((h) => h.year)))].sort();
-  return { goals, fields, years: years.map((y) => y.year), groups: groupList, filter, allYears, query: new URL(request.url).search };
+  return {
+    goals,
+    fields,
+    years: years.map((y) => y.year),
+    groups: groupList,
+    filter,
+    allYears,
+    query: new URL(request.url).search,
+  };
 }
 
 export default function GoalBoard() {
@@ -80,14 +88,24 @@ export default function GoalBoard() {
         </div>
         <div className="field">
           <label htmlFor="f-empfehlung">{t("goals.recommendation")}</label>
-          <input id="f-empfehlung" name="empfehlung" defaultValue={filter.empfehlung ?? ""} placeholder="BIL-1" size={8} />
+          <input
+            id="f-empfehlung"
+            name="empfehlung"
+            defaultValue={filter.empfehlung ?? ""}
+            placeholder="BIL-1"
+            size={8}
+          />
         </div>
         <button type="submit" className="button">
           {t("goals.board.apply")}
         </button>
       </Form>
 
-      <h2 aria-live="polite">{filter.jahr ? t("goals.board.countYear", { count: goals.length, year: filter.jahr }) : t("goals.board.count", { count: goals.length })}</h2>
+      <h2 aria-live="polite">
+        {filter.jahr
+          ? t("goals.board.countYear", { count: goals.length, year: filter.jahr })
+          : t("goals.board.count", { count: goals.length })}
+      </h2>
       {goals.length === 0 ? <p>{t("goals.board.none")}</p> : null}
       {filter.jahr || goals.length === 0 ? (
         <ul className="goal-list">
@@ -134,10 +152,18 @@ export default function GoalBoard() {
                   <td>{g.groupName}</td>
                   {allYears.map((y) => {
                     const h = g.history.find((x) => x.year === y);
-                    return <td key={y}>{h ? <StatusBadge status={h.status} /> : <>
-                          <span aria-hidden="true">–</span>
-                          <span className="visually-hidden">{t("goals.board.noStatus")}</span>
-                        </>}</td>;
+                    return (
+                      <td key={y}>
+                        {h ? (
+                          <StatusBadge status={h.status} />
+                        ) : (
+                          <>
+                            <span aria-hidden="true">–</span>
+                            <span className="visually-hidden">{t("goals.board.noStatus")}</span>
+                          </>
+                        )}
+                      </td>
+                    );
                   })}
                 </tr>
               ))}

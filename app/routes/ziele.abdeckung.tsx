@@ -39,7 +39,9 @@ export default function Coverage() {
           {t("goals.board.apply")}
         </button>
       </Form>
-      <h2>{t("goals.coverage.quietTitle", { count: quiet.length, years, from: untilYear - years + 1, until: untilYear })}</h2>
+      <h2>
+        {t("goals.coverage.quietTitle", { count: quiet.length, years, from: untilYear - years + 1, until: untilYear })}
+      </h2>
       {quiet.length ? (
         <ul className="chips">
           {quiet.map((r) => (
@@ -75,7 +77,17 @@ export default function Coverage() {
                       </th>
                       <td>{r.active}</td>
                       <td>{r.achieved}</td>
-                      <td>{r.quiet ? <span className="coverage-none">{r.lastYear ? t("goals.coverage.quietSince", { year: r.lastYear }) : t("goals.coverage.never")}</span> : r.lastYear}</td>
+                      <td>
+                        {r.quiet ? (
+                          <span className="coverage-none">
+                            {r.lastYear
+                              ? t("goals.coverage.quietSince", { year: r.lastYear })
+                              : t("goals.coverage.never")}
+                          </span>
+                        ) : (
+                          r.lastYear
+                        )}
+                      </td>
                     </tr>
                   ))}
               </tbody>

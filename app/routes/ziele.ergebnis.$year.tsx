@@ -24,7 +24,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const state = roundState(round);
   const user = await getUser(request);
   const organiser = user?.role === "organiser";
-  if (state !== "closed" && !organiser) return { year, state, visible: false as const, ballots: 0, rows: [], projector: false };
+  if (state !== "closed" && !organiser)
+    return { year, state, visible: false as const, ballots: 0, rows: [], projector: false };
   const results = await votingResults(conference.id);
   const projector = new URL(request.url).searchParams.get("ansicht") === "projektor";
   return { year, state, visible: true as const, ...results, projector };

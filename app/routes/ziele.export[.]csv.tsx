@@ -8,6 +8,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { goalFilter } = parseBoardFilter(request.url);
   const csv = await goalsCsv({ filter: goalFilter, appUrl: env.APP_URL });
   return new Response(csv, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="ziele.csv"', "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="ziele.csv"',
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -31,7 +31,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const device = await deviceId(request);
   const p = await participant(params.code, device.id);
-  return participationAction({ request, context, participant: { ...p, voterKey: p.voterKey! }, headers: device.setCookie ? { "Set-Cookie": device.setCookie } : undefined });
+  return participationAction({
+    request,
+    context,
+    participant: { ...p, voterKey: p.voterKey! },
+    headers: device.setCookie ? { "Set-Cookie": device.setCookie } : undefined,
+  });
 }
 
 export default ParticipatePage;

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { metaT, pageTitle, useT } from "~/i18n/i18n";
+import { pageTitle, useT } from "~/i18n/i18n";
 import { findConferenceByDayCode, normaliseDayCode } from "~/modules/conferences/day-code.server";
 import { goalsLinks } from "~/modules/goals/ui";
 
@@ -14,7 +14,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (code === null) return { error: null, code: "" };
   const conference = code.trim() ? await findConferenceByDayCode(code) : null;
   if (conference) throw redirect(`/ziele/mitmachen/${encodeURIComponent(normaliseDayCode(code))}`);
-  return { error: code.trim() ? ("goals.participate.unknownCode" as const) : ("errors.required" as const), code: code.slice(0, 40) };
+  return {
+    error: code.trim() ? ("goals.participate.unknownCode" as const) : ("errors.required" as const),
+    code: code.slice(0, 40),
+  };
 }
 
 export default function ParticipateEntry() {
@@ -40,7 +43,16 @@ export default function ParticipateEntry() {
           <p className="field__hint" id="field-code-hint">
             {t("goals.participate.codeHint")}
           </p>
-          <input id="field-code" name="code" defaultValue={code} autoComplete="off" autoCapitalize="characters" aria-describedby="field-code-hint" aria-invalid={error ? true : undefined} required />
+          <input
+            id="field-code"
+            name="code"
+            defaultValue={code}
+            autoComplete="off"
+            autoCapitalize="characters"
+            aria-describedby="field-code-hint"
+            aria-invalid={error ? true : undefined}
+            required
+          />
         </div>
         <button type="submit" className="button">
           {t("goals.participate.open")}

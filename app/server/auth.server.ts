@@ -1,5 +1,11 @@
 import { createCookie, redirect } from "@remix-run/node";
-import { createSession, invalidateSession, touchSession, validateSession, type SessionUser } from "~/modules/auth/sessions.server";
+import {
+  createSession,
+  invalidateSession,
+  touchSession,
+  validateSession,
+  type SessionUser,
+} from "~/modules/auth/sessions.server";
 import { env, isProduction } from "~/utils/env.server";
 import { safeRedirect } from "./http.server";
 
@@ -54,7 +60,11 @@ export async function requireGroupAccess(request: Request, groupId: string): Pro
 }
 
 /** Starts a fresh session (a session id set before sign-in is never reused) and redirects. */
-export async function signIn(request: Request, userId: string, redirectTo: string | null | undefined): Promise<Response> {
+export async function signIn(
+  request: Request,
+  userId: string,
+  redirectTo: string | null | undefined,
+): Promise<Response> {
   const old = await readToken(request);
   if (old) await invalidateSession(old);
   const { token } = await createSession(userId);

@@ -17,7 +17,9 @@ function urlOf(file: string): string {
 describe("bodyPolicy", () => {
   it("takes multipart exactly on the routes that read uploads", () => {
     const dir = path.resolve("app/routes");
-    const readers = readdirSync(dir).filter((f) => /receiveUploads\(|encType="multipart\/form-data"/.test(readFileSync(path.join(dir, f), "utf8")));
+    const readers = readdirSync(dir).filter((f) =>
+      /receiveUploads\(|encType="multipart\/form-data"/.test(readFileSync(path.join(dir, f), "utf8")),
+    );
     expect(readers.length).toBeGreaterThan(3);
     for (const file of readers) expect(bodyPolicy(urlOf(file)).multipart, file).toBe(true);
     for (const other of ["/login", "/konferenzen/2026/anmeldung", "/verwaltung/konferenzen/neu"]) {

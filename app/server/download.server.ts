@@ -35,7 +35,11 @@ function fileErrorPage(status: 404 | 503, what: "missing" | "unavailable"): Resp
   const t = translator("de");
   const title = t(`uploads.${what}.title`);
   const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – ${t("home.title")}</title></head><body><main><h1>${title}</h1><p>${t(`uploads.${what}.text`)}</p><p><a href="/">${t("error.backHome")}</a></p></main></body></html>`;
-  const headers = new Headers({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
+  const headers = new Headers({
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+  });
   if (status === 503) headers.set("Retry-After", "60");
   return new Response(html, { status, headers });
 }
@@ -57,7 +61,8 @@ export async function fileResponse(
   const type = thumb ? "image/jpeg" : version.contentType;
   const inline = !opts.download && INLINE.has(version.kind);
   const etag = thumb ? null : `"${version.sha256}"`;
-  const rangeWanted = !thumb && opts.range && (!opts.ifRange || opts.ifRange === etag) ? parseRange(opts.range, version.size) : null;
+  const rangeWanted =
+    !thumb && opts.range && (!opts.ifRange || opts.ifRange === etag) ? parseRange(opts.range, version.size) : null;
   const headers = new Headers({
     "Content-Type": type,
     "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", version.displayName),
@@ -84,7 +89,10 @@ export async function fileResponse(
     return fileErrorPage(503, "unavailable");
   }
   if (!opened) {
-    logger.error({ fileId: version.fileId, version: version.version, thumbnail: Boolean(thumb), store: store.description }, "stored file missing");
+    logger.error(
+      { fileId: version.fileId, version: version.version, thumbnail: Boolean(thumb), store: store.description },
+      "stored file missing",
+    );
     return fileErrorPage(404, "missing");
   }
   // A failure in the middle of the bytes can only end the connection; log it, never crash.

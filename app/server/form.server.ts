@@ -9,7 +9,8 @@ export const CSRF_FIELD = "_csrf";
 export type FieldErrors = Record<string, MessageKey>;
 /** A refused form: errors by field (`_form` for the whole form), what was typed, which button sent it. */
 export type FormFailure = { ok: false; intent: string | null; errors: FieldErrors; values: Record<string, string> };
-export type FormResult<T> = { ok: true; intent: string | null; data: T; values: Record<string, string>; form: FormData } | FormFailure;
+export type FormResult<T> =
+  { ok: true; intent: string | null; data: T; values: Record<string, string>; form: FormData } | FormFailure;
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -31,7 +32,11 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   for (const issue of error.issues) {
     const field = issue.path.map(String).join(".") || "_form";
     if (errors[field]) continue;
-    errors[field] = isMessageKey(issue.message) ? issue.message : issue.code === "too_big" ? "errors.tooLong" : "errors.invalid";
+    errors[field] = isMessageKey(issue.message)
+      ? issue.message
+      : issue.code === "too_big"
+        ? "errors.tooLong"
+        : "errors.invalid";
   }
   return errors;
 }
@@ -103,7 +108,8 @@ export function validateForm<S extends z.ZodType>(form: FormData, schema: S): Fo
   const intent = typeof form.get("intent") === "string" ? (form.get("intent") as string) : null;
   const raw = formObject(form);
   const control: FieldErrors = {};
-  for (const [key, value] of Object.entries(raw)) if ([value].flat().some(hasControlCharacters)) control[key] = "errors.controlCharacters";
+  for (const [key, value] of Object.entries(raw))
+    if ([value].flat().some(hasControlCharacters)) control[key] = "errors.controlCharacters";
   const result = schema.safeParse(raw);
   if (!result.success || Object.keys(control).length) {
     return { ok: false, intent, errors: { ...(result.success ? {} : fieldErrors(result.error)), ...control }, values };

@@ -7,7 +7,10 @@ import { createNulFreeHtmlStream, stripViewPadding } from "./html-stream.server"
 // Paragraphs of Arabic, German and emoji text: a multibyte character meets React's 2 KB view
 // boundary at some offset in at least one of the shifted variants.
 function page(shift: number) {
-  const texts = Array.from({ length: 60 }, (_, i) => `${"x".repeat((i * 7 + shift) % 13)}مؤتمر الاندماج Größe Übersicht 🙂 ${i}`);
+  const texts = Array.from(
+    { length: 60 },
+    (_, i) => `${"x".repeat((i * 7 + shift) % 13)}مؤتمر الاندماج Größe Übersicht 🙂 ${i}`,
+  );
   return createElement("main", null, ...texts.map((text, i) => createElement("p", { key: i }, text)));
 }
 
@@ -63,7 +66,17 @@ describe("NUL-free HTML stream", () => {
         if (!ready) throw late;
         return createElement("p", null, "spät geladen");
       };
-      const doc = createElement("html", { lang: "de" }, createElement("head", null, createElement("title", null, "t")), createElement("body", null, createElement("main", null, "Hallo"), createElement(Suspense, { fallback: null }, createElement(Late))));
+      const doc = createElement(
+        "html",
+        { lang: "de" },
+        createElement("head", null, createElement("title", null, "t")),
+        createElement(
+          "body",
+          null,
+          createElement("main", null, "Hallo"),
+          createElement(Suspense, { fallback: null }, createElement(Late)),
+        ),
+      );
       const chunks: Buffer[] = [];
       body.on("data", (c: Buffer) => chunks.push(c));
       const done = new Promise((resolve) => body.on("end", resolve));
@@ -81,7 +94,9 @@ describe("NUL-free HTML stream", () => {
       const html = Buffer.concat(chunks).toString("utf8");
       expect(html).toContain("spät geladen");
       // React alone writes the late part after </html>; the stream moves the end behind it.
-      expect(html.indexOf("</body></html>") === html.length - "</body></html>".length).toBe(!(body instanceof PassThrough));
+      expect(html.indexOf("</body></html>") === html.length - "</body></html>".length).toBe(
+        !(body instanceof PassThrough),
+      );
     }
   });
 
@@ -90,7 +105,8 @@ describe("NUL-free HTML stream", () => {
     const out: Buffer[] = [];
     stream.on("data", (c: Buffer) => out.push(c));
     const done = new Promise((resolve) => stream.on("end", resolve));
-    for (const part of ["<html><body><p>Größe</p></bo", "dy></ht", "ml><script>x()</script>"]) stream.write(Buffer.from(part));
+    for (const part of ["<html><body><p>Größe</p></bo", "dy></ht", "ml><script>x()</script>"])
+      stream.write(Buffer.from(part));
     stream.end();
     await done;
     expect(Buffer.concat(out).toString("utf8")).toBe("<html><body><p>Größe</p><script>x()</script></body></html>");

@@ -54,7 +54,9 @@ describe("safeRedirect", () => {
 describe("loggablePath", () => {
   it("cuts tokens (also in capitals) and escapes control characters", () => {
     const token = "abcdefghijklmnopqrstuvwxyz234567";
-    expect(loggablePath(`/meine-anmeldung/${token}/bescheinigung.pdf`)).toBe("/meine-anmeldung/[token]/bescheinigung.pdf");
+    expect(loggablePath(`/meine-anmeldung/${token}/bescheinigung.pdf`)).toBe(
+      "/meine-anmeldung/[token]/bescheinigung.pdf",
+    );
     expect(loggablePath(`/login/link/${token.toUpperCase()}`)).toBe("/login/link/[token]");
     expect(loggablePath("/a\u0000b\nc")).toBe("/a\\x00b\\x0ac");
   });

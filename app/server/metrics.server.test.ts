@@ -7,7 +7,11 @@ const routes = {
   "routes/_index": { id: "routes/_index", parentId: "root", index: true },
   "routes/konferenzen._index": { id: "routes/konferenzen._index", parentId: "root", path: "konferenzen", index: true },
   "routes/konferenzen.$year": { id: "routes/konferenzen.$year", parentId: "root", path: "konferenzen/:year" },
-  "routes/konferenzen.$year.anmeldung": { id: "routes/konferenzen.$year.anmeldung", parentId: "root", path: "konferenzen/:year/anmeldung" },
+  "routes/konferenzen.$year.anmeldung": {
+    id: "routes/konferenzen.$year.anmeldung",
+    parentId: "root",
+    path: "konferenzen/:year/anmeldung",
+  },
   "routes/konferenzen.archiv": { id: "routes/konferenzen.archiv", parentId: "root", path: "konferenzen/archiv" },
   "routes/dateien.$fileId": { id: "routes/dateien.$fileId", parentId: "root", path: "dateien/:fileId" },
   "routes/login": { id: "routes/login", parentId: "root", path: "login" },

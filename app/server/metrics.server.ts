@@ -70,15 +70,29 @@ export function createMetrics(routes: Record<string, RouteDef | undefined>): Met
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  const outboxGauge = new Gauge({ name: "ikon_outbox_mails", help: "Mails in the outbox: pending (not sent yet) and dead (given up)", labelNames: ["status"] as const, registers: [registry] });
+  const outboxGauge = new Gauge({
+    name: "ikon_outbox_mails",
+    help: "Mails in the outbox: pending (not sent yet) and dead (given up)",
+    labelNames: ["status"] as const,
+    registers: [registry],
+  });
   const registrationsGauge = new Gauge({
     name: "ikon_registrations",
     help: "Registrations per conference year and status",
     labelNames: ["conference", "status"] as const,
     registers: [registry],
   });
-  const pool = new Gauge({ name: "ikon_db_pool_connections", help: "PostgreSQL pool connections: total, idle, waiting (requests queued for one), max", labelNames: ["state"] as const, registers: [registry] });
-  const up = new Gauge({ name: "ikon_database_up", help: "1 when the database answered the last scrape's queries", registers: [registry] });
+  const pool = new Gauge({
+    name: "ikon_db_pool_connections",
+    help: "PostgreSQL pool connections: total, idle, waiting (requests queued for one), max",
+    labelNames: ["state"] as const,
+    registers: [registry],
+  });
+  const up = new Gauge({
+    name: "ikon_database_up",
+    help: "1 when the database answered the last scrape's queries",
+    registers: [registry],
+  });
   new Gauge({
     name: "ikon_live_stream_clients",
     help: "Open live event streams (projector room views) in this process",
@@ -107,7 +121,8 @@ export function createMetrics(routes: Record<string, RouteDef | undefined>): Met
         outboxGauge.set({ status: "pending" }, figures.outbox.pending);
         outboxGauge.set({ status: "dead" }, figures.outbox.dead);
         registrationsGauge.reset();
-        for (const r of figures.registrations) registrationsGauge.set({ conference: String(r.year), status: r.status }, r.count);
+        for (const r of figures.registrations)
+          registrationsGauge.set({ conference: String(r.year), status: r.status }, r.count);
         up.set(1);
       } catch (error) {
         logger.warn({ err: error }, "metrics: database figures unavailable");

@@ -40,7 +40,12 @@ function providerConfiguration(): Promise<client.Configuration> {
 /** The provider's sign-in address and the cookie that ties the answer to this browser. */
 export async function beginOidcSignIn(redirectTo: string): Promise<{ url: string; setCookie: string }> {
   const config = await providerConfiguration();
-  const transaction: Transaction = { state: client.randomState(), nonce: client.randomNonce(), verifier: client.randomPKCECodeVerifier(), redirectTo };
+  const transaction: Transaction = {
+    state: client.randomState(),
+    nonce: client.randomNonce(),
+    verifier: client.randomPKCECodeVerifier(),
+    redirectTo,
+  };
   const url = client.buildAuthorizationUrl(config, {
     redirect_uri: env.APP_URL + OIDC_CALLBACK_PATH,
     scope: env.OIDC_SCOPES,
@@ -88,7 +93,10 @@ export async function completeOidcSignIn(request: Request): Promise<OidcResult> 
       subject: idClaims.sub,
       email: typeof claims.email === "string" ? claims.email : null,
       emailVerified: claims.email_verified !== false,
-      name: typeof claims.name === "string" ? claims.name : [claims.given_name, claims.family_name].filter((v) => typeof v === "string").join(" ") || null,
+      name:
+        typeof claims.name === "string"
+          ? claims.name
+          : [claims.given_name, claims.family_name].filter((v) => typeof v === "string").join(" ") || null,
       isOrganiser: claimHolds(claims, env.OIDC_ORGANISER_CLAIM, env.OIDC_ORGANISER_VALUE!),
     };
     return { ok: true, person, redirectTo: stored.redirectTo };

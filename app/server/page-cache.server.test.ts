@@ -12,7 +12,9 @@ const request = (path: string, cookie?: string, method = "GET") => ({
 describe("page cache: which requests", () => {
   it("caches public pages for visitors with no cookie but the CSRF token and the language", () => {
     expect(cacheKey(request("/konferenzen/2026"), "ikon_csrf")).toBe("/konferenzen/2026\n");
-    expect(cacheKey(request("/suche?q=Sprache", "ikon_csrf=abc; lang=ImVuIg%3D%3D"), "ikon_csrf")).toBe("/suche?q=Sprache\nImVuIg%3D%3D");
+    expect(cacheKey(request("/suche?q=Sprache", "ikon_csrf=abc; lang=ImVuIg%3D%3D"), "ikon_csrf")).toBe(
+      "/suche?q=Sprache\nImVuIg%3D%3D",
+    );
     expect(cacheKey(request("/impressum", undefined, "HEAD"), "ikon_csrf")).not.toBeNull();
   });
 
@@ -21,7 +23,18 @@ describe("page cache: which requests", () => {
     expect(cacheKey(request("/konferenzen/2026", "ikon_device=d; lang=x"), "ikon_csrf")).toBeNull();
     expect(cacheKey(request("/konferenzen/2026", "flash=gespeichert"), "ikon_csrf")).toBeNull();
     expect(cacheKey(request("/konferenzen/2026", undefined, "POST"), "ikon_csrf")).toBeNull();
-    for (const path of ["/meine-anmeldung/abc", "/live/ABCD", "/live/ABCD/x", "/verwaltung", "/login", "/anmeldung-bestaetigen/t", "/ziele/mitmachen/c", "/konferenzen/2026.data", "/dateien/x", "/feed.xml"]) {
+    for (const path of [
+      "/meine-anmeldung/abc",
+      "/live/ABCD",
+      "/live/ABCD/x",
+      "/verwaltung",
+      "/login",
+      "/anmeldung-bestaetigen/t",
+      "/ziele/mitmachen/c",
+      "/konferenzen/2026.data",
+      "/dateien/x",
+      "/feed.xml",
+    ]) {
       expect(cacheKey(request(path), "ikon_csrf"), path).toBeNull();
     }
     expect(cacheKey({ ...request("/impressum"), headers: { authorization: "Basic x" } }, "ikon_csrf")).toBeNull();
@@ -31,7 +44,11 @@ describe("page cache: which requests", () => {
 describe("page cache: stamping", () => {
   const html = (nonce: string, csrf: string) =>
     `<!DOCTYPE html><html><head><script nonce="${nonce}">x</script></head><body>${"<p>Integrationskonferenz Bottrop</p>".repeat(400)}<form><input type="hidden" name="_csrf" value="${csrf}"></form><script nonce="${nonce}">{"csrfToken":"${csrf}"}</script>${"<li>Forum</li>".repeat(300)}</body></html>`;
-  const page = makePage(200, [["content-type", "text/html; charset=utf-8"]], Buffer.from(html(PLACEHOLDER.nonce, PLACEHOLDER.csrf)));
+  const page = makePage(
+    200,
+    [["content-type", "text/html; charset=utf-8"]],
+    Buffer.from(html(PLACEHOLDER.nonce, PLACEHOLDER.csrf)),
+  );
 
   it("gives each response its own tokens, uncompressed and gzip, equal to a render with them", () => {
     for (const tokens of [

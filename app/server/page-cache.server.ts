@@ -42,7 +42,10 @@ export const PLACEHOLDER = { nonce: `${alnum(22)}==`, csrf: alnum(32) } as const
 type Slot = keyof typeof PLACEHOLDER;
 
 /** The cache key of a request, or null when the request must not be served from the cache. */
-export function cacheKey(req: { method: string; path: string; originalUrl: string; headers: Record<string, string | string[] | undefined> }, csrfCookie: string): string | null {
+export function cacheKey(
+  req: { method: string; path: string; originalUrl: string; headers: Record<string, string | string[] | undefined> },
+  csrfCookie: string,
+): string | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   if (req.originalUrl.length > MAX_URL || req.headers.authorization) return null;
   if (!PUBLIC_PAGES.some((re) => re.test(req.path))) return null;
@@ -73,7 +76,8 @@ function split(body: Buffer): { pieces: Buffer[]; slots: Slot[] } {
   const marks = (Object.keys(PLACEHOLDER) as Slot[]).map((slot) => ({ slot, bytes: Buffer.from(PLACEHOLDER[slot]) }));
   const found: { at: number; slot: Slot; length: number }[] = [];
   for (const { slot, bytes } of marks) {
-    for (let at = body.indexOf(bytes); at >= 0; at = body.indexOf(bytes, at + bytes.length)) found.push({ at, slot, length: bytes.length });
+    for (let at = body.indexOf(bytes); at >= 0; at = body.indexOf(bytes, at + bytes.length))
+      found.push({ at, slot, length: bytes.length });
   }
   found.sort((a, b) => a.at - b.at);
   const pieces: Buffer[] = [];
@@ -203,17 +207,27 @@ export function pageCache(opts: PageCacheOptions) {
     }
   };
 
-  async function render(req: ExpressRequest, res: ExpressResponse, key: string): Promise<{ page: Page; storable: boolean }> {
+  async function render(
+    req: ExpressRequest,
+    res: ExpressResponse,
+    key: string,
+  ): Promise<{ page: Page; storable: boolean }> {
     const language = key.slice(key.lastIndexOf("\n") + 1);
     const request = new Request(new URL(req.originalUrl, opts.appOrigin), {
       headers: language ? { cookie: `${LANGUAGE_COOKIE}=${language}` } : {},
     });
-    const context = { ...opts.getLoadContext(req, res), cspNonce: PLACEHOLDER.nonce, csrfToken: PLACEHOLDER.csrf, wholeDocument: true };
+    const context = {
+      ...opts.getLoadContext(req, res),
+      cspNonce: PLACEHOLDER.nonce,
+      csrfToken: PLACEHOLDER.csrf,
+      wholeDocument: true,
+    };
     const response = await handle(request, context);
     const body = Buffer.from(await response.arrayBuffer());
     const headers: [string, string][] = [];
     response.headers.forEach((value, name) => {
-      if (!["content-length", "content-encoding", "transfer-encoding", "set-cookie"].includes(name)) headers.push([name, value]);
+      if (!["content-length", "content-encoding", "transfer-encoding", "set-cookie"].includes(name))
+        headers.push([name, value]);
     });
     for (const cookie of response.headers.getSetCookie()) headers.push(["set-cookie", cookie]);
     const storable =

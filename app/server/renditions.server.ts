@@ -25,14 +25,28 @@ export function pageImageResponse(rendition: Rendition | null, page: number): Re
 }
 
 /** The PDF to project: an Office file's derived PDF (named like the file, .pdf), a PDF itself. */
-export function projectedPdfResponse(version: FileVersionRow, rendition: Rendition | null, download = false): Response | null {
-  if (version.kind === "pdf") return stored(version.storageKey, { "Content-Type": "application/pdf", "Content-Disposition": contentDisposition(download ? "attachment" : "inline", version.displayName) });
+export function projectedPdfResponse(
+  version: FileVersionRow,
+  rendition: Rendition | null,
+  download = false,
+): Response | null {
+  if (version.kind === "pdf")
+    return stored(version.storageKey, {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": contentDisposition(download ? "attachment" : "inline", version.displayName),
+    });
   if (rendition?.status !== "done" || !rendition.pdfKey) return null;
   const name = version.displayName.replace(/\.[^.]+$/, "") + ".pdf";
-  return stored(rendition.pdfKey, { "Content-Type": "application/pdf", "Content-Disposition": contentDisposition(download ? "attachment" : "inline", name) });
+  return stored(rendition.pdfKey, {
+    "Content-Type": "application/pdf",
+    "Content-Disposition": contentDisposition(download ? "attachment" : "inline", name),
+  });
 }
 
 /** The publication PDF of a documentation ("Dokumentation der Integrationskonferenz <Jahr>"). */
 export function publicationResponse(publication: { storageKey: string; fileName: string }, download = false): Response {
-  return stored(publication.storageKey, { "Content-Type": "application/pdf", "Content-Disposition": contentDisposition(download ? "attachment" : "inline", publication.fileName) });
+  return stored(publication.storageKey, {
+    "Content-Type": "application/pdf",
+    "Content-Disposition": contentDisposition(download ? "attachment" : "inline", publication.fileName),
+  });
 }

@@ -15,7 +15,14 @@ const routes: AgnosticRouteObject[] = [
     ],
   },
 ];
-const paths = ["/", "/konferenzen/2026", "/konferenzen/2026/anmeldung", "/konferenzen/2026?x=1#y", "/gibt/es/nicht", "/Konferenzen/2027/"];
+const paths = [
+  "/",
+  "/konferenzen/2026",
+  "/konferenzen/2026/anmeldung",
+  "/konferenzen/2026?x=1#y",
+  "/gibt/es/nicht",
+  "/Konferenzen/2027/",
+];
 
 describe("memoised route matching", () => {
   it("answers like matchRoutes, for strings and locations, with own objects per call", () => {

@@ -22,7 +22,8 @@ export function memoiseMatchRoutes(original: MatchRoutes, maxEntries = 2000): Ma
   const byRoutes = new WeakMap<object, Map<string, Match[] | null>>();
   const memoised: MatchRoutes = (routes, location, basename = "/") => {
     const pathname = typeof location === "string" ? location.replace(/[?#].*$/s, "") : location?.pathname;
-    if (typeof routes !== "object" || routes === null || typeof pathname !== "string") return original(routes, location, basename);
+    if (typeof routes !== "object" || routes === null || typeof pathname !== "string")
+      return original(routes, location, basename);
     let cache = byRoutes.get(routes);
     if (!cache) byRoutes.set(routes, (cache = new Map()));
     const key = `${basename}\u0000${pathname}`;

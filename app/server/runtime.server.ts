@@ -21,13 +21,35 @@ let renditions: RenditionWorker | undefined;
 let databaseDown = false;
 let probing: ReturnType<typeof setInterval> | undefined;
 
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08006",
+]);
 
 /** Whether an error (or its cause) means the database cannot be reached, as opposed to a bug. */
 export function isConnectionError(error: unknown): boolean {
-  for (let e = error as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (
+    let e = error as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
     if (e.code && CONNECTION_CODES.has(e.code)) return true;
-    if (typeof e.message === "string" && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message)) return true;
+    if (
+      typeof e.message === "string" &&
+      /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+        e.message,
+      )
+    )
+      return true;
   }
   return false;
 }
@@ -111,7 +133,10 @@ export const runtime = {
     });
     scheduler = startScheduler();
     if (env.CONVERSIONS) renditions = startRenditionWorker({ pollMs: 5_000 });
-    logger.info({ db: started.kind, mail: env.MAIL_TRANSPORT, storage: env.STORAGE, ms: Date.now() - t0 }, "ikon started");
+    logger.info(
+      { db: started.kind, mail: env.MAIL_TRANSPORT, storage: env.STORAGE, ms: Date.now() - t0 },
+      "ikon started",
+    );
   },
 
   /** Stops the scheduler and the mail worker and closes the database: each step, even if one before failed. */

@@ -3,9 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-const bool = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -54,7 +52,10 @@ export const envSchema = z
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     S3_FORCE_PATH_STYLE: bool.default(false),
     /** Put in front of every object key, e.g. `ikon/` when the bucket is shared. */
-    S3_PREFIX: z.string().regex(/^[A-Za-z0-9._/-]*$/).optional(),
+    S3_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9._/-]*$/)
+      .optional(),
     /** /metrics: on a port of its own (not exposed to the public) and/or only with this bearer token. */
     METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
@@ -89,18 +90,32 @@ export const envSchema = z
       ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when STORAGE=s3" });
     }
     if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) {
-      ctx.addIssue({ code: "custom", path: [env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together" });
+      ctx.addIssue({
+        code: "custom",
+        path: [env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"],
+        message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together",
+      });
     }
     if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL) {
-      ctx.addIssue({ code: "custom", path: ["WEB_CONCURRENCY"], message: "more than 1 needs PostgreSQL (DATABASE_URL): the embedded database allows one process" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEB_CONCURRENCY"],
+        message: "more than 1 needs PostgreSQL (DATABASE_URL): the embedded database allows one process",
+      });
     }
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.SESSION_SECRET) {
       // Several instances must share one secret; a per-DATA_DIR secret would differ between them.
-      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production with DATABASE_URL" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "is required in production with DATABASE_URL",
+      });
     }
     if (env.OIDC_ISSUER) {
-      if (!env.OIDC_CLIENT_ID) ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "is required with OIDC_ISSUER" });
-      if (!env.OIDC_ORGANISER_VALUE) ctx.addIssue({ code: "custom", path: ["OIDC_ORGANISER_VALUE"], message: "is required with OIDC_ISSUER" });
+      if (!env.OIDC_CLIENT_ID)
+        ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "is required with OIDC_ISSUER" });
+      if (!env.OIDC_ORGANISER_VALUE)
+        ctx.addIssue({ code: "custom", path: ["OIDC_ORGANISER_VALUE"], message: "is required with OIDC_ISSUER" });
       const issuer = new URL(env.OIDC_ISSUER);
       if (issuer.protocol !== "https:" && !LOOPBACK.has(issuer.hostname)) {
         ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "must use https (http only on localhost)" });

@@ -14,11 +14,13 @@ export const logger = pino({
  * also typed in capitals, are cut out; control characters are escaped, and the length is capped.
  */
 export function loggablePath(pathname: string): string {
-  return pathname
-    .replace(/\/[a-z2-7]{24,}(?=\/|$)/gi, "/[token]")
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
-    .slice(0, 300);
+  return (
+    pathname
+      .replace(/\/[a-z2-7]{24,}(?=\/|$)/gi, "/[token]")
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
+      .slice(0, 300)
+  );
 }
 
 /** Text for logs without e-mail addresses (mail servers name the recipient in their errors). */

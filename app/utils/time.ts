@@ -35,7 +35,15 @@ export function parseBerlinLocal(value: string): Date | null {
 
 /** The value for <input type="datetime-local"> showing an instant as Berlin wall-clock time. */
 export function toBerlinLocalInput(date: Date): string {
-  const p = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
+  const p = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(date);
   return p.replace(" ", "T");
 }
 
@@ -98,6 +106,14 @@ export function berlinDay(day: string): Date {
 
 /** Year, month, day of an instant in Berlin. */
 export function berlinParts(date: Date): { year: number; month: number; day: number } {
-  const [y, m, d] = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(date).split("-").map(Number);
+  const [y, m, d] = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  })
+    .format(date)
+    .split("-")
+    .map(Number);
   return { year: y!, month: m!, day: d! };
 }

@@ -34,7 +34,14 @@ describe("Leichte Sprache and the accessibility statement", () => {
   it("every page's header links to Leichte Sprache, in every language", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    for (const [lang, path] of [["de", "/"], ["de", "/ziele"], ["de", "/login"], ["en", "/konferenzen"], ["ar", "/"], ["de", "/gibt-es-nicht"]] as const) {
+    for (const [lang, path] of [
+      ["de", "/"],
+      ["de", "/ziele"],
+      ["de", "/login"],
+      ["en", "/konferenzen"],
+      ["ar", "/"],
+      ["de", "/gibt-es-nicht"],
+    ] as const) {
       await page.goto(`${app.url}/sprache?lang=${lang}&to=${encodeURIComponent(path)}`);
       const link = page.locator("header").getByRole("link", { name: "Leichte Sprache" });
       expect(await link.count(), `${lang} ${path}`).toBe(1);
@@ -52,10 +59,18 @@ describe("Leichte Sprache and the accessibility statement", () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${app.url}/barrierefreiheit`);
-    for (const heading of ["Stand der Vereinbarkeit mit den Anforderungen", "Nicht barrierefreie Inhalte", "Erstellung und Überprüfung dieser Erklärung", "Barriere melden (Feedback)", "Durchsetzungsverfahren"]) {
+    for (const heading of [
+      "Stand der Vereinbarkeit mit den Anforderungen",
+      "Nicht barrierefreie Inhalte",
+      "Erstellung und Überprüfung dieser Erklärung",
+      "Barriere melden (Feedback)",
+      "Durchsetzungsverfahren",
+    ]) {
       await page.getByRole("heading", { name: heading, level: 2 }).waitFor();
     }
-    expect(await textOf(page.locator("main"))).toContain("Ombudsstelle für barrierefreie Informationstechnik des Landes NRW");
+    expect(await textOf(page.locator("main"))).toContain(
+      "Ombudsstelle für barrierefreie Informationstechnik des Landes NRW",
+    );
     expect(report(await axeCheck(page, "/barrierefreiheit"))).toBe("");
     // The honeypot is in the form but out of sight.
     expect((await page.locator("#a11y-website").boundingBox())!.x).toBeLessThan(0);
@@ -119,14 +134,19 @@ describe("Leichte Sprache and the accessibility statement", () => {
     await page.evaluate(() => document.querySelectorAll("form").forEach((f) => (f.noValidate = true)));
     await page.getByLabel(/^Zuletzt überprüft am/).fill("01.12.2026");
     await page.getByRole("button", { name: "Erklärung speichern" }).click();
-    await page.getByRole("alert").filter({ hasText: "Adresse der Untertitel (WebVTT): Ein Video auf dieser Website braucht Untertitel" }).waitFor();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "Adresse der Untertitel (WebVTT): Ein Video auf dieser Website braucht Untertitel" })
+      .waitFor();
     expect(await textOf(page.getByRole("alert"))).not.toContain("Zuletzt überprüft am");
     expect(await page.getByLabel(/^Adresse der Untertitel/).getAttribute("aria-invalid")).toBe("true");
 
     await page.getByLabel(/^Adresse der Untertitel/).fill("/media/dgs-konferenz.vtt");
     await page.getByLabel(/^Stand der Vereinbarkeit/).selectOption("partial");
     await page.getByLabel(/^Bekannte Barrieren/).fill("Die Dokumentation 2024 ist ein PDF ohne Tags.");
-    await page.getByLabel(/^Barrierefreie Alternativen/).fill("Die Dokumentation 2024 schicken wir auf Anfrage als Word-Datei.");
+    await page
+      .getByLabel(/^Barrierefreie Alternativen/)
+      .fill("Die Dokumentation 2024 schicken wir auf Anfrage als Word-Datei.");
     await page.getByRole("button", { name: "Erklärung speichern" }).click();
     await page.getByRole("status").filter({ hasText: "Gespeichert." }).waitFor();
 

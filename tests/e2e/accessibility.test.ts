@@ -17,7 +17,19 @@ beforeAll(async () => {
   const first = await startApp();
   await first.stop();
   const created = await runCli(
-    ["scripts/user-create.ts", "--email", COORDINATOR.email, "--name", "Koordination Test", "--role", "coordinator", "--password", COORDINATOR.password, "--group", "welheim"],
+    [
+      "scripts/user-create.ts",
+      "--email",
+      COORDINATOR.email,
+      "--name",
+      "Koordination Test",
+      "--role",
+      "coordinator",
+      "--password",
+      COORDINATOR.password,
+      "--group",
+      "welheim",
+    ],
     { DATA_DIR: first.dataDir },
   );
   if (created.code !== 0) throw new Error(created.output);
@@ -35,7 +47,11 @@ async function signedIn(who: { email: string; password: string }, locale = "de")
   await page.goto(`${app.url}/sprache?lang=${locale}&to=/login`);
   await page.locator("#field-email").fill(who.email);
   await page.locator("#field-password").fill(who.password);
-  await page.locator("form").filter({ has: page.locator("#field-password") }).locator("button[type=submit]").click();
+  await page
+    .locator("form")
+    .filter({ has: page.locator("#field-password") })
+    .locator("button[type=submit]")
+    .click();
   await page.waitForURL(/\/verwaltung/);
   await page.close();
   return context;
@@ -52,7 +68,12 @@ describe("accessibility gate (axe, WCAG 2.1 A/AA)", () => {
       const page = await context.newPage();
       await page.goto(`${app.url}/sprache?lang=${locale}&to=/`);
       await page.close();
-      const { violations, pages } = await crawl(context, app.url, ["/", "/login", "/impressum", "/datenschutz", "/barrierefreiheit", "/gibt-es-nicht"], { within: /^(?!\/verwaltung)/ });
+      const { violations, pages } = await crawl(
+        context,
+        app.url,
+        ["/", "/login", "/impressum", "/datenschutz", "/barrierefreiheit", "/gibt-es-nicht"],
+        { within: /^(?!\/verwaltung)/ },
+      );
       expect(pages.length).toBeGreaterThan(5);
       expect(report(violations)).toBe("");
       await context.close();
@@ -74,10 +95,24 @@ describe("accessibility gate (axe, WCAG 2.1 A/AA)", () => {
     await page.goto(`${app.url}/sprache?lang=ar&to=/`);
     await page.close();
     const year = await conferenceYear(app.url);
-    const { violations, pages } = await crawl(context, app.url, ["/", `/konferenzen/${year}`, `/konferenzen/${year}/anmeldung`, "/live", "/ziele/mitmachen", "/leichte-sprache", "/barrierefreiheit", "/gibt-es-nicht"], {
-      within: /^(?!\/verwaltung)/,
-      limit: 40,
-    });
+    const { violations, pages } = await crawl(
+      context,
+      app.url,
+      [
+        "/",
+        `/konferenzen/${year}`,
+        `/konferenzen/${year}/anmeldung`,
+        "/live",
+        "/ziele/mitmachen",
+        "/leichte-sprache",
+        "/barrierefreiheit",
+        "/gibt-es-nicht",
+      ],
+      {
+        within: /^(?!\/verwaltung)/,
+        limit: 40,
+      },
+    );
     expect(pages.length).toBeGreaterThan(5);
     expect(report(violations)).toBe("");
     await context.close();
@@ -87,7 +122,10 @@ describe("accessibility gate (axe, WCAG 2.1 A/AA)", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const year = await conferenceYear(app.url);
-    for (const [lang, button] of [["ar", "التسجيل"], ["en", "Register"]] as const) {
+    for (const [lang, button] of [
+      ["ar", "التسجيل"],
+      ["en", "Register"],
+    ] as const) {
       await page.goto(`${app.url}/sprache?lang=${lang}&to=/konferenzen/${year}/anmeldung`);
       await page.evaluate(() => document.querySelectorAll("form").forEach((f) => (f.noValidate = true)));
       await page.getByRole("button", { name: button, exact: true }).click();
@@ -116,7 +154,11 @@ describe("accessibility gate (axe, WCAG 2.1 A/AA)", () => {
     // Skip the browser's own checks to get the server's error state, as without JavaScript.
     await page.evaluate(() => document.querySelectorAll("form").forEach((f) => (f.noValidate = true)));
     await page.locator("#field-email").fill("kein-at-zeichen");
-    await page.locator("form").filter({ has: page.locator("#field-password") }).locator("button[type=submit]").click();
+    await page
+      .locator("form")
+      .filter({ has: page.locator("#field-password") })
+      .locator("button[type=submit]")
+      .click();
     await page.getByRole("alert").first().waitFor();
     expect(await page.locator("[aria-invalid=true]").count()).toBeGreaterThan(0);
     expect(report(await axeCheck(page, "/login (errors)"))).toBe("");

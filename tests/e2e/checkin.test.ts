@@ -51,14 +51,20 @@ describe("conference day", () => {
     await desk.getByLabel(/^Name .*oder Organisation/).fill("Çelik");
     await desk.getByRole("button", { name: "Suchen" }).click();
     await desk.getByRole("button", { name: "Ist da: Carla Çelik" }).click();
-    expect(await textOf(desk.getByRole("status").filter({ hasText: "eingecheckt" }))).toContain("Carla Çelik ist eingecheckt.");
+    expect(await textOf(desk.getByRole("status").filter({ hasText: "eingecheckt" }))).toContain(
+      "Carla Çelik ist eingecheckt.",
+    );
     const present = async () => Number(/^(\d+)/.exec(await textOf(desk.locator(".checkin-count")))![1]);
     await expect.poll(present, { timeout: 10_000 }).toBe(Number(/^(\d+)/.exec(before)![1]) + 1);
 
     const certificate = await fetch(`${manage}/bescheinigung.pdf`);
     expect(certificate.status).toBe(200);
     expect(certificate.headers.get("content-type")).toBe("application/pdf");
-    expect(Buffer.from(await certificate.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await certificate.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
 
     const zip = await desk.request.get(`${app.url}/verwaltung/konferenzen/${year}/bescheinigungen.zip`);
     expect(zip.headers()["content-type"]).toBe("application/zip");
@@ -106,7 +112,9 @@ describe("conference day", () => {
     expect(salma).toContain("الحسن, سلمى");
     expect(salma).toContain("(Salma Al-Hassan)");
     await page.getByRole("button", { name: "Ist da: سلمى الحسن" }).click();
-    expect(await textOf(page.getByRole("status").filter({ hasText: "eingecheckt" }))).toContain("سلمى الحسن ist eingecheckt.");
+    expect(await textOf(page.getByRole("status").filter({ hasText: "eingecheckt" }))).toContain(
+      "سلمى الحسن ist eingecheckt.",
+    );
     // Not confirmed: found, with the state instead of a check-in button.
     expect(await search("kovalenko")).toContain("kein Einlass: reserviert, nicht bestätigt");
     expect(await page.getByRole("button", { name: /Ist da: Olena/ }).count()).toBe(0);
@@ -135,7 +143,9 @@ describe("conference day", () => {
     await page.goto(`${app.url}/verwaltung/konferenzen/${year}/einlass/${id}.AAAAAAAAAAAAAAAA`);
     expect(await textOf(page.getByRole("alert"))).toContain("gehört zu keiner Anmeldung");
     // Anonymous visitors never see the desk.
-    expect((await fetch(`${app.url}/verwaltung/konferenzen/${year}/einlass/${code}`, { redirect: "manual" })).status).toBe(302);
+    expect(
+      (await fetch(`${app.url}/verwaltung/konferenzen/${year}/einlass/${code}`, { redirect: "manual" })).status,
+    ).toBe(302);
     await orga.close();
     await dariaCtx.close();
   });

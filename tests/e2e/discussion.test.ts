@@ -126,7 +126,10 @@ describe("questions from the room, moderated, live on the projector", () => {
     // One like per device: sending "like" again from B's browser does not count twice.
     const csrf = await participantB.locator('input[name="_csrf"]').first().inputValue();
     const questionId = (await room.locator(".room__question", { hasText: question }).getAttribute("data-question-id"))!;
-    const again = await participantB.request.post(questionUrl, { form: { _csrf: csrf, intent: "like", questionId, fetch: "1" }, headers: { origin: app.url } });
+    const again = await participantB.request.post(questionUrl, {
+      form: { _csrf: csrf, intent: "like", questionId, fetch: "1" },
+      headers: { origin: app.url },
+    });
     expect(again.status()).toBe(200);
     // Proven by state, not by a pause: a freshly loaded room view still counts 1; then A's like,
     // which the stream sends after B's second try, makes it 2 on the open room view, not 3.
@@ -134,11 +137,17 @@ describe("questions from the room, moderated, live on the projector", () => {
     await fresh.goto(`${questionUrl}/saal`);
     expect(await textOf(fresh.locator(".room__question", { hasText: question }).locator(".room__likes"))).toBe("1");
     await participantA.goto(questionUrl);
-    await participantA.getByRole("listitem").filter({ hasText: question }).getByRole("button", { name: /^Gefällt mir/ }).click();
+    await participantA
+      .getByRole("listitem")
+      .filter({ hasText: question })
+      .getByRole("button", { name: /^Gefällt mir/ })
+      .click();
     const likes = room.locator(".room__question", { hasText: question }).locator(".room__likes");
     await likes.filter({ hasText: /^2$/ }).waitFor();
     await participantA.goto(`${questionUrl}/saal`);
-    expect(await textOf(participantA.locator(".room__question", { hasText: question }).locator(".room__likes"))).toBe("2");
+    expect(await textOf(participantA.locator(".room__question", { hasText: question }).locator(".room__likes"))).toBe(
+      "2",
+    );
   });
 
   it("never shows hidden or unapproved questions in public HTML or the stream; shows HTML and links as text", async () => {
@@ -157,9 +166,17 @@ describe("questions from the room, moderated, live on the projector", () => {
     await signInAsOrganiser(moderator, app.url);
     await moderator.goto(`${app.url}/verwaltung/fachinputs`);
     await moderator.getByRole("link", { name: INPUT_TITLE }).click();
-    await moderator.getByRole("listitem").filter({ hasText: hidden }).getByRole("button", { name: /^Ausblenden/ }).click();
+    await moderator
+      .getByRole("listitem")
+      .filter({ hasText: hidden })
+      .getByRole("button", { name: /^Ausblenden/ })
+      .click();
     await moderator.getByRole("status").filter({ hasText: "Erledigt." }).waitFor();
-    await moderator.getByRole("listitem").filter({ hasText: markup }).getByRole("button", { name: /^Freigeben/ }).click();
+    await moderator
+      .getByRole("listitem")
+      .filter({ hasText: markup })
+      .getByRole("button", { name: /^Freigeben/ })
+      .click();
     await moderator.getByRole("status").filter({ hasText: "Erledigt." }).waitFor();
 
     // Another device (no cookie of the asker): public HTML of question page, day page, room view, conference page.
@@ -169,7 +186,9 @@ describe("questions from the room, moderated, live on the projector", () => {
       expect(html).not.toContain(hidden);
     }
     // The organisers' CSV export holds only what the room saw.
-    const csv = await (await moderator.request.get(`${app.url}/verwaltung/fachinputs/${questionUrl.split("/").pop()}/fragen.csv`)).text();
+    const csv = await (
+      await moderator.request.get(`${app.url}/verwaltung/fachinputs/${questionUrl.split("/").pop()}/fragen.csv`)
+    ).text();
     expect(csv).toContain("<b>fett</b>");
     expect(csv).not.toContain(secret);
     expect(csv).not.toContain(hidden);
@@ -198,7 +217,9 @@ describe("questions from the room, moderated, live on the projector", () => {
     const before = await textOf(first.locator(".question__likes"));
     await first.getByRole("button", { name: /^Gefällt mir/ }).click();
     await page.waitForURL(/#q-/);
-    const after = await textOf(page.getByRole("listitem").filter({ hasText: "Wer koordiniert das in der Stadt" }).locator(".question__likes"));
+    const after = await textOf(
+      page.getByRole("listitem").filter({ hasText: "Wer koordiniert das in der Stadt" }).locator(".question__likes"),
+    );
     expect(Number.parseInt(after)).toBe(Number.parseInt(before) + 1);
 
     await page.goto(`${questionUrl}/saal`);
@@ -222,7 +243,11 @@ describe("questions from the room, moderated, live on the projector", () => {
     await signInAsOrganiser(moderator, app.url);
     await moderator.goto(`${app.url}/verwaltung/fachinputs`);
     await moderator.getByRole("link", { name: INPUT_TITLE }).click();
-    await moderator.getByLabel(/^Folien hochladen/).setInputFiles({ name: "Folien Sprachbildung.pdf", mimeType: "application/pdf", buffer: await makePdf("Sprachbildung") });
+    await moderator.getByLabel(/^Folien hochladen/).setInputFiles({
+      name: "Folien Sprachbildung.pdf",
+      mimeType: "application/pdf",
+      buffer: await makePdf("Sprachbildung"),
+    });
     await moderator.getByRole("button", { name: "Datei hochladen" }).click();
     await moderator.getByRole("status").filter({ hasText: "Die Datei wurde hochgeladen." }).waitFor();
     await moderator.reload();
@@ -277,7 +302,10 @@ describe("questions from the room, moderated, live on the projector", () => {
     await page.getByRole("heading", { name: "Fachinputs am Konferenztag", level: 1 }).waitFor();
     expect(page.url()).toBe(`${app.url}/live/${DAY_CODE}`);
     // A made-up manage token leads nowhere.
-    expect((await fetch(`${app.url}/meine-anmeldung/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/fragen`, { redirect: "manual" })).status).toBe(404);
+    expect(
+      (await fetch(`${app.url}/meine-anmeldung/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/fragen`, { redirect: "manual" }))
+        .status,
+    ).toBe(404);
   });
 
   it("refuses an unknown day code with a clear message and keeps the input", async () => {

@@ -42,7 +42,10 @@ async function registerAndConfirm(page: Page, person: { first: string; email: st
   await page.getByText("Angemeldet und bestätigt.").waitFor();
 }
 
-const newsTo = async (email: string) => (await readMailbox(app.dataDir)).filter((m) => m.to && [m.to].flat().some((a) => a.text.includes(email)) && NEWS.test(m.subject ?? ""));
+const newsTo = async (email: string) =>
+  (await readMailbox(app.dataDir)).filter(
+    (m) => m.to && [m.to].flat().some((a) => a.text.includes(email)) && NEWS.test(m.subject ?? ""),
+  );
 
 describe("a mail when the documentation is published", () => {
   it("register with the box ticked → confirm → the organiser publishes → one mail with the link; withdrawn on the manage page", async () => {
@@ -56,7 +59,10 @@ describe("a mail when the documentation is published", () => {
     await signInAsOrganiser(admin, app.url);
     await admin.goto(`${app.url}/verwaltung/dokumentation/${year}`);
     await admin.getByRole("button", { name: "Veröffentlichen" }).click();
-    await admin.getByRole("status").filter({ hasText: "Die Dokumentation ist veröffentlicht. E-Mails an Teilnehmende, die darum gebeten haben: 1." }).waitFor();
+    await admin
+      .getByRole("status")
+      .filter({ hasText: "Die Dokumentation ist veröffentlicht. E-Mails an Teilnehmende, die darum gebeten haben: 1." })
+      .waitFor();
 
     const mail = await waitForMail(app.dataDir, "nora@example.org", NEWS);
     const docUrl = `${app.url}/konferenzen/${year}/dokumentation`;
@@ -78,7 +84,9 @@ describe("a mail when the documentation is published", () => {
     await page.getByRole("button", { name: "Angaben speichern" }).click();
     await page.getByText("Ihre Angaben wurden gespeichert.").waitFor();
     expect(await box.isChecked()).toBe(false);
-    const own = (await (await page.request.get(`${manage}/daten.json`)).json()) as { consents: { purpose: string; granted: boolean }[] };
+    const own = (await (await page.request.get(`${manage}/daten.json`)).json()) as {
+      consents: { purpose: string; granted: boolean }[];
+    };
     expect(own.consents.filter((c) => c.purpose === "documentation_news").map((c) => c.granted)).toEqual([true, false]);
     await orga.close();
     await people.close();

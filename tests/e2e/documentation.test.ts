@@ -34,14 +34,22 @@ async function signIn(): Promise<Page> {
 
 /** A photo with a distinct colour and EXIF data (camera owner, which must not reach the public). */
 function photo(n: number) {
-  return sharp({ create: { width: 640, height: 480, channels: 3, background: { r: (n * 37) % 256, g: (n * 91) % 256, b: (n * 53) % 256 } } })
+  return sharp({
+    create: {
+      width: 640,
+      height: 480,
+      channels: 3,
+      background: { r: (n * 37) % 256, g: (n * 91) % 256, b: (n * 53) % 256 },
+    },
+  })
     .jpeg({ quality: 80 })
     .withExif({ IFD0: { Artist: `Kamera-Besitzerin ${n}`, ImageDescription: `GPS-Geheimnis ${n}` } })
     .toBuffer();
 }
 
 const sha = (b: Buffer | Uint8Array) => createHash("sha256").update(b).digest("hex");
-const altOf = (n: number) => (NOT_CLEARED.includes(n) ? `Verborgenes Gesicht Nummer ${n}` : `Blick in den Saal, Bild ${n}`);
+const altOf = (n: number) =>
+  NOT_CLEARED.includes(n) ? `Verborgenes Gesicht Nummer ${n}` : `Blick in den Saal, Bild ${n}`;
 
 describe("conference documentation with a photo documentation", () => {
   const hiddenIds: string[] = [];
@@ -66,16 +74,38 @@ describe("conference documentation with a photo documentation", () => {
     expect((await visitor.request.get(`${app.url}/konferenzen/${year}/dokumentation.zip`)).status()).toBe(404);
 
     // A speech with hostile markup: sanitised on the server.
-    await page.getByLabel(/^Titel/).last().fill("Grußwort des Oberbürgermeisters");
-    await page.getByLabel(/^Rednerin oder Redner/).last().fill("Oberbürgermeister");
-    await page.getByLabel(/^Text/).last().fill('<p>Willkommen zur <strong>Integrationskonferenz</strong>.</p><script>alert("x")</script><p><a href="javascript:alert(1)">Klick</a><img src=x onerror="alert(2)"></p>');
+    await page
+      .getByLabel(/^Titel/)
+      .last()
+      .fill("Grußwort des Oberbürgermeisters");
+    await page
+      .getByLabel(/^Rednerin oder Redner/)
+      .last()
+      .fill("Oberbürgermeister");
+    await page
+      .getByLabel(/^Text/)
+      .last()
+      .fill(
+        '<p>Willkommen zur <strong>Integrationskonferenz</strong>.</p><script>alert("x")</script><p><a href="javascript:alert(1)">Klick</a><img src=x onerror="alert(2)"></p>',
+      );
     await page.getByRole("button", { name: "Redebeitrag hinzufügen" }).click();
     await page.getByRole("status").filter({ hasText: "Gespeichert." }).waitFor();
 
-    const files = await Promise.all(Array.from({ length: PHOTOS }, async (_, i) => ({ name: `IMG_${String(i + 1).padStart(4, "0")}.jpg`, mimeType: "image/jpeg", buffer: await photo(i + 1) })));
+    const files = await Promise.all(
+      Array.from({ length: PHOTOS }, async (_, i) => ({
+        name: `IMG_${String(i + 1).padStart(4, "0")}.jpg`,
+        mimeType: "image/jpeg",
+        buffer: await photo(i + 1),
+      })),
+    );
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Network.enable");
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 128 * 1024 });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 128 * 1024,
+    });
     await page.getByLabel("Fotos hochladen (mehrere auf einmal möglich)").setInputFiles(files);
     await page.evaluate(() => {
       const seen: number[] = [];
@@ -89,7 +119,12 @@ describe("conference documentation with a photo documentation", () => {
     await page.getByRole("status").filter({ hasText: "Die Datei wurde hochgeladen." }).waitFor({ timeout: 60_000 });
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen);
     expect(seen.some((v) => v > 0 && v < 100)).toBe(true);
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
     await page.getByRole("status").filter({ hasText: "20 Fotos, davon 0 zur Veröffentlichung freigegeben." }).waitFor();
 
     // Clearing without an alt text does not publish the photo.
@@ -105,9 +140,14 @@ describe("conference documentation with a photo documentation", () => {
       else await box.check();
     }
     await page.getByRole("button", { name: "Fotos speichern" }).click();
-    await page.getByRole("status").filter({ hasText: "20 Fotos, davon 18 zur Veröffentlichung freigegeben." }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "20 Fotos, davon 18 zur Veröffentlichung freigegeben." })
+      .waitFor();
 
-    const srcs = await page.locator(".photo-admin img").evaluateAll((imgs) => imgs.map((i) => i.getAttribute("src") ?? ""));
+    const srcs = await page
+      .locator(".photo-admin img")
+      .evaluateAll((imgs) => imgs.map((i) => i.getAttribute("src") ?? ""));
     expect(srcs).toHaveLength(PHOTOS);
     srcs.forEach((src, i) => {
       const id = /\/dateien\/([0-9a-f-]{36})/.exec(src)![1]!;
@@ -139,7 +179,9 @@ describe("conference documentation with a photo documentation", () => {
     await first.focus();
     expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "")).toMatch(/^Blick in den Saal, Bild \d+ \(Foto in voller Größe öffnen\)$/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "")).toMatch(
+      /^Blick in den Saal, Bild \d+ \(Foto in voller Größe öffnen\)$/,
+    );
 
     // The speech: sanitised, the script and the javascript: link gone.
     await page.getByRole("heading", { name: "Grußwort des Oberbürgermeisters" }).waitFor();
@@ -149,7 +191,15 @@ describe("conference documentation with a photo documentation", () => {
     expect(html).not.toContain("onerror");
 
     const pages = [html];
-    for (const path of [`/konferenzen/${year}`, "/konferenzen", "/feed.xml", "/suche?q=Verborgenes+Gesicht", "/suche?q=Gesicht", `/suche?q=Saal&jahr=${year}`, "/dokumente"]) {
+    for (const path of [
+      `/konferenzen/${year}`,
+      "/konferenzen",
+      "/feed.xml",
+      "/suche?q=Verborgenes+Gesicht",
+      "/suche?q=Gesicht",
+      `/suche?q=Saal&jahr=${year}`,
+      "/dokumente",
+    ]) {
       const res = await visitor.request.get(`${app.url}${path}`);
       expect(res.status(), path).toBe(200);
       pages.push(await res.text());

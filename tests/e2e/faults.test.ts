@@ -37,9 +37,21 @@ describe.skipIf(!postgresAvailable())("faults on PostgreSQL", () => {
     const opened = await openForm(app.url + form);
 
     server.stop("immediate");
-    const during = await postForm(opened, { firstName: "Eda", lastName: "Kaya", email: "eda@example.org", organisation: "Schule", organisationType: "school_daycare", photoConsent: "no", privacyConsent: "on" });
+    const during = await postForm(opened, {
+      firstName: "Eda",
+      lastName: "Kaya",
+      email: "eda@example.org",
+      organisation: "Schule",
+      organisationType: "school_daycare",
+      photoConsent: "no",
+      privacyConsent: "on",
+    });
     expect(during.status).toBe(503);
-    const next = await fetch(app.url + form, { method: "POST", headers: { origin: app.url, cookie: opened.cookie, "content-type": "application/x-www-form-urlencoded" }, body: "x=1" });
+    const next = await fetch(app.url + form, {
+      method: "POST",
+      headers: { origin: app.url, cookie: opened.cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: "x=1",
+    });
     expect(next.status).toBe(503);
     const text = await next.text();
     expect(text).toContain("Gerade nicht erreichbar");
@@ -58,9 +70,19 @@ describe.skipIf(!postgresAvailable())("faults on PostgreSQL", () => {
     const rows = await db.query("select count(*)::int as n from registrations where email = 'eda@example.org'");
     expect(rows.rows[0].n).toBe(0);
     // And it works again.
-    const after = await submitForm(app.url + form, { firstName: "Eda", lastName: "Kaya", email: "eda@example.org", organisation: "Schule", organisationType: "school_daycare", photoConsent: "no", privacyConsent: "on" });
+    const after = await submitForm(app.url + form, {
+      firstName: "Eda",
+      lastName: "Kaya",
+      email: "eda@example.org",
+      organisation: "Schule",
+      organisationType: "school_daycare",
+      photoConsent: "no",
+      privacyConsent: "on",
+    });
     expect(after.status).toBe(303); // "check your inbox" (the registration POST answers 303)
-    expect((await db.query("select count(*)::int as n from registrations where email = 'eda@example.org'")).rows[0].n).toBe(1);
+    expect(
+      (await db.query("select count(*)::int as n from registrations where email = 'eda@example.org'")).rows[0].n,
+    ).toBe(1);
     await db.end();
   });
 
@@ -117,7 +139,12 @@ describe.skipIf(!canMount)("a full disk during an upload", () => {
       const form = new FormData();
       form.append("_csrf", csrf);
       form.append("datei", new Blob([new Uint8Array(pdf)], { type: "application/pdf" }), "Integrationsbericht.pdf");
-      return fetch(`${app.url}${entry}/datei`, { method: "POST", redirect: "manual", body: form, headers: { origin: app.url, cookie: withCsrf, ...(xhr ? { "X-Requested-With": "XMLHttpRequest" } : {}) } });
+      return fetch(`${app.url}${entry}/datei`, {
+        method: "POST",
+        redirect: "manual",
+        body: form,
+        headers: { origin: app.url, cookie: withCsrf, ...(xhr ? { "X-Requested-With": "XMLHttpRequest" } : {}) },
+      });
     };
 
     // 5 MB do not fit on the 3 MB volume: without JavaScript back to the form with the message ...
@@ -146,12 +173,21 @@ describe.skipIf(!canMount)("a full disk during an upload", () => {
 
     // Every recorded version has its stored file and every stored file its row: no orphans.
     const db = await PGlite.create(path.join(dataDir, "db"));
-    const rows = (await db.query<{ storage_key: string; thumbnail_key: string | null; size: number }>("select storage_key, thumbnail_key, size from file_versions")).rows;
+    const rows = (
+      await db.query<{ storage_key: string; thumbnail_key: string | null; size: number }>(
+        "select storage_key, thumbnail_key, size from file_versions",
+      )
+    ).rows;
     await db.close();
     expect(rows.some((r) => r.size > 4 * 1024 * 1024)).toBe(false);
-    const keys = rows.flatMap((r) => [r.storage_key, r.thumbnail_key]).filter(Boolean).sort();
+    const keys = rows
+      .flatMap((r) => [r.storage_key, r.thumbnail_key])
+      .filter(Boolean)
+      .sort();
     const store = path.join(uploads, "store");
-    const stored = readdirSync(store).flatMap((d) => readdirSync(path.join(store, d))).sort();
+    const stored = readdirSync(store)
+      .flatMap((d) => readdirSync(path.join(store, d)))
+      .sort();
     expect(stored).toEqual(keys);
     expect(readdirSync(path.join(uploads, "tmp"))).toEqual([]);
   });

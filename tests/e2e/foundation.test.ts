@@ -72,7 +72,8 @@ describe("the app as a newcomer starts it", () => {
     page.on("request", (req) => {
       if (!req.url().startsWith(app.url) && !req.url().startsWith("data:")) foreign.push(req.url());
     });
-    for (const path of ["/", "/login", "/impressum", "/datenschutz", "/barrierefreiheit"]) await page.goto(app.url + path);
+    for (const path of ["/", "/login", "/impressum", "/datenschutz", "/barrierefreiheit"])
+      await page.goto(app.url + path);
     expect(foreign).toEqual([]);
     await page.close();
   });
@@ -124,7 +125,17 @@ describe("languages", () => {
 describe("organiser sign-in", () => {
   it("issues a new session on sign-in: a session cookie planted before is not reused", async () => {
     const context = await browser.newContext();
-    await context.addCookies([{ name: "__Host-ikon_session", value: "planted-by-attacker", domain: "127.0.0.1", path: "/", secure: true, httpOnly: true, sameSite: "Lax" }]);
+    await context.addCookies([
+      {
+        name: "__Host-ikon_session",
+        value: "planted-by-attacker",
+        domain: "127.0.0.1",
+        path: "/",
+        secure: true,
+        httpOnly: true,
+        sameSite: "Lax",
+      },
+    ]);
     const page = await context.newPage();
     await signInAsOrganiser(page, app.url);
     const session = (await context.cookies()).find((c) => c.name === "__Host-ikon_session")!;
@@ -163,7 +174,10 @@ describe("organiser sign-in", () => {
     await page.getByText("Sie sind abgemeldet.").waitFor();
 
     // Replaying the old cookie after sign-out gets the sign-in page, not the admin area.
-    const replay = await fetch(`${app.url}/verwaltung`, { headers: { cookie: `__Host-ikon_session=${session.value}` }, redirect: "manual" });
+    const replay = await fetch(`${app.url}/verwaltung`, {
+      headers: { cookie: `__Host-ikon_session=${session.value}` },
+      redirect: "manual",
+    });
     expect(replay.status).toBe(302);
     expect(replay.headers.get("location")).toContain("/login");
     await context.close();
@@ -237,7 +251,17 @@ describe("process", () => {
     const other = await startApp();
     expect(await other.stop("SIGTERM")).toBe(0);
     const created = await runCli(
-      ["scripts/user-create.ts", "--email", "koord@example.org", "--name", "Kim Koordination", "--role", "coordinator", "--password", "ein-langes-passwort"],
+      [
+        "scripts/user-create.ts",
+        "--email",
+        "koord@example.org",
+        "--name",
+        "Kim Koordination",
+        "--role",
+        "coordinator",
+        "--password",
+        "ein-langes-passwort",
+      ],
       { DATA_DIR: other.dataDir },
     );
     expect(created.output).toContain("Konto angelegt: koord@example.org");

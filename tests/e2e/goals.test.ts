@@ -15,7 +15,19 @@ beforeAll(async () => {
   const first = await startApp();
   await first.stop();
   const created = await runCli(
-    ["scripts/user-create.ts", "--email", COORDINATOR.email, "--name", "Koordination Welheim", "--role", "coordinator", "--password", COORDINATOR.password, "--group", "welheim"],
+    [
+      "scripts/user-create.ts",
+      "--email",
+      COORDINATOR.email,
+      "--name",
+      "Koordination Welheim",
+      "--role",
+      "coordinator",
+      "--password",
+      COORDINATOR.password,
+      "--group",
+      "welheim",
+    ],
     { DATA_DIR: first.dataDir },
   );
   expect(created.code, created.output).toBe(0);
@@ -55,7 +67,9 @@ describe("a participant prioritises goals with the conference-day code", () => {
     await page.getByLabel(/Code des Konferenztags/).fill(code.toLowerCase());
     await page.getByRole("button", { name: "Weiter" }).click();
     await page.getByRole("heading", { name: "Punkte verteilen" }).waitFor();
-    expect(await textOf(page.locator("#ballot-rule"))).toContain("Sie haben 5 Punkte. Sie können einem Ziel höchstens 3 Punkte geben.");
+    expect(await textOf(page.locator("#ballot-rule"))).toContain(
+      "Sie haben 5 Punkte. Sie können einem Ziel höchstens 3 Punkte geben.",
+    );
 
     const first = page.getByLabel("Berufsorientierung mit Eltern ab Klasse 8");
     const second = page.getByLabel("Gesundheitslotsinnen in jedem Stadtteil");
@@ -162,7 +176,10 @@ describe("a registered participant prioritises through the manage link", () => {
     await page.getByLabel("Berufsorientierung mit Eltern ab Klasse 8").fill("3");
     await page.getByLabel("Sportvereine: kostenloses Schnuppertraining").fill("3");
     await page.getByRole("button", { name: "Punkte abgeben" }).click();
-    await page.getByRole("alert").filter({ hasText: "Sie haben 6 Punkte verteilt, aber nur 5 Punkte zur Verfügung" }).waitFor();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "Sie haben 6 Punkte verteilt, aber nur 5 Punkte zur Verfügung" })
+      .waitFor();
     await page.getByLabel("Sportvereine: kostenloses Schnuppertraining").fill("2");
     await page.getByRole("button", { name: "Punkte abgeben" }).click();
     await page.getByRole("status").filter({ hasText: "Ihre 5 von 5 Punkten sind gespeichert" }).waitFor();
@@ -197,7 +214,9 @@ describe("goal owners and the public board", () => {
     await page.getByRole("button", { name: "Zur Prüfung senden" }).click();
     expect(await textOf(page.getByRole("status"))).toContain("wird geprüft");
     // Not public yet.
-    expect(/<main[\s\S]*<\/main>/.exec(await (await fetch(`${app.url}/ziele/${id}`)).text())![0]).not.toContain("jeden ersten Mittwoch");
+    expect(/<main[\s\S]*<\/main>/.exec(await (await fetch(`${app.url}/ziele/${id}`)).text())![0]).not.toContain(
+      "jeden ersten Mittwoch",
+    );
 
     // Goal 1 belongs to the Facharbeitskreis Bildung und Ausbildung: it does not exist for Welheim.
     const cookies = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
@@ -219,7 +238,10 @@ describe("goal owners and the public board", () => {
     const orgaContext = await browser.newContext();
     const orga = await signIn(orgaContext, ORGANISER);
     await orga.goto(`${app.url}/verwaltung/ziele`);
-    await orga.locator(".goal-list > li", { hasText: "Nachbarschaftstreff" }).getByRole("button", { name: "Veröffentlichen" }).click();
+    await orga
+      .locator(".goal-list > li", { hasText: "Nachbarschaftstreff" })
+      .getByRole("button", { name: "Veröffentlichen" })
+      .click();
     await orga.getByRole("status").waitFor();
     expect(await (await fetch(`${app.url}/ziele/${id}`)).text()).toContain("jeden ersten Mittwoch");
     await orgaContext.close();
@@ -237,13 +259,19 @@ describe("goal owners and the public board", () => {
     await page.getByRole("heading", { name: "Verlauf Jahr für Jahr" }).waitFor();
     expect(await textOf(page.locator(".timeline"))).toContain("Alle zehn Schreiben sind überarbeitet");
     await page.goto(`${app.url}/ziele/abdeckung?jahre=2`);
-    expect(await textOf(page.getByRole("heading", { name: /Empfehlungen ohne Ziel/ }))).toMatch(/^3[0-9] Empfehlungen ohne Ziel in den letzten 2 Jahren/);
+    expect(await textOf(page.getByRole("heading", { name: /Empfehlungen ohne Ziel/ }))).toMatch(
+      /^3[0-9] Empfehlungen ohne Ziel in den letzten 2 Jahren/,
+    );
     const csv = await fetch(`${app.url}/ziele/export.csv`);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(await csv.text()).toContain("Nachbarschaftstreff im Stadtteilzentrum Welheim");
     const xlsx = await fetch(`${app.url}/ziele/export.xlsx`);
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
     await page.close();
   });
 });
@@ -253,19 +281,28 @@ describe("organisers", () => {
     const context = await browser.newContext();
     const page = await signIn(context, ORGANISER);
     await page.goto(`${app.url}/verwaltung/ziele/katalog`);
-    await page.getByLabel("oder Inhalt hier einfügen").first().fill("code;handlungsfeld;titel\nBIL-9;Bildung;Gut\nBIL9;Bildung;Ohne Bindestrich\nKUL-9;Theater;Unbekannt\n");
+    await page
+      .getByLabel("oder Inhalt hier einfügen")
+      .first()
+      .fill("code;handlungsfeld;titel\nBIL-9;Bildung;Gut\nBIL9;Bildung;Ohne Bindestrich\nKUL-9;Theater;Unbekannt\n");
     await page.getByRole("button", { name: "Laden", exact: true }).click();
     const alert = await textOf(page.getByRole("alert"));
     expect(alert).toContain("Nichts gespeichert: 2 Fehler");
     expect(alert).toContain("Zeile 3: Der Code „BIL9“ hat nicht die Form ABC-12");
     expect(alert).toContain("Zeile 4: Das Handlungsfeld „Theater“ kennen wir nicht");
     expect(await page.getByText("BIL-9", { exact: true }).count()).toBe(0);
-    await page.getByLabel("oder Inhalt hier einfügen").first().fill("code;handlungsfeld;titel;text\nBIL-9;BIL;Lernpatenschaften;Ehrenamtliche begleiten Kinder beim Lernen.\n");
+    await page
+      .getByLabel("oder Inhalt hier einfügen")
+      .first()
+      .fill("code;handlungsfeld;titel;text\nBIL-9;BIL;Lernpatenschaften;Ehrenamtliche begleiten Kinder beim Lernen.\n");
     await page.getByRole("button", { name: "Laden", exact: true }).click();
     await page.getByRole("status").filter({ hasText: "1 neue und 0 geänderte" }).waitFor();
 
     await page.goto(`${app.url}/verwaltung/ziele/vorschlaege`);
-    await page.locator(".goal-list > li", { hasText: "Gesundheitslotsinnen in jedem Stadtteil" }).getByRole("link", { name: "Als Ziel vereinbaren" }).click();
+    await page
+      .locator(".goal-list > li", { hasText: "Gesundheitslotsinnen in jedem Stadtteil" })
+      .getByRole("link", { name: "Als Ziel vereinbaren" })
+      .click();
     await page.getByRole("heading", { name: "Ziel vereinbaren", level: 1 }).waitFor();
     expect(await page.getByLabel(/^Ziel \(/).inputValue()).toBe("Gesundheitslotsinnen in jedem Stadtteil");
     await page.getByLabel(/^Woran wir den Erfolg messen/).fill("Zahl der ausgebildeten Lotsinnen und Lotsen");
@@ -295,7 +332,14 @@ describe("accessibility of the goal pages", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const year = await conferenceYear(app.url);
-    for (const path of ["/ziele", `/ziele?jahr=${year}`, "/ziele/1", "/ziele/abdeckung", "/ziele/mitmachen", "/ziele/mitmachen?code=gibtsnicht"]) {
+    for (const path of [
+      "/ziele",
+      `/ziele?jahr=${year}`,
+      "/ziele/1",
+      "/ziele/abdeckung",
+      "/ziele/mitmachen",
+      "/ziele/mitmachen?code=gibtsnicht",
+    ]) {
       await page.goto(app.url + path);
       violations.push(...(await axeCheck(page, path)));
     }
@@ -303,7 +347,14 @@ describe("accessibility of the goal pages", () => {
     await orga.goto(`${app.url}/verwaltung/ziele/vorschlaege`);
     const code = /mit dem Code (\S+) ab/.exec(await textOf(orga.getByText(/Teilnehmende stimmen mit dem Code/)))![1]!;
     violations.push(...(await axeCheck(orga, "/verwaltung/ziele/vorschlaege")));
-    for (const path of ["/verwaltung/ziele", "/verwaltung/ziele/katalog", "/verwaltung/ziele/vereinbaren", "/verwaltung/ziele/2", `/ziele/ergebnis/${year}`, `/ziele/ergebnis/${year}?ansicht=projektor`]) {
+    for (const path of [
+      "/verwaltung/ziele",
+      "/verwaltung/ziele/katalog",
+      "/verwaltung/ziele/vereinbaren",
+      "/verwaltung/ziele/2",
+      `/ziele/ergebnis/${year}`,
+      `/ziele/ergebnis/${year}?ansicht=projektor`,
+    ]) {
       await orga.goto(app.url + path);
       violations.push(...(await axeCheck(orga, path)));
     }

@@ -52,7 +52,10 @@ describe("HTML validity (vnu)", () => {
     await page.getByLabel(/^Vorname/).fill("Valide");
     await page.getByLabel(/^Nachname/).fill("Prüfung");
     await page.getByLabel(/^E-Mail-Adresse/).fill("vnu@example.org");
-    await page.getByLabel(/^Organisation \(/).first().fill("Stadtteilzentrum Welheim");
+    await page
+      .getByLabel(/^Organisation \(/)
+      .first()
+      .fill("Stadtteilzentrum Welheim");
     await page.getByLabel(/^Art der Organisation/).selectOption({ label: "Ehrenamt" });
     await page.getByLabel(/^Nein, ich möchte nicht/).check();
     await page.getByLabel(/^Ich habe die Datenschutzhinweise gelesen/).check();
@@ -66,17 +69,46 @@ describe("HTML validity (vnu)", () => {
     await page.close();
 
     for (const lang of ["de", "en", "ar"] as const) {
-      const starts = ["/", `/konferenzen/${year}/anmeldung`, confirm.pathname, manage, `${manage}/ziele`, `${manage}/fragen`, `${manage}/abmelden`, `${manage}/loeschen`, "/ziele", "/ziele/abdeckung", "/dokumente", "/login", "/live", "/suche?q=Sprache", "/gibt-es-nicht"];
+      const starts = [
+        "/",
+        `/konferenzen/${year}/anmeldung`,
+        confirm.pathname,
+        manage,
+        `${manage}/ziele`,
+        `${manage}/fragen`,
+        `${manage}/abmelden`,
+        `${manage}/loeschen`,
+        "/ziele",
+        "/ziele/abdeckung",
+        "/dokumente",
+        "/login",
+        "/live",
+        "/suche?q=Sprache",
+        "/gibt-es-nicht",
+      ];
       for (const [k, v] of await crawlIn(visitor, lang, starts, lang === "de" ? 60 : 30)) pages.set(k, v);
     }
     await visitor.close();
     const organiser = await signedInContext(browser, app.url);
     // The room view (projector) is linked from a Fachinput's page, deep in the area.
-    const firstLink = async (path: string, re: RegExp) => re.exec(await (await organiser.request.get(app.url + path)).text())?.[0] ?? path;
-    const room = await firstLink(await firstLink("/verwaltung/fachinputs", /\/verwaltung\/fachinputs\/[^"/?]+/), /\/live\/[^"]+\/saal/);
+    const firstLink = async (path: string, re: RegExp) =>
+      re.exec(await (await organiser.request.get(app.url + path)).text())?.[0] ?? path;
+    const room = await firstLink(
+      await firstLink("/verwaltung/fachinputs", /\/verwaltung\/fachinputs\/[^"/?]+/),
+      /\/live\/[^"]+\/saal/,
+    );
     for (const lang of ["de", "en", "ar"] as const) {
-      const starts = ["/verwaltung", room, `/verwaltung/konferenzen/${year}/teilnehmende`, `/verwaltung/konferenzen/${year}/teilnehmende/neu`, `/verwaltung/konferenzen/${year}/einlass`, "/verwaltung/ziele/katalog", "/verwaltung/konferenzen/neu"];
-      for (const [k, v] of await crawlIn(organiser, lang, starts, lang === "de" ? 60 : 25, " (signed in)")) pages.set(k, v);
+      const starts = [
+        "/verwaltung",
+        room,
+        `/verwaltung/konferenzen/${year}/teilnehmende`,
+        `/verwaltung/konferenzen/${year}/teilnehmende/neu`,
+        `/verwaltung/konferenzen/${year}/einlass`,
+        "/verwaltung/ziele/katalog",
+        "/verwaltung/konferenzen/neu",
+      ];
+      for (const [k, v] of await crawlIn(organiser, lang, starts, lang === "de" ? 60 : 25, " (signed in)"))
+        pages.set(k, v);
     }
     await organiser.close();
     const seen = [...pages.keys()];
@@ -87,7 +119,10 @@ describe("HTML validity (vnu)", () => {
     // A control page with two known faults in the same run: the gate cannot pass vacuously.
     pages.set("control", "<!DOCTYPE html><html lang=de><title>x</title><p id='a b'>x</p><span aria-label=x>y</span>");
     const errors = await vnuErrors(pages);
-    const control = errors.filter((e) => e.page === "control").map((e) => e.message).join("\n");
+    const control = errors
+      .filter((e) => e.page === "control")
+      .map((e) => e.message)
+      .join("\n");
     expect(control).toMatch(/whitespace/);
     expect(control).toMatch(/aria-label/);
     const left = errors.filter((e) => e.page !== "control" && !UPSTREAM.some((u) => u.message.test(e.message)));

@@ -50,7 +50,11 @@ describe.skipIf(!url)("several instances on one PostgreSQL", () => {
     await admin.query(`create database ${dbName}`);
     const dbUrl = new URL(url!);
     dbUrl.pathname = `/${dbName}`;
-    const shared = { DATABASE_URL: dbUrl.toString(), SESSION_SECRET: "two-instances-secret-two-instances-secret", TRUST_PROXY_HOPS: "1" };
+    const shared = {
+      DATABASE_URL: dbUrl.toString(),
+      SESSION_SECRET: "two-instances-secret-two-instances-secret",
+      TRUST_PROXY_HOPS: "1",
+    };
     const seeded = await runCli(["scripts/seed.ts"], shared);
     expect(seeded.output).toContain("Demo geladen");
 
@@ -64,14 +68,22 @@ describe.skipIf(!url)("several instances on one PostgreSQL", () => {
 
     const [a, b] = await Promise.all([startApp({ env: shared }), startApp({ env: shared })]);
     apps.push(a!, b!);
-    const statuses = await Promise.all(Array.from({ length: 200 }, (_, i) => registerOnce(i % 2 ? a! : b!, String(year), i)));
+    const statuses = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => registerOnce(i % 2 ? a! : b!, String(year), i)),
+    );
     expect(statuses.filter((s) => s === 303)).toHaveLength(200);
 
-    const counts = await db.query("select status, count(*)::int as n from registrations where conference_id = $1 group by status", [conferenceId]);
+    const counts = await db.query(
+      "select status, count(*)::int as n from registrations where conference_id = $1 group by status",
+      [conferenceId],
+    );
     const byStatus = Object.fromEntries(counts.rows.map((r: { status: string; n: number }) => [r.status, r.n]));
     expect((byStatus.held ?? 0) + (byStatus.confirmed ?? 0)).toBe(50);
     expect(byStatus.waitlisted).toBe(150);
-    const positions = await db.query("select waitlist_position from registrations where conference_id = $1 and status = 'waitlisted'", [conferenceId]);
+    const positions = await db.query(
+      "select waitlist_position from registrations where conference_id = $1 and status = 'waitlisted'",
+      [conferenceId],
+    );
     expect(new Set(positions.rows.map((r: { waitlist_position: number }) => r.waitlist_position)).size).toBe(150);
 
     // Both workers poll the same outbox; wait until it is empty.
@@ -112,7 +124,13 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
 describe("WEB_CONCURRENCY", () => {
   it("refuses several processes on the embedded database", async () => {
     const DATA_DIR = mkdtempSync(path.join(tmpdir(), "ikon-cluster-"));
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR, WEB_CONCURRENCY: "2", LOG_LEVEL: "warn" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      DATA_DIR,
+      WEB_CONCURRENCY: "2",
+      LOG_LEVEL: "warn",
+    };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
@@ -130,11 +148,21 @@ describe("WEB_CONCURRENCY", () => {
     await own.query(`create database ${name}`);
     const dbUrl = new URL(url!);
     dbUrl.pathname = `/${name}`;
-    const app = await startApp({ env: { DATABASE_URL: dbUrl.toString(), SESSION_SECRET: "two-instances-secret-two-instances-secret", WEB_CONCURRENCY: "2" } });
+    const app = await startApp({
+      env: {
+        DATABASE_URL: dbUrl.toString(),
+        SESSION_SECRET: "two-instances-secret-two-instances-secret",
+        WEB_CONCURRENCY: "2",
+      },
+    });
     apps.push(app);
     const primary = app.process.pid!;
-    const workers = await until("two workers", () => (childrenOf(primary).length === 2 ? childrenOf(primary) : undefined));
-    const pages = await Promise.all(Array.from({ length: 10 }, () => fetch(`${app.url}/impressum`).then((r) => r.status)));
+    const workers = await until("two workers", () =>
+      childrenOf(primary).length === 2 ? childrenOf(primary) : undefined,
+    );
+    const pages = await Promise.all(
+      Array.from({ length: 10 }, () => fetch(`${app.url}/impressum`).then((r) => r.status)),
+    );
     expect(pages.every((s) => s === 200)).toBe(true);
 
     // A worker killed by a signal is replaced (one that fails before it listens stops the whole).

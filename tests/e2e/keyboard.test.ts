@@ -65,7 +65,6 @@ async function typeInto(page: Page, target: Locator, text: string) {
   await page.keyboard.type(text);
 }
 
-
 describe("keyboard only", () => {
   it("register (with a failed submit first), confirm from the mail, change the forum on the manage page", async () => {
     const context = await browser.newContext();
@@ -141,10 +140,17 @@ describe("keyboard only", () => {
     await tabTo(page, page.locator("main .live-inputs a").first());
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Ihre Frage", level: 2 }).waitFor();
-    await typeInto(page, page.getByLabel(/^Ihre Frage oder Ihr Beitrag/), "Wie erreichen wir Eltern, die noch kein Deutsch sprechen?");
+    await typeInto(
+      page,
+      page.getByLabel(/^Ihre Frage oder Ihr Beitrag/),
+      "Wie erreichen wir Eltern, die noch kein Deutsch sprechen?",
+    );
     await tabTo(page, page.getByRole("button", { name: "Frage senden" }));
     await page.keyboard.press("Enter");
-    await page.getByText(/Ihre Frage (ist angekommen|ist jetzt für alle sichtbar)/).first().waitFor();
+    await page
+      .getByText(/Ihre Frage (ist angekommen|ist jetzt für alle sichtbar)/)
+      .first()
+      .waitFor();
     await context.close();
   });
 

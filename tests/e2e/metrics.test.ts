@@ -30,8 +30,12 @@ describe("/metrics", () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).toContain("# TYPE ikon_http_request_duration_seconds histogram");
-    expect(text).toMatch(/^ikon_http_request_duration_seconds_count\{method="GET",route="\/konferenzen\/:year",status="200"\} 1$/m);
-    expect(text).toMatch(/^ikon_http_request_duration_seconds_count\{method="GET",route="\/dateien\/:fileId",status="404"\} 1$/m);
+    expect(text).toMatch(
+      /^ikon_http_request_duration_seconds_count\{method="GET",route="\/konferenzen\/:year",status="200"\} 1$/m,
+    );
+    expect(text).toMatch(
+      /^ikon_http_request_duration_seconds_count\{method="GET",route="\/dateien\/:fileId",status="404"\} 1$/m,
+    );
     expect(text).not.toContain("00000000-0000-4000-8000-000000000000");
     expect(text).toMatch(/^ikon_outbox_mails\{status="pending"\} \d+$/m);
     expect(text).toMatch(/^ikon_outbox_mails\{status="dead"\} 0$/m);

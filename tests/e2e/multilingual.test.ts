@@ -32,7 +32,6 @@ async function documentLanguage(page: Page) {
   }));
 }
 
-
 describe("languages", () => {
   it("Arabic: the switch keeps the page, the document is rtl, pages without Arabic are German with a note", async () => {
     const context = await browser.newContext({
@@ -40,10 +39,7 @@ describe("languages", () => {
     });
     const page = await context.newPage();
     await page.goto(`${app.url}/konferenzen/${year}`);
-    await page
-      .getByRole("navigation", { name: "Sprache" })
-      .getByRole("link", { name: "العربية" })
-      .click();
+    await page.getByRole("navigation", { name: "Sprache" }).getByRole("link", { name: "العربية" }).click();
     await page.waitForURL(new RegExp(`/konferenzen/${year}$`));
     expect(await documentLanguage(page)).toEqual({
       lang: "ar",
@@ -52,16 +48,10 @@ describe("languages", () => {
     });
     expect(
       await textOf(
-        page
-          .getByRole("navigation", { name: "القائمة الرئيسية" })
-          .getByRole("link", { name: "الصفحة الرئيسية" }),
+        page.getByRole("navigation", { name: "القائمة الرئيسية" }).getByRole("link", { name: "الصفحة الرئيسية" }),
       ),
     ).toBe("الصفحة الرئيسية");
-    expect(
-      await page
-        .getByRole("link", { name: "العربية" })
-        .getAttribute("aria-current"),
-    ).toBe("true");
+    expect(await page.getByRole("link", { name: "العربية" }).getAttribute("aria-current")).toBe("true");
     // Mirrored: the site title sits on the right, the language switch on the left.
     const title = (await page.locator(".site-title").boundingBox())!;
     const langs = (await page.locator(".lang-switch").boundingBox())!;
@@ -82,17 +72,11 @@ describe("languages", () => {
     const note = page.locator(".lang-note");
     expect(await note.getAttribute("lang")).toBe("ar");
     expect(await note.getAttribute("dir")).toBe("rtl");
-    expect(
-      await page
-        .getByRole("link", { name: "Deutsch" })
-        .getAttribute("aria-current"),
-    ).toBeNull();
+    expect(await page.getByRole("link", { name: "Deutsch" }).getAttribute("aria-current")).toBeNull();
     // Back on a participant page (client-side navigation), Arabic again.
     await page.getByRole("link", { name: "Start", exact: true }).click();
     await page.waitForURL(new RegExp(`${app.url}/$`));
-    await expect
-      .poll(() => documentLanguage(page))
-      .toMatchObject({ lang: "ar", dir: "rtl" });
+    await expect.poll(() => documentLanguage(page)).toMatchObject({ lang: "ar", dir: "rtl" });
     expect(await page.locator(".lang-note").count()).toBe(0);
     await context.close();
   });
@@ -103,22 +87,12 @@ describe("languages", () => {
         viewport: { width, height: 900 },
       });
       const page = await context.newPage();
-      await page.goto(
-        `${app.url}/sprache?lang=ar&to=/konferenzen/${year}/anmeldung`,
-      );
-      await page.evaluate(() =>
-        document.querySelectorAll("form").forEach((f) => (f.noValidate = true)),
-      );
+      await page.goto(`${app.url}/sprache?lang=ar&to=/konferenzen/${year}/anmeldung`);
+      await page.evaluate(() => document.querySelectorAll("form").forEach((f) => (f.noValidate = true)));
       await page.getByRole("button", { name: "التسجيل", exact: true }).click();
       const summary = page.getByRole("alert");
-      expect(await textOf(summary)).toContain(
-        "يرجى مراجعة البيانات التي أدخلتها",
-      );
-      expect(
-        await page.evaluate(
-          () => document.documentElement.scrollWidth <= window.innerWidth,
-        ),
-      ).toBe(true);
+      expect(await textOf(summary)).toContain("يرجى مراجعة البيانات التي أدخلتها");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await page.screenshot({
         path: `${SHOTS}/ar-registration-errors-${width}.png`,
         fullPage: true,
@@ -130,31 +104,19 @@ describe("languages", () => {
       viewport: { width: 1280, height: 900 },
     });
     const page = await context.newPage();
-    await page.goto(
-      `${app.url}/sprache?lang=ar&to=/konferenzen/${year}/anmeldung`,
-    );
+    await page.goto(`${app.url}/sprache?lang=ar&to=/konferenzen/${year}/anmeldung`);
     await page.getByLabel(/^الاسم الأول/).fill("ليلى");
     await page.getByLabel(/^اسم العائلة/).fill("حداد");
     await page.getByLabel(/^عنوان البريد الإلكتروني/).fill("laila@example.org");
     await page.getByLabel(/^المؤسسة/).fill("Stadtteilzentrum Welheim");
-    await page
-      .getByLabel(/^نوع المؤسسة/)
-      .selectOption({ label: "منظمة مهاجرين" });
+    await page.getByLabel(/^نوع المؤسسة/).selectOption({ label: "منظمة مهاجرين" });
     await page.getByLabel(/^لا، لا أريد/).check();
     await page.getByLabel(/^قرأت إشعار حماية البيانات/).check();
     await page.getByRole("button", { name: "التسجيل", exact: true }).click();
-    await page
-      .getByRole("heading", { name: "يرجى التحقق من بريدك الإلكتروني" })
-      .waitFor();
+    await page.getByRole("heading", { name: "يرجى التحقق من بريدك الإلكتروني" }).waitFor();
 
-    const held = await waitForMail(
-      app.dataDir,
-      "laila@example.org",
-      /^يرجى تأكيد تسجيلك/,
-    );
-    expect(held.html).toMatch(
-      /<html[^>]*lang="ar"[^>]*dir="rtl"|<html[^>]*dir="rtl"[^>]*lang="ar"/,
-    );
+    const held = await waitForMail(app.dataDir, "laila@example.org", /^يرجى تأكيد تسجيلك/);
+    expect(held.html).toMatch(/<html[^>]*lang="ar"[^>]*dir="rtl"|<html[^>]*dir="rtl"[^>]*lang="ar"/);
     expect(held.text).toContain("مرحبًا ليلى حداد");
     await page.goto(linkIn(held.text, "anmeldung-bestaetigen"));
     expect(await documentLanguage(page)).toMatchObject({
@@ -170,11 +132,7 @@ describe("languages", () => {
       fullPage: true,
     });
     await page.setViewportSize({ width: 320, height: 900 });
-    expect(
-      await page.evaluate(
-        () => document.documentElement.scrollWidth <= window.innerWidth,
-      ),
-    ).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.screenshot({
       path: `${SHOTS}/ar-manage-320.png`,
       fullPage: true,
@@ -186,38 +144,68 @@ describe("languages", () => {
   it("English registration: the mail is in English", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(
-      `${app.url}/sprache?lang=en&to=/konferenzen/${year}/anmeldung`,
-    );
+    await page.goto(`${app.url}/sprache?lang=en&to=/konferenzen/${year}/anmeldung`);
     await page.getByLabel(/^First name/).fill("Jane");
     await page.getByLabel(/^Last name/).fill("Doe");
     await page.getByLabel(/^E-mail address/).fill("jane@example.org");
     await page.getByLabel(/^Organisation \(/).fill("Welheim Community Centre");
-    await page
-      .getByLabel(/^Type of organisation/)
-      .selectOption({ label: "Volunteer" });
+    await page.getByLabel(/^Type of organisation/).selectOption({ label: "Volunteer" });
     await page.getByLabel(/^No, I do not want/).check();
     await page.getByLabel(/^I have read the privacy notice/).check();
     await page.getByRole("button", { name: "Register", exact: true }).click();
-    await page
-      .getByRole("heading", { name: "Please check your inbox" })
-      .waitFor();
-    const held = await waitForMail(
-      app.dataDir,
-      "jane@example.org",
-      /^Please confirm your registration/,
-    );
+    await page.getByRole("heading", { name: "Please check your inbox" }).waitFor();
+    const held = await waitForMail(app.dataDir, "jane@example.org", /^Please confirm your registration/);
     expect(held.html).toMatch(/<html[^>]*lang="en"/);
     await context.close();
   });
 
   it("every mailed link carries the registration's language and opens in it in a fresh browser (de, en, ar)", async () => {
     const forms = {
-      de: { first: /^Vorname/, last: /^Nachname/, email: /^E-Mail-Adresse/, org: /^Organisation \(/, type: /^Art der Organisation/, typeLabel: "Ehrenamt", photo: /^Nein, ich möchte nicht/, privacy: /^Ich habe die Datenschutzhinweise gelesen/, submit: "Verbindlich anmelden", confirm: "Anmeldung jetzt bestätigen", manage: "Ihre Anmeldung" },
-      en: { first: /^First name/, last: /^Last name/, email: /^E-mail address/, org: /^Organisation \(/, type: /^Type of organisation/, typeLabel: "Volunteer", photo: /^No, I do not want/, privacy: /^I have read the privacy notice/, submit: "Register", confirm: "Confirm registration now", manage: "Your registration" },
-      ar: { first: /^الاسم الأول/, last: /^اسم العائلة/, email: /^عنوان البريد الإلكتروني/, org: /^المؤسسة/, type: /^نوع المؤسسة/, typeLabel: "منظمة مهاجرين", photo: /^لا، لا أريد/, privacy: /^قرأت إشعار حماية البيانات/, submit: "التسجيل", confirm: "أكّد التسجيل الآن", manage: "تسجيلك" },
+      de: {
+        first: /^Vorname/,
+        last: /^Nachname/,
+        email: /^E-Mail-Adresse/,
+        org: /^Organisation \(/,
+        type: /^Art der Organisation/,
+        typeLabel: "Ehrenamt",
+        photo: /^Nein, ich möchte nicht/,
+        privacy: /^Ich habe die Datenschutzhinweise gelesen/,
+        submit: "Verbindlich anmelden",
+        confirm: "Anmeldung jetzt bestätigen",
+        manage: "Ihre Anmeldung",
+      },
+      en: {
+        first: /^First name/,
+        last: /^Last name/,
+        email: /^E-mail address/,
+        org: /^Organisation \(/,
+        type: /^Type of organisation/,
+        typeLabel: "Volunteer",
+        photo: /^No, I do not want/,
+        privacy: /^I have read the privacy notice/,
+        submit: "Register",
+        confirm: "Confirm registration now",
+        manage: "Your registration",
+      },
+      ar: {
+        first: /^الاسم الأول/,
+        last: /^اسم العائلة/,
+        email: /^عنوان البريد الإلكتروني/,
+        org: /^المؤسسة/,
+        type: /^نوع المؤسسة/,
+        typeLabel: "منظمة مهاجرين",
+        photo: /^لا، لا أريد/,
+        privacy: /^قرأت إشعار حماية البيانات/,
+        submit: "التسجيل",
+        confirm: "أكّد التسجيل الآن",
+        manage: "تسجيلك",
+      },
     } as const;
-    const subjects = { de: [/^Bitte bestätigen/, /^Anmeldung bestätigt/], en: [/^Please confirm/, /^Registration confirmed/], ar: [/^يرجى تأكيد تسجيلك/, /^تم تأكيد التسجيل/] } as const;
+    const subjects = {
+      de: [/^Bitte bestätigen/, /^Anmeldung bestätigt/],
+      en: [/^Please confirm/, /^Registration confirmed/],
+      ar: [/^يرجى تأكيد تسجيلك/, /^تم تأكيد التسجيل/],
+    } as const;
     const mailedLink = (text: string | undefined, path: string) => {
       const m = new RegExp(`https?://\\S+/${path}/[a-z2-7]+\\?lang=\\w+`).exec(text ?? "");
       if (!m) throw new Error(`no /${path}/ link with its language in:\n${text}`);
@@ -241,7 +229,10 @@ describe("languages", () => {
       await registering.close();
 
       // A fresh browser that prefers another language: the link decides.
-      const fresh = await browser.newContext({ locale: locale === "ar" ? "de-DE" : "ar", extraHTTPHeaders: { "Accept-Language": locale === "ar" ? "de" : "ar" } });
+      const fresh = await browser.newContext({
+        locale: locale === "ar" ? "de-DE" : "ar",
+        extraHTTPHeaders: { "Accept-Language": locale === "ar" ? "de" : "ar" },
+      });
       const own = await fresh.newPage();
       const confirmLink = mailedLink(held.text, "anmeldung-bestaetigen");
       expect(confirmLink.endsWith(`?lang=${locale}`)).toBe(true);
@@ -254,20 +245,32 @@ describe("languages", () => {
       await fresh.close();
 
       const confirmed = await waitForMail(app.dataDir, email, subjects[locale][1]);
-      const ics = confirmed.attachments.find((a) => a.filename?.endsWith(".ics"))!.content.toString("utf8").replace(/\r\n[ \t]/g, "");
+      const ics = confirmed.attachments
+        .find((a) => a.filename?.endsWith(".ics"))!
+        .content.toString("utf8")
+        .replace(/\r\n[ \t]/g, "");
       expect(ics).toContain(`?lang=${locale}`);
       const manageLink = mailedLink(confirmed.text, "meine-anmeldung");
       const later = await browser.newContext();
       const again = await later.newPage();
       await again.goto(manageLink);
       await again.getByRole("heading", { name: f.manage, level: 1 }).waitFor();
-      expect(await documentLanguage(again), `${locale} manage page`).toMatchObject({ lang: locale, dir: locale === "ar" ? "rtl" : "ltr" });
+      expect(await documentLanguage(again), `${locale} manage page`).toMatchObject({
+        lang: locale,
+        dir: locale === "ar" ? "rtl" : "ltr",
+      });
       await later.close();
     }
   });
 
   it("no page carries U+0000 (React 18 pads streamed chunks with NUL bytes where a multibyte character meets 2 KB)", async () => {
-    for (const path of [`/konferenzen/${year}?lang=en`, `/konferenzen/${year}/anmeldung?lang=ar`, `/konferenzen/${year}?lang=ar`, `/konferenzen/${year}/anmeldung?lang=de`, "/?lang=ar"]) {
+    for (const path of [
+      `/konferenzen/${year}?lang=en`,
+      `/konferenzen/${year}/anmeldung?lang=ar`,
+      `/konferenzen/${year}?lang=ar`,
+      `/konferenzen/${year}/anmeldung?lang=de`,
+      "/?lang=ar",
+    ]) {
       const bytes = Buffer.from(await (await fetch(`${app.url}${path}`)).arrayBuffer());
       expect(bytes.length, path).toBeGreaterThan(2048);
       expect(bytes.includes(0), path).toBe(false);

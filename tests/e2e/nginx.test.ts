@@ -29,16 +29,25 @@ let ca: Buffer;
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
 /** One request through nginx over TLS (trusting only the test's certificate), from a chosen local address. */
-function request(url: string, opts: { method?: string; headers?: Record<string, string>; body?: Buffer; from?: string } = {}): Promise<Answer> {
+function request(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: Buffer; from?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const lib = u.protocol === "https:" ? https : http;
-    const req = lib.request(u, { method: opts.method ?? "GET", headers: opts.headers, ca, localAddress: opts.from, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on("error", reject);
-    });
+    const req = lib.request(
+      u,
+      { method: opts.method ?? "GET", headers: opts.headers, ca, localAddress: opts.from, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     req.end(opts.body);
   });
@@ -47,7 +56,13 @@ function request(url: string, opts: { method?: string; headers?: Record<string, 
 const cookiesOf = (answer: Answer) => (answer.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]!);
 const csrfIn = (answer: Answer) => /name="_csrf" value="([^"]+)"/.exec(answer.body.toString())![1]!;
 
-function formPost(pathname: string, cookie: string, fields: Record<string, string>, from?: string, extra: Record<string, string> = {}) {
+function formPost(
+  pathname: string,
+  cookie: string,
+  fields: Record<string, string>,
+  from?: string,
+  extra: Record<string, string> = {},
+) {
   return request(base + pathname, {
     method: "POST",
     from,
@@ -58,7 +73,23 @@ function formPost(pathname: string, cookie: string, fields: Record<string, strin
 
 async function startNginx(appPorts: number[], httpsPort: number) {
   const httpPort = await getPort();
-  execOrThrow("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", `${dir}/key.pem`, "-out", `${dir}/cert.pem`]);
+  execOrThrow("openssl", [
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-days",
+    "2",
+    "-subj",
+    "/CN=127.0.0.1",
+    "-addext",
+    "subjectAltName=IP:127.0.0.1",
+    "-keyout",
+    `${dir}/key.pem`,
+    "-out",
+    `${dir}/cert.pem`,
+  ]);
   ca = readFileSync(`${dir}/cert.pem`);
   const site = replaceAll(readFileSync("deploy/nginx.conf", "utf8"), [
     ["server 127.0.0.1:3000 ", `server 127.0.0.1:${appPorts[0]} `],
@@ -70,7 +101,9 @@ async function startNginx(appPorts: number[], httpsPort: number) {
     ["/srv/ikon/", `${process.cwd()}/`],
   ]);
   writeFileSync(`${dir}/ikon.conf`, site);
-  const temp = ["body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `${t === "body" ? "client_body" : t}_temp_path ${dir}/${t};`).join(" ");
+  const temp = ["body", "proxy", "fastcgi", "uwsgi", "scgi"]
+    .map((t) => `${t === "body" ? "client_body" : t}_temp_path ${dir}/${t};`)
+    .join(" ");
   writeFileSync(
     `${dir}/nginx.conf`,
     `daemon off; worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/error.log warn;
@@ -123,7 +156,12 @@ beforeAll(async () => {
   const [portA, portB, httpsPort] = [await getPort(), await getPort(), await getPort()];
   // Both instances know their public address: https through nginx.
   const publicUrl = `https://127.0.0.1:${httpsPort}`;
-  const shared = { DATABASE_URL: dbUrl.toString(), SESSION_SECRET: "nginx-test-secret-nginx-test-secret-0123", TRUST_PROXY_HOPS: "1", APP_URL: publicUrl };
+  const shared = {
+    DATABASE_URL: dbUrl.toString(),
+    SESSION_SECRET: "nginx-test-secret-nginx-test-secret-0123",
+    TRUST_PROXY_HOPS: "1",
+    APP_URL: publicUrl,
+  };
   const [a, b] = await Promise.all([startApp({ port: portA, env: shared }), startApp({ port: portB, env: shared })]);
   apps.push(a!, b!);
   await startNginx([portA, portB], httpsPort);
@@ -158,7 +196,12 @@ describe.skipIf(!databaseUrl || !hasNginx)("behind nginx (deploy/nginx.conf) wit
     expect(csrfCookie).toMatch(/; Secure/);
     expect(csrfCookie).not.toMatch(/Domain=/i);
 
-    const signedIn = await formPost("/login", cookiesOf(page).join("; "), { _csrf: csrfIn(page), intent: "password", email: "orga@ikon.example", password: "Konferenz-Demo-2026" });
+    const signedIn = await formPost("/login", cookiesOf(page).join("; "), {
+      _csrf: csrfIn(page),
+      intent: "password",
+      email: "orga@ikon.example",
+      password: "Konferenz-Demo-2026",
+    });
     expect(signedIn.status).toBe(302);
     const session = (signedIn.headers["set-cookie"] ?? []).find((c) => c.startsWith("__Host-ikon_session="))!;
     for (const part of ["; Path=/", "; HttpOnly", "; Secure"]) expect(session).toContain(part);
@@ -173,7 +216,13 @@ describe.skipIf(!databaseUrl || !hasNginx)("behind nginx (deploy/nginx.conf) wit
     const page = await request(`${base}/barrierefreiheit`, { from: "127.0.0.3" });
     const cookie = cookiesOf(page).join("; ");
     const send = (from: string, forged?: string) =>
-      formPost("/barrierefreiheit", cookie, { _csrf: csrfIn(page), message: "Die Tabelle auf der Zielseite ist schwer zu lesen." }, from, forged ? { "x-forwarded-for": forged } : {});
+      formPost(
+        "/barrierefreiheit",
+        cookie,
+        { _csrf: csrfIn(page), message: "Die Tabelle auf der Zielseite ist schwer zu lesen." },
+        from,
+        forged ? { "x-forwarded-for": forged } : {},
+      );
     // 5 feedback messages per client address and hour; requests alternate between both instances.
     for (let i = 1; i <= 5; i++) expect((await send("127.0.0.3")).status, `message ${i}`).toBe(200);
     expect((await send("127.0.0.3")).status).toBe(429);
@@ -183,7 +232,9 @@ describe.skipIf(!databaseUrl || !hasNginx)("behind nginx (deploy/nginx.conf) wit
   });
 
   it("passes live updates through at once (event stream unbuffered)", async () => {
-    const { rows } = await db!.query("select c.day_code, i.id from discussion_inputs i join conferences c on c.id = i.conference_id where c.day_code is not null limit 1");
+    const { rows } = await db!.query(
+      "select c.day_code, i.id from discussion_inputs i join conferences c on c.id = i.conference_id where c.day_code is not null limit 1",
+    );
     const { day_code: code, id: inputId } = rows[0] as { day_code: string; id: string };
     let received = "";
     const stream = https.get(`${base}/live/${code}/${inputId}/stream`, { ca, headers: { "accept-encoding": "gzip" } });
@@ -196,7 +247,10 @@ describe.skipIf(!databaseUrl || !hasNginx)("behind nginx (deploy/nginx.conf) wit
       expect(response.headers["content-encoding"]).toBeUndefined();
       response.on("data", (c: Buffer) => (received += c.toString()));
       await waitFor(async () => received.includes("event: snapshot"), 10_000, "first snapshot");
-      const bumped = await db!.query("update discussion_inputs set version = version + 1 where id = $1 returning version", [inputId]);
+      const bumped = await db!.query(
+        "update discussion_inputs set version = version + 1 where id = $1 returning version",
+        [inputId],
+      );
       const version = (bumped.rows[0] as { version: number }).version;
       // The change reaches the open stream through nginx within 2 s.
       await waitFor(async () => received.includes(`"version":${version}`), 2_000, "the change through the proxy");
@@ -207,13 +261,23 @@ describe.skipIf(!databaseUrl || !hasNginx)("behind nginx (deploy/nginx.conf) wit
 
   it("takes a 25 MB upload and serves /assets with long caching and compression", async () => {
     const login = await request(`${base}/login`);
-    const signedIn = await formPost("/login", cookiesOf(login).join("; "), { _csrf: csrfIn(login), intent: "password", email: "orga@ikon.example", password: "Konferenz-Demo-2026" });
+    const signedIn = await formPost("/login", cookiesOf(login).join("; "), {
+      _csrf: csrfIn(login),
+      intent: "password",
+      email: "orga@ikon.example",
+      password: "Konferenz-Demo-2026",
+    });
     const cookie = [...cookiesOf(login), ...cookiesOf(signedIn)].join("; ");
     const list = await request(`${base}/verwaltung/dokumente`, { headers: { cookie } });
     const entry = /href="(\/verwaltung\/dokumente\/[0-9a-f-]{36})"/.exec(list.body.toString())![1]!;
     const form = await request(base + entry, { headers: { cookie } });
     const pdf = await makePdf("Integrationsbericht");
-    const padded = Buffer.concat([pdf, Buffer.from("\n%"), Buffer.alloc(25_000_000 - pdf.length - 3, 0x78), Buffer.from("\n")]);
+    const padded = Buffer.concat([
+      pdf,
+      Buffer.from("\n%"),
+      Buffer.alloc(25_000_000 - pdf.length - 3, 0x78),
+      Buffer.from("\n"),
+    ]);
     expect(padded.length).toBe(25_000_000);
     const body = new FormData();
     body.append("_csrf", csrfIn(form));
@@ -224,7 +288,10 @@ describe.skipIf(!databaseUrl || !hasNginx)("behind nginx (deploy/nginx.conf) wit
       headers: { origin: base, cookie, "content-type": encoded.headers.get("content-type")! },
       body: Buffer.from(await encoded.arrayBuffer()),
     });
-    expect(uploaded.status, `${uploaded.body.toString().slice(0, 300)}\n${readFileSync(`${dir}/error.log`, "utf8").slice(-1000)}`).toBe(303);
+    expect(
+      uploaded.status,
+      `${uploaded.body.toString().slice(0, 300)}\n${readFileSync(`${dir}/error.log`, "utf8").slice(-1000)}`,
+    ).toBe(303);
     expect(uploaded.headers.location).toContain("hochgeladen=1");
 
     const script = /(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/.exec(list.body.toString())![1]!;

@@ -25,7 +25,15 @@ beforeAll(async () => {
   const issuer = `http://127.0.0.1:${idpPort}`;
   const appUrl = `http://127.0.0.1:${appPort}`;
   const config: Configuration = {
-    clients: [{ client_id: "ikon", client_secret: "ikon-client-secret", redirect_uris: [`${appUrl}/login/stadt/zurueck`], grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [
+      {
+        client_id: "ikon",
+        client_secret: "ikon-client-secret",
+        redirect_uris: [`${appUrl}/login/stadt/zurueck`],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
+    ],
     pkce: { required: () => true },
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"], groups: ["groups"] },
     scopes: ["openid", "email", "profile", "groups"],
@@ -34,7 +42,16 @@ beforeAll(async () => {
     findAccount: (_ctx, id) => {
       const person = people[id];
       if (!person) return undefined;
-      return { accountId: id, claims: () => ({ sub: id, email: person.email, email_verified: true, name: person.name, groups: person.groups }) };
+      return {
+        accountId: id,
+        claims: () => ({
+          sub: id,
+          email: person.email,
+          email_verified: true,
+          name: person.name,
+          groups: person.groups,
+        }),
+      };
     },
     cookies: { keys: ["oidc-test-cookie-key"] },
     // A first-party client: no consent page (as a city's directory does for its own applications).
@@ -143,11 +160,19 @@ describe("staff sign-in through the city's OpenID provider", () => {
     // A posted password sign-in is refused outright.
     const form = await fetch(`${app.url}/login`);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
-    const cookie = form.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = form.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const posted = await fetch(`${app.url}/login`, {
       method: "POST",
       headers: { origin: app.url, cookie, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ _csrf: csrf, intent: "password", email: "orga@ikon.example", password: "Konferenz-Demo-2026" }),
+      body: new URLSearchParams({
+        _csrf: csrf,
+        intent: "password",
+        email: "orga@ikon.example",
+        password: "Konferenz-Demo-2026",
+      }),
       redirect: "manual",
     });
     expect(posted.status).toBe(404);
@@ -185,7 +210,9 @@ describe("staff sign-in through the city's OpenID provider", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await throughProvider(page, "otto");
-    await page.getByText("Ihr Konto der Stadt ist nicht für die Verwaltung der Integrationskonferenz freigeschaltet.").waitFor();
+    await page
+      .getByText("Ihr Konto der Stadt ist nicht für die Verwaltung der Integrationskonferenz freigeschaltet.")
+      .waitFor();
     expect(new URL(page.url()).pathname).toBe("/login");
     expect(await signedInAs(page)).toBeNull();
     await context.close();
@@ -201,7 +228,9 @@ describe("staff sign-in through the city's OpenID provider", () => {
     const after = await browser.newContext();
     const page = await after.newPage();
     await throughProvider(page, "anna");
-    await page.getByText("Ihr Konto der Stadt ist nicht für die Verwaltung der Integrationskonferenz freigeschaltet.").waitFor();
+    await page
+      .getByText("Ihr Konto der Stadt ist nicht für die Verwaltung der Integrationskonferenz freigeschaltet.")
+      .waitFor();
     expect(await signedInAs(page)).toBeNull();
     expect(await signedInAs(beforePage)).toBeNull();
     await Promise.all([before.close(), after.close()]);

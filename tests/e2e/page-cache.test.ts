@@ -127,7 +127,14 @@ describe("full-page cache (embedded database)", () => {
     await page.getByRole("link", { name: "Verwaltung" }).first().waitFor();
     await ctx.close();
 
-    for (const path of ["/", "/konferenzen", `/konferenzen/${year}`, `/konferenzen/${year}/anmeldung`, "/impressum", "/suche?q=Cachetest"]) {
+    for (const path of [
+      "/",
+      "/konferenzen",
+      `/konferenzen/${year}`,
+      `/konferenzen/${year}/anmeldung`,
+      "/impressum",
+      "/suche?q=Cachetest",
+    ]) {
       const anonymous = await get(app.url + path);
       expect(anonymous.state, path).not.toBeNull();
       expect(anonymous.html, path).not.toContain(person);

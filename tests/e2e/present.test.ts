@@ -11,7 +11,11 @@ let app: RunningApp;
 let browser: Browser;
 let orga: BrowserContext;
 let presentation = "";
-const PDF_PAGES = ["Welheim Seite eins: Sprachcafé", "Welheim Seite zwei: Elternberatung", "Welheim Seite drei: Ausblick"];
+const PDF_PAGES = [
+  "Welheim Seite eins: Sprachcafé",
+  "Welheim Seite zwei: Elternberatung",
+  "Welheim Seite drei: Ausblick",
+];
 const PPTX_SLIDES = ["Folie A: Quartiersfest", "Folie B: Sprachpaten"];
 
 beforeAll(async () => {
@@ -47,9 +51,19 @@ describe("projector view: PDF and PPTX page by page", () => {
     await page.getByRole("link", { name: "Stadtteilnetzwerk Welheim" }).click();
     // Organisers attach files and take the workflow steps (the text is the group's).
     await page.getByRole("button", { name: /^Bericht für \d{4} schreiben$/ }).click();
-    await page.getByRole("heading", { name: /^Umsetzungsbericht \d{4}: Stadtteilnetzwerk Welheim$/, level: 1 }).waitFor();
-    await upload(page, { name: "Ergebnisse Welheim.pdf", mimeType: "application/pdf", buffer: await makePagedPdf(PDF_PAGES) });
-    await upload(page, { name: "Folien Welheim.pptx", mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation", buffer: await makeRealPptx(PPTX_SLIDES) });
+    await page
+      .getByRole("heading", { name: /^Umsetzungsbericht \d{4}: Stadtteilnetzwerk Welheim$/, level: 1 })
+      .waitFor();
+    await upload(page, {
+      name: "Ergebnisse Welheim.pdf",
+      mimeType: "application/pdf",
+      buffer: await makePagedPdf(PDF_PAGES),
+    });
+    await upload(page, {
+      name: "Folien Welheim.pptx",
+      mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+      buffer: await makeRealPptx(PPTX_SLIDES),
+    });
     await page.getByRole("button", { name: "Bericht einreichen" }).click();
     await page.getByText("Der Bericht wurde eingereicht.").waitFor();
     await page.getByRole("button", { name: "Freigeben" }).click();
@@ -82,7 +96,10 @@ describe("projector view: PDF and PPTX page by page", () => {
       await page.getByText(`Folie ${i + 2} von 6`).waitFor();
       await page.getByRole("heading", { name: slide.heading }).waitFor();
       // PDF.js drew the page: the canvas replaces the server image, labelled like it.
-      const canvas = page.getByRole("img", { name: `Seite ${/Seite (\d+)/.exec(slide.heading)![1]} von ${i < 3 ? 3 : 2} aus ${i < 3 ? "Ergebnisse Welheim.pdf" : "Folien Welheim.pptx"}`, exact: false });
+      const canvas = page.getByRole("img", {
+        name: `Seite ${/Seite (\d+)/.exec(slide.heading)![1]} von ${i < 3 ? 3 : 2} aus ${i < 3 ? "Ergebnisse Welheim.pdf" : "Folien Welheim.pptx"}`,
+        exact: false,
+      });
       await canvas.and(page.locator("canvas")).waitFor();
       // Fitted to the screen.
       const box = (await page.locator("canvas").boundingBox())!;
@@ -120,7 +137,8 @@ describe("projector view: PDF and PPTX page by page", () => {
       expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
       const res = await fetch(new URL((await img.getAttribute("src"))!, app.url));
       expect(res.headers.get("content-type")).toBe("image/png");
-      if (n === 1 && name.endsWith(".pptx")) await page.screenshot({ path: "/tmp/ikon-present-nojs-320.png", fullPage: true });
+      if (n === 1 && name.endsWith(".pptx"))
+        await page.screenshot({ path: "/tmp/ikon-present-nojs-320.png", fullPage: true });
       // No horizontal scrolling at 320 px.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
       await page.getByRole("link", { name: "Weiter" }).click();

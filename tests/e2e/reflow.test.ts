@@ -33,14 +33,31 @@ describe("zoom and reflow", () => {
   for (const size of sizes) {
     for (const lang of ["de", "ar"]) {
       it(`${size.name} px, ${lang}: no horizontal scrolling on the main pages`, async () => {
-        const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
+        const context = await browser.newContext({
+          viewport: size.viewport,
+          deviceScaleFactor: size.deviceScaleFactor,
+        });
         const page = await context.newPage();
         await page.goto(`${app.url}/sprache?lang=${lang}&to=/`);
-        const paths = ["/", `/konferenzen/${year}`, `/konferenzen/${year}/anmeldung`, "/live", "/ziele/mitmachen", "/leichte-sprache", "/barrierefreiheit", "/ziele", "/arbeitskreise", "/login"];
+        const paths = [
+          "/",
+          `/konferenzen/${year}`,
+          `/konferenzen/${year}/anmeldung`,
+          "/live",
+          "/ziele/mitmachen",
+          "/leichte-sprache",
+          "/barrierefreiheit",
+          "/ziele",
+          "/arbeitskreise",
+          "/login",
+        ];
         const overflowing: string[] = [];
         for (const path of paths) {
           await page.goto(`${app.url}${path}`);
-          const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+          const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+            scrollWidth: document.documentElement.scrollWidth,
+            innerWidth: window.innerWidth,
+          }));
           if (scrollWidth > innerWidth) overflowing.push(`${path}: ${scrollWidth} > ${innerWidth}`);
           const file = path === "/" ? "start" : path.replace(/^\//, "").replace(/\//g, "_");
           await page.screenshot({ path: `${SHOTS}/reflow-${size.name}-${lang}-${file}.png`, fullPage: true });
@@ -55,13 +72,37 @@ describe("zoom and reflow", () => {
     const context = await signedInContext(browser, app.url, { viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     const base = `/verwaltung/konferenzen/${year}`;
-    const paths = ["/verwaltung", "/verwaltung/konferenzen", base, `${base}/teilnehmende`, `${base}/teilnehmende/neu`, `${base}/statistik`, `${base}/einlass`, "/verwaltung/arbeitskreise", "/verwaltung/berichte", "/verwaltung/fachinputs", "/verwaltung/ziele", "/verwaltung/ziele/vorschlaege", "/verwaltung/dokumente", "/verwaltung/dokumentation", "/verwaltung/postausgang", "/verwaltung/protokoll", "/verwaltung/barrierefreiheit"];
+    const paths = [
+      "/verwaltung",
+      "/verwaltung/konferenzen",
+      base,
+      `${base}/teilnehmende`,
+      `${base}/teilnehmende/neu`,
+      `${base}/statistik`,
+      `${base}/einlass`,
+      "/verwaltung/arbeitskreise",
+      "/verwaltung/berichte",
+      "/verwaltung/fachinputs",
+      "/verwaltung/ziele",
+      "/verwaltung/ziele/vorschlaege",
+      "/verwaltung/dokumente",
+      "/verwaltung/dokumentation",
+      "/verwaltung/postausgang",
+      "/verwaltung/protokoll",
+      "/verwaltung/barrierefreiheit",
+    ];
     const overflowing: string[] = [];
     for (const path of paths) {
       await page.goto(`${app.url}${path}`);
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
       if (scrollWidth > innerWidth) overflowing.push(`${path}: ${scrollWidth} > ${innerWidth}`);
-      await page.screenshot({ path: `${SHOTS}/reflow-320-admin-${path.replace(/^\//, "").replace(/\//g, "_")}.png`, fullPage: true });
+      await page.screenshot({
+        path: `${SHOTS}/reflow-320-admin-${path.replace(/^\//, "").replace(/\//g, "_")}.png`,
+        fullPage: true,
+      });
     }
     expect(overflowing).toEqual([]);
     await context.close();

@@ -21,7 +21,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const organiser = (options: { javaScriptEnabled?: boolean } = {}) => signedInContext(browser, app.url, { viewport: { width: 1280, height: 900 }, ...options });
+const organiser = (options: { javaScriptEnabled?: boolean } = {}) =>
+  signedInContext(browser, app.url, { viewport: { width: 1280, height: 900 }, ...options });
 
 function report(violations: Awaited<ReturnType<typeof axeCheck>>) {
   return violations.map((v) => `${v.url}: ${v.id} ${v.help} → ${v.targets.join(", ")}`).join("\n");
@@ -43,7 +44,13 @@ async function fillPerson(page: Page, email: string) {
 /** The number in a table row (row header → cell in the given column, counting the header as 0). */
 async function cell(page: Page, caption: string, row: string, column = 1): Promise<string> {
   const table = page.getByRole("table", { name: caption });
-  return (await table.getByRole("row", { name: new RegExp(`^${row}\\b`) }).locator("th, td").nth(column).textContent()) ?? "";
+  return (
+    (await table
+      .getByRole("row", { name: new RegExp(`^${row}\\b`) })
+      .locator("th, td")
+      .nth(column)
+      .textContent()) ?? ""
+  );
 }
 
 describe("organisers: registrations by hand and statistics", () => {
@@ -77,25 +84,37 @@ describe("organisers: registrations by hand and statistics", () => {
     expect(await page.getByLabel(/^Vorname/).inputValue()).toBe("Hatice");
     expect(await page.getByLabel(/^Essen und Trinken/).inputValue()).toBe("halal");
     expect(await textOf(page.locator("#field-lastName-error"))).toBe("Bitte füllen Sie dieses Feld aus.");
-    expect(await textOf(page.locator("#field-specialConsent-error"))).toContain("Ohne ausdrückliche Einwilligung der Person");
-    expect(await textOf(page.locator("#field-privacyConsent-error"))).toContain("Ohne Zustimmung der Person zu den Datenschutzhinweisen");
+    expect(await textOf(page.locator("#field-specialConsent-error"))).toContain(
+      "Ohne ausdrückliche Einwilligung der Person",
+    );
+    expect(await textOf(page.locator("#field-privacyConsent-error"))).toContain(
+      "Ohne Zustimmung der Person zu den Datenschutzhinweisen",
+    );
     expect(report(await axeCheck(page, "teilnehmende/neu (Fehler)"))).toBe("");
 
     // An address that is already registered (the demo's Markus Schulte): organisers are told so.
     await fillPerson(page, "markus.schulte@beispiel.example");
     await page.getByRole("button", { name: "Person anmelden" }).click();
-    await page.locator("#field-email-error").filter({ hasText: "Mit dieser E-Mail-Adresse ist schon jemand zu dieser Konferenz angemeldet." }).waitFor();
+    await page
+      .locator("#field-email-error")
+      .filter({ hasText: "Mit dieser E-Mail-Adresse ist schon jemand zu dieser Konferenz angemeldet." })
+      .waitFor();
     expect(await page.getByRole("alert").locator("li").count()).toBe(1);
     expect(await page.getByLabel(/^Organisation \(/).inputValue()).toBe("Elternverein Batenbrock");
 
     await page.getByLabel(/^E-Mail-Adresse/).fill("hatice.demir@example.org");
     await page.getByRole("button", { name: "Person anmelden" }).click();
-    expect(await textOf(page.getByRole("status").filter({ hasText: "angemeldet und bestätigt" }))).toContain("Hatice Demir ist angemeldet und bestätigt.");
+    expect(await textOf(page.getByRole("status").filter({ hasText: "angemeldet und bestätigt" }))).toContain(
+      "Hatice Demir ist angemeldet und bestätigt.",
+    );
     expect(await textOf(page.locator(".reg-dl"))).toContain("bestätigt");
 
     // The person's mail: confirmed, with the calendar file and a manage link that works.
     const mail = await waitForMail(app.dataDir, "hatice.demir@example.org", /Anmeldung bestätigt/);
-    expect(mail.attachments.map((a) => a.filename).sort()).toEqual(["einlass-qr-code.png", "integrationskonferenz.ics"]);
+    expect(mail.attachments.map((a) => a.filename).sort()).toEqual([
+      "einlass-qr-code.png",
+      "integrationskonferenz.ics",
+    ]);
     const manage = linkIn(mail.text, "meine-anmeldung");
     const person = await browser.newContext();
     const own = await person.newPage();
@@ -119,7 +138,10 @@ describe("organisers: registrations by hand and statistics", () => {
     await own.reload();
     expect(await textOf(own.locator("main"))).toContain("Demir-Yıldız");
     await page.getByRole("link", { name: "Zurück zur Liste der Teilnehmenden" }).click();
-    await page.getByRole("rowheader", { name: /Demir-Yıldız, Hatice/ }).getByRole("link").click();
+    await page
+      .getByRole("rowheader", { name: /Demir-Yıldız, Hatice/ })
+      .getByRole("link")
+      .click();
 
     // Cancel through its own confirm page; the person is mailed.
     await page.getByRole("link", { name: "Von der Konferenz abmelden" }).click();
@@ -132,7 +154,12 @@ describe("organisers: registrations by hand and statistics", () => {
 
     await page.goto(`${app.url}/verwaltung/protokoll`);
     const log = await textOf(page.locator("main table"));
-    for (const sentence of ["hat eine Anmeldung eingetragen.", "hat eine Anmeldung geändert.", "hat eine Anmeldung storniert."]) expect(log).toContain(sentence);
+    for (const sentence of [
+      "hat eine Anmeldung eingetragen.",
+      "hat eine Anmeldung geändert.",
+      "hat eine Anmeldung storniert.",
+    ])
+      expect(log).toContain(sentence);
     // Filtered by kind: registrations only; the filter is kept in the form.
     await page.getByLabel(/^Bereich/).selectOption({ label: "Anmeldungen" });
     await page.getByRole("button", { name: "Filter anwenden" }).click();
@@ -167,13 +194,23 @@ describe("organisers: registrations by hand and statistics", () => {
     expect(await cell(page, "Nach Stand", "abgemeldet")).toBe("2");
     expect(await cell(page, "Nach Stand", "Warteliste")).toBe("0");
     expect(await cell(page, "Nach Art der Organisation", "Ehrenamt")).toBe("2");
-    const total = await page.getByRole("table", { name: "Anmeldungen im Zeitverlauf" }).locator("tbody tr:last-child td").last().textContent();
+    const total = await page
+      .getByRole("table", { name: "Anmeldungen im Zeitverlauf" })
+      .locator("tbody tr:last-child td")
+      .last()
+      .textContent();
     expect(total).toBe("8");
     const charts = page.getByRole("img");
     expect(await charts.count()).toBe(5);
-    for (let i = 0; i < 5; i++) expect((await charts.nth(i).getAttribute("aria-labelledby"))?.split(" ")).toHaveLength(2);
+    for (let i = 0; i < 5; i++)
+      expect((await charts.nth(i).getAttribute("aria-labelledby"))?.split(" ")).toHaveLength(2);
     await page.getByRole("img", { name: /^Nach Stand/ }).waitFor();
-    expect(await page.getByRole("img", { name: /^Nach Stand/ }).locator("desc").textContent()).toContain("bestätigt: 5");
+    expect(
+      await page
+        .getByRole("img", { name: /^Nach Stand/ })
+        .locator("desc")
+        .textContent(),
+    ).toContain("bestätigt: 5");
     expect(await textOf(page.locator("main"))).not.toMatch(/Demir|Schulte|@/);
     expect(report(await axeCheck(page, "statistik"))).toBe("");
     await page.setViewportSize({ width: 320, height: 800 });

@@ -3,7 +3,6 @@ import type { Browser, Page } from "playwright-core";
 import { readMailbox, startApp, waitForMail, type RunningApp, linkIn } from "../support/app";
 import { isFocused, launchBrowser, signInAsOrganiser, textOf } from "../support/browser";
 
-
 let app: RunningApp;
 let browser: Browser;
 let year: string;
@@ -28,7 +27,6 @@ async function fillRegistration(page: Page, person: { first: string; last: strin
   await page.getByLabel(/^Nein, ich möchte nicht/).check();
   await page.getByLabel(/^Ich habe die Datenschutzhinweise gelesen/).check();
 }
-
 
 describe("conference registration end to end", () => {
   it("register → confirm via the mailed link → manage page → cancel → the first waitlisted person is promoted and mailed", async () => {
@@ -101,7 +99,9 @@ describe("conference registration end to end", () => {
     await anna.getByRole("button", { name: "Ja, ich melde mich ab" }).click();
     await anna.getByText("Sie sind abgemeldet.").waitFor();
     const cancelMail = await waitForMail(app.dataDir, "anna@example.org", /Abmeldung bestätigt/);
-    expect(cancelMail.attachments.find((a) => a.filename?.endsWith(".ics"))!.content.toString()).toContain("METHOD:CANCEL");
+    expect(cancelMail.attachments.find((a) => a.filename?.endsWith(".ics"))!.content.toString()).toContain(
+      "METHOD:CANCEL",
+    );
 
     // Bert moves up at once, is mailed, and confirms.
     const promoted = await waitForMail(app.dataDir, "bert@example.org", /Ein Platz ist frei geworden/);
@@ -115,7 +115,9 @@ describe("conference registration end to end", () => {
     await bert.getByRole("button", { name: /anmelden|Warteliste/ }).click();
     await bert.getByRole("heading", { name: "Bitte sehen Sie in Ihr E-Mail-Postfach" }).waitFor();
     await waitForMail(app.dataDir, "bert@example.org", /Ihr Link zur Anmeldung/);
-    const toBert = (await readMailbox(app.dataDir)).filter((m) => [m.to].flat().some((a) => a?.text.includes("bert@example.org")));
+    const toBert = (await readMailbox(app.dataDir)).filter((m) =>
+      [m.to].flat().some((a) => a?.text.includes("bert@example.org")),
+    );
     expect(toBert.map((m) => m.subject)).toEqual([
       expect.stringMatching(/^Sie stehen auf der Warteliste/),
       expect.stringMatching(/^Ein Platz ist frei geworden/),
@@ -155,7 +157,9 @@ describe("conference registration end to end", () => {
     await page.waitForURL(/q=Schulte/);
     expect(await textOf(page.getByText(/Anmeldung(en)? gefunden/))).toBe("1 Anmeldung gefunden.");
     await page.getByRole("rowheader", { name: /Schulte, Markus/ }).waitFor();
-    const csv = await (await page.request.get(`${app.url}/verwaltung/konferenzen/${year}/teilnehmende.csv?status=confirmed`)).text();
+    const csv = await (
+      await page.request.get(`${app.url}/verwaltung/konferenzen/${year}/teilnehmende.csv?status=confirmed`)
+    ).text();
     // The demo: Markus Schulte confirmed, Samir Haddad cancelled.
     expect(csv).toContain("markus.schulte@beispiel.example");
     expect(csv).not.toContain("samir.haddad@beispiel.example");

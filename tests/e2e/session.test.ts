@@ -50,7 +50,10 @@ describe("session expiry warning and drafts", () => {
     await stale.goto(`${app.url}/verwaltung/barrierefreiheit`);
     await stale.waitForLoadState("networkidle");
     await stale.clock.runFor(60_000);
-    await stale.locator(".session-warning").getByText(/Ihre Sitzung ist abgelaufen/).waitFor();
+    await stale
+      .locator(".session-warning")
+      .getByText(/Ihre Sitzung ist abgelaufen/)
+      .waitFor();
     await extending.close();
     await idle.close();
   });

@@ -7,7 +7,11 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 
-function cli(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function cli(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", TEST_DB: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -30,7 +34,8 @@ async function rowCounts(env: Record<string, string>, dataDir: string): Promise<
     await client.end();
   } else {
     const db = await PGlite.create(path.join(dataDir, "db"));
-    for (const t of TABLES) counts[t] = Number((await db.query<{ n: number }>(`select count(*)::int as n from ${t}`)).rows[0]!.n);
+    for (const t of TABLES)
+      counts[t] = Number((await db.query<{ n: number }>(`select count(*)::int as n from ${t}`)).rows[0]!.n);
     await db.close();
   }
   return counts;
@@ -43,7 +48,10 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "embedded"})`, () =>
   it("backup → wipe → restore gives the same row counts and file checksums", { timeout: 120_000 }, async () => {
     const root = mkdtempSync(path.join(tmpdir(), "ikon-backup-test-"));
     const dataDir = path.join(root, "data");
-    const env: Record<string, string> = { DATA_DIR: dataDir, SESSION_SECRET: "backup-test-secret-backup-test-secret-00" };
+    const env: Record<string, string> = {
+      DATA_DIR: dataDir,
+      SESSION_SECRET: "backup-test-secret-backup-test-secret-00",
+    };
     let admin: pg.Client | undefined;
     let dbName = "";
     if (onPostgres) {

@@ -20,7 +20,11 @@ async function start(env: Record<string, string> = {}) {
   const form = await openForm(`${app.url}/barrierefreiheit`);
   /** One feedback message, as if it came through a proxy that sent this X-Forwarded-For. */
   return (forwardedFor: string) =>
-    postForm(form, { message: "Die Tabelle auf der Zielseite ist schwer zu lesen." }, { "x-forwarded-for": forwardedFor });
+    postForm(
+      form,
+      { message: "Die Tabelle auf der Zielseite ist schwer zu lesen." },
+      { "x-forwarded-for": forwardedFor },
+    );
 }
 
 async function expectLimited(res: Response) {

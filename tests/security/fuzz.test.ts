@@ -40,11 +40,15 @@ async function actionRoutes(): Promise<Route[]> {
 function vocabulary(): { names: string[]; intents: string[] } {
   const names = new Set(["_csrf", "intent", "email", "password", "redirectTo", "datei", "file", "id", "year", "title"]);
   const intents = new Set<string>();
-  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)],
+    );
   for (const file of walk("app").filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes(".test."))) {
     const text = readFileSync(file, "utf8");
     for (const m of text.matchAll(/name="([A-Za-z_][A-Za-z0-9_.]*)"/g)) names.add(m[1]!);
-    for (const m of text.matchAll(/intent === "([A-Za-z_-]+)"|z\.literal\("([A-Za-z_-]+)"\)/g)) intents.add((m[1] ?? m[2])!);
+    for (const m of text.matchAll(/intent === "([A-Za-z_-]+)"|z\.literal\("([A-Za-z_-]+)"\)/g))
+      intents.add((m[1] ?? m[2])!);
   }
   return { names: [...names], intents: [...intents] };
 }
@@ -90,35 +94,85 @@ function bodies(vocab: { names: string[]; intents: string[] }) {
     { weight: 1, arbitrary: fc.integer({ min: 1, max: 300_000 }).map((n) => "x".repeat(n)) },
     { weight: 2, arbitrary: fc.constantFrom(...vocab.intents) },
   );
-  const name = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...vocab.names) }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) });
+  const name = fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...vocab.names) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
+  );
   const fields = fc.array(fc.tuple(name, value), { maxLength: 25 });
   const withIntent = (csrf: string) =>
-    fc.tuple(fields, fc.option(fc.constantFrom(...vocab.intents), { nil: undefined }), fc.boolean()).map(([f, intent, token]) => [
-      ...(token ? [["_csrf", csrf] as [string, string]] : []),
-      ...(intent ? [["intent", intent] as [string, string]] : []),
-      ...f,
-    ]);
+    fc
+      .tuple(fields, fc.option(fc.constantFrom(...vocab.intents), { nil: undefined }), fc.boolean())
+      .map(([f, intent, token]) => [
+        ...(token ? [["_csrf", csrf] as [string, string]] : []),
+        ...(intent ? [["intent", intent] as [string, string]] : []),
+        ...f,
+      ]);
   const boundary = "----ikonFuzz";
   return (csrf: string): fc.Arbitrary<Body> =>
     fc.oneof(
-      { weight: 5, arbitrary: withIntent(csrf).map((f) => ({ body: new URLSearchParams(f).toString(), type: "application/x-www-form-urlencoded" })) },
+      {
+        weight: 5,
+        arbitrary: withIntent(csrf).map((f) => ({
+          body: new URLSearchParams(f).toString(),
+          type: "application/x-www-form-urlencoded",
+        })),
+      },
       {
         weight: 3,
-        arbitrary: fc.tuple(withIntent(csrf), fc.uint8Array({ maxLength: 4096 }), fc.constantFrom("bericht.pdf", "a\u0000b.docx", "../../x.pdf", "foto.jpg", ""), fc.boolean()).map(([f, bytes, filename, closed]) => {
-          const parts = f.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k.replace(/"/g, "")}"\r\n\r\n${v}\r\n`).join("");
-          const file = `--${boundary}\r\nContent-Disposition: form-data; name="datei"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-          return {
-            body: Buffer.concat([Buffer.from(parts + file), Buffer.from(bytes), Buffer.from(closed ? `\r\n--${boundary}--\r\n` : "")]),
-            type: `multipart/form-data; boundary=${boundary}`,
-          };
+        arbitrary: fc
+          .tuple(
+            withIntent(csrf),
+            fc.uint8Array({ maxLength: 4096 }),
+            fc.constantFrom("bericht.pdf", "a\u0000b.docx", "../../x.pdf", "foto.jpg", ""),
+            fc.boolean(),
+          )
+          .map(([f, bytes, filename, closed]) => {
+            const parts = f
+              .map(
+                ([k, v]) =>
+                  `--${boundary}\r\nContent-Disposition: form-data; name="${k.replace(/"/g, "")}"\r\n\r\n${v}\r\n`,
+              )
+              .join("");
+            const file = `--${boundary}\r\nContent-Disposition: form-data; name="datei"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+            return {
+              body: Buffer.concat([
+                Buffer.from(parts + file),
+                Buffer.from(bytes),
+                Buffer.from(closed ? `\r\n--${boundary}--\r\n` : ""),
+              ]),
+              type: `multipart/form-data; boundary=${boundary}`,
+            };
+          }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.jsonValue({ maxDepth: 3 }).map((j) => ({ body: JSON.stringify(j), type: "application/json" })),
+      },
+      // Invalid UTF-8 and arbitrary bytes, under a form's or no content type.
+      {
+        weight: 2,
+        arbitrary: fc
+          .tuple(
+            fc.uint8Array({ maxLength: 2048 }),
+            fc.constantFrom("application/x-www-form-urlencoded", "text/plain", null),
+          )
+          .map(([b, type]) => ({ body: Buffer.from(b), type })),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.constant<Body>({
+          body: `_csrf=${csrf}&intent=x&` + Buffer.from([0xc3, 0x28, 0xff, 0xfe]).toString("latin1"),
+          type: "application/x-www-form-urlencoded; charset=utf-8",
         }),
       },
-      { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((j) => ({ body: JSON.stringify(j), type: "application/json" })) },
-      // Invalid UTF-8 and arbitrary bytes, under a form's or no content type.
-      { weight: 2, arbitrary: fc.tuple(fc.uint8Array({ maxLength: 2048 }), fc.constantFrom("application/x-www-form-urlencoded", "text/plain", null)).map(([b, type]) => ({ body: Buffer.from(b), type })) },
-      { weight: 1, arbitrary: fc.constant<Body>({ body: `_csrf=${csrf}&intent=x&` + Buffer.from([0xc3, 0x28, 0xff, 0xfe]).toString("latin1"), type: "application/x-www-form-urlencoded; charset=utf-8" }) },
       // Thousands of fields.
-      { weight: 1, arbitrary: fc.integer({ min: 301, max: 20_000 }).map((n) => ({ body: `_csrf=${csrf}&` + Array.from({ length: n }, (_, i) => `f${i}=x`).join("&"), type: "application/x-www-form-urlencoded" })) },
+      {
+        weight: 1,
+        arbitrary: fc.integer({ min: 301, max: 20_000 }).map((n) => ({
+          body: `_csrf=${csrf}&` + Array.from({ length: n }, (_, i) => `f${i}=x`).join("&"),
+          type: "application/x-www-form-urlencoded",
+        })),
+      },
     );
 }
 
@@ -141,14 +195,19 @@ describe.each(backends)("fuzzing every action (%s)", (backend) => {
   afterAll(() => cleanup());
 
   it("never crashes, never answers 500, always answers within 2 s, leaves no temp file", async () => {
-    console.info(`fuzz seed ${SEED} (${backend}): replay with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npx vitest run --project browser tests/security/fuzz.test.ts`);
+    console.info(
+      `fuzz seed ${SEED} (${backend}): replay with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npx vitest run --project browser tests/security/fuzz.test.ts`,
+    );
     expect(routes.length).toBeGreaterThan(10);
     const vocab = vocabulary();
     const bodyFor = bodies(vocab);
     const failures: string[] = [];
-    const arbitrary = fc.tuple(fc.constantFrom(...routes), fc.constantFrom("anonymous", "organiser") as fc.Arbitrary<"anonymous" | "organiser">).chain(([route, who]) =>
-      fc.tuple(fc.constant(route), fc.constant(who), bodyFor(actors[who].csrf), fc.boolean()),
-    );
+    const arbitrary = fc
+      .tuple(
+        fc.constantFrom(...routes),
+        fc.constantFrom("anonymous", "organiser") as fc.Arbitrary<"anonymous" | "organiser">,
+      )
+      .chain(([route, who]) => fc.tuple(fc.constant(route), fc.constant(who), bodyFor(actors[who].csrf), fc.boolean()));
     const result = await fc.check(
       fc.asyncProperty(arbitrary, async ([route, who, { body, type }, realId]) => {
         const url = concrete(route.path, year, realId ? randomUUID() : "x%20y");
@@ -156,20 +215,36 @@ describe.each(backends)("fuzzing every action (%s)", (backend) => {
         const t0 = performance.now();
         let status = 0;
         try {
-          const res = await actors[who].visitor.post(url, typeof body === "string" ? body : new Uint8Array(body), headers);
+          const res = await actors[who].visitor.post(
+            url,
+            typeof body === "string" ? body : new Uint8Array(body),
+            headers,
+          );
           status = res.status;
           await res.arrayBuffer();
         } catch (error) {
           const cause = (error as { cause?: unknown }).cause;
-          failures.push(`${who} POST ${url} (${type}, ${Buffer.byteLength(body)} bytes: ${JSON.stringify(String(body).slice(0, 120))}): ${String(error)}${cause ? ` (${String(cause)})` : ""}`);
+          failures.push(
+            `${who} POST ${url} (${type}, ${Buffer.byteLength(body)} bytes: ${JSON.stringify(String(body).slice(0, 120))}): ${String(error)}${cause ? ` (${String(cause)})` : ""}`,
+          );
           return false;
         }
         const ms = performance.now() - t0;
         const ok = status < 500 && ms < ANSWER_MS && app.process.exitCode === null;
-        if (!ok) failures.push(`${who} POST ${url} (${type}, ${Buffer.byteLength(body)} bytes) → ${status} in ${Math.round(ms)} ms`);
+        if (!ok)
+          failures.push(
+            `${who} POST ${url} (${type}, ${Buffer.byteLength(body)} bytes) → ${status} in ${Math.round(ms)} ms`,
+          );
         return ok;
       }),
-      { seed: SEED, path: process.env.FUZZ_PATH, numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false, endOnFailure: true },
+      {
+        seed: SEED,
+        path: process.env.FUZZ_PATH,
+        numRuns: RUNS,
+        interruptAfterTimeLimit: SECONDS * 1000,
+        markInterruptAsFailure: false,
+        endOnFailure: true,
+      },
     );
     if (failures.length) console.error(app.output().split("\n").slice(-20).join("\n"));
     expect(failures, `FUZZ_SEED=${SEED} FUZZ_PATH=${result.counterexamplePath ?? "-"}`).toEqual([]);

@@ -16,7 +16,10 @@ let year = "";
 async function manifest(): Promise<Route[]> {
   const buildDir = process.env.BUILD_DIR ?? "build";
   const build = (await import(path.resolve(buildDir, "server/index.js"))) as {
-    routes: Record<string, { path?: string; parentId?: string; index?: boolean; module: { action?: unknown; loader?: unknown } }>;
+    routes: Record<
+      string,
+      { path?: string; parentId?: string; index?: boolean; module: { action?: unknown; loader?: unknown } }
+    >;
   };
   const full = (id: string): string => {
     const r = build.routes[id]!;
@@ -25,7 +28,12 @@ async function manifest(): Promise<Route[]> {
   };
   return Object.entries(build.routes)
     .filter(([id]) => id !== "root")
-    .map(([id, r]) => ({ id, path: `/${full(id)}`.replace(/\/+/g, "/"), hasAction: Boolean(r.module.action), hasLoader: Boolean(r.module.loader) }));
+    .map(([id, r]) => ({
+      id,
+      path: `/${full(id)}`.replace(/\/+/g, "/"),
+      hasAction: Boolean(r.module.action),
+      hasLoader: Boolean(r.module.loader),
+    }));
 }
 
 /** A concrete URL for a route pattern: made-up IDs, the demo year, a demo slug. */
@@ -46,8 +54,22 @@ const SECRET = "security-suite-secret-security-suite-00";
  * The demo app with a coordinator of another group, on the embedded database or (with
  * TEST_DATABASE_URL) on a fresh PostgreSQL database of its own.
  */
-async function startSuiteApp(backend: "PGlite" | "PostgreSQL"): Promise<{ app: RunningApp; cleanup: () => Promise<void> }> {
-  const coordinator = ["scripts/user-create.ts", "--email", COORDINATOR.email, "--name", "Koordination Ebel", "--role", "coordinator", "--password", COORDINATOR.password, "--group", "ebel"];
+async function startSuiteApp(
+  backend: "PGlite" | "PostgreSQL",
+): Promise<{ app: RunningApp; cleanup: () => Promise<void> }> {
+  const coordinator = [
+    "scripts/user-create.ts",
+    "--email",
+    COORDINATOR.email,
+    "--name",
+    "Koordination Ebel",
+    "--role",
+    "coordinator",
+    "--password",
+    COORDINATOR.password,
+    "--group",
+    "ebel",
+  ];
   if (backend === "PGlite") {
     const first = await startApp();
     await first.stop();
@@ -100,8 +122,19 @@ describe.each(backends)("every route from the manifest (%s)", (backend) => {
     const failures: string[] = [];
     for (const route of routes.filter((r) => r.hasAction)) {
       const url = app.url + concrete(route.path);
-      for (const body of [new URLSearchParams({ intent: "x" }), (() => { const f = new FormData(); f.set("intent", "x"); return f; })()]) {
-        const attacks: Record<string, string>[] = [{ origin: "https://evil.example" }, { origin: "https://konferenz.evil.example" }, { "sec-fetch-site": "cross-site" }];
+      for (const body of [
+        new URLSearchParams({ intent: "x" }),
+        (() => {
+          const f = new FormData();
+          f.set("intent", "x");
+          return f;
+        })(),
+      ]) {
+        const attacks: Record<string, string>[] = [
+          { origin: "https://evil.example" },
+          { origin: "https://konferenz.evil.example" },
+          { "sec-fetch-site": "cross-site" },
+        ];
         for (const headers of attacks) {
           const res = await fetch(url, { method: "POST", body, headers, redirect: "manual" });
           if (res.status !== 403) failures.push(`${route.path} ${JSON.stringify(headers)} → ${res.status}`);
@@ -115,9 +148,17 @@ describe.each(backends)("every route from the manifest (%s)", (backend) => {
     const failures: string[] = [];
     for (const route of routes.filter((r) => r.hasAction)) {
       const url = app.url + concrete(route.path);
-      for (const body of [new URLSearchParams({ intent: "x" }), (() => { const f = new FormData(); f.set("intent", "x"); return f; })()]) {
+      for (const body of [
+        new URLSearchParams({ intent: "x" }),
+        (() => {
+          const f = new FormData();
+          f.set("intent", "x");
+          return f;
+        })(),
+      ]) {
         const res = await fetch(url, { method: "POST", body, headers: { origin: app.url }, redirect: "manual" });
-        if ((res.status >= 200 && res.status < 300) || res.status >= 500) failures.push(`${route.path} → ${res.status}`);
+        if ((res.status >= 200 && res.status < 300) || res.status >= 500)
+          failures.push(`${route.path} → ${res.status}`);
       }
     }
     expect(failures).toEqual([]);
@@ -128,7 +169,8 @@ describe.each(backends)("every route from the manifest (%s)", (backend) => {
     for (const route of routes.filter((r) => r.path.startsWith("/verwaltung") && r.hasLoader)) {
       const res = await fetch(app.url + concrete(route.path), { redirect: "manual" });
       const to = res.headers.get("location") ?? "";
-      if (!(res.status === 302 && to.startsWith("/login?redirectTo="))) failures.push(`${route.path} → ${res.status} ${to}`);
+      if (!(res.status === 302 && to.startsWith("/login?redirectTo=")))
+        failures.push(`${route.path} → ${res.status} ${to}`);
     }
     expect(failures).toEqual([]);
   });
@@ -138,7 +180,12 @@ describe.each(backends)("every route from the manifest (%s)", (backend) => {
     for (const route of routes.filter((r) => r.hasLoader)) {
       const res = await fetch(app.url + concrete(route.path), { redirect: "manual" });
       const body = await res.text();
-      if (res.status >= 500 || (/\bat [\w.$]+ \(|node_modules|syntax error at or near/i.test(body) || /\bSELECT\b[^<>]{1,200}\bFROM\b/.test(body))) failures.push(`${route.path} → ${res.status}`);
+      if (
+        res.status >= 500 ||
+        /\bat [\w.$]+ \(|node_modules|syntax error at or near/i.test(body) ||
+        /\bSELECT\b[^<>]{1,200}\bFROM\b/.test(body)
+      )
+        failures.push(`${route.path} → ${res.status}`);
     }
     expect(failures).toEqual([]);
   });

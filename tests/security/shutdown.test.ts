@@ -15,7 +15,10 @@ afterAll(async () => {
 /** `exited` or a deadline, whichever comes first: a hung shutdown fails the test instead of the run. */
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
-  return Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 describe("graceful shutdown", () => {
@@ -55,7 +58,10 @@ describe("graceful shutdown", () => {
     expect(app.output()).toContain("ikon stopped");
 
     // The next process opens the same directory at once (no stale PGlite lock).
-    const next = await startApp({ dataDir: app.dataDir, env: { LOG_LEVEL: "info", SEED_DEMO: "false", SHUTDOWN_DRAIN_MS: "500" } });
+    const next = await startApp({
+      dataDir: app.dataDir,
+      env: { LOG_LEVEL: "info", SEED_DEMO: "false", SHUTDOWN_DRAIN_MS: "500" },
+    });
     apps.push(next);
     expect((await fetch(`${next.url}/readyz`)).status).toBe(200);
     reopened = next;
@@ -63,11 +69,17 @@ describe("graceful shutdown", () => {
 
   it("closes a request that never ends after the drain deadline and still closes the database", async () => {
     // The process that reopened the directory above (one start fewer), with a short drain deadline.
-    const app = reopened ?? (await startApp({ env: { LOG_LEVEL: "info", SEED_DEMO: "false", SHUTDOWN_DRAIN_MS: "500" } }));
+    const app =
+      reopened ?? (await startApp({ env: { LOG_LEVEL: "info", SEED_DEMO: "false", SHUTDOWN_DRAIN_MS: "500" } }));
     if (!reopened) apps.push(app);
     // A body that never finishes (a slow client): only the deadline ends it. The server has read
     // its first bytes once the request is in flight; then SIGTERM.
-    const hanging = rawRequest(app.url, { path: "/login", headers: { "content-type": "application/x-www-form-urlencoded" }, chunks: ["x="], hold: true });
+    const hanging = rawRequest(app.url, {
+      path: "/login",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      chunks: ["x="],
+      hold: true,
+    });
     // A round trip on another connection: by then the server has read the slow request's head.
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     const code = await within(app.stop("SIGTERM"), 15_000, "exit after SIGTERM");

@@ -15,7 +15,15 @@ import { agreeGoal, updateGoalStatus } from "~/modules/goals/goals.server";
 import { setProposalCluster } from "~/modules/goals/proposals.server";
 import { updateGroup } from "~/modules/groups/groups.server";
 import { addReportFile, ensureReport, saveReportText, transition } from "~/modules/groups/reports.server";
-import { addMaterial, addPhotos, ensureDocumentation, saveSettings, saveSpeech, setPublished, updatePhotos } from "~/modules/publishing/documentation.server";
+import {
+  addMaterial,
+  addPhotos,
+  ensureDocumentation,
+  saveSettings,
+  saveSpeech,
+  setPublished,
+  updatePhotos,
+} from "~/modules/publishing/documentation.server";
 import { createLibraryEntry } from "~/modules/publishing/library.server";
 import { inspectUpload, tempName } from "~/modules/uploads/inspect.server";
 import { uploadsTmpDir } from "~/modules/uploads/storage.server";
@@ -54,8 +62,21 @@ await main(async () => {
       venueAccessibility: v("conf-access"),
     });
     const forum = found.forums[0]!;
-    await saveForum(conf.id, { forumId: forum.id, title: v("forum-title"), description: PAYLOADS[0], capacity: forum.capacity, position: forum.position });
-    await addAgendaItem(conf.id, { startsAt: conf.startsAt, endsAt: null, title: v("agenda-title"), kind: "discussion", speakers: v("agenda-speakers"), forumId: "" });
+    await saveForum(conf.id, {
+      forumId: forum.id,
+      title: v("forum-title"),
+      description: PAYLOADS[0],
+      capacity: forum.capacity,
+      position: forum.position,
+    });
+    await addAgendaItem(conf.id, {
+      startsAt: conf.startsAt,
+      endsAt: null,
+      title: v("agenda-title"),
+      kind: "discussion",
+      speakers: v("agenda-speakers"),
+      forumId: "",
+    });
 
     // The Fachinput and its record
     const [input] = await db.select().from(discussionInputs).where(eq(discussionInputs.conferenceId, conf.id));
@@ -73,14 +94,36 @@ await main(async () => {
 
     // Working group, its report this year (Entwurf → eingereicht → Änderungen erbeten → … → veröffentlicht)
     if (!ebel || !coordinator) throw new Error("no demo group Ebel");
-    await updateGroup(ebel.id, { name: v("group-name"), kind: ebel.kind, slug: ebel.slug, description: v("group-desc"), fieldsOfAction: ebel.fieldsOfAction, contactName: v("group-contact"), contactEmail: "ebel@ikon.example" });
+    await updateGroup(ebel.id, {
+      name: v("group-name"),
+      kind: ebel.kind,
+      slug: ebel.slug,
+      description: v("group-desc"),
+      fieldsOfAction: ebel.fieldsOfAction,
+      contactName: v("group-contact"),
+      contactEmail: "ebel@ikon.example",
+    });
     const coordActor = { id: coordinator.id, role: "coordinator" as const, groupId: ebel.id };
     const reportId = await ensureReport(ebel.id, conf.id, coordinator.id);
-    const text = { activities: v("report-activities"), progress: "Fortschritt", obstacles: v("report-obstacles"), networking: "", previousGoals: "", proposals: "" };
+    const text = {
+      activities: v("report-activities"),
+      progress: "Fortschritt",
+      obstacles: v("report-obstacles"),
+      networking: "",
+      previousGoals: "",
+      proposals: "",
+    };
     await saveReportText({ reportId, actor: coordActor, text });
-    await addReportFile({ reportId, actor: coordActor, upload: await upload(fileNameOf("file-report"), await makePdf("Bericht")) });
-    const step = (actor: typeof orgaActor | typeof coordActor, action: "submit" | "request_changes" | "approve" | "publish", comment?: string) =>
-      transition({ reportId, actor, action, comment, appUrl: env.APP_URL, locale: "de" });
+    await addReportFile({
+      reportId,
+      actor: coordActor,
+      upload: await upload(fileNameOf("file-report"), await makePdf("Bericht")),
+    });
+    const step = (
+      actor: typeof orgaActor | typeof coordActor,
+      action: "submit" | "request_changes" | "approve" | "publish",
+      comment?: string,
+    ) => transition({ reportId, actor, action, comment, appUrl: env.APP_URL, locale: "de" });
     await step(coordActor, "submit");
     await step(orgaActor, "request_changes", v("report-comment"));
     await step(coordActor, "submit");
@@ -88,38 +131,101 @@ await main(async () => {
     await step(orgaActor, "publish");
 
     // Goals: an agreed goal with a published status, and one whose title is a formula
-    const goalId = await agreeGoal({ conferenceId: conf.id, title: v("goal-title"), description: PAYLOADS[2], ownerGroupId: ebel.id, partners: PAYLOADS[1], measure: v("goal-measure"), indicator: PAYLOADS[0], targetYear: conf.year + 1 });
+    const goalId = await agreeGoal({
+      conferenceId: conf.id,
+      title: v("goal-title"),
+      description: PAYLOADS[2],
+      ownerGroupId: ebel.id,
+      partners: PAYLOADS[1],
+      measure: v("goal-measure"),
+      indicator: PAYLOADS[0],
+      targetYear: conf.year + 1,
+    });
     await updateGoalStatus({ goalId, actor: orgaActor, status: "in_umsetzung", sachstand: v("goal-sachstand") });
     await agreeGoal({ conferenceId: conf.id, title: FORMULAS.goal, ownerGroupId: ebel.id, targetYear: conf.year + 1 });
-    const proposals = await db.select({ id: goalProposals.id }).from(goalProposals).where(and(eq(goalProposals.conferenceId, conf.id), ne(goalProposals.status, "rejected")));
+    const proposals = await db
+      .select({ id: goalProposals.id })
+      .from(goalProposals)
+      .where(and(eq(goalProposals.conferenceId, conf.id), ne(goalProposals.status, "rejected")));
     await setProposalCluster({ ids: proposals.slice(0, 1).map((p) => p.id), cluster: v("prop-cluster") });
 
     // Library entry (its file comes through the real upload form in the test)
     const entry = await createLibraryEntry(
-      { title: v("lib-title"), year: conf.year, type: "flyer", area: null, description: v("lib-desc"), parentId: null, position: 0, url: null, published: true, slug: "xss-eintrag" },
+      {
+        title: v("lib-title"),
+        year: conf.year,
+        type: "flyer",
+        area: null,
+        description: v("lib-desc"),
+        parentId: null,
+        position: 0,
+        url: null,
+        published: true,
+        slug: "xss-eintrag",
+      },
       { id: organiser.id, name: organiser.name },
     );
 
     // This year's documentation: intro, a speech with raw HTML (sanitised), a material, a photo
     const doc = await ensureDocumentation(conf.id);
-    await saveSettings(doc.id, { intro: v("doc-intro"), includeReports: true, includeDiscussion: true, includeGoals: true });
+    await saveSettings(doc.id, {
+      intro: v("doc-intro"),
+      includeReports: true,
+      includeDiscussion: true,
+      includeGoals: true,
+    });
     await saveSpeech({
       documentationId: doc.id,
       title: v("speech-title"),
       speaker: v("speech-speaker"),
       html: `<p>Rede ${PAYLOADS.join(" ")}</p><img src=x onerror=alert(1)><a href="javascript:alert(1)">js</a><a href="data:text/html,<script>alert(1)</script>">data</a><a href="vbscript:msgbox(1)">vb</a><svg onload=alert(1)></svg><script>alert(1)</script><p onclick="alert(1)">Klick</p>`,
     });
-    await addMaterial({ documentationId: doc.id, conferenceId: conf.id, upload: await upload(fileNameOf("file-material"), await makePdf("Material")), title: "", uploadedBy: organiser.id });
-    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 80, b: 40 } } }).jpeg().toBuffer();
-    await addPhotos({ documentationId: doc.id, conferenceId: conf.id, uploads: [await upload("foto.jpg", photo)], uploadedBy: organiser.id });
-    const [photoRow] = await db.select().from(documentationPhotos).where(eq(documentationPhotos.documentationId, doc.id));
-    await updatePhotos({ documentationId: doc.id, photos: [{ id: photoRow!.id, altText: v("photo-alt"), caption: v("photo-caption"), cleared: true }], actor: orgaActor });
+    await addMaterial({
+      documentationId: doc.id,
+      conferenceId: conf.id,
+      upload: await upload(fileNameOf("file-material"), await makePdf("Material")),
+      title: "",
+      uploadedBy: organiser.id,
+    });
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 80, b: 40 } } })
+      .jpeg()
+      .toBuffer();
+    await addPhotos({
+      documentationId: doc.id,
+      conferenceId: conf.id,
+      uploads: [await upload("foto.jpg", photo)],
+      uploadedBy: organiser.id,
+    });
+    const [photoRow] = await db
+      .select()
+      .from(documentationPhotos)
+      .where(eq(documentationPhotos.documentationId, doc.id));
+    await updatePhotos({
+      documentationId: doc.id,
+      photos: [{ id: photoRow!.id, altText: v("photo-alt"), caption: v("photo-caption"), cleared: true }],
+      actor: orgaActor,
+    });
     await setPublished({ documentationId: doc.id, publish: true, actor: orgaActor });
 
     // Accessibility statement
-    await saveStatement({ conformity: "partial", knownBarriers: v("a11y-barriers"), alternatives: PAYLOADS[1], preparedOn: "2026-11-24", reviewedOn: "2026-11-25", contactEmail: "", dgsVideoUrl: "", dgsCaptionsUrl: "" }, organiser);
+    await saveStatement(
+      {
+        conformity: "partial",
+        knownBarriers: v("a11y-barriers"),
+        alternatives: PAYLOADS[1],
+        preparedOn: "2026-11-24",
+        reviewedOn: "2026-11-25",
+        contactEmail: "",
+        dgsVideoUrl: "",
+        dgsCaptionsUrl: "",
+      },
+      organiser,
+    );
 
-    const [after] = await db.select({ dayCode: conferences.dayCode }).from(conferences).where(eq(conferences.id, conf.id));
+    const [after] = await db
+      .select({ dayCode: conferences.dayCode })
+      .from(conferences)
+      .where(eq(conferences.id, conf.id));
     const [forumAfter] = await db.select({ id: forums.id }).from(forums).where(eq(forums.id, forum.id));
     console.log(
       `XSS-SEED ${JSON.stringify({ year: conf.year, code: after!.dayCode, input: input.id, group: ebel.id, report: reportId, goal: goalId, entry: entry.slug, entryId: entry.id, forum: forumAfter!.id })}`,

@@ -6,7 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { linkIn, runCli, startApp, waitForMail, type RunningApp } from "../support/app";
 import { DEMO_ORGANISER, launchBrowser, signInAsOrganiser } from "../support/browser";
 import { makePdf } from "../support/files";
-import { FIELDS, FORMULAS, MAILS, PLACES, fileNameOf, shownAs, valueOf, type Field, type Mail, type Place } from "./xss-fields";
+import {
+  FIELDS,
+  FORMULAS,
+  MAILS,
+  PLACES,
+  fileNameOf,
+  shownAs,
+  valueOf,
+  type Field,
+  type Mail,
+  type Place,
+} from "./xss-fields";
 
 // C1–C5 against the real built server: every hostile value of xss-fields.ts is read back as text
 // wherever it is shown (public pages, organiser tables, mails, exports), nothing executes, no
@@ -34,7 +45,8 @@ function watch(page: Page) {
     void d.dismiss();
   });
   page.on("console", (m) => {
-    if (/Content Security Policy|Refused to (execute|load)/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
+    if (/Content Security Policy|Refused to (execute|load)/i.test(m.text()))
+      problems.push(`${page.url()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`${page.url()}: ${e.message}`));
   return page;
@@ -53,15 +65,19 @@ function readableText(): string {
   const parts: string[] = [document.title];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (!["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"].includes(n.parentElement?.tagName ?? "")) parts.push(n.nodeValue ?? "");
+    if (!["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"].includes(n.parentElement?.tagName ?? ""))
+      parts.push(n.nodeValue ?? "");
   }
-  for (const el of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input, textarea")) parts.push(el.value);
-  for (const el of document.querySelectorAll("[alt], [title], [aria-label]")) for (const a of ["alt", "title", "aria-label"]) parts.push(el.getAttribute(a) ?? "");
+  for (const el of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input, textarea"))
+    parts.push(el.value);
+  for (const el of document.querySelectorAll("[alt], [title], [aria-label]"))
+    for (const a of ["alt", "title", "aria-label"]) parts.push(el.getAttribute(a) ?? "");
   return parts.join("\n").toLowerCase();
 }
 
 /** A page expression: which of the texts a person cannot read on the page (a string: no eval in the page, the CSP forbids it). */
-const missingTexts = (texts: string[]) => `(() => { const t = (${readableText.toString()})(); return ${JSON.stringify(texts.map((x) => x.toLowerCase()))}.filter((n) => !t.includes(n)); })()`;
+const missingTexts = (texts: string[]) =>
+  `(() => { const t = (${readableText.toString()})(); return ${JSON.stringify(texts.map((x) => x.toLowerCase()))}.filter((n) => !t.includes(n)); })()`;
 
 /** Elements and attributes no hostile value may ever become. */
 function liveMarkup(): string[] {
@@ -71,11 +87,16 @@ function liveMarkup(): string[] {
   for (const el of document.querySelectorAll("*")) {
     const tag = el.tagName.toLowerCase();
     if (["iframe", "object", "embed", "base"].includes(tag)) found.push(`<${tag}>`);
-    if (tag === "script" && !el.hasAttribute("nonce")) found.push(`<script> without nonce: ${(el.textContent ?? "").slice(0, 60)}`);
+    if (tag === "script" && !el.hasAttribute("nonce"))
+      found.push(`<script> without nonce: ${(el.textContent ?? "").slice(0, 60)}`);
     for (const name of el.getAttributeNames()) {
       const value = el.getAttribute(name) ?? "";
       if (name.startsWith("on")) found.push(`<${tag} ${name}>`);
-      if (["href", "src", "action", "formaction", "xlink:href", "data", "poster"].includes(name) && /^\s*(javascript|vbscript|data):/i.test(value) && !(tag === "img" && /^data:image\/(png|svg\+xml|jpeg);base64,/i.test(value))) {
+      if (
+        ["href", "src", "action", "formaction", "xlink:href", "data", "poster"].includes(name) &&
+        /^\s*(javascript|vbscript|data):/i.test(value) &&
+        !(tag === "img" && /^data:image\/(png|svg\+xml|jpeg);base64,/i.test(value))
+      ) {
         found.push(`<${tag} ${name}="${value.slice(0, 40)}">`);
       }
     }
@@ -94,9 +115,14 @@ async function inspect(place: Place, expected: Field[]) {
     await page.waitForFunction(() => Object.keys(document.body).some((k) => k.startsWith("__reactFiber")));
     // Client-rendered parts (the room view's live list) may come a moment after hydration.
     const missing = missingTexts(expected.map((f) => shownAs(f)));
-    await page.waitForFunction(`${missing}.length === 0`, undefined, { timeout: 5_000, polling: 250 }).catch(() => undefined);
+    await page
+      .waitForFunction(`${missing}.length === 0`, undefined, { timeout: 5_000, polling: 250 })
+      .catch(() => undefined);
     const notShown = (await page.evaluate(missing)) as string[];
-    return { missing: expected.filter((f) => notShown.includes(shownAs(f).toLowerCase())).map((f) => f.id), live: await page.evaluate(liveMarkup) };
+    return {
+      missing: expected.filter((f) => notShown.includes(shownAs(f).toLowerCase())).map((f) => f.id),
+      live: await page.evaluate(liveMarkup),
+    };
   } finally {
     await page.close();
   }
@@ -131,8 +157,28 @@ beforeAll(async () => {
     await p.getByRole("button", { name: "Verbindlich anmelden" }).click();
     await p.getByRole("heading", { name: "Bitte sehen Sie in Ihr E-Mail-Postfach" }).waitFor();
   };
-  await register(REGISTRANT, { firstName: valueOf("reg-first"), lastName: valueOf("reg-last"), organisation: valueOf("reg-org"), jobTitle: valueOf("reg-job"), accessibilityOther: valueOf("reg-other"), dietaryNeeds: valueOf("reg-diet") }, true);
-  await register(FORMULA_REGISTRANT, { firstName: FORMULAS.firstName, lastName: FORMULAS.lastName, organisation: FORMULAS.organisation, jobTitle: FORMULAS.jobTitle }, false);
+  await register(
+    REGISTRANT,
+    {
+      firstName: valueOf("reg-first"),
+      lastName: valueOf("reg-last"),
+      organisation: valueOf("reg-org"),
+      jobTitle: valueOf("reg-job"),
+      accessibilityOther: valueOf("reg-other"),
+      dietaryNeeds: valueOf("reg-diet"),
+    },
+    true,
+  );
+  await register(
+    FORMULA_REGISTRANT,
+    {
+      firstName: FORMULAS.firstName,
+      lastName: FORMULAS.lastName,
+      organisation: FORMULAS.organisation,
+      jobTitle: FORMULAS.jobTitle,
+    },
+    false,
+  );
   const held = await waitForMail(app.dataDir, REGISTRANT, MAILS.held.subject);
   await p.goto(linkIn(held.text, "anmeldung-bestaetigen"));
   await p.getByRole("button", { name: "Anmeldung jetzt bestätigen" }).click();
@@ -140,7 +186,10 @@ beforeAll(async () => {
   const confirmed = await waitForMail(app.dataDir, REGISTRANT, MAILS.confirmed.subject);
   ids.token = linkIn(confirmed.text, "meine-anmeldung").split("/").pop()!;
 
-  for (const [text, name] of [[valueOf("q-text"), valueOf("q-name")], [FORMULAS.question, ""]] as const) {
+  for (const [text, name] of [
+    [valueOf("q-text"), valueOf("q-name")],
+    [FORMULAS.question, ""],
+  ] as const) {
     await p.goto(`${app.url}/live/${ids.code}/${ids.input}`);
     await p.locator('[name="text"]').fill(text);
     await p.locator('[name="name"]').fill(name);
@@ -164,14 +213,22 @@ beforeAll(async () => {
   const o = await signIn(desk);
   await o.goto(`${app.url}/verwaltung/fachinputs/${ids.input}`);
   for (const text of ["x-q-text", FORMULAS.question]) {
-    await o.locator("li.question", { hasText: text }).getByRole("button", { name: /^Freigeben/ }).click();
+    await o
+      .locator("li.question", { hasText: text })
+      .getByRole("button", { name: /^Freigeben/ })
+      .click();
     await o.getByText("Erledigt.").waitFor();
   }
   await o.goto(`${app.url}/verwaltung/ziele/vorschlaege`);
   await o.locator("li", { hasText: "x-prop-title" }).getByRole("button", { name: "Zur Abstimmung zulassen" }).click();
-  await o.locator("li", { hasText: "x-prop-title" }).getByRole("link", { name: /vereinbaren/i }).waitFor();
+  await o
+    .locator("li", { hasText: "x-prop-title" })
+    .getByRole("link", { name: /vereinbaren/i })
+    .waitFor();
   await o.goto(`${app.url}/verwaltung/dokumente/${ids.entryId}`);
-  await o.locator('input[type="file"]').setInputFiles({ name: fileNameOf("file-library"), mimeType: "application/pdf", buffer: await makePdf("Flyer") });
+  await o
+    .locator('input[type="file"]')
+    .setInputFiles({ name: fileNameOf("file-library"), mimeType: "application/pdf", buffer: await makePdf("Flyer") });
   await o.locator('form:has(input[type="file"]) button[type="submit"]').click();
   await o.waitForURL(/hochgeladen/);
   await o.goto(`${app.url}/verwaltung/konferenzen/${ids.year}/teilnehmende`);
@@ -208,21 +265,27 @@ describe("hostile text is shown as text everywhere and never runs (C1)", () => {
   });
 
   it("mails: the HTML part holds the escaped text, never a live tag; a mail client shows the text and runs nothing", async () => {
-    const to: Record<(typeof MAILS)[Mail]["to"], string> = { registrant: REGISTRANT, organiser: DEMO_ORGANISER.email, coordinator: "ebel@ikon.example" };
+    const to: Record<(typeof MAILS)[Mail]["to"], string> = {
+      registrant: REGISTRANT,
+      organiser: DEMO_ORGANISER.email,
+      coordinator: "ebel@ikon.example",
+    };
     const page = await publicCtx.newPage();
     const report: string[] = [];
     for (const [kind, mail] of Object.entries(MAILS) as [Mail, (typeof MAILS)[Mail]][]) {
       const parsed: ParsedMail = await waitForMail(app.dataDir, to[mail.to], mail.subject);
       const html = typeof parsed.html === "string" ? parsed.html : "";
       expect(html, kind).not.toBe("");
-      if (/<img[^>]*onerror|<svg[^>]*onload|<script>alert/i.test(html)) report.push(`${kind}: live markup in the HTML part`);
+      if (/<img[^>]*onerror|<svg[^>]*onload|<script>alert/i.test(html))
+        report.push(`${kind}: live markup in the HTML part`);
       // Shown the way a mail client without a CSP would: any live payload would run here.
       await page.setContent(html);
       const text = await page.evaluate(readableText);
       for (const f of FIELDS.filter((x) => x.mails?.includes(kind))) {
         if (!text.includes(valueOf(f.id).toLowerCase())) report.push(`${kind}: ${f.id} not shown as text`);
         const escaped = valueOf(f.id).replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-        if (!html.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&#39;", "'").includes(escaped)) report.push(`${kind}: ${f.id} not escaped in the HTML part`);
+        if (!html.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&#39;", "'").includes(escaped))
+          report.push(`${kind}: ${f.id} not escaped in the HTML part`);
       }
       for (const l of await page.evaluate(liveMarkup)) report.push(`${kind}: ${l}`);
       // The subject is one header line (C6), exactly as written.
@@ -251,10 +314,12 @@ describe("exports (C5)", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
     const values: string[] = [];
-    book.worksheets[0]!.eachRow((row) => row.eachCell((cell) => {
-      expect(cell.type, `cell ${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
-      values.push(String(cell.value));
-    }));
+    book.worksheets[0]!.eachRow((row) =>
+      row.eachCell((cell) => {
+        expect(cell.type, `cell ${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
+        values.push(String(cell.value));
+      }),
+    );
     expect(neutralised(values)).toEqual([]);
     expect(values).toContain(`'${FORMULAS.firstName}`);
     expect(values).toContain(valueOf("reg-last"));
@@ -270,7 +335,8 @@ describe("exports (C5)", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await (await fetch(`${app.url}/ziele/export.xlsx`)).arrayBuffer());
     const values: string[] = [];
-    for (const sheet of book.worksheets) sheet.eachRow((row) => row.eachCell((cell) => values.push(String(cell.value))));
+    for (const sheet of book.worksheets)
+      sheet.eachRow((row) => row.eachCell((cell) => values.push(String(cell.value))));
     expect(neutralised(values)).toEqual([]);
     expect(values).toContain(`'${FORMULAS.goal}`);
 
@@ -287,26 +353,67 @@ describe("links and addresses (C2, A11)", () => {
     const page = await organiserCtx.newPage();
     await page.goto(`${app.url}/verwaltung/barrierefreiheit`);
     const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
-    const post = (path: string, form: Record<string, string>) => page.request.post(app.url + path, { form: { _csrf: csrf, ...form }, headers: { origin: app.url }, maxRedirects: 0 });
-    const hostileUrls = ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "//evil.example/x", "https://user:pw@evil.example/"];
+    const post = (path: string, form: Record<string, string>) =>
+      page.request.post(app.url + path, {
+        form: { _csrf: csrf, ...form },
+        headers: { origin: app.url },
+        maxRedirects: 0,
+      });
+    const hostileUrls = [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      " javascript:alert(1)",
+      "java\tscript:alert(1)",
+      "data:text/html,<script>alert(1)</script>",
+      "vbscript:msgbox(1)",
+      "//evil.example/x",
+      "https://user:pw@evil.example/",
+    ];
 
-    const entry = (url: string) => post("/verwaltung/dokumente", { intent: "save", title: "x-url-probe", type: "flyer", position: "0", url });
+    const entry = (url: string) =>
+      post("/verwaltung/dokumente", { intent: "save", title: "x-url-probe", type: "flyer", position: "0", url });
     for (const url of hostileUrls) {
       const res = await entry(url);
       expect(res.status(), url).toBe(400);
-      expect(await res.text(), url).toContain("Bitte geben Sie eine Internetadresse an, die mit https:// oder http:// beginnt.");
+      expect(await res.text(), url).toContain(
+        "Bitte geben Sie eine Internetadresse an, die mit https:// oder http:// beginnt.",
+      );
     }
     // The same request with a good address is saved: the refusals above are about the address only.
     expect((await entry("https://www.bottrop.de/integration")).status()).toBe(302);
 
-    const statement = { intent: "save", conformity: "partial", knownBarriers: valueOf("a11y-barriers"), alternatives: "", preparedOn: "24.11.2026", reviewedOn: "25.11.2026", contactEmail: "", dgsCaptionsUrl: "" };
+    const statement = {
+      intent: "save",
+      conformity: "partial",
+      knownBarriers: valueOf("a11y-barriers"),
+      alternatives: "",
+      preparedOn: "24.11.2026",
+      reviewedOn: "25.11.2026",
+      contactEmail: "",
+      dgsCaptionsUrl: "",
+    };
     for (const url of [...hostileUrls, "http://evil.example/dgs.mp4"]) {
       const res = await post("/verwaltung/barrierefreiheit", { ...statement, dgsVideoUrl: url });
       expect(res.status(), url).toBe(400);
-      expect(await res.text(), url).toContain("Bitte geben Sie eine Adresse auf dieser Website (beginnt mit /) oder eine https-Adresse an.");
-      expect((await post("/verwaltung/barrierefreiheit", { ...statement, dgsVideoUrl: "/media/dgs.mp4", dgsCaptionsUrl: url })).status(), `captions ${url}`).toBe(400);
+      expect(await res.text(), url).toContain(
+        "Bitte geben Sie eine Adresse auf dieser Website (beginnt mit /) oder eine https-Adresse an.",
+      );
+      expect(
+        (
+          await post("/verwaltung/barrierefreiheit", {
+            ...statement,
+            dgsVideoUrl: "/media/dgs.mp4",
+            dgsCaptionsUrl: url,
+          })
+        ).status(),
+        `captions ${url}`,
+      ).toBe(400);
     }
-    expect((await post("/verwaltung/barrierefreiheit", { ...statement, dgsVideoUrl: "https://video.bottrop.de/dgs.mp4" })).status()).toBe(302);
+    expect(
+      (
+        await post("/verwaltung/barrierefreiheit", { ...statement, dgsVideoUrl: "https://video.bottrop.de/dgs.mp4" })
+      ).status(),
+    ).toBe(302);
     const easy = await (await fetch(`${app.url}/leichte-sprache`)).text();
     expect(easy).toContain('href="https://video.bottrop.de/dgs.mp4"');
     await page.close();
@@ -330,7 +437,11 @@ describe("links and addresses (C2, A11)", () => {
     const xml = await (await fetch(`${app.url}/feed.xml`)).text();
     const feed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, "application/xml");
-      return { broken: Boolean(doc.querySelector("parsererror")), titles: [...doc.querySelectorAll("entry > title")].map((t) => t.textContent), summaries: [...doc.querySelectorAll("entry > summary")].map((t) => t.textContent) };
+      return {
+        broken: Boolean(doc.querySelector("parsererror")),
+        titles: [...doc.querySelectorAll("entry > title")].map((t) => t.textContent),
+        summaries: [...doc.querySelectorAll("entry > summary")].map((t) => t.textContent),
+      };
     }, xml);
     expect(feed.broken).toBe(false);
     expect(feed.titles).toContain(valueOf("lib-title"));
@@ -340,7 +451,9 @@ describe("links and addresses (C2, A11)", () => {
     const href = await page.locator('a[href^="/dateien/"]').first().getAttribute("href");
     const download = await fetch(app.url + href!);
     expect(download.status).toBe(200);
-    expect(download.headers.get("content-disposition")).toMatch(/^(inline|attachment); filename="[^"\\\r\n]*"; filename\*=UTF-8''[A-Za-z0-9%._~!$&+,;=:@-]*$/);
+    expect(download.headers.get("content-disposition")).toMatch(
+      /^(inline|attachment); filename="[^"\\\r\n]*"; filename\*=UTF-8''[A-Za-z0-9%._~!$&+,;=:@-]*$/,
+    );
     expect(download.headers.get("x-content-type-options")).toContain("nosniff");
     await page.close();
   });
@@ -361,7 +474,10 @@ describe("Content-Security-Policy (C4)", () => {
       const injected = document.createElement("script");
       injected.textContent = "window.__ran.push('injected')";
       document.body.append(injected);
-      document.body.insertAdjacentHTML("beforeend", `<img id="csp-probe" src="/gibt-es-nicht.png" onerror="window.__ran.push('handler')">`);
+      document.body.insertAdjacentHTML(
+        "beforeend",
+        `<img id="csp-probe" src="/gibt-es-nicht.png" onerror="window.__ran.push('handler')">`,
+      );
       document.getElementById("csp-probe")!.addEventListener("error", () => (w.__imgDone = true));
       // Control: the same script with the page's nonce runs, so "not run" above is the CSP's doing.
       const allowed = document.createElement("script");
@@ -371,7 +487,11 @@ describe("Content-Security-Policy (C4)", () => {
     });
     await page.waitForFunction(() => (window as unknown as { __imgDone: boolean }).__imgDone);
     // The refusals are reported as events a moment later; a page without a CSP never sends them.
-    await page.waitForFunction(() => (window as unknown as { __violations: string[] }).__violations.length >= 2, undefined, { timeout: 3_000 }).catch(() => undefined);
+    await page
+      .waitForFunction(() => (window as unknown as { __violations: string[] }).__violations.length >= 2, undefined, {
+        timeout: 3_000,
+      })
+      .catch(() => undefined);
     const result = await page.evaluate(() => {
       const w = window as unknown as { __ran: string[]; __violations: string[] };
       return { __ran: w.__ran, __violations: w.__violations };

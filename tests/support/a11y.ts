@@ -16,13 +16,25 @@ export async function axeCheck(page: Page, label = page.url()): Promise<Violatio
 }
 
 // Paths not to follow: they act (sign out, switch language), stream, or send files.
-const SKIP = [/^\/logout/, /^\/sprache/, /\/stream(\/|$)/, /\/(datei|dateien|download|export)/, /\.(ics|csv|xlsx|pdf|zip|json|xml|png|jpe?g|svg)(\?|$)/, /\/feed\.xml/];
+const SKIP = [
+  /^\/logout/,
+  /^\/sprache/,
+  /\/stream(\/|$)/,
+  /\/(datei|dateien|download|export)/,
+  /\.(ics|csv|xlsx|pdf|zip|json|xml|png|jpe?g|svg)(\?|$)/,
+  /\/feed\.xml/,
+];
 
 /**
  * Visits every same-origin page reachable by links from the start paths (breadth first), runs axe
  * on each and returns the violations and the pages seen.
  */
-export async function crawl(context: BrowserContext, base: string, starts: string[], opts: { limit?: number; within?: RegExp } = {}) {
+export async function crawl(
+  context: BrowserContext,
+  base: string,
+  starts: string[],
+  opts: { limit?: number; within?: RegExp } = {},
+) {
   const seen = new Set<string>();
   // Filtered views of one page (?feld=…, ?seite=…) share its markup: check at most three of them.
   const variants = new Map<string, number>();
@@ -33,7 +45,8 @@ export async function crawl(context: BrowserContext, base: string, starts: strin
     const next = queue.shift()!;
     const url = new URL(next, base);
     const key = url.pathname + url.search;
-    if (seen.has(key) || SKIP.some((re) => re.test(url.pathname)) || (opts.within && !opts.within.test(url.pathname))) continue;
+    if (seen.has(key) || SKIP.some((re) => re.test(url.pathname)) || (opts.within && !opts.within.test(url.pathname)))
+      continue;
     if (url.search) {
       const n = variants.get(url.pathname) ?? 0;
       if (n >= 3) continue;

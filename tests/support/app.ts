@@ -17,7 +17,9 @@ export type RunningApp = {
  * Starts the built app (`node server.js`, production mode) on a free port (or `port`) with its own DATA_DIR,
  * as a person would run it, and waits until /readyz answers.
  */
-export async function startApp(opts: { dataDir?: string; env?: Record<string, string>; readyMs?: number; port?: number } = {}): Promise<RunningApp> {
+export async function startApp(
+  opts: { dataDir?: string; env?: Record<string, string>; readyMs?: number; port?: number } = {},
+): Promise<RunningApp> {
   const port = opts.port ?? (await getPort());
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), "ikon-e2e-"));
   const url = `http://127.0.0.1:${port}`;
@@ -78,7 +80,9 @@ export async function readMailbox(dataDir: string): Promise<ParsedMail[]> {
   const dir = path.join(dataDir, "mail");
   let files: string[] = [];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".eml")).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith(".eml"))
+      .sort();
   } catch {
     return [];
   }
@@ -86,11 +90,19 @@ export async function readMailbox(dataDir: string): Promise<ParsedMail[]> {
 }
 
 /** Waits for a mail to arrive for an address whose subject matches. */
-export async function waitForMail(dataDir: string, to: string, subject: RegExp, timeoutMs = 15_000): Promise<ParsedMail> {
+export async function waitForMail(
+  dataDir: string,
+  to: string,
+  subject: RegExp,
+  timeoutMs = 15_000,
+): Promise<ParsedMail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const mail = (await readMailbox(dataDir)).reverse().find((m) => {
-      const addresses = [m.to].flat().flatMap((a) => a?.value ?? []).map((v) => v.address?.toLowerCase());
+      const addresses = [m.to]
+        .flat()
+        .flatMap((a) => a?.value ?? [])
+        .map((v) => v.address?.toLowerCase());
       return addresses.includes(to.toLowerCase()) && subject.test(m.subject ?? "");
     });
     if (mail) return mail;
@@ -107,8 +119,14 @@ export function linkIn(text: string | undefined, path: string): string {
 }
 
 /** Runs the user CLI against a data directory (the server must not be running on it). */
-export async function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn("npx", ["tsx", ...args], { env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+export async function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn("npx", ["tsx", ...args], {
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (output += c.toString()));

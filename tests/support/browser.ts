@@ -1,4 +1,11 @@
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { DEMO_ORGANISER } from "./http";
 
 export { DEMO_ORGANISER };
@@ -41,7 +48,12 @@ export async function signInAsOrganiser(page: Page, appUrl: string, from = "/log
 }
 
 /** A browser context signed in through the password form (the demo organiser unless told otherwise). */
-export async function signedInContext(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}, who = DEMO_ORGANISER): Promise<BrowserContext> {
+export async function signedInContext(
+  browser: Browser,
+  baseUrl: string,
+  options: BrowserContextOptions = {},
+  who = DEMO_ORGANISER,
+): Promise<BrowserContext> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   await signInAsOrganiser(page, baseUrl, "/login", who);

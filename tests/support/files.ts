@@ -31,8 +31,14 @@ export async function makeZip(entries: Entry[]): Promise<Buffer> {
 }
 
 const OFFICE = {
-  pptx: { main: "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml", part: "/ppt/presentation.xml" },
-  docx: { main: "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", part: "/word/document.xml" },
+  pptx: {
+    main: "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+    part: "/ppt/presentation.xml",
+  },
+  docx: {
+    main: "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    part: "/word/document.xml",
+  },
   docm: { main: "application/vnd.ms-word.document.macroEnabled.main+xml", part: "/word/document.xml" },
 };
 
@@ -59,7 +65,10 @@ export function makeDocx(extra: Entry[] = [], kind: "docx" | "docm" = "docx"): P
   return makeZip([
     { name: "[Content_Types].xml", data: contentTypes(kind) },
     { name: "_rels/.rels", data: rels("word/document.xml") },
-    { name: "word/document.xml", data: `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>` },
+    {
+      name: "word/document.xml",
+      data: `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`,
+    },
     ...extra,
   ]);
 }
@@ -86,7 +95,10 @@ export function makeDocxBomb(): Promise<Buffer> {
 export function makeJpegWithGps(): Promise<Buffer> {
   return sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 30, g: 120, b: 200 } } })
     .jpeg()
-    .withExif({ IFD0: { Artist: "Erika Mustermann", Copyright: "privat" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 31/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "6/1 55/1 0/1" } })
+    .withExif({
+      IFD0: { Artist: "Erika Mustermann", Copyright: "privat" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 31/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "6/1 55/1 0/1" },
+    })
     .toBuffer();
 }
 
@@ -141,11 +153,11 @@ const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 export function makeRealDocx(paragraphs: string[]): Promise<Buffer> {
   const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${xmlEscape(p)}</w:t></w:r></w:p>`).join("");
   return makeZip([
-      { name: "[Content_Types].xml", data: contentTypes("docx") },
-      { name: "_rels/.rels", data: rels("word/document.xml") },
-      {
-        name: "word/document.xml",
-        data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-      },
-    ]);
+    { name: "[Content_Types].xml", data: contentTypes("docx") },
+    { name: "_rels/.rels", data: rels("word/document.xml") },
+    {
+      name: "word/document.xml",
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+    },
+  ]);
 }

@@ -26,7 +26,11 @@ export class Visitor {
   }
 
   async get(path: string, init: RequestInit = {}): Promise<Response> {
-    const res = await fetch(this.app.url + path, { redirect: "manual", ...init, headers: { cookie: this.cookieHeader(), ...(init.headers as Record<string, string>) } });
+    const res = await fetch(this.app.url + path, {
+      redirect: "manual",
+      ...init,
+      headers: { cookie: this.cookieHeader(), ...(init.headers as Record<string, string>) },
+    });
     this.remember(res);
     return res;
   }
@@ -53,7 +57,9 @@ export class Visitor {
   /** Posts a form with the token read from `from` (the form's own page unless told otherwise). */
   async postForm(path: string, fields: Record<string, string>, from = path): Promise<Response> {
     const _csrf = await this.csrf(from);
-    return this.post(path, new URLSearchParams({ _csrf, ...fields }), { "content-type": "application/x-www-form-urlencoded" });
+    return this.post(path, new URLSearchParams({ _csrf, ...fields }), {
+      "content-type": "application/x-www-form-urlencoded",
+    });
   }
 
   async signIn(who = DEMO_ORGANISER): Promise<this> {
@@ -63,7 +69,12 @@ export class Visitor {
   }
 }
 
-export type RawAnswer = { status: number | null; headers: http.IncomingHttpHeaders; body: string; error: string | null };
+export type RawAnswer = {
+  status: number | null;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  error: string | null;
+};
 
 /**
  * One request over a fresh connection, body written chunk by chunk (chunked unless content-length
@@ -73,7 +84,14 @@ export type RawAnswer = { status: number | null; headers: http.IncomingHttpHeade
  */
 export function rawRequest(
   url: string,
-  opts: { method?: string; path: string; headers?: Record<string, string>; chunks?: (Buffer | string)[] | (() => Iterable<Buffer | string>); abortAfter?: number; hold?: boolean },
+  opts: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    chunks?: (Buffer | string)[] | (() => Iterable<Buffer | string>);
+    abortAfter?: number;
+    hold?: boolean;
+  },
 ): Promise<RawAnswer> {
   return new Promise((resolve) => {
     const target = new URL(opts.path, url);
@@ -84,7 +102,11 @@ export function rawRequest(
         resolve(a);
       }
     };
-    const req = http.request(target, { method: opts.method ?? "POST", headers: { origin: url, ...opts.headers }, agent: false });
+    const req = http.request(target, {
+      method: opts.method ?? "POST",
+      headers: { origin: url, ...opts.headers },
+      agent: false,
+    });
     req.on("response", (res) => {
       let body = "";
       res.setEncoding("utf8");
@@ -159,7 +181,10 @@ export type Backend = "PGlite" | "PostgreSQL";
 export const backends: Backend[] = ["PGlite", ...(process.env.TEST_DATABASE_URL ? (["PostgreSQL"] as const) : [])];
 
 /** The demo app on the embedded database, or on a fresh PostgreSQL database of its own. */
-export async function startDemoApp(backend: Backend, env: Record<string, string> = {}): Promise<{ app: RunningApp; cleanup: () => Promise<void> }> {
+export async function startDemoApp(
+  backend: Backend,
+  env: Record<string, string> = {},
+): Promise<{ app: RunningApp; cleanup: () => Promise<void> }> {
   if (backend === "PGlite") {
     const app = await startApp({ env });
     return { app, cleanup: async () => void (await app.stop()) };

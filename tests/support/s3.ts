@@ -25,7 +25,13 @@ export type TestS3 = {
  */
 export async function startS3(bucket = "ikon-test"): Promise<TestS3> {
   const directory = mkdtempSync(path.join(tmpdir(), "ikon-s3-"));
-  const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] });
+  const server = new S3rver({
+    address: "127.0.0.1",
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket, configs: [] }],
+  });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   return {

@@ -13,17 +13,33 @@ const VNU_JAR = path.join(path.dirname(require.resolve("vnu-jar/package.json")),
 export type VnuMessage = { page: string; message: string; extract: string; line?: number };
 
 // Paths not to follow: they act (sign out, switch language), stream, or send files.
-const SKIP = [/^\/logout/, /^\/sprache/, /\/stream(\/|$)/, /\/(datei|dateien|download|export|folien)(\/|$)/, /\.(ics|csv|xlsx|pdf|zip|json|xml|png|jpe?g|svg|webp)(\?|$)/, /^\/i18n\//, /^\/(build|assets|fonts|media)\//];
+const SKIP = [
+  /^\/logout/,
+  /^\/sprache/,
+  /\/stream(\/|$)/,
+  /\/(datei|dateien|download|export|folien)(\/|$)/,
+  /\.(ics|csv|xlsx|pdf|zip|json|xml|png|jpe?g|svg|webp)(\?|$)/,
+  /^\/i18n\//,
+  /^\/(build|assets|fonts|media)\//,
+];
 
 function decode(href: string) {
-  return href.replace(/&amp;/g, "&").replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"');
+  return href
+    .replace(/&amp;/g, "&")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"');
 }
 
 /**
  * Fetches every same-origin HTML page reachable by links from the start paths (breadth first) as the
  * server sends it (the bytes the checker must judge, before any script runs).
  */
-export async function crawlHtml(request: APIRequestContext, base: string, starts: string[], opts: { limit?: number; within?: RegExp } = {}) {
+export async function crawlHtml(
+  request: APIRequestContext,
+  base: string,
+  starts: string[],
+  opts: { limit?: number; within?: RegExp } = {},
+) {
   const pages = new Map<string, string>();
   const seen = new Set<string>();
   const variants = new Map<string, number>();
@@ -31,7 +47,8 @@ export async function crawlHtml(request: APIRequestContext, base: string, starts
   while (queue.length && pages.size < (opts.limit ?? 100)) {
     const url = new URL(queue.shift()!, base);
     const key = url.pathname + url.search;
-    if (seen.has(key) || SKIP.some((re) => re.test(url.pathname)) || (opts.within && !opts.within.test(url.pathname))) continue;
+    if (seen.has(key) || SKIP.some((re) => re.test(url.pathname)) || (opts.within && !opts.within.test(url.pathname)))
+      continue;
     seen.add(key);
     // Pages of one kind (a document, a group, a filtered view) share their markup: two of each.
     const kind = url.pathname.replace(/[^/]*\d[^/]*|[^/]{25,}/g, "*") + (url.search ? "?" : "");
@@ -71,12 +88,19 @@ export async function vnuErrors(pages: Map<string, string>): Promise<VnuMessage[
         (error, _stdout, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(err)),
       );
     });
-    const report = JSON.parse(stderr) as { messages: { type: string; url?: string; message: string; extract?: string; lastLine?: number }[] };
+    const report = JSON.parse(stderr) as {
+      messages: { type: string; url?: string; message: string; extract?: string; lastLine?: number }[];
+    };
     return report.messages
       .filter((m) => m.type === "error" || m.type === "non-document-error")
       .map((m) => {
         const file = m.url ? decodeURIComponent(new URL(m.url).pathname) : "";
-        return { page: labels.get(file) ?? file, message: m.message, extract: (m.extract ?? "").replace(/\s+/g, " ").trim(), line: m.lastLine };
+        return {
+          page: labels.get(file) ?? file,
+          message: m.message,
+          extract: (m.extract ?? "").replace(/\s+/g, " ").trim(),
+          line: m.lastLine,
+        };
       });
   } finally {
     rmSync(dir, { recursive: true, force: true });

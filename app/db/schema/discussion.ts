@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { agendaItems, conferences } from "./conferences";
 import { files } from "./uploads";
@@ -60,7 +73,9 @@ export const discussionQuestions = pgTable(
   (t) => [
     index().on(t.inputId, t.status),
     // At most one question per input is "being discussed now".
-    uniqueIndex("discussion_questions_one_pinned").on(t.inputId).where(sql`${t.pinned}`),
+    uniqueIndex("discussion_questions_one_pinned")
+      .on(t.inputId)
+      .where(sql`${t.pinned}`),
   ],
 );
 

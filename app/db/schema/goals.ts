@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { conferences } from "./conferences";
 import { groups } from "./groups";
@@ -118,7 +130,12 @@ export const votingRounds = pgTable(
     closesAt: timestamp({ withTimezone: true }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("voting_round_points", sql`${t.pointsPerVoter} > 0 and ${t.maxPerProposal} > 0 and ${t.maxPerProposal} <= ${t.pointsPerVoter}`)],
+  (t) => [
+    check(
+      "voting_round_points",
+      sql`${t.pointsPerVoter} > 0 and ${t.maxPerProposal} > 0 and ${t.maxPerProposal} <= ${t.pointsPerVoter}`,
+    ),
+  ],
 );
 
 /** One ballot per voter key: SHA-256 of "device:<id>" or "registration:<id>", never the raw id. */
@@ -147,7 +164,11 @@ export const ballotPoints = pgTable(
       .references(() => goalProposals.id, { onDelete: "cascade" }),
     points: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.ballotId, t.proposalId] }), index().on(t.proposalId), check("ballot_points_positive", sql`${t.points} > 0`)],
+  (t) => [
+    primaryKey({ columns: [t.ballotId, t.proposalId] }),
+    index().on(t.proposalId),
+    check("ballot_points_positive", sql`${t.points} > 0`),
+  ],
 );
 
 /** Zielvereinbarungen: the number is the goal's ID for life (/ziele/<id>). */
@@ -187,7 +208,14 @@ export const goalRecommendations = pgTable(
   (t) => [primaryKey({ columns: [t.goalId, t.recommendationId] }), index().on(t.recommendationId)],
 );
 
-export const goalStatus = pgEnum("goal_status", ["neu", "in_umsetzung", "erreicht", "angepasst", "uebertragen", "verworfen"]);
+export const goalStatus = pgEnum("goal_status", [
+  "neu",
+  "in_umsetzung",
+  "erreicht",
+  "angepasst",
+  "uebertragen",
+  "verworfen",
+]);
 
 /**
  * One status per goal and conference year. `status`/`sachstand` are what the public sees; a

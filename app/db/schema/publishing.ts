@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { conferences } from "./conferences";
 import { registrations } from "./registrations";
 import { outbox } from "./system";
@@ -145,5 +156,9 @@ export const documentationNotices = pgTable(
     outboxId: uuid().references(() => outbox.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.documentationId, t.registrationId] }), index().on(t.registrationId), index().on(t.outboxId)],
+  (t) => [
+    primaryKey({ columns: [t.documentationId, t.registrationId] }),
+    index().on(t.registrationId),
+    index().on(t.outboxId),
+  ],
 );

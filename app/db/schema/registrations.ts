@@ -1,4 +1,15 @@
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { ORGANISATION_TYPES, REGISTRATION_STATUSES } from "../enums";
 import { conferences, forums } from "./conferences";
 
@@ -63,7 +74,12 @@ export const registrations = pgTable(
   ],
 );
 
-export const consentPurpose = pgEnum("consent_purpose", ["privacy", "special_categories", "photo", "documentation_news"]);
+export const consentPurpose = pgEnum("consent_purpose", [
+  "privacy",
+  "special_categories",
+  "photo",
+  "documentation_news",
+]);
 
 /** Every grant and withdrawal, with the text version and time (Art. 7 DSGVO). */
 export const registrationConsents = pgTable(

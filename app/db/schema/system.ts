@@ -38,7 +38,9 @@ export const outbox = pgTable(
     lastError: text(),
     // clock_timestamp(), not now(): now() is the transaction's start, so two transactions that
     // queue on the same lock would order their mails against the order they were written in.
-    createdAt: timestamp({ withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+    createdAt: timestamp({ withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
     sentAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.status, t.nextAttemptAt), index().on(t.topic)],

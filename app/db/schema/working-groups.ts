@@ -4,7 +4,13 @@ import { conferences } from "./conferences";
 import { groups } from "./groups";
 import { files } from "./uploads";
 
-export const reportStatus = pgEnum("report_status", ["draft", "submitted", "changes_requested", "approved", "published"]);
+export const reportStatus = pgEnum("report_status", [
+  "draft",
+  "submitted",
+  "changes_requested",
+  "approved",
+  "published",
+]);
 
 /** A group's yearly Umsetzungsbericht for one conference. */
 export const groupReports = pgTable(

@@ -4,23 +4,30 @@ import { defineMessages } from "../define";
 export const accessibility = defineMessages(
   {
     "a11y.statement.title": "Erklärung zur Barrierefreiheit",
-    "a11y.statement.lead": "Die Stadt Bottrop möchte diese Website barrierefrei machen. Rechtsgrundlage sind das Behindertengleichstellungsgesetz NRW (BGG NRW) und die Barrierefreie-Informationstechnik-Verordnung NRW (BITVNRW), die auf die BITV 2.0 und die Norm EN 301 549 (WCAG 2.1, Stufe AA) verweisen.",
+    "a11y.statement.lead":
+      "Die Stadt Bottrop möchte diese Website barrierefrei machen. Rechtsgrundlage sind das Behindertengleichstellungsgesetz NRW (BGG NRW) und die Barrierefreie-Informationstechnik-Verordnung NRW (BITVNRW), die auf die BITV 2.0 und die Norm EN 301 549 (WCAG 2.1, Stufe AA) verweisen.",
     "a11y.statement.scope": "Diese Erklärung gilt für {url}.",
     "a11y.statement.status": "Stand der Vereinbarkeit mit den Anforderungen",
     "a11y.conformity.full": "Diese Website ist mit den Anforderungen vollständig vereinbar.",
-    "a11y.conformity.partial": "Diese Website ist mit den Anforderungen teilweise vereinbar. Die Barrieren sind unten aufgeführt.",
-    "a11y.conformity.none": "Diese Website ist mit den Anforderungen nicht vereinbar. Die Barrieren sind unten aufgeführt.",
+    "a11y.conformity.partial":
+      "Diese Website ist mit den Anforderungen teilweise vereinbar. Die Barrieren sind unten aufgeführt.",
+    "a11y.conformity.none":
+      "Diese Website ist mit den Anforderungen nicht vereinbar. Die Barrieren sind unten aufgeführt.",
     "a11y.statement.barriers": "Nicht barrierefreie Inhalte",
     "a11y.statement.noBarriers": "Uns sind derzeit keine Barrieren bekannt.",
     "a11y.statement.alternatives": "Barrierefreie Alternativen",
     "a11y.statement.dates": "Erstellung und Überprüfung dieser Erklärung",
-    "a11y.statement.datesText": "Diese Erklärung wurde am {prepared} erstellt und zuletzt am {reviewed} überprüft. Grundlage ist eine Selbstbewertung: automatische Prüfungen bei jeder Änderung der Software und Prüfungen von Hand.",
+    "a11y.statement.datesText":
+      "Diese Erklärung wurde am {prepared} erstellt und zuletzt am {reviewed} überprüft. Grundlage ist eine Selbstbewertung: automatische Prüfungen bei jeder Änderung der Software und Prüfungen von Hand.",
     "a11y.statement.feedback": "Barriere melden (Feedback)",
-    "a11y.statement.feedbackLead": "Sind Ihnen Barrieren aufgefallen? Oder brauchen Sie einen Inhalt in einer anderen Form? Schreiben Sie uns. Wir antworten in der Regel innerhalb von zwei Wochen.",
+    "a11y.statement.feedbackLead":
+      "Sind Ihnen Barrieren aufgefallen? Oder brauchen Sie einen Inhalt in einer anderen Form? Schreiben Sie uns. Wir antworten in der Regel innerhalb von zwei Wochen.",
     "a11y.statement.contact": "Sie erreichen uns auch per E-Mail:",
     "a11y.statement.enforcement": "Durchsetzungsverfahren",
-    "a11y.statement.enforcementText": "Wenn wir auf Ihre Meldung nicht oder nicht zufriedenstellend antworten, können Sie sich an die Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen wenden. Das Verfahren ist kostenlos.",
-    "a11y.statement.enforcementAddress": "Ombudsstelle für barrierefreie Informationstechnik des Landes NRW bei der Landesbeauftragten für Menschen mit Behinderung, Fürstenwall 25, 40219 Düsseldorf",
+    "a11y.statement.enforcementText":
+      "Wenn wir auf Ihre Meldung nicht oder nicht zufriedenstellend antworten, können Sie sich an die Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen wenden. Das Verfahren ist kostenlos.",
+    "a11y.statement.enforcementAddress":
+      "Ombudsstelle für barrierefreie Informationstechnik des Landes NRW bei der Landesbeauftragten für Menschen mit Behinderung, Fürstenwall 25, 40219 Düsseldorf",
     "a11y.statement.enforcementLink": "Zur Website der Ombudsstelle",
     "a11y.feedback.message": "Ihre Nachricht",
     "a11y.feedback.messageHint": "Welche Seite, was funktioniert nicht? Höchstens 3000 Zeichen.",
@@ -33,7 +40,8 @@ export const accessibility = defineMessages(
     "a11y.feedback.sent": "Danke! Ihre Nachricht ist bei uns angekommen.",
     "a11y.feedback.errors.message": "Bitte beschreiben Sie die Barriere in mindestens 10 Zeichen.",
     "a11y.feedback.mail.subject": "Barrierefreiheit: neue Rückmeldung",
-    "a11y.feedback.mail.intro": "Über das Formular in der Erklärung zur Barrierefreiheit ist eine Rückmeldung eingegangen. Bitte antworten Sie innerhalb von zwei Wochen.",
+    "a11y.feedback.mail.intro":
+      "Über das Formular in der Erklärung zur Barrierefreiheit ist eine Rückmeldung eingegangen. Bitte antworten Sie innerhalb von zwei Wochen.",
     "a11y.feedback.mail.from": "Von: {name} ({email})",
     "a11y.feedback.mail.page": "Seite: {page}",
     "a11y.feedback.mail.anonymous": "ohne Angabe",
@@ -43,7 +51,8 @@ export const accessibility = defineMessages(
     "a11y.easy.videoMissing": "Das Video in Gebärdensprache kommt bald.",
     "a11y.easy.videoLink": "Video in Gebärdensprache öffnen",
     "a11y.admin.title": "Barrierefreiheit",
-    "a11y.admin.lead": "Hier pflegen Sie die Erklärung zur Barrierefreiheit und das Video in Gebärdensprache für die Seite in Leichter Sprache. Prüfen Sie die Erklärung mindestens einmal im Jahr und tragen Sie das Datum ein.",
+    "a11y.admin.lead":
+      "Hier pflegen Sie die Erklärung zur Barrierefreiheit und das Video in Gebärdensprache für die Seite in Leichter Sprache. Prüfen Sie die Erklärung mindestens einmal im Jahr und tragen Sie das Datum ein.",
     "a11y.admin.conformity": "Stand der Vereinbarkeit",
     "a11y.admin.conformity.full": "vollständig vereinbar",
     "a11y.admin.conformity.partial": "teilweise vereinbar",
@@ -56,9 +65,11 @@ export const accessibility = defineMessages(
     "a11y.admin.reviewedOn": "Zuletzt überprüft am",
     "a11y.admin.dateHint": "Zum Beispiel 24.11.2026.",
     "a11y.admin.contactEmail": "Kontakt-E-Mail-Adresse",
-    "a11y.admin.contactEmailHint": "Wird in der Erklärung genannt und erhält die Rückmeldungen (zusätzlich zum Organisationsteam).",
+    "a11y.admin.contactEmailHint":
+      "Wird in der Erklärung genannt und erhält die Rückmeldungen (zusätzlich zum Organisationsteam).",
     "a11y.admin.dgsVideoUrl": "Adresse des DGS-Videos",
-    "a11y.admin.dgsVideoUrlHint": "Eine Adresse auf dieser Website (beginnt mit /) wird eingebettet, eine https-Adresse wird verlinkt. Format MP4 oder WebM.",
+    "a11y.admin.dgsVideoUrlHint":
+      "Eine Adresse auf dieser Website (beginnt mit /) wird eingebettet, eine https-Adresse wird verlinkt. Format MP4 oder WebM.",
     "a11y.admin.dgsCaptionsUrl": "Adresse der Untertitel (WebVTT)",
     "a11y.admin.dgsCaptionsUrlHint": "Nur für ein eingebettetes Video: eine .vtt-Datei auf dieser Website.",
     "a11y.admin.submit": "Erklärung speichern",
@@ -67,31 +78,40 @@ export const accessibility = defineMessages(
     "a11y.errors.reviewBeforePrepared": "Die Überprüfung kann nicht vor der Erstellung liegen.",
     "a11y.errors.url": "Bitte geben Sie eine Adresse auf dieser Website (beginnt mit /) oder eine https-Adresse an.",
     "a11y.errors.localOnly": "Untertitel nur als Adresse auf dieser Website (beginnt mit /).",
-    "a11y.errors.captionsRequired": "Ein Video auf dieser Website braucht Untertitel: Bitte geben Sie die Adresse der .vtt-Datei an.",
-    "session.warning": "Ihre Sitzung endet in etwa {minutes} Minuten, weil Sie nichts getan haben. Ihre Eingaben auf dieser Seite bleiben erhalten.",
+    "a11y.errors.captionsRequired":
+      "Ein Video auf dieser Website braucht Untertitel: Bitte geben Sie die Adresse der .vtt-Datei an.",
+    "session.warning":
+      "Ihre Sitzung endet in etwa {minutes} Minuten, weil Sie nichts getan haben. Ihre Eingaben auf dieser Seite bleiben erhalten.",
     "session.extend": "Sitzung verlängern",
     "session.extended": "Ihre Sitzung wurde verlängert.",
-    "session.expired": "Ihre Sitzung ist abgelaufen. Ihre Eingaben auf dieser Seite sind in diesem Browser-Tab gespeichert: Melden Sie sich in einem neuen Tab wieder an und senden Sie das Formular dann noch einmal.",
+    "session.expired":
+      "Ihre Sitzung ist abgelaufen. Ihre Eingaben auf dieser Seite sind in diesem Browser-Tab gespeichert: Melden Sie sich in einem neuen Tab wieder an und senden Sie das Formular dann noch einmal.",
   },
   {
     "a11y.statement.title": "Accessibility statement",
-    "a11y.statement.lead": "The City of Bottrop wants this website to be accessible. The legal basis is the NRW Disability Equality Act (BGG NRW) and the NRW regulation on accessible information technology (BITVNRW), which refer to BITV 2.0 and the standard EN 301 549 (WCAG 2.1, level AA).",
+    "a11y.statement.lead":
+      "The City of Bottrop wants this website to be accessible. The legal basis is the NRW Disability Equality Act (BGG NRW) and the NRW regulation on accessible information technology (BITVNRW), which refer to BITV 2.0 and the standard EN 301 549 (WCAG 2.1, level AA).",
     "a11y.statement.scope": "This statement applies to {url}.",
     "a11y.statement.status": "Compliance status",
     "a11y.conformity.full": "This website is fully compliant with the requirements.",
-    "a11y.conformity.partial": "This website is partially compliant with the requirements. The barriers are listed below.",
+    "a11y.conformity.partial":
+      "This website is partially compliant with the requirements. The barriers are listed below.",
     "a11y.conformity.none": "This website is not compliant with the requirements. The barriers are listed below.",
     "a11y.statement.barriers": "Non-accessible content",
     "a11y.statement.noBarriers": "We currently know of no barriers.",
     "a11y.statement.alternatives": "Accessible alternatives",
     "a11y.statement.dates": "Preparation and review of this statement",
-    "a11y.statement.datesText": "This statement was prepared on {prepared} and last reviewed on {reviewed}. It is based on a self-assessment: automated checks on every change of the software and manual checks.",
+    "a11y.statement.datesText":
+      "This statement was prepared on {prepared} and last reviewed on {reviewed}. It is based on a self-assessment: automated checks on every change of the software and manual checks.",
     "a11y.statement.feedback": "Report a barrier (feedback)",
-    "a11y.statement.feedbackLead": "Have you noticed barriers? Or do you need content in another form? Write to us. We usually answer within two weeks.",
+    "a11y.statement.feedbackLead":
+      "Have you noticed barriers? Or do you need content in another form? Write to us. We usually answer within two weeks.",
     "a11y.statement.contact": "You can also reach us by e-mail:",
     "a11y.statement.enforcement": "Enforcement procedure",
-    "a11y.statement.enforcementText": "If we do not answer your report, or not satisfactorily, you can contact the Ombudsperson for accessible information technology of the State of North Rhine-Westphalia. The procedure is free of charge.",
-    "a11y.statement.enforcementAddress": "Ombudsstelle für barrierefreie Informationstechnik des Landes NRW bei der Landesbeauftragten für Menschen mit Behinderung, Fürstenwall 25, 40219 Düsseldorf",
+    "a11y.statement.enforcementText":
+      "If we do not answer your report, or not satisfactorily, you can contact the Ombudsperson for accessible information technology of the State of North Rhine-Westphalia. The procedure is free of charge.",
+    "a11y.statement.enforcementAddress":
+      "Ombudsstelle für barrierefreie Informationstechnik des Landes NRW bei der Landesbeauftragten für Menschen mit Behinderung, Fürstenwall 25, 40219 Düsseldorf",
     "a11y.statement.enforcementLink": "Go to the ombudsperson's website",
     "a11y.feedback.message": "Your message",
     "a11y.feedback.messageHint": "Which page, what does not work? At most 3000 characters.",
@@ -104,7 +124,8 @@ export const accessibility = defineMessages(
     "a11y.feedback.sent": "Thank you! Your message has reached us.",
     "a11y.feedback.errors.message": "Please describe the barrier in at least 10 characters.",
     "a11y.feedback.mail.subject": "Accessibility: new feedback",
-    "a11y.feedback.mail.intro": "Feedback has arrived through the form in the accessibility statement. Please reply within two weeks.",
+    "a11y.feedback.mail.intro":
+      "Feedback has arrived through the form in the accessibility statement. Please reply within two weeks.",
     "a11y.feedback.mail.from": "From: {name} ({email})",
     "a11y.feedback.mail.page": "Page: {page}",
     "a11y.feedback.mail.anonymous": "not given",
@@ -114,7 +135,8 @@ export const accessibility = defineMessages(
     "a11y.easy.videoMissing": "The sign language video is coming soon.",
     "a11y.easy.videoLink": "Open the sign language video",
     "a11y.admin.title": "Accessibility",
-    "a11y.admin.lead": "Keep the accessibility statement and the sign language video of the Easy German page up to date here. Review the statement at least once a year and enter the date.",
+    "a11y.admin.lead":
+      "Keep the accessibility statement and the sign language video of the Easy German page up to date here. Review the statement at least once a year and enter the date.",
     "a11y.admin.conformity": "Compliance status",
     "a11y.admin.conformity.full": "fully compliant",
     "a11y.admin.conformity.partial": "partially compliant",
@@ -129,7 +151,8 @@ export const accessibility = defineMessages(
     "a11y.admin.contactEmail": "Contact e-mail address",
     "a11y.admin.contactEmailHint": "Named in the statement; receives the feedback (besides the organisers).",
     "a11y.admin.dgsVideoUrl": "Address of the DGS video",
-    "a11y.admin.dgsVideoUrlHint": "An address on this website (starting with /) is embedded, an https address is linked. MP4 or WebM.",
+    "a11y.admin.dgsVideoUrlHint":
+      "An address on this website (starting with /) is embedded, an https address is linked. MP4 or WebM.",
     "a11y.admin.dgsCaptionsUrl": "Address of the captions (WebVTT)",
     "a11y.admin.dgsCaptionsUrlHint": "Only for an embedded video: a .vtt file on this website.",
     "a11y.admin.submit": "Save statement",
@@ -138,10 +161,13 @@ export const accessibility = defineMessages(
     "a11y.errors.reviewBeforePrepared": "The review cannot be before the preparation.",
     "a11y.errors.url": "Please enter an address on this website (starting with /) or an https address.",
     "a11y.errors.localOnly": "Captions only as an address on this website (starting with /).",
-    "a11y.errors.captionsRequired": "A video on this website needs captions: please enter the address of the .vtt file.",
-    "session.warning": "Your session ends in about {minutes} minutes because you have been inactive. What you typed on this page is kept.",
+    "a11y.errors.captionsRequired":
+      "A video on this website needs captions: please enter the address of the .vtt file.",
+    "session.warning":
+      "Your session ends in about {minutes} minutes because you have been inactive. What you typed on this page is kept.",
     "session.extend": "Extend session",
     "session.extended": "Your session has been extended.",
-    "session.expired": "Your session has expired. What you typed on this page is kept in this browser tab: sign in again in a new tab, then send the form again.",
+    "session.expired":
+      "Your session has expired. What you typed on this page is kept in this browser tab: sign in again in a new tab, then send the form again.",
   },
 );

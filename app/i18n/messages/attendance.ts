@@ -3,7 +3,8 @@ import { defineMessages } from "../define";
 export const attendance = defineMessages(
   {
     "checkin.title": "Einlass {year}",
-    "checkin.lead": "Suchen Sie nach Namen oder Organisation, oder scannen Sie den QR-Code auf der Bestätigung oder dem Namensschild.",
+    "checkin.lead":
+      "Suchen Sie nach Namen oder Organisation, oder scannen Sie den QR-Code auf der Bestätigung oder dem Namensschild.",
     "checkin.count": "{present} von {expected} Angemeldeten sind da.",
     "checkin.search": "Name (auch in lateinischer Schrift) oder Organisation",
     "checkin.notListed": "kein Einlass: {state}",
@@ -26,7 +27,8 @@ export const attendance = defineMessages(
     "checkin.badges": "Namensschilder (PDF, 8 pro Seite)",
     "checkin.certificates": "Teilnahmebescheinigungen aller Anwesenden (ZIP)",
     "certificate.download": "Teilnahmebescheinigung herunterladen (PDF)",
-    "certificate.afterCheckin": "Die Teilnahmebescheinigung gibt es hier, sobald Sie am Konferenztag beim Einlass registriert wurden.",
+    "certificate.afterCheckin":
+      "Die Teilnahmebescheinigung gibt es hier, sobald Sie am Konferenztag beim Einlass registriert wurden.",
     "checkin.qrTitle": "Ihr Einlass-Code",
     "checkin.qrHint": "Zeigen Sie diesen Code am Konferenztag am Einlass. Er enthält keine persönlichen Daten.",
     "checkin.qrAlt": "QR-Code für den Einlass",
@@ -56,7 +58,8 @@ export const attendance = defineMessages(
     "checkin.badges": "Name badges (PDF, 8 per page)",
     "checkin.certificates": "Certificates of attendance for everyone present (ZIP)",
     "certificate.download": "Download certificate of attendance (PDF)",
-    "certificate.afterCheckin": "The certificate of attendance will be here once you have been checked in on the day of the conference.",
+    "certificate.afterCheckin":
+      "The certificate of attendance will be here once you have been checked in on the day of the conference.",
     "checkin.qrTitle": "Your check-in code",
     "checkin.qrHint": "Show this code at the entrance on the day of the conference. It contains no personal data.",
     "checkin.qrAlt": "QR code for check-in",

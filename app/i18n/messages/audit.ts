@@ -3,7 +3,8 @@ import { defineMessages } from "../define";
 export const audit = defineMessages(
   {
     "audit.title": "Protokoll",
-    "audit.lead": "Wer hat wann was mit personenbezogenen Daten oder Veröffentlichungen gemacht. Einträge werden nach {days} Tagen gelöscht.",
+    "audit.lead":
+      "Wer hat wann was mit personenbezogenen Daten oder Veröffentlichungen gemacht. Einträge werden nach {days} Tagen gelöscht.",
     "audit.empty": "Noch keine Einträge.",
     "audit.when": "Wann",
     "audit.who": "Wer",
@@ -55,9 +56,12 @@ export const audit = defineMessages(
     "audit.action.report.approve": "{actor} hat einen Umsetzungsbericht freigegeben.",
     "audit.action.report.publish": "{actor} hat einen Umsetzungsbericht veröffentlicht.",
     "audit.action.report.request_changes": "{actor} hat um Änderungen an einem Umsetzungsbericht gebeten.",
-    "audit.action.user.directory.create": "{actor} hat bei der ersten Anmeldung mit dem Konto der Stadt ein Organisationskonto angelegt.",
-    "audit.action.user.directory.grant": "{actor} hat einem Konto die Organisationsrolle gegeben (in der Gruppe im Verzeichnis der Stadt).",
-    "audit.action.user.directory.revoke": "{actor} hat einem Konto die Organisationsrolle entzogen (nicht mehr in der Gruppe im Verzeichnis der Stadt).",
+    "audit.action.user.directory.create":
+      "{actor} hat bei der ersten Anmeldung mit dem Konto der Stadt ein Organisationskonto angelegt.",
+    "audit.action.user.directory.grant":
+      "{actor} hat einem Konto die Organisationsrolle gegeben (in der Gruppe im Verzeichnis der Stadt).",
+    "audit.action.user.directory.revoke":
+      "{actor} hat einem Konto die Organisationsrolle entzogen (nicht mehr in der Gruppe im Verzeichnis der Stadt).",
   },
   {
     "audit.title": "Audit log",
@@ -113,8 +117,11 @@ export const audit = defineMessages(
     "audit.action.report.approve": "{actor} approved a progress report.",
     "audit.action.report.publish": "{actor} published a progress report.",
     "audit.action.report.request_changes": "{actor} asked for changes to a progress report.",
-    "audit.action.user.directory.create": "{actor} created an organiser account at the first sign-in with a city account.",
-    "audit.action.user.directory.grant": "{actor} gave an account the organiser role (in the group in the city's directory).",
-    "audit.action.user.directory.revoke": "{actor} removed the organiser role from an account (no longer in the group in the city's directory).",
+    "audit.action.user.directory.create":
+      "{actor} created an organiser account at the first sign-in with a city account.",
+    "audit.action.user.directory.grant":
+      "{actor} gave an account the organiser role (in the group in the city's directory).",
+    "audit.action.user.directory.revoke":
+      "{actor} removed the organiser role from an account (no longer in the group in the city's directory).",
   },
 );

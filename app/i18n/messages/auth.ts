@@ -3,7 +3,8 @@ import { defineMessages } from "../define";
 export const auth = defineMessages(
   {
     "login.title": "Anmelden",
-    "login.lead": "Dieser Bereich ist für das Organisationsteam und die Koordinationen der Arbeitskreise. Für die Teilnahme an der Konferenz brauchen Sie kein Konto.",
+    "login.lead":
+      "Dieser Bereich ist für das Organisationsteam und die Koordinationen der Arbeitskreise. Für die Teilnahme an der Konferenz brauchen Sie kein Konto.",
     "login.email": "E-Mail-Adresse",
     "login.password": "Passwort",
     "login.submit": "Anmelden",
@@ -11,15 +12,18 @@ export const auth = defineMessages(
     "login.orLink": "Ohne Passwort anmelden",
     "login.linkLead": "Wir schicken Ihnen einen Anmelde-Link per E-Mail. Er gilt 15 Minuten und nur einmal.",
     "login.linkSubmit": "Anmelde-Link senden",
-    "login.linkSent": "Wenn zu dieser Adresse ein Konto gehört, ist ein Anmelde-Link unterwegs. Bitte schauen Sie in Ihr Postfach.",
+    "login.linkSent":
+      "Wenn zu dieser Adresse ein Konto gehört, ist ein Anmelde-Link unterwegs. Bitte schauen Sie in Ihr Postfach.",
     "login.confirmTitle": "Anmeldung bestätigen",
     "login.confirmLead": "Sie haben einen Anmelde-Link geöffnet. Mit dem Knopf melden Sie sich an.",
     "login.confirmSubmit": "Jetzt anmelden",
-    "login.linkInvalid": "Dieser Anmelde-Link ist abgelaufen oder wurde schon benutzt. Bitte fordern Sie einen neuen an.",
+    "login.linkInvalid":
+      "Dieser Anmelde-Link ist abgelaufen oder wurde schon benutzt. Bitte fordern Sie einen neuen an.",
     "login.cityTitle": "Mitarbeitende der Stadtverwaltung",
     "login.city": "Mit dem Konto der Stadt anmelden",
     "login.cityFailed": "Die Anmeldung mit dem Konto der Stadt hat nicht geklappt. Bitte versuchen Sie es noch einmal.",
-    "login.cityNotAuthorised": "Ihr Konto der Stadt ist nicht für die Verwaltung der Integrationskonferenz freigeschaltet. Bitte wenden Sie sich an das Organisationsteam.",
+    "login.cityNotAuthorised":
+      "Ihr Konto der Stadt ist nicht für die Verwaltung der Integrationskonferenz freigeschaltet. Bitte wenden Sie sich an das Organisationsteam.",
     "login.passwordTitle": "Mit Passwort anmelden",
     "logout.title": "Abmelden",
     "logout.lead": "Möchten Sie sich abmelden?",
@@ -44,7 +48,8 @@ export const auth = defineMessages(
   },
   {
     "login.title": "Sign in",
-    "login.lead": "This area is for the organisers and the coordinators of the working groups. You do not need an account to take part in the conference.",
+    "login.lead":
+      "This area is for the organisers and the coordinators of the working groups. You do not need an account to take part in the conference.",
     "login.email": "E-mail address",
     "login.password": "Password",
     "login.submit": "Sign in",
@@ -60,7 +65,8 @@ export const auth = defineMessages(
     "login.cityTitle": "City administration staff",
     "login.city": "Sign in with your city account",
     "login.cityFailed": "Signing in with your city account did not work. Please try again.",
-    "login.cityNotAuthorised": "Your city account is not enabled for the administration of the integration conference. Please contact the organising team.",
+    "login.cityNotAuthorised":
+      "Your city account is not enabled for the administration of the integration conference. Please contact the organising team.",
     "login.passwordTitle": "Sign in with a password",
     "logout.title": "Sign out",
     "logout.lead": "Do you want to sign out?",

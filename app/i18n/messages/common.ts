@@ -28,7 +28,8 @@ export const common = defineMessages(
     "form.errorCount": "{count, plural, one {# Angabe muss} other {# Angaben müssen}} noch korrigiert werden.",
     "form.errorCountOne": "1 Angabe muss noch korrigiert werden.",
     "form.saved": "Gespeichert.",
-    "form.unsaved": "Sie haben Änderungen, die noch nicht gespeichert sind. Wollen Sie die Seite trotzdem verlassen? Die Änderungen gehen dann verloren.",
+    "form.unsaved":
+      "Sie haben Änderungen, die noch nicht gespeichert sind. Wollen Sie die Seite trotzdem verlassen? Die Änderungen gehen dann verloren.",
     "errors.required": "Bitte füllen Sie dieses Feld aus.",
     "errors.email": "Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@beispiel.de.",
     "errors.tooLong": "Dieser Text ist zu lang.",
@@ -42,14 +43,18 @@ export const common = defineMessages(
     "error.forbidden.title": "Kein Zugriff",
     "error.forbidden.text": "Für diese Seite fehlt Ihnen die Berechtigung.",
     "error.server.title": "Ein Fehler ist aufgetreten",
-    "error.server.text": "Das hat leider nicht geklappt. Bitte versuchen Sie es später noch einmal. Ihre gespeicherten Daten sind nicht verloren.",
+    "error.server.text":
+      "Das hat leider nicht geklappt. Bitte versuchen Sie es später noch einmal. Ihre gespeicherten Daten sind nicht verloren.",
     "error.unavailable.title": "Gerade nicht erreichbar",
-    "error.unavailable.text": "Der Dienst ist kurz nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal.",
+    "error.unavailable.text":
+      "Der Dienst ist kurz nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal.",
     "error.tooMany.title": "Zu viele Versuche",
-    "error.tooMany.text": "Bitte warten Sie einige Minuten und versuchen Sie es dann erneut. Ihre Eingaben wurden nicht gespeichert.",
+    "error.tooMany.text":
+      "Bitte warten Sie einige Minuten und versuchen Sie es dann erneut. Ihre Eingaben wurden nicht gespeichert.",
     "error.backHome": "Zur Startseite",
     "home.title": "Integrationskonferenz",
-    "home.lead": "Einmal im Jahr kommen Fachleute aus Schulen, Verwaltung, Vereinen und Migrantenorganisationen zusammen. Die Arbeitskreise stellen ihre Ergebnisse vor, wir diskutieren und legen gemeinsam Ziele für das nächste Jahr fest.",
+    "home.lead":
+      "Einmal im Jahr kommen Fachleute aus Schulen, Verwaltung, Vereinen und Migrantenorganisationen zusammen. Die Arbeitskreise stellen ihre Ergebnisse vor, wir diskutieren und legen gemeinsam Ziele für das nächste Jahr fest.",
     "home.next": "Die nächste Konferenz",
     "home.none": "Die nächste Konferenz wird bald angekündigt.",
     "home.toConference": "Zur Konferenz {year}",
@@ -103,7 +108,8 @@ export const common = defineMessages(
     "error.tooMany.text": "Please wait a few minutes and try again. What you entered was not saved.",
     "error.backHome": "Go to the home page",
     "home.title": "Integration Conference",
-    "home.lead": "Once a year, practitioners from schools, the city administration, associations and migrant organisations meet. The working groups present their results, we discuss, and together we set goals for the coming year.",
+    "home.lead":
+      "Once a year, practitioners from schools, the city administration, associations and migrant organisations meet. The working groups present their results, we discuss, and together we set goals for the coming year.",
     "home.next": "The next conference",
     "home.none": "The next conference will be announced soon.",
     "home.toConference": "Go to the {year} conference",

@@ -23,7 +23,8 @@ export const conferences = defineMessages(
     "agenda.kind.break": "Pause",
     "agenda.presenting": "Es stellen ihre Ergebnisse vor:",
     "archive.title": "Alle Integrationskonferenzen",
-    "archive.lead": "Hier finden Sie die aktuelle Konferenz und alle früheren Konferenzen mit Programm und Dokumentation.",
+    "archive.lead":
+      "Hier finden Sie die aktuelle Konferenz und alle früheren Konferenzen mit Programm und Dokumentation.",
     "archive.empty": "Noch keine Konferenz veröffentlicht.",
     "conference.errors.dateTime": "Bitte geben Sie Datum und Uhrzeit an, zum Beispiel 16.12.2026, 09:30.",
     "conference.errors.number": "Bitte geben Sie eine ganze Zahl im erlaubten Bereich an.",
@@ -31,13 +32,15 @@ export const conferences = defineMessages(
     "conference.errors.closeBeforeOpen": "Das Ende der Anmeldung muss nach ihrem Beginn liegen.",
     "conference.errors.yearTaken": "Für dieses Jahr gibt es schon eine Konferenz. Pro Jahr gibt es eine.",
     "admin.conferences": "Konferenzen",
-    "admin.conferences.lead": "Hier legen Sie die Konferenz eines Jahres an und bearbeiten sie. Frühere Konferenzen bleiben erhalten.",
+    "admin.conferences.lead":
+      "Hier legen Sie die Konferenz eines Jahres an und bearbeiten sie. Frühere Konferenzen bleiben erhalten.",
     "admin.conferences.new": "Neue Konferenz anlegen",
     "admin.conferences.edit": "Konferenz bearbeiten: {title}",
     "admin.conferences.year": "Jahr",
     "admin.conferences.status": "Stand",
     "admin.conferences.seats": "Plätze",
-    "admin.conferences.seatsValue": "{confirmed} bestätigt, {held} reserviert, {waitlisted} auf der Warteliste, {capacity} insgesamt",
+    "admin.conferences.seatsValue":
+      "{confirmed} bestätigt, {held} reserviert, {waitlisted} auf der Warteliste, {capacity} insgesamt",
     "admin.conferences.empty": "Noch keine Konferenz angelegt.",
     "admin.conferences.public": "Öffentliche Seite ansehen",
     "admin.conference.title": "Titel",
@@ -52,7 +55,8 @@ export const conferences = defineMessages(
     "admin.conference.registrationClosesAt": "Anmeldung bis",
     "admin.conference.holdHours": "Reservierung bis zur Bestätigung (Stunden)",
     "admin.conference.reminderDaysBefore": "Erinnerung so viele Tage vorher (0 = keine)",
-    "admin.conference.statusHint": "Entwurf → veröffentlicht → Anmeldung offen → Anmeldung geschlossen → durchgeführt → dokumentiert. Nur bei „Anmeldung offen“ können sich Menschen anmelden.",
+    "admin.conference.statusHint":
+      "Entwurf → veröffentlicht → Anmeldung offen → Anmeldung geschlossen → durchgeführt → dokumentiert. Nur bei „Anmeldung offen“ können sich Menschen anmelden.",
     "admin.conference.save": "Konferenz speichern",
     "admin.conference.create": "Konferenz anlegen",
     "admin.forums.title": "Foren und Workshops",
@@ -127,7 +131,8 @@ export const conferences = defineMessages(
     "admin.conference.registrationClosesAt": "Registration closes",
     "admin.conference.holdHours": "Seat held until confirmation (hours)",
     "admin.conference.reminderDaysBefore": "Reminder this many days before (0 = none)",
-    "admin.conference.statusHint": "Draft → published → registration open → registration closed → held → documented. People can only register while registration is open.",
+    "admin.conference.statusHint":
+      "Draft → published → registration open → registration closed → held → documented. People can only register while registration is open.",
     "admin.conference.save": "Save conference",
     "admin.conference.create": "Create conference",
     "admin.forums.title": "Forums and workshops",

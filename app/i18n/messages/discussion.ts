@@ -7,7 +7,8 @@ export const discussion = defineMessages(
     "discussion.speakers": "Mit",
     "discussion.abstract": "Worum es geht",
     "discussion.join": "Fragen stellen im Saal",
-    "discussion.join.lead": "Geben Sie den Tagescode ein. Sie finden ihn auf Ihrem Namensschild und auf der Leinwand. Sie brauchen kein Konto.",
+    "discussion.join.lead":
+      "Geben Sie den Tagescode ein. Sie finden ihn auf Ihrem Namensschild und auf der Leinwand. Sie brauchen kein Konto.",
     "discussion.code": "Tagescode",
     "discussion.code.hint": "Zum Beispiel: K7PX4M. Groß- und Kleinschreibung ist egal.",
     "discussion.code.submit": "Weiter",
@@ -27,9 +28,11 @@ export const discussion = defineMessages(
     "discussion.ask.text": "Ihre Frage oder Ihr Beitrag",
     "discussion.ask.textHint": "Nur Text, höchstens 500 Zeichen. Links werden als Text gezeigt.",
     "discussion.ask.name": "Ihr Name",
-    "discussion.ask.nameHint": "Wird im Saal mit der Frage gezeigt, nicht in der Dokumentation. Sie können das Feld leer lassen.",
+    "discussion.ask.nameHint":
+      "Wird im Saal mit der Frage gezeigt, nicht in der Dokumentation. Sie können das Feld leer lassen.",
     "discussion.ask.submit": "Frage senden",
-    "discussion.ask.sentPending": "Danke! Ihre Frage ist angekommen. Sie erscheint, sobald die Moderation sie freigibt.",
+    "discussion.ask.sentPending":
+      "Danke! Ihre Frage ist angekommen. Sie erscheint, sobald die Moderation sie freigibt.",
     "discussion.ask.sentApproved": "Danke! Ihre Frage ist jetzt für alle sichtbar.",
     "discussion.ask.rateLimited": "Sie haben gerade viele Fragen gesendet. Bitte warten Sie etwa {minutes} Minuten.",
     "discussion.ask.closed": "Fragen sind gerade nicht möglich. Ihre Frage wurde nicht gesendet.",
@@ -54,7 +57,8 @@ export const discussion = defineMessages(
     "discussion.room.answered": "Bereits besprochen",
     "discussion.room.live": "Aktualisiert sich automatisch.",
     "discussion.admin.title": "Fachinputs und Fragen",
-    "discussion.admin.lead": "Legen Sie Fachinputs an, erzeugen Sie den Tagescode und moderieren Sie die Fragen aus dem Saal.",
+    "discussion.admin.lead":
+      "Legen Sie Fachinputs an, erzeugen Sie den Tagescode und moderieren Sie die Fragen aus dem Saal.",
     "discussion.admin.none": "Sie moderieren noch keine Konferenz.",
     "discussion.admin.dayCode": "Tagescode",
     "discussion.admin.dayCode.none": "Noch kein Tagescode.",
@@ -71,7 +75,8 @@ export const discussion = defineMessages(
     "discussion.admin.moderate": "Fragen moderieren",
     "discussion.field.title": "Titel",
     "discussion.field.speakers": "Referentinnen und Referenten",
-    "discussion.field.speakersHint": "Eine Person pro Zeile: Name, Rolle. Zum Beispiel: Prof. Dr. Ayşe Demir, Hochschule Ruhr West",
+    "discussion.field.speakersHint":
+      "Eine Person pro Zeile: Name, Rolle. Zum Beispiel: Prof. Dr. Ayşe Demir, Hochschule Ruhr West",
     "discussion.field.abstract": "Kurzbeschreibung",
     "discussion.field.slot": "Programmpunkt",
     "discussion.field.slotNone": "Kein Programmpunkt",
@@ -82,7 +87,8 @@ export const discussion = defineMessages(
     "discussion.field.closeAt": "Fragen möglich bis",
     "discussion.field.windowHint": "Ohne beide Zeiten sind Fragen geschlossen.",
     "discussion.mod.moderators": "Moderation",
-    "discussion.mod.moderatorsLead": "Diese Personen dürfen die Fragen dieser Konferenz moderieren (Organisation darf es immer).",
+    "discussion.mod.moderatorsLead":
+      "Diese Personen dürfen die Fragen dieser Konferenz moderieren (Organisation darf es immer).",
     "discussion.mod.moderatorsNone": "Nur die Organisation moderiert.",
     "discussion.mod.grantEmail": "E-Mail-Adresse eines Kontos",
     "discussion.mod.grant": "Moderation erlauben",
@@ -113,7 +119,8 @@ export const discussion = defineMessages(
     "discussion.mod.export": "Fragen als Tabelle herunterladen (CSV, ohne Namen, nur freigegebene)",
     "discussion.mod.noCode": "Erzeugen Sie zuerst einen Tagescode, damit Teilnehmende Fragen stellen können.",
     "discussion.record.title": "Diskussionsergebnis",
-    "discussion.record.lead": "Halten Sie fest, was die Diskussion ergeben hat. Beantwortete und offene Fragen kommen automatisch dazu (ohne Namen).",
+    "discussion.record.lead":
+      "Halten Sie fest, was die Diskussion ergeben hat. Beantwortete und offene Fragen kommen automatisch dazu (ohne Namen).",
     "discussion.record.outcome": "Ergebnis",
     "discussion.record.publish": "Veröffentlichen (erscheint in der Dokumentation)",
     "discussion.record.published": "Veröffentlicht am {date}.",
@@ -135,7 +142,8 @@ export const discussion = defineMessages(
     "discussion.speakers": "With",
     "discussion.abstract": "What it is about",
     "discussion.join": "Ask questions in the room",
-    "discussion.join.lead": "Enter the day code. You find it on your name badge and on the screen. You need no account.",
+    "discussion.join.lead":
+      "Enter the day code. You find it on your name badge and on the screen. You need no account.",
     "discussion.code": "Day code",
     "discussion.code.hint": "For example: K7PX4M. Upper or lower case does not matter.",
     "discussion.code.submit": "Continue",
@@ -199,7 +207,8 @@ export const discussion = defineMessages(
     "discussion.admin.moderate": "Moderate questions",
     "discussion.field.title": "Title",
     "discussion.field.speakers": "Speakers",
-    "discussion.field.speakersHint": "One person per line: name, role. For example: Prof. Dr. Ayşe Demir, Hochschule Ruhr West",
+    "discussion.field.speakersHint":
+      "One person per line: name, role. For example: Prof. Dr. Ayşe Demir, Hochschule Ruhr West",
     "discussion.field.abstract": "Abstract",
     "discussion.field.slot": "Agenda item",
     "discussion.field.slotNone": "No agenda item",
@@ -210,7 +219,8 @@ export const discussion = defineMessages(
     "discussion.field.closeAt": "Questions open until",
     "discussion.field.windowHint": "Without both times, questions are closed.",
     "discussion.mod.moderators": "Moderation",
-    "discussion.mod.moderatorsLead": "These people may moderate the questions of this conference (organisers always may).",
+    "discussion.mod.moderatorsLead":
+      "These people may moderate the questions of this conference (organisers always may).",
     "discussion.mod.moderatorsNone": "Only the organisers moderate.",
     "discussion.mod.grantEmail": "E-mail address of an account",
     "discussion.mod.grant": "Allow moderation",
@@ -241,7 +251,8 @@ export const discussion = defineMessages(
     "discussion.mod.export": "Download the questions as a table (CSV, without names, approved only)",
     "discussion.mod.noCode": "Generate a day code first so participants can ask questions.",
     "discussion.record.title": "Outcome of the discussion",
-    "discussion.record.lead": "Write down what the discussion produced. Answered and open questions are added automatically (without names).",
+    "discussion.record.lead":
+      "Write down what the discussion produced. Answered and open questions are added automatically (without names).",
     "discussion.record.outcome": "Outcome",
     "discussion.record.publish": "Publish (appears in the documentation)",
     "discussion.record.published": "Published on {date}.",

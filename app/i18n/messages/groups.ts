@@ -3,7 +3,8 @@ import { defineMessages } from "../define";
 export const groups = defineMessages(
   {
     "groups.title": "Arbeitskreise und Stadtteilnetzwerke",
-    "groups.lead": "In den Facharbeitskreisen und Stadtteilnetzwerken arbeiten Fachleute aus Verwaltung, Vereinen und Einrichtungen das ganze Jahr an der Integration in unserer Stadt. Auf der Integrationskonferenz berichten sie, was sie erreicht haben.",
+    "groups.lead":
+      "In den Facharbeitskreisen und Stadtteilnetzwerken arbeiten Fachleute aus Verwaltung, Vereinen und Einrichtungen das ganze Jahr an der Integration in unserer Stadt. Auf der Integrationskonferenz berichten sie, was sie erreicht haben.",
     "groups.kind.working_group": "Facharbeitskreis",
     "groups.kind.district_network": "Stadtteilnetzwerk",
     "groups.kindPlural.working_group": "Facharbeitskreise",
@@ -42,7 +43,8 @@ export const groups = defineMessages(
     "groups.error.slug": "Bitte nur Kleinbuchstaben, Ziffern und Bindestriche verwenden.",
     "groups.error.slugTaken": "Diesen Kurznamen hat schon eine andere Gruppe.",
     "groups.invite.title": "Koordination einladen",
-    "groups.invite.lead": "Die eingeladene Person bekommt einen Link per E-Mail. Damit meldet sie sich an und kann den Umsetzungsbericht dieser Gruppe schreiben. Der Link gilt 7 Tage.",
+    "groups.invite.lead":
+      "Die eingeladene Person bekommt einen Link per E-Mail. Damit meldet sie sich an und kann den Umsetzungsbericht dieser Gruppe schreiben. Der Link gilt 7 Tage.",
     "groups.invite.name": "Name",
     "groups.invite.email": "E-Mail-Adresse",
     "groups.invite.submit": "Einladung senden",
@@ -51,8 +53,10 @@ export const groups = defineMessages(
     "groups.invite.none": "Noch niemand koordiniert diese Gruppe.",
     "groups.invite.pending": "eingeladen",
     "groups.invite.mailSubject": "Einladung: Koordination {group}",
-    "groups.invite.mailBody": "das Kommunale Integrationszentrum lädt Sie ein, für die Gruppe „{group}“ den Umsetzungsbericht zur Integrationskonferenz zu schreiben und Folien hochzuladen.",
-    "groups.invite.mailValid": "Mit dem Knopf unten melden Sie sich an. Der Link gilt {days} Tage und nur einmal. Später können Sie jederzeit einen neuen Anmelde-Link anfordern.",
+    "groups.invite.mailBody":
+      "das Kommunale Integrationszentrum lädt Sie ein, für die Gruppe „{group}“ den Umsetzungsbericht zur Integrationskonferenz zu schreiben und Folien hochzuladen.",
+    "groups.invite.mailValid":
+      "Mit dem Knopf unten melden Sie sich an. Der Link gilt {days} Tage und nur einmal. Später können Sie jederzeit einen neuen Anmelde-Link anfordern.",
     "groups.invite.mailButton": "Einladung annehmen",
     "reports.title": "Umsetzungsbericht {year}: {group}",
     "reports.overview": "Umsetzungsberichte",
@@ -80,7 +84,8 @@ export const groups = defineMessages(
     "reports.hint.previousGoals": "Wie weit sind die Ziele, die auf der letzten Konferenz vereinbart wurden?",
     "reports.hint.proposals": "Was schlagen Sie für das kommende Jahr vor?",
     "reports.save": "Entwurf speichern",
-    "reports.submitHint": "„Bericht einreichen“ speichert den Text so, wie er hier steht, und gibt ihn dem Kommunalen Integrationszentrum zur Prüfung. Danach können Sie ihn nicht mehr ändern.",
+    "reports.submitHint":
+      "„Bericht einreichen“ speichert den Text so, wie er hier steht, und gibt ihn dem Kommunalen Integrationszentrum zur Prüfung. Danach können Sie ihn nicht mehr ändern.",
     "reports.saved": "Der Entwurf wurde gespeichert.",
     "reports.readonly": "Der Bericht ist gerade bei der Organisation und kann nicht geändert werden.",
     "reports.comment": "Bitte der Organisation",
@@ -131,15 +136,20 @@ export const groups = defineMessages(
     "reports.mail.buttonPublic": "Veröffentlichte Ergebnisse ansehen",
     "reports.mail.comment": "Hinweis der Organisation: {comment}",
     "reports.mail.submit.subject": "Eingereicht: Umsetzungsbericht {group} ({year})",
-    "reports.mail.submit.body": "die Gruppe „{group}“ hat ihren Umsetzungsbericht für die Integrationskonferenz {year} eingereicht. Bitte prüfen Sie ihn.",
+    "reports.mail.submit.body":
+      "die Gruppe „{group}“ hat ihren Umsetzungsbericht für die Integrationskonferenz {year} eingereicht. Bitte prüfen Sie ihn.",
     "reports.mail.request_changes.subject": "Bitte um Änderungen: Umsetzungsbericht {group} ({year})",
-    "reports.mail.request_changes.body": "die Organisation bittet Sie, den Umsetzungsbericht der Gruppe „{group}“ für {year} noch einmal zu bearbeiten und dann wieder einzureichen.",
+    "reports.mail.request_changes.body":
+      "die Organisation bittet Sie, den Umsetzungsbericht der Gruppe „{group}“ für {year} noch einmal zu bearbeiten und dann wieder einzureichen.",
     "reports.mail.approve.subject": "Freigegeben: Umsetzungsbericht {group} ({year})",
-    "reports.mail.approve.body": "der Umsetzungsbericht der Gruppe „{group}“ für {year} ist freigegeben. Sie können ihn auf der Konferenz präsentieren.",
+    "reports.mail.approve.body":
+      "der Umsetzungsbericht der Gruppe „{group}“ für {year} ist freigegeben. Sie können ihn auf der Konferenz präsentieren.",
     "reports.mail.publish.subject": "Veröffentlicht: Umsetzungsbericht {group} ({year})",
-    "reports.mail.publish.body": "der Umsetzungsbericht der Gruppe „{group}“ für {year} ist jetzt öffentlich auf der Seite der Gruppe zu sehen.",
+    "reports.mail.publish.body":
+      "der Umsetzungsbericht der Gruppe „{group}“ für {year} ist jetzt öffentlich auf der Seite der Gruppe zu sehen.",
     "reports.mail.reminder.subject": "Erinnerung: Umsetzungsbericht {group} bis {date}",
-    "reports.mail.reminder.body": "der Umsetzungsbericht der Gruppe „{group}“ für die Integrationskonferenz {year} soll bis zum {date} eingereicht werden. Er ist noch nicht eingereicht.",
+    "reports.mail.reminder.body":
+      "der Umsetzungsbericht der Gruppe „{group}“ für die Integrationskonferenz {year} soll bis zum {date} eingereicht werden. Er ist noch nicht eingereicht.",
     "present.title": "Präsentation: {group}",
     "present.help": "Weiter mit Pfeil rechts oder Leertaste, zurück mit Pfeil links, Vollbild mit F, Ende mit Escape.",
     "present.next": "Weiter",
@@ -151,15 +161,19 @@ export const groups = defineMessages(
     "present.page": "{name} – Seite {n} von {total}",
     "present.pageAlt": "Seite {n} von {total} aus {name}; der Text der Seite steht darunter.",
     "present.pageText": "Text dieser Seite",
-    "present.pending": "Diese Datei wird gerade für die Präsentation vorbereitet. Bitte laden Sie die Seite gleich noch einmal.",
-    "present.noConverter": "Diese Datei kann hier nicht gezeigt werden: Auf dem Server fehlt das Programm, das sie in Seiten umwandelt (LibreOffice). Die Originaldatei ist gespeichert.",
-    "present.damaged": "Diese Datei kann hier nicht gezeigt werden: Sie ließ sich nicht in Seiten umwandeln (beschädigt, zu groß oder mehr als 300 Seiten). Die Originaldatei ist gespeichert.",
+    "present.pending":
+      "Diese Datei wird gerade für die Präsentation vorbereitet. Bitte laden Sie die Seite gleich noch einmal.",
+    "present.noConverter":
+      "Diese Datei kann hier nicht gezeigt werden: Auf dem Server fehlt das Programm, das sie in Seiten umwandelt (LibreOffice). Die Originaldatei ist gespeichert.",
+    "present.damaged":
+      "Diese Datei kann hier nicht gezeigt werden: Sie ließ sich nicht in Seiten umwandeln (beschädigt, zu groß oder mehr als 300 Seiten). Die Originaldatei ist gespeichert.",
     "nav.groupsAdmin": "Arbeitskreise",
     "nav.reportsAdmin": "Umsetzungsberichte",
   },
   {
     "groups.title": "Working groups and district networks",
-    "groups.lead": "In the working groups and district networks, professionals from the administration, associations and institutions work on integration in our city all year. At the integration conference they report what they have achieved.",
+    "groups.lead":
+      "In the working groups and district networks, professionals from the administration, associations and institutions work on integration in our city all year. At the integration conference they report what they have achieved.",
     "groups.kind.working_group": "Working group",
     "groups.kind.district_network": "District network",
     "groups.kindPlural.working_group": "Working groups",
@@ -198,7 +212,8 @@ export const groups = defineMessages(
     "groups.error.slug": "Please use only lower-case letters, digits and hyphens.",
     "groups.error.slugTaken": "Another group already has this short name.",
     "groups.invite.title": "Invite a coordinator",
-    "groups.invite.lead": "The invited person gets a link by e-mail. With it they sign in and can write this group's implementation report. The link is valid for 7 days.",
+    "groups.invite.lead":
+      "The invited person gets a link by e-mail. With it they sign in and can write this group's implementation report. The link is valid for 7 days.",
     "groups.invite.name": "Name",
     "groups.invite.email": "E-mail address",
     "groups.invite.submit": "Send invitation",
@@ -207,8 +222,10 @@ export const groups = defineMessages(
     "groups.invite.none": "Nobody coordinates this group yet.",
     "groups.invite.pending": "invited",
     "groups.invite.mailSubject": "Invitation: coordination of {group}",
-    "groups.invite.mailBody": "the integration office invites you to write the implementation report of “{group}” for the integration conference and to upload slides.",
-    "groups.invite.mailValid": "Sign in with the button below. The link is valid for {days} days and only once. Later you can always ask for a new sign-in link.",
+    "groups.invite.mailBody":
+      "the integration office invites you to write the implementation report of “{group}” for the integration conference and to upload slides.",
+    "groups.invite.mailValid":
+      "Sign in with the button below. The link is valid for {days} days and only once. Later you can always ask for a new sign-in link.",
     "groups.invite.mailButton": "Accept invitation",
     "reports.title": "Implementation report {year}: {group}",
     "reports.overview": "Implementation reports",
@@ -236,7 +253,8 @@ export const groups = defineMessages(
     "reports.hint.previousGoals": "How far are the goals agreed at the last conference?",
     "reports.hint.proposals": "What do you propose for the coming year?",
     "reports.save": "Save draft",
-    "reports.submitHint": "“Submit report” saves the text as it stands here and passes it to the integration office for review. After that you can no longer change it.",
+    "reports.submitHint":
+      "“Submit report” saves the text as it stands here and passes it to the integration office for review. After that you can no longer change it.",
     "reports.saved": "The draft has been saved.",
     "reports.readonly": "The report is with the organisers right now and cannot be changed.",
     "reports.comment": "Request from the organisers",
@@ -287,15 +305,19 @@ export const groups = defineMessages(
     "reports.mail.buttonPublic": "View published results",
     "reports.mail.comment": "Note from the organisers: {comment}",
     "reports.mail.submit.subject": "Submitted: implementation report {group} ({year})",
-    "reports.mail.submit.body": "the group “{group}” has submitted its implementation report for the integration conference {year}. Please review it.",
+    "reports.mail.submit.body":
+      "the group “{group}” has submitted its implementation report for the integration conference {year}. Please review it.",
     "reports.mail.request_changes.subject": "Changes requested: implementation report {group} ({year})",
-    "reports.mail.request_changes.body": "the organisers ask you to revise the implementation report of “{group}” for {year} and to submit it again.",
+    "reports.mail.request_changes.body":
+      "the organisers ask you to revise the implementation report of “{group}” for {year} and to submit it again.",
     "reports.mail.approve.subject": "Approved: implementation report {group} ({year})",
-    "reports.mail.approve.body": "the implementation report of “{group}” for {year} is approved. You can present it at the conference.",
+    "reports.mail.approve.body":
+      "the implementation report of “{group}” for {year} is approved. You can present it at the conference.",
     "reports.mail.publish.subject": "Published: implementation report {group} ({year})",
     "reports.mail.publish.body": "the implementation report of “{group}” for {year} is now public on the group's page.",
     "reports.mail.reminder.subject": "Reminder: implementation report {group} due {date}",
-    "reports.mail.reminder.body": "the implementation report of “{group}” for the integration conference {year} is due on {date}. It has not been submitted yet.",
+    "reports.mail.reminder.body":
+      "the implementation report of “{group}” for the integration conference {year} is due on {date}. It has not been submitted yet.",
     "present.title": "Presentation: {group}",
     "present.help": "Next with arrow right or space, back with arrow left, full screen with F, end with Escape.",
     "present.next": "Next",
@@ -308,8 +330,10 @@ export const groups = defineMessages(
     "present.pageAlt": "Page {n} of {total} of {name}; the page's text follows below.",
     "present.pageText": "Text of this page",
     "present.pending": "This file is being prepared for the presentation. Please reload the page in a moment.",
-    "present.noConverter": "This file cannot be shown here: the server lacks the program that turns it into pages (LibreOffice). The original file is stored.",
-    "present.damaged": "This file cannot be shown here: it could not be turned into pages (damaged, too large or more than 300 pages). The original file is stored.",
+    "present.noConverter":
+      "This file cannot be shown here: the server lacks the program that turns it into pages (LibreOffice). The original file is stored.",
+    "present.damaged":
+      "This file cannot be shown here: it could not be turned into pages (damaged, too large or more than 300 pages). The original file is stored.",
     "nav.groupsAdmin": "Working groups",
     "nav.reportsAdmin": "Implementation reports",
   },

@@ -39,7 +39,8 @@ export const overview = defineMessages(
     "overview.reports": "Umsetzungsberichte",
     "overview.reports.deadline": "Frist: {date}.",
     "overview.reports.noDeadline": "Noch keine Frist gesetzt.",
-    "overview.reports.summary": "Freigegeben oder veröffentlicht: {done} von {total}. Zur Prüfung eingereicht: {waiting}.",
+    "overview.reports.summary":
+      "Freigegeben oder veröffentlicht: {done} von {total}. Zur Prüfung eingereicht: {waiting}.",
     "overview.reports.group": "Arbeitskreis",
     "overview.reports.state": "Stand des Berichts",
     "overview.reports.coordinator": "Koordination",
@@ -54,7 +55,8 @@ export const overview = defineMessages(
     "overview.inputs.noDayCode": "Noch kein Tagescode.",
     "overview.inputs.open": "Fachinputs bearbeiten",
     "overview.goals": "Ziele",
-    "overview.goals.proposals": "Zielvorschläge: {total} (davon zu prüfen: {submitted}, auf dem Stimmzettel: {accepted})",
+    "overview.goals.proposals":
+      "Zielvorschläge: {total} (davon zu prüfen: {submitted}, auf dem Stimmzettel: {accepted})",
     "overview.goals.votingUntil": "Abstimmung bis {date}",
     "overview.goals.noVoting": "Noch keine Abstimmung eingerichtet.",
     "overview.goals.agreed": "Vereinbarte Ziele aus dieser Konferenz: {count}",
@@ -70,7 +72,8 @@ export const overview = defineMessages(
     "overview.mail.dead": "Unzustellbare E-Mails: {count}",
     "overview.mail.open": "Postausgang ansehen",
     "coordinatorHome.welcome": "Willkommen, {name}.",
-    "coordinatorHome.noGroup": "Ihrem Konto ist noch kein Arbeitskreis zugeordnet. Bitte wenden Sie sich an das Kommunale Integrationszentrum.",
+    "coordinatorHome.noGroup":
+      "Ihrem Konto ist noch kein Arbeitskreis zugeordnet. Bitte wenden Sie sich an das Kommunale Integrationszentrum.",
     "coordinatorHome.groupPage": "Seite des Arbeitskreises bearbeiten",
     "coordinatorHome.publicPage": "Öffentliche Seite ansehen",
     "coordinatorHome.report": "Umsetzungsbericht {year}",
@@ -154,7 +157,8 @@ export const overview = defineMessages(
     "overview.mail.dead": "Undeliverable mails: {count}",
     "overview.mail.open": "See the outbox",
     "coordinatorHome.welcome": "Welcome, {name}.",
-    "coordinatorHome.noGroup": "No working group is assigned to your account yet. Please contact the integration office.",
+    "coordinatorHome.noGroup":
+      "No working group is assigned to your account yet. Please contact the integration office.",
     "coordinatorHome.groupPage": "Edit the working group's page",
     "coordinatorHome.publicPage": "See the public page",
     "coordinatorHome.report": "Implementation report {year}",

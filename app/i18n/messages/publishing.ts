@@ -3,7 +3,8 @@ import { defineMessages } from "../define";
 export const publishing = defineMessages(
   {
     "library.title": "Dokumente",
-    "library.lead": "Hier finden Sie das Interkulturelle Gesamtkonzept, die Integrationsberichte mit den Zahlen des Integrationsmonitorings, Flyer, Plakate und Arbeitshilfen.",
+    "library.lead":
+      "Hier finden Sie das Interkulturelle Gesamtkonzept, die Integrationsberichte mit den Zahlen des Integrationsmonitorings, Flyer, Plakate und Arbeitshilfen.",
     "library.filter.title": "Dokumente filtern",
     "library.filter.type": "Art",
     "library.filter.year": "Jahr",
@@ -42,7 +43,8 @@ export const publishing = defineMessages(
     "library.area.lebensunterhalt": "Lebensunterhalt",
     "library.area.rechtliche_situation": "Rechtliche Situation",
     "library.admin.title": "Dokumente",
-    "library.admin.lead": "Einträge der Dokumentenbibliothek: eine hochgeladene Datei oder ein Link zu einer anderen Seite. Nur veröffentlichte Einträge sind öffentlich und in der Suche.",
+    "library.admin.lead":
+      "Einträge der Dokumentenbibliothek: eine hochgeladene Datei oder ein Link zu einer anderen Seite. Nur veröffentlichte Einträge sind öffentlich und in der Suche.",
     "library.admin.new": "Neuer Eintrag",
     "library.admin.edit": "Eintrag bearbeiten",
     "library.admin.saved": "Gespeichert.",
@@ -78,7 +80,8 @@ export const publishing = defineMessages(
     "library.error.type": "Bitte wählen Sie die Art des Dokuments.",
     "library.error.parent": "Dieser Eintrag kann nicht Teil des gewählten Eintrags sein (nur eine Ebene von Teilen).",
     "search.title": "Suche",
-    "search.lead": "Suchen Sie in den Dokumenten, den Dokumentationen der Konferenzen, den Berichten der Arbeitskreise und den vereinbarten Zielen.",
+    "search.lead":
+      "Suchen Sie in den Dokumenten, den Dokumentationen der Konferenzen, den Berichten der Arbeitskreise und den vereinbarten Zielen.",
     "search.field": "Suchbegriff",
     "search.hint": "Zum Beispiel: Sprachförderung. Wörter werden auch in längeren Wörtern gefunden.",
     "search.kind": "Art",
@@ -96,7 +99,8 @@ export const publishing = defineMessages(
     "search.kind.ziel": "Ziel",
     "doc.title": "Dokumentation: {title}",
     "doc.publishedOn": "Veröffentlicht am {date}.",
-    "doc.preview": "Vorschau: Diese Dokumentation ist noch nicht veröffentlicht. Nur Sie als Organisation sehen diese Seite. Fotos ohne Freigabe oder ohne Alternativtext sind markiert und werden nicht veröffentlicht.",
+    "doc.preview":
+      "Vorschau: Diese Dokumentation ist noch nicht veröffentlicht. Nur Sie als Organisation sehen diese Seite. Fotos ohne Freigabe oder ohne Alternativtext sind markiert und werden nicht veröffentlicht.",
     "doc.notCleared": "Nicht veröffentlicht (keine Freigabe oder kein Alternativtext)",
     "doc.contents": "Inhalt",
     "doc.speeches": "Redebeiträge",
@@ -114,14 +118,17 @@ export const publishing = defineMessages(
     "doc.photoOpen": "{alt} (Foto in voller Größe öffnen)",
     "doc.download": "Herunterladen",
     "doc.zip": "Ganze Dokumentation als ZIP-Datei herunterladen",
-    "doc.zipHint": "Enthält Redebeiträge als Text, Präsentationen, Materialien, Dateien der Arbeitskreise und die Fotos.",
+    "doc.zipHint":
+      "Enthält Redebeiträge als Text, Präsentationen, Materialien, Dateien der Arbeitskreise und die Fotos.",
     "doc.publication": "Dokumentation der Integrationskonferenz {year} als PDF ({size})",
-    "doc.publicationPending": "Die Dokumentation als PDF ist noch nicht verfügbar; sie wird nach jeder Änderung neu erstellt.",
+    "doc.publicationPending":
+      "Die Dokumentation als PDF ist noch nicht verfügbar; sie wird nach jeder Änderung neu erstellt.",
     "doc.empty": "Dieser Teil ist noch leer.",
     "doc.link": "Dokumentation ansehen",
     "doc.archiveLink": "Dokumentation der Konferenz {year}",
     "doc.admin.title": "Dokumentationen",
-    "doc.admin.lead": "Stellen Sie für jede Konferenz die Dokumentation zusammen: Redebeiträge, Präsentationen, Fotos. Die veröffentlichten Ergebnisse der Arbeitskreise, die Diskussion und die vereinbarten Ziele kommen automatisch hinzu.",
+    "doc.admin.lead":
+      "Stellen Sie für jede Konferenz die Dokumentation zusammen: Redebeiträge, Präsentationen, Fotos. Die veröffentlichten Ergebnisse der Arbeitskreise, die Diskussion und die vereinbarten Ziele kommen automatisch hinzu.",
     "doc.admin.status": "Status",
     "doc.admin.published": "Veröffentlicht am {date}",
     "doc.admin.draft": "Nicht veröffentlicht",
@@ -139,7 +146,8 @@ export const publishing = defineMessages(
     "doc.admin.speechTitle": "Titel",
     "doc.admin.speechSpeaker": "Rednerin oder Redner (Funktion)",
     "doc.admin.speechText": "Text",
-    "doc.admin.speechTextHint": "Absätze mit <p>, Hervorhebungen mit <strong> oder <em>, Listen mit <ul><li>. Anderes HTML wird beim Speichern entfernt.",
+    "doc.admin.speechTextHint":
+      "Absätze mit <p>, Hervorhebungen mit <strong> oder <em>, Listen mit <ul><li>. Anderes HTML wird beim Speichern entfernt.",
     "doc.admin.speechAdd": "Redebeitrag hinzufügen",
     "doc.admin.speechSave": "Redebeitrag speichern",
     "doc.admin.delete": "Entfernen",
@@ -147,7 +155,8 @@ export const publishing = defineMessages(
     "doc.admin.materialUpload": "Präsentation oder Material hochladen",
     "doc.admin.materialTitle": "Titel (optional, sonst der Dateiname)",
     "doc.admin.photosUpload": "Fotos hochladen (mehrere auf einmal möglich)",
-    "doc.admin.photosLead": "Neue Fotos sind nicht freigegeben. Ein Foto wird erst veröffentlicht, wenn es einen Alternativtext hat und freigegeben ist. Geben Sie ein Foto nur frei, wenn alle erkennbaren Personen der Veröffentlichung zugestimmt haben.",
+    "doc.admin.photosLead":
+      "Neue Fotos sind nicht freigegeben. Ein Foto wird erst veröffentlicht, wenn es einen Alternativtext hat und freigegeben ist. Geben Sie ein Foto nur frei, wenn alle erkennbaren Personen der Veröffentlichung zugestimmt haben.",
     "doc.admin.photoAlt": "Alternativtext zu Foto {n}",
     "doc.admin.photoAltHint": "Beschreiben Sie kurz, was zu sehen ist. Pflicht vor der Freigabe.",
     "doc.admin.photoCaption": "Bildunterschrift zu Foto {n}",
@@ -157,15 +166,18 @@ export const publishing = defineMessages(
     "doc.admin.photoHidden": "wird nicht veröffentlicht",
     "doc.admin.photosSave": "Fotos speichern",
     "doc.admin.photosSaved": "Fotos gespeichert.",
-    "doc.admin.altMissing": "{count, plural, one {# Foto hat} other {# Fotos haben}} keinen Alternativtext und {count, plural, one {bleibt} other {bleiben}} deshalb unveröffentlicht.",
-    "doc.admin.photoCount": "{count, plural, one {# Foto} other {# Fotos}}, davon {public} zur Veröffentlichung freigegeben.",
+    "doc.admin.altMissing":
+      "{count, plural, one {# Foto hat} other {# Fotos haben}} keinen Alternativtext und {count, plural, one {bleibt} other {bleiben}} deshalb unveröffentlicht.",
+    "doc.admin.photoCount":
+      "{count, plural, one {# Foto} other {# Fotos}}, davon {public} zur Veröffentlichung freigegeben.",
     "doc.admin.publish": "Veröffentlichen",
     "doc.admin.publishDate": "Datum der Veröffentlichung",
     "doc.admin.publishDateHint": "Leer lassen für heute. Ein früheres Datum ist möglich, ein späteres nicht.",
     "doc.admin.unpublish": "Veröffentlichung zurücknehmen",
     "doc.admin.publishedNotice": "Die Dokumentation ist veröffentlicht.",
     "doc.admin.newsQueued": "E-Mails an Teilnehmende, die darum gebeten haben: {count}.",
-    "doc.admin.newsHint": "Beim Veröffentlichen bekommen bestätigte Teilnehmende, die bei der Anmeldung darum gebeten haben, eine E-Mail mit dem Link – jede Person nur einmal, auch wenn Sie die Dokumentation zurücknehmen und wieder veröffentlichen.",
+    "doc.admin.newsHint":
+      "Beim Veröffentlichen bekommen bestätigte Teilnehmende, die bei der Anmeldung darum gebeten haben, eine E-Mail mit dem Link – jede Person nur einmal, auch wenn Sie die Dokumentation zurücknehmen und wieder veröffentlichen.",
     "doc.admin.unpublishedNotice": "Die Dokumentation ist nicht mehr öffentlich.",
     "doc.admin.notified": "{count, plural, one {# Person wurde} other {# Personen wurden}} per E-Mail benachrichtigt.",
     "doc.admin.publishing": "Veröffentlichung",
@@ -178,7 +190,8 @@ export const publishing = defineMessages(
   },
   {
     "library.title": "Documents",
-    "library.lead": "The intercultural concept, the integration reports with the figures of the integration monitoring, flyers, posters and guides.",
+    "library.lead":
+      "The intercultural concept, the integration reports with the figures of the integration monitoring, flyers, posters and guides.",
     "library.filter.title": "Filter documents",
     "library.filter.type": "Type",
     "library.filter.year": "Year",
@@ -217,7 +230,8 @@ export const publishing = defineMessages(
     "library.area.lebensunterhalt": "Livelihood",
     "library.area.rechtliche_situation": "Legal situation",
     "library.admin.title": "Documents",
-    "library.admin.lead": "Entries of the document library: an uploaded file or a link to another site. Only published entries are public and searchable.",
+    "library.admin.lead":
+      "Entries of the document library: an uploaded file or a link to another site. Only published entries are public and searchable.",
     "library.admin.new": "New entry",
     "library.admin.edit": "Edit entry",
     "library.admin.saved": "Saved.",
@@ -253,7 +267,8 @@ export const publishing = defineMessages(
     "library.error.type": "Please choose the type of document.",
     "library.error.parent": "This entry cannot be part of the chosen entry (only one level of parts).",
     "search.title": "Search",
-    "search.lead": "Search the documents, the conference documentations, the working groups' reports and the agreed goals.",
+    "search.lead":
+      "Search the documents, the conference documentations, the working groups' reports and the agreed goals.",
     "search.field": "Search term",
     "search.hint": "For example: Sprachförderung. Words are also found inside longer words.",
     "search.kind": "Kind",
@@ -271,7 +286,8 @@ export const publishing = defineMessages(
     "search.kind.ziel": "Goal",
     "doc.title": "Documentation: {title}",
     "doc.publishedOn": "Published on {date}.",
-    "doc.preview": "Preview: this documentation is not published yet. Only organisers see this page. Photos without clearance or alt text are marked and will not be published.",
+    "doc.preview":
+      "Preview: this documentation is not published yet. Only organisers see this page. Photos without clearance or alt text are marked and will not be published.",
     "doc.notCleared": "Not published (not cleared or no alt text)",
     "doc.contents": "Contents",
     "doc.speeches": "Speeches",
@@ -296,7 +312,8 @@ export const publishing = defineMessages(
     "doc.link": "View the documentation",
     "doc.archiveLink": "Documentation of the {year} conference",
     "doc.admin.title": "Documentations",
-    "doc.admin.lead": "Compose each conference's documentation: speeches, presentations, photos. The published group results, the discussion and the agreed goals are added automatically.",
+    "doc.admin.lead":
+      "Compose each conference's documentation: speeches, presentations, photos. The published group results, the discussion and the agreed goals are added automatically.",
     "doc.admin.status": "Status",
     "doc.admin.published": "Published on {date}",
     "doc.admin.draft": "Not published",
@@ -314,7 +331,8 @@ export const publishing = defineMessages(
     "doc.admin.speechTitle": "Title",
     "doc.admin.speechSpeaker": "Speaker (role)",
     "doc.admin.speechText": "Text",
-    "doc.admin.speechTextHint": "Paragraphs with <p>, emphasis with <strong> or <em>, lists with <ul><li>. Other HTML is removed when saving.",
+    "doc.admin.speechTextHint":
+      "Paragraphs with <p>, emphasis with <strong> or <em>, lists with <ul><li>. Other HTML is removed when saving.",
     "doc.admin.speechAdd": "Add speech",
     "doc.admin.speechSave": "Save speech",
     "doc.admin.delete": "Remove",
@@ -322,7 +340,8 @@ export const publishing = defineMessages(
     "doc.admin.materialUpload": "Upload a presentation or material",
     "doc.admin.materialTitle": "Title (optional, otherwise the file name)",
     "doc.admin.photosUpload": "Upload photos (several at once)",
-    "doc.admin.photosLead": "New photos are not cleared. A photo is only published with an alt text and once cleared. Clear a photo only if everyone recognisable in it agreed to publication.",
+    "doc.admin.photosLead":
+      "New photos are not cleared. A photo is only published with an alt text and once cleared. Clear a photo only if everyone recognisable in it agreed to publication.",
     "doc.admin.photoAlt": "Alt text of photo {n}",
     "doc.admin.photoAltHint": "Describe briefly what can be seen. Required before clearance.",
     "doc.admin.photoCaption": "Caption of photo {n}",
@@ -340,7 +359,8 @@ export const publishing = defineMessages(
     "doc.admin.unpublish": "Withdraw publication",
     "doc.admin.publishedNotice": "The documentation is published.",
     "doc.admin.newsQueued": "E-mails to participants who asked for one: {count}.",
-    "doc.admin.newsHint": "On publishing, confirmed participants who asked for it when registering get an e-mail with the link – each person only once, even if you withdraw the documentation and publish it again.",
+    "doc.admin.newsHint":
+      "On publishing, confirmed participants who asked for it when registering get an e-mail with the link – each person only once, even if you withdraw the documentation and publish it again.",
     "doc.admin.unpublishedNotice": "The documentation is no longer public.",
     "doc.admin.notified": "{count} people were notified by e-mail.",
     "doc.admin.publishing": "Publication",

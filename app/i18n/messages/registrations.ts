@@ -64,7 +64,8 @@ export const registrations = defineMessages(
     "registration.forumFull": "ausgebucht",
     // Form
     "registration.title": "Anmeldung: {title}",
-    "registration.lead": "Sie brauchen kein Konto. Nach dem Absenden bekommen Sie eine E-Mail mit einem Link. Erst wenn Sie den Link bestätigen, gilt Ihre Anmeldung.",
+    "registration.lead":
+      "Sie brauchen kein Konto. Nach dem Absenden bekommen Sie eine E-Mail mit einem Link. Erst wenn Sie den Link bestätigen, gilt Ihre Anmeldung.",
     "registration.closedTitle": "Anmeldung nicht möglich",
     "registration.closedLead": "Für diese Konferenz können Sie sich gerade nicht anmelden.",
     "registration.closedWhy.notYet": "Die Anmeldung beginnt am {date}. Bitte kommen Sie dann wieder.",
@@ -79,7 +80,8 @@ export const registrations = defineMessages(
     "registration.firstName": "Vorname",
     "registration.lastName": "Nachname",
     "registration.latinName": "Name in lateinischer Schrift",
-    "registration.latinNameHint": "Nur wenn Ihr Name in einer anderen Schrift geschrieben ist, zum Beispiel in arabischer. So finden wir Sie am Einlass schneller.",
+    "registration.latinNameHint":
+      "Nur wenn Ihr Name in einer anderen Schrift geschrieben ist, zum Beispiel in arabischer. So finden wir Sie am Einlass schneller.",
     "registration.email": "E-Mail-Adresse",
     "registration.emailHint": "An diese Adresse schicken wir den Bestätigungs-Link.",
     "registration.organisation": "Organisation",
@@ -95,7 +97,8 @@ export const registrations = defineMessages(
     "registration.jobTitle": "Funktion",
     "registration.forum": "Welches Forum möchten Sie besuchen?",
     "registration.forum.none": "Noch offen / kein Forum",
-    "registration.needsLead": "Diese Angaben sind freiwillig. Sie können Hinweise auf Ihre Gesundheit oder Religion geben. Wir speichern sie nur mit Ihrer ausdrücklichen Einwilligung und geben dem Veranstaltungsort und dem Catering nur Zahlen weiter, keine Namen. Wir löschen sie {days} Tage nach der Konferenz.",
+    "registration.needsLead":
+      "Diese Angaben sind freiwillig. Sie können Hinweise auf Ihre Gesundheit oder Religion geben. Wir speichern sie nur mit Ihrer ausdrücklichen Einwilligung und geben dem Veranstaltungsort und dem Catering nur Zahlen weiter, keine Namen. Wir löschen sie {days} Tage nach der Konferenz.",
     "registration.accessibility": "Unterstützung für Barrierefreiheit",
     "registration.access.sign_language": "Gebärdensprachdolmetschung",
     "registration.access.wheelchair": "Rollstuhlgerechter Platz",
@@ -103,46 +106,59 @@ export const registrations = defineMessages(
     "registration.accessibilityOther": "Andere Unterstützung",
     "registration.dietaryNeeds": "Essen und Trinken",
     "registration.dietaryHint": "Zum Beispiel vegetarisch, vegan, halal, Allergien.",
-    "registration.specialConsent": "Ich willige ausdrücklich ein, dass meine Angaben zu Barrierefreiheit und Verpflegung für die Organisation der Konferenz gespeichert werden (Art. 9 Abs. 2 a DSGVO). Ich kann das jederzeit über meinen Link widerrufen.",
+    "registration.specialConsent":
+      "Ich willige ausdrücklich ein, dass meine Angaben zu Barrierefreiheit und Verpflegung für die Organisation der Konferenz gespeichert werden (Art. 9 Abs. 2 a DSGVO). Ich kann das jederzeit über meinen Link widerrufen.",
     "registration.photoConsent": "Fotos",
-    "registration.photo.yes": "Ja, ich bin einverstanden, dass Fotos, auf denen ich zu sehen bin, in der Dokumentation der Konferenz veröffentlicht werden.",
+    "registration.photo.yes":
+      "Ja, ich bin einverstanden, dass Fotos, auf denen ich zu sehen bin, in der Dokumentation der Konferenz veröffentlicht werden.",
     "registration.photo.no": "Nein, ich möchte nicht auf veröffentlichten Fotos zu sehen sein.",
     "registration.documentationNews": "Dokumentation der Konferenz",
-    "registration.documentationNewsHint": "Wenn Sie das ankreuzen, bekommen Sie genau eine E-Mail mit dem Link, sobald die Dokumentation veröffentlicht ist. Sie können das jederzeit über Ihren persönlichen Link widerrufen.",
-    "registration.documentationNewsConsent": "Bitte informieren Sie mich per E-Mail, wenn die Dokumentation veröffentlicht ist.",
+    "registration.documentationNewsHint":
+      "Wenn Sie das ankreuzen, bekommen Sie genau eine E-Mail mit dem Link, sobald die Dokumentation veröffentlicht ist. Sie können das jederzeit über Ihren persönlichen Link widerrufen.",
+    "registration.documentationNewsConsent":
+      "Bitte informieren Sie mich per E-Mail, wenn die Dokumentation veröffentlicht ist.",
     "registration.privacy": "Datenschutz",
-    "registration.privacyText": "Wir verarbeiten Ihre Angaben, um die Konferenz zu organisieren (Art. 6 Abs. 1 e DSGVO). Teilnehmende werden nicht veröffentlicht. {days} Tage nach der Konferenz anonymisieren wir Ihre Kontaktdaten. Sie können Ihre Daten jederzeit über Ihren persönlichen Link ansehen, herunterladen und löschen.",
+    "registration.privacyText":
+      "Wir verarbeiten Ihre Angaben, um die Konferenz zu organisieren (Art. 6 Abs. 1 e DSGVO). Teilnehmende werden nicht veröffentlicht. {days} Tage nach der Konferenz anonymisieren wir Ihre Kontaktdaten. Sie können Ihre Daten jederzeit über Ihren persönlichen Link ansehen, herunterladen und löschen.",
     "registration.privacyLink": "Datenschutzerklärung lesen",
-    "registration.privacyConsent": "Ich habe die Datenschutzhinweise gelesen und bin mit der Verarbeitung meiner Angaben für die Konferenz einverstanden.",
+    "registration.privacyConsent":
+      "Ich habe die Datenschutzhinweise gelesen und bin mit der Verarbeitung meiner Angaben für die Konferenz einverstanden.",
     "registration.website": "Bitte dieses Feld leer lassen",
     "registration.submit": "Verbindlich anmelden",
     "registration.waitlistSubmit": "Auf die Warteliste setzen",
     "registration.doneTitle": "Bitte sehen Sie in Ihr E-Mail-Postfach",
-    "registration.doneText": "Wir haben Ihnen eine E-Mail geschickt. Darin steht, wie es weitergeht. Wenn Sie einen Platz haben, bestätigen Sie bitte den Link in der E-Mail innerhalb von {hours} Stunden. Keine E-Mail bekommen? Sehen Sie bitte auch im Spam-Ordner nach.",
+    "registration.doneText":
+      "Wir haben Ihnen eine E-Mail geschickt. Darin steht, wie es weitergeht. Wenn Sie einen Platz haben, bestätigen Sie bitte den Link in der E-Mail innerhalb von {hours} Stunden. Keine E-Mail bekommen? Sehen Sie bitte auch im Spam-Ordner nach.",
     "registration.errors.organisationType": "Bitte wählen Sie die Art Ihrer Organisation.",
     "registration.errors.photo": "Bitte wählen Sie Ja oder Nein.",
     "registration.errors.privacy": "Ohne Ihr Einverständnis können wir Sie nicht anmelden.",
-    "registration.errors.specialConsent": "Bitte willigen Sie ein oder lassen Sie die Angaben zu Barrierefreiheit und Verpflegung leer.",
+    "registration.errors.specialConsent":
+      "Bitte willigen Sie ein oder lassen Sie die Angaben zu Barrierefreiheit und Verpflegung leer.",
     "registration.errors.forumFull": "Dieses Forum ist leider ausgebucht. Bitte wählen Sie ein anderes Forum.",
     "registration.errors.forum": "Bitte wählen Sie ein Forum aus der Liste.",
     // Confirm page
     "registration.confirm.title": "Anmeldung bestätigen",
-    "registration.confirm.lead": "Bitte bestätigen Sie Ihre Anmeldung zur {title}. Erst dann ist Ihr Platz fest für Sie reserviert.",
+    "registration.confirm.lead":
+      "Bitte bestätigen Sie Ihre Anmeldung zur {title}. Erst dann ist Ihr Platz fest für Sie reserviert.",
     "registration.confirm.submit": "Anmeldung jetzt bestätigen",
     "registration.confirm.invalid": "Dieser Link ist ungültig. Vielleicht haben Sie eine neuere E-Mail bekommen.",
-    "registration.confirm.expired": "Die Frist zur Bestätigung ist abgelaufen, der Platz wurde wieder frei. Sie können sich gern neu anmelden.",
+    "registration.confirm.expired":
+      "Die Frist zur Bestätigung ist abgelaufen, der Platz wurde wieder frei. Sie können sich gern neu anmelden.",
     "registration.confirm.notHeld": "Für diese Anmeldung ist gerade kein Platz reserviert.",
     // Manage page
     "registration.manage.title": "Ihre Anmeldung",
-    "registration.manage.invalid": "Dieser Link ist nicht (mehr) gültig. Den aktuellen Link finden Sie in der neuesten E-Mail von uns. Sie können sich auch mit derselben E-Mail-Adresse noch einmal anmelden: Dann schicken wir Ihnen einen neuen Link.",
+    "registration.manage.invalid":
+      "Dieser Link ist nicht (mehr) gültig. Den aktuellen Link finden Sie in der neuesten E-Mail von uns. Sie können sich auch mit derselben E-Mail-Adresse noch einmal anmelden: Dann schicken wir Ihnen einen neuen Link.",
     "registration.manage.status": "Stand",
     "registration.manage.status.held": "Platz reserviert – bitte bestätigen Sie bis {date}.",
     "registration.manage.status.confirmed": "Angemeldet und bestätigt.",
-    "registration.manage.status.waitlisted": "Auf der Warteliste, Platz {position}. Wird ein Platz frei, bekommen Sie eine E-Mail.",
+    "registration.manage.status.waitlisted":
+      "Auf der Warteliste, Platz {position}. Wird ein Platz frei, bekommen Sie eine E-Mail.",
     "registration.manage.status.cancelled": "Abgemeldet.",
     "registration.manage.status.expired": "Die Reservierung ist abgelaufen.",
     "registration.manage.confirmNow": "Anmeldung jetzt bestätigen",
-    "registration.manage.confirmed": "Danke! Ihre Anmeldung ist bestätigt. Sie bekommen eine E-Mail mit dem Termin für Ihren Kalender.",
+    "registration.manage.confirmed":
+      "Danke! Ihre Anmeldung ist bestätigt. Sie bekommen eine E-Mail mit dem Termin für Ihren Kalender.",
     "registration.manage.details": "Ihre Angaben",
     "registration.manage.name": "Name",
     "registration.manage.changeForum": "Forum ändern",
@@ -158,45 +174,59 @@ export const registrations = defineMessages(
     "registration.manage.cancel": "Von der Konferenz abmelden",
     "registration.manage.none": "keine Angabe",
     "registration.cancel.title": "Von der Konferenz abmelden?",
-    "registration.cancel.lead": "Wenn Sie sich abmelden, geben Sie Ihren Platz frei. Die erste Person auf der Warteliste bekommt ihn.",
+    "registration.cancel.lead":
+      "Wenn Sie sich abmelden, geben Sie Ihren Platz frei. Die erste Person auf der Warteliste bekommt ihn.",
     "registration.cancel.submit": "Ja, ich melde mich ab",
     "registration.cancel.back": "Nein, zurück",
     "registration.cancel.done": "Sie sind abgemeldet. Wir haben Ihnen eine Bestätigung geschickt.",
     "registration.delete.title": "Alle Ihre Daten löschen?",
-    "registration.delete.lead": "Wir löschen Ihre Anmeldung, Ihre Angaben und Ihre Einwilligungen endgültig. Ein reservierter Platz wird frei. Das lässt sich nicht rückgängig machen.",
+    "registration.delete.lead":
+      "Wir löschen Ihre Anmeldung, Ihre Angaben und Ihre Einwilligungen endgültig. Ein reservierter Platz wird frei. Das lässt sich nicht rückgängig machen.",
     "registration.delete.submit": "Ja, endgültig löschen",
     "registration.delete.done": "Ihre Daten sind gelöscht.",
     "registration.delete.doneLead": "Wir haben Ihre Anmeldung und alle Angaben dazu gelöscht.",
     // Organisers: deleting a registration on request (Art. 17)
     "participants.delete.linkNamed": "Anmeldung von {name} löschen",
     "participants.delete.title": "Anmeldung löschen?",
-    "participants.delete.lead": "Auf Wunsch der Person löschen Sie diese Anmeldung endgültig: ihre Angaben, Einwilligungen und alle E-Mails an sie. Ein Platz wird frei und geht an die Warteliste. Das lässt sich nicht rückgängig machen und steht im Protokoll.",
+    "participants.delete.lead":
+      "Auf Wunsch der Person löschen Sie diese Anmeldung endgültig: ihre Angaben, Einwilligungen und alle E-Mails an sie. Ein Platz wird frei und geht an die Warteliste. Das lässt sich nicht rückgängig machen und steht im Protokoll.",
     "participants.delete.submit": "Ja, endgültig löschen",
     "participants.delete.back": "Zurück zu den Teilnehmenden",
     "participants.delete.done": "Die Anmeldung ist gelöscht.",
-    "participants.delete.doneLead": "Die Anmeldung und alle Angaben dazu sind gelöscht. Der Eintrag im Protokoll nennt keine Namen.",
+    "participants.delete.doneLead":
+      "Die Anmeldung und alle Angaben dazu sind gelöscht. Der Eintrag im Protokoll nennt keine Namen.",
     // Mails
     "registration.mail.manageLabel": "Ihre Anmeldung ansehen und ändern",
     "registration.mail.held.subject": "Bitte bestätigen Sie Ihre Anmeldung: {title}",
-    "registration.mail.held.body": "danke für Ihre Anmeldung zur {title} am {date}. Wir haben einen Platz für Sie reserviert. Bitte bestätigen Sie Ihre Anmeldung bis {deadline}. Sonst wird der Platz wieder frei.",
+    "registration.mail.held.body":
+      "danke für Ihre Anmeldung zur {title} am {date}. Wir haben einen Platz für Sie reserviert. Bitte bestätigen Sie Ihre Anmeldung bis {deadline}. Sonst wird der Platz wieder frei.",
     "registration.mail.held.button": "Anmeldung bestätigen",
     "registration.mail.waitlisted.subject": "Sie stehen auf der Warteliste: {title}",
-    "registration.mail.waitlisted.body": "danke für Ihre Anmeldung zur {title} am {date}. Im Moment sind alle Plätze vergeben. Sie stehen auf der Warteliste auf Platz {position}. Wird ein Platz frei, schreiben wir Ihnen sofort.",
+    "registration.mail.waitlisted.body":
+      "danke für Ihre Anmeldung zur {title} am {date}. Im Moment sind alle Plätze vergeben. Sie stehen auf der Warteliste auf Platz {position}. Wird ein Platz frei, schreiben wir Ihnen sofort.",
     "registration.mail.existing.subject": "Ihr Link zur Anmeldung: {title}",
-    "registration.mail.existing.body": "mit dieser E-Mail-Adresse gibt es schon eine Anmeldung zur {title}. Hier ist ein neuer persönlicher Link. Ältere Links gelten nicht mehr. Wenn Sie das nicht waren, können Sie diese E-Mail ignorieren.",
+    "registration.mail.existing.body":
+      "mit dieser E-Mail-Adresse gibt es schon eine Anmeldung zur {title}. Hier ist ein neuer persönlicher Link. Ältere Links gelten nicht mehr. Wenn Sie das nicht waren, können Sie diese E-Mail ignorieren.",
     "registration.mail.confirmed.subject": "Anmeldung bestätigt: {title}",
-    "registration.mail.confirmed.body": "Ihre Anmeldung zur {title} ist bestätigt. Wir freuen uns auf Sie am {date} im {venue}, {address}. Den Termin für Ihren Kalender finden Sie im Anhang.",
+    "registration.mail.confirmed.body":
+      "Ihre Anmeldung zur {title} ist bestätigt. Wir freuen uns auf Sie am {date} im {venue}, {address}. Den Termin für Ihren Kalender finden Sie im Anhang.",
     "registration.mail.promoted.subject": "Ein Platz ist frei geworden: {title}",
-    "registration.mail.promoted.body": "gute Nachricht: Für die {title} am {date} ist ein Platz frei geworden, und Sie waren als Nächstes auf der Warteliste. Bitte bestätigen Sie bis {deadline}. Sonst geht der Platz an die nächste Person.",
+    "registration.mail.promoted.body":
+      "gute Nachricht: Für die {title} am {date} ist ein Platz frei geworden, und Sie waren als Nächstes auf der Warteliste. Bitte bestätigen Sie bis {deadline}. Sonst geht der Platz an die nächste Person.",
     "registration.mail.cancelled.subject": "Abmeldung bestätigt: {title}",
-    "registration.mail.cancelled.body": "Sie haben sich von der {title} abgemeldet. Der Termin im Anhang entfernt die Konferenz aus Ihrem Kalender. Schade, dass Sie nicht dabei sind!",
+    "registration.mail.cancelled.body":
+      "Sie haben sich von der {title} abgemeldet. Der Termin im Anhang entfernt die Konferenz aus Ihrem Kalender. Schade, dass Sie nicht dabei sind!",
     "registration.mail.expired.subject": "Reservierung abgelaufen: {title}",
-    "registration.mail.expired.body": "Sie haben Ihre Anmeldung zur {title} nicht rechtzeitig bestätigt. Der reservierte Platz ist wieder frei. Sie können sich gern neu anmelden.",
+    "registration.mail.expired.body":
+      "Sie haben Ihre Anmeldung zur {title} nicht rechtzeitig bestätigt. Der reservierte Platz ist wieder frei. Sie können sich gern neu anmelden.",
     "registration.mail.reminder.subject": "Erinnerung: {title} am {date}",
-    "registration.mail.reminder.body": "bald ist es so weit: Die {title} beginnt am {date} um {time} Uhr im {venue}, {address}. Den Termin für Ihren Kalender finden Sie im Anhang. Wenn Sie nicht kommen können, melden Sie sich bitte ab. Dann bekommt eine andere Person Ihren Platz.",
+    "registration.mail.reminder.body":
+      "bald ist es so weit: Die {title} beginnt am {date} um {time} Uhr im {venue}, {address}. Den Termin für Ihren Kalender finden Sie im Anhang. Wenn Sie nicht kommen können, melden Sie sich bitte ab. Dann bekommt eine andere Person Ihren Platz.",
     "registration.mail.documentation.subject": "Die Dokumentation ist veröffentlicht: {title}",
-    "registration.mail.documentation.body": "Sie hatten uns gebeten, Ihnen Bescheid zu geben: Die Dokumentation der {title} ist jetzt online. Dort finden Sie Redebeiträge, Präsentationen und Ergebnisse der Konferenz.",
-    "registration.mail.documentation.why": "Diese E-Mail bekommen Sie nur einmal, weil Sie bei Ihrer Anmeldung darum gebeten haben.",
+    "registration.mail.documentation.body":
+      "Sie hatten uns gebeten, Ihnen Bescheid zu geben: Die Dokumentation der {title} ist jetzt online. Dort finden Sie Redebeiträge, Präsentationen und Ergebnisse der Konferenz.",
+    "registration.mail.documentation.why":
+      "Diese E-Mail bekommen Sie nur einmal, weil Sie bei Ihrer Anmeldung darum gebeten haben.",
     "registration.mail.documentation.button": "Dokumentation ansehen",
     "registration.mail.documentation.manageLabel": "Ihre Einwilligungen ansehen oder widerrufen",
   },
@@ -261,7 +291,8 @@ export const registrations = defineMessages(
     "registration.forumSeats": "{free} of {capacity} seats free",
     "registration.forumFull": "fully booked",
     "registration.title": "Registration: {title}",
-    "registration.lead": "You do not need an account. After sending the form you get an e-mail with a link. Your registration counts once you confirm that link.",
+    "registration.lead":
+      "You do not need an account. After sending the form you get an e-mail with a link. Your registration counts once you confirm that link.",
     "registration.closedTitle": "Registration not possible",
     "registration.closedLead": "You cannot register for this conference right now.",
     "registration.closedWhy.notYet": "Registration opens on {date}. Please come back then.",
@@ -276,7 +307,8 @@ export const registrations = defineMessages(
     "registration.firstName": "First name",
     "registration.lastName": "Last name",
     "registration.latinName": "Name in Latin letters",
-    "registration.latinNameHint": "Only if your name is written in another script, for example in Arabic. It helps us find you quickly at the entrance.",
+    "registration.latinNameHint":
+      "Only if your name is written in another script, for example in Arabic. It helps us find you quickly at the entrance.",
     "registration.email": "E-mail address",
     "registration.emailHint": "We send the confirmation link to this address.",
     "registration.organisation": "Organisation",
@@ -292,7 +324,8 @@ export const registrations = defineMessages(
     "registration.jobTitle": "Role",
     "registration.forum": "Which forum would you like to attend?",
     "registration.forum.none": "Undecided / no forum",
-    "registration.needsLead": "These details are optional. They may reveal information about your health or religion. We only store them with your explicit consent, give the venue and caterer numbers only, never names, and delete them {days} days after the conference.",
+    "registration.needsLead":
+      "These details are optional. They may reveal information about your health or religion. We only store them with your explicit consent, give the venue and caterer numbers only, never names, and delete them {days} days after the conference.",
     "registration.accessibility": "Accessibility support",
     "registration.access.sign_language": "Sign language interpreting",
     "registration.access.wheelchair": "Wheelchair space",
@@ -300,22 +333,27 @@ export const registrations = defineMessages(
     "registration.accessibilityOther": "Other support",
     "registration.dietaryNeeds": "Food and drink",
     "registration.dietaryHint": "For example vegetarian, vegan, halal, allergies.",
-    "registration.specialConsent": "I explicitly consent to my accessibility and catering details being stored to organise the conference (Art. 9(2)(a) GDPR). I can withdraw this at any time through my link.",
+    "registration.specialConsent":
+      "I explicitly consent to my accessibility and catering details being stored to organise the conference (Art. 9(2)(a) GDPR). I can withdraw this at any time through my link.",
     "registration.photoConsent": "Photos",
     "registration.photo.yes": "Yes, photos showing me may be published in the conference documentation.",
     "registration.photo.no": "No, I do not want to appear in published photos.",
     "registration.documentationNews": "Conference documentation",
-    "registration.documentationNewsHint": "If you tick this, you get exactly one e-mail with the link as soon as the documentation is published. You can withdraw this at any time through your personal link.",
+    "registration.documentationNewsHint":
+      "If you tick this, you get exactly one e-mail with the link as soon as the documentation is published. You can withdraw this at any time through your personal link.",
     "registration.documentationNewsConsent": "Please let me know by e-mail when the documentation is published.",
     "registration.privacy": "Privacy",
-    "registration.privacyText": "We process your details to organise the conference (Art. 6(1)(e) GDPR). Participants are not published. {days} days after the conference we anonymise your contact details. You can view, download and delete your data at any time through your personal link.",
+    "registration.privacyText":
+      "We process your details to organise the conference (Art. 6(1)(e) GDPR). Participants are not published. {days} days after the conference we anonymise your contact details. You can view, download and delete your data at any time through your personal link.",
     "registration.privacyLink": "Read the privacy policy",
-    "registration.privacyConsent": "I have read the privacy notice and agree to my details being processed for the conference.",
+    "registration.privacyConsent":
+      "I have read the privacy notice and agree to my details being processed for the conference.",
     "registration.website": "Please leave this field empty",
     "registration.submit": "Register",
     "registration.waitlistSubmit": "Join the waiting list",
     "registration.doneTitle": "Please check your inbox",
-    "registration.doneText": "We have sent you an e-mail that explains the next steps. If you have a seat, please confirm the link in the e-mail within {hours} hours. No e-mail? Please also check your spam folder.",
+    "registration.doneText":
+      "We have sent you an e-mail that explains the next steps. If you have a seat, please confirm the link in the e-mail within {hours} hours. No e-mail? Please also check your spam folder.",
     "registration.errors.organisationType": "Please choose the type of your organisation.",
     "registration.errors.photo": "Please choose yes or no.",
     "registration.errors.privacy": "We cannot register you without your agreement.",
@@ -323,21 +361,26 @@ export const registrations = defineMessages(
     "registration.errors.forumFull": "This forum is fully booked. Please choose another forum.",
     "registration.errors.forum": "Please choose a forum from the list.",
     "registration.confirm.title": "Confirm registration",
-    "registration.confirm.lead": "Please confirm your registration for {title}. Only then is your seat reserved for you.",
+    "registration.confirm.lead":
+      "Please confirm your registration for {title}. Only then is your seat reserved for you.",
     "registration.confirm.submit": "Confirm registration now",
     "registration.confirm.invalid": "This link is not valid. You may have received a newer e-mail.",
-    "registration.confirm.expired": "The time to confirm has passed and the seat was released. You are welcome to register again.",
+    "registration.confirm.expired":
+      "The time to confirm has passed and the seat was released. You are welcome to register again.",
     "registration.confirm.notHeld": "No seat is currently reserved for this registration.",
     "registration.manage.title": "Your registration",
-    "registration.manage.invalid": "This link is not (or no longer) valid. You find the current link in our latest e-mail. You can also register again with the same address: we then send you a new link.",
+    "registration.manage.invalid":
+      "This link is not (or no longer) valid. You find the current link in our latest e-mail. You can also register again with the same address: we then send you a new link.",
     "registration.manage.status": "Status",
     "registration.manage.status.held": "Seat reserved – please confirm by {date}.",
     "registration.manage.status.confirmed": "Registered and confirmed.",
-    "registration.manage.status.waitlisted": "On the waiting list, position {position}. If a seat becomes free, we e-mail you.",
+    "registration.manage.status.waitlisted":
+      "On the waiting list, position {position}. If a seat becomes free, we e-mail you.",
     "registration.manage.status.cancelled": "Cancelled.",
     "registration.manage.status.expired": "The reservation has expired.",
     "registration.manage.confirmNow": "Confirm registration now",
-    "registration.manage.confirmed": "Thank you! Your registration is confirmed. You will get an e-mail with the date for your calendar.",
+    "registration.manage.confirmed":
+      "Thank you! Your registration is confirmed. You will get an e-mail with the date for your calendar.",
     "registration.manage.details": "Your details",
     "registration.manage.name": "Name",
     "registration.manage.changeForum": "Change forum",
@@ -358,38 +401,51 @@ export const registrations = defineMessages(
     "registration.cancel.back": "No, go back",
     "registration.cancel.done": "Your registration is cancelled. We have sent you a confirmation.",
     "registration.delete.title": "Delete all your data?",
-    "registration.delete.lead": "We permanently delete your registration, your details and your consents. A reserved seat becomes free. This cannot be undone.",
+    "registration.delete.lead":
+      "We permanently delete your registration, your details and your consents. A reserved seat becomes free. This cannot be undone.",
     "registration.delete.submit": "Yes, delete permanently",
     "registration.delete.done": "Your data has been deleted.",
     "registration.delete.doneLead": "We have deleted your registration and all details belonging to it.",
     "participants.delete.linkNamed": "Delete the registration of {name}",
     "participants.delete.title": "Delete this registration?",
-    "participants.delete.lead": "At the person's request you delete this registration for good: their details, consents and every e-mail to them. A seat becomes free and goes to the waiting list. This cannot be undone and is recorded in the audit log.",
+    "participants.delete.lead":
+      "At the person's request you delete this registration for good: their details, consents and every e-mail to them. A seat becomes free and goes to the waiting list. This cannot be undone and is recorded in the audit log.",
     "participants.delete.submit": "Yes, delete for good",
     "participants.delete.back": "Back to the participants",
     "participants.delete.done": "The registration has been deleted.",
-    "participants.delete.doneLead": "The registration and all details belonging to it have been deleted. The audit log entry names no one.",
+    "participants.delete.doneLead":
+      "The registration and all details belonging to it have been deleted. The audit log entry names no one.",
     "registration.mail.manageLabel": "View and change your registration",
     "registration.mail.held.subject": "Please confirm your registration: {title}",
-    "registration.mail.held.body": "thank you for registering for {title} on {date}. We have reserved a seat for you. Please confirm your registration by {deadline}, otherwise the seat is released.",
+    "registration.mail.held.body":
+      "thank you for registering for {title} on {date}. We have reserved a seat for you. Please confirm your registration by {deadline}, otherwise the seat is released.",
     "registration.mail.held.button": "Confirm registration",
     "registration.mail.waitlisted.subject": "You are on the waiting list: {title}",
-    "registration.mail.waitlisted.body": "thank you for registering for {title} on {date}. All seats are taken at the moment. You are at position {position} on the waiting list. If a seat becomes free, we write to you at once.",
+    "registration.mail.waitlisted.body":
+      "thank you for registering for {title} on {date}. All seats are taken at the moment. You are at position {position} on the waiting list. If a seat becomes free, we write to you at once.",
     "registration.mail.existing.subject": "Your registration link: {title}",
-    "registration.mail.existing.body": "there already is a registration for {title} with this e-mail address. Here is a new personal link; older links no longer work. If this was not you, you can ignore this e-mail.",
+    "registration.mail.existing.body":
+      "there already is a registration for {title} with this e-mail address. Here is a new personal link; older links no longer work. If this was not you, you can ignore this e-mail.",
     "registration.mail.confirmed.subject": "Registration confirmed: {title}",
-    "registration.mail.confirmed.body": "Your registration for {title} is confirmed. We look forward to seeing you on {date} at {venue}, {address}. The calendar entry is attached.",
+    "registration.mail.confirmed.body":
+      "Your registration for {title} is confirmed. We look forward to seeing you on {date} at {venue}, {address}. The calendar entry is attached.",
     "registration.mail.promoted.subject": "A seat has become free: {title}",
-    "registration.mail.promoted.body": "good news: a seat for {title} on {date} has become free and you were next on the waiting list. Please confirm by {deadline}, otherwise the seat goes to the next person.",
+    "registration.mail.promoted.body":
+      "good news: a seat for {title} on {date} has become free and you were next on the waiting list. Please confirm by {deadline}, otherwise the seat goes to the next person.",
     "registration.mail.cancelled.subject": "Cancellation confirmed: {title}",
-    "registration.mail.cancelled.body": "You have cancelled your registration for {title}. The attached calendar entry removes the conference from your calendar. We are sorry you cannot come!",
+    "registration.mail.cancelled.body":
+      "You have cancelled your registration for {title}. The attached calendar entry removes the conference from your calendar. We are sorry you cannot come!",
     "registration.mail.expired.subject": "Reservation expired: {title}",
-    "registration.mail.expired.body": "You did not confirm your registration for {title} in time. The reserved seat has been released. You are welcome to register again.",
+    "registration.mail.expired.body":
+      "You did not confirm your registration for {title} in time. The reserved seat has been released. You are welcome to register again.",
     "registration.mail.reminder.subject": "Reminder: {title} on {date}",
-    "registration.mail.reminder.body": "it is nearly time: {title} starts on {date} at {time} at {venue}, {address}. The calendar entry is attached. If you cannot come, please cancel so someone else gets your seat.",
+    "registration.mail.reminder.body":
+      "it is nearly time: {title} starts on {date} at {time} at {venue}, {address}. The calendar entry is attached. If you cannot come, please cancel so someone else gets your seat.",
     "registration.mail.documentation.subject": "The documentation is published: {title}",
-    "registration.mail.documentation.body": "you asked us to let you know: the documentation of {title} is now online (in German). It holds the speeches, presentations and results of the conference.",
-    "registration.mail.documentation.why": "You get this e-mail only once, because you asked for it when you registered.",
+    "registration.mail.documentation.body":
+      "you asked us to let you know: the documentation of {title} is now online (in German). It holds the speeches, presentations and results of the conference.",
+    "registration.mail.documentation.why":
+      "You get this e-mail only once, because you asked for it when you registered.",
     "registration.mail.documentation.button": "View the documentation",
     "registration.mail.documentation.manageLabel": "View or withdraw your consents",
   },

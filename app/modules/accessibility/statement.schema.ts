@@ -5,7 +5,11 @@ import { isSafeExternalUrl } from "~/utils/safe-url";
 export function parseDay(value: string): string | undefined {
   const v = value.trim();
   const de = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
-  const iso = de ? `${de[3]}-${de[2]!.padStart(2, "0")}-${de[1]!.padStart(2, "0")}` : /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
+  const iso = de
+    ? `${de[3]}-${de[2]!.padStart(2, "0")}-${de[1]!.padStart(2, "0")}`
+    : /^\d{4}-\d{2}-\d{2}$/.test(v)
+      ? v
+      : undefined;
   if (!iso) return undefined;
   const d = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : undefined;
@@ -17,7 +21,9 @@ export function formatDay(iso: string): string {
   return `${d}.${m}.${y}`;
 }
 
-const day = z.string({ error: "a11y.errors.date" }).transform((v, ctx) => parseDay(v) ?? (ctx.addIssue({ code: "custom", message: "a11y.errors.date" }), z.NEVER));
+const day = z
+  .string({ error: "a11y.errors.date" })
+  .transform((v, ctx) => parseDay(v) ?? (ctx.addIssue({ code: "custom", message: "a11y.errors.date" }), z.NEVER));
 /** A path on this site ("/media/dgs.vtt"), never "//other.host". */
 export const isLocalPath = (v: string) => /^\/(?!\/)[^\s\\]*$/.test(v);
 /** The DGS video: a path on this site (embedded) or an https address without credentials (linked); never javascript:, data: or http:. */
@@ -36,16 +42,25 @@ export const statementSchema = z
     alternatives: z.string().trim().max(5000, "errors.tooLong").default(""),
     preparedOn: day,
     reviewedOn: day,
-    contactEmail: z.union([z.literal(""), z.string().trim().toLowerCase().email("errors.email").max(200, "errors.tooLong")]).default(""),
+    contactEmail: z
+      .union([z.literal(""), z.string().trim().toLowerCase().email("errors.email").max(200, "errors.tooLong")])
+      .default(""),
     dgsVideoUrl: videoUrl.default(""),
     dgsCaptionsUrl: localUrl.default(""),
   })
   .refine((s) => s.reviewedOn >= s.preparedOn, { path: ["reviewedOn"], message: "a11y.errors.reviewBeforePrepared" })
-  .refine((s) => !s.dgsVideoUrl.startsWith("/") || s.dgsCaptionsUrl !== "", { path: ["dgsCaptionsUrl"], message: "a11y.errors.captionsRequired" });
+  .refine((s) => !s.dgsVideoUrl.startsWith("/") || s.dgsCaptionsUrl !== "", {
+    path: ["dgsCaptionsUrl"],
+    message: "a11y.errors.captionsRequired",
+  });
 export type StatementInput = z.output<typeof statementSchema>;
 
 export const feedbackSchema = z.object({
-  message: z.string({ error: "a11y.feedback.errors.message" }).trim().min(10, "a11y.feedback.errors.message").max(3000, "errors.tooLong"),
+  message: z
+    .string({ error: "a11y.feedback.errors.message" })
+    .trim()
+    .min(10, "a11y.feedback.errors.message")
+    .max(3000, "errors.tooLong"),
   page: z.string().trim().max(300, "errors.tooLong").default(""),
   name: z.string().trim().max(120, "errors.tooLong").default(""),
   email: z.union([z.literal(""), z.string().trim().email("errors.email").max(200, "errors.tooLong")]).default(""),

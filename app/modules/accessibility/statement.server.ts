@@ -30,13 +30,27 @@ export async function getStatement(): Promise<Statement> {
   return statement;
 }
 
-export async function saveStatement(input: StatementInput, actor: { id: string; name: string }, now = new Date()): Promise<void> {
+export async function saveStatement(
+  input: StatementInput,
+  actor: { id: string; name: string },
+  now = new Date(),
+): Promise<void> {
   // The form checks this too; a caller that skipped the schema must not get a javascript: link onto a public page.
-  if (!isVideoAddress(input.dgsVideoUrl) || !(input.dgsCaptionsUrl === "" || isLocalPath(input.dgsCaptionsUrl))) throw new Error("DGS video: address refused");
+  if (!isVideoAddress(input.dgsVideoUrl) || !(input.dgsCaptionsUrl === "" || isLocalPath(input.dgsCaptionsUrl)))
+    throw new Error("DGS video: address refused");
   await db.transaction(async (tx) => {
     const values = { ...input, updatedAt: now, updatedBy: actor.id };
-    await tx.insert(accessibilityStatement).values({ id: "current", ...values }).onConflictDoUpdate({ target: accessibilityStatement.id, set: values });
-    await recordAudit(tx, { actor, action: "accessibility.statement.update", subjectType: "accessibility_statement", subjectId: null, summary: `Überprüft am ${input.reviewedOn}` });
+    await tx
+      .insert(accessibilityStatement)
+      .values({ id: "current", ...values })
+      .onConflictDoUpdate({ target: accessibilityStatement.id, set: values });
+    await recordAudit(tx, {
+      actor,
+      action: "accessibility.statement.update",
+      subjectType: "accessibility_statement",
+      subjectId: null,
+      summary: `Überprüft am ${input.reviewedOn}`,
+    });
   });
 }
 
@@ -47,15 +61,23 @@ export async function saveStatement(input: StatementInput, actor: { id: string; 
 export async function sendFeedback(input: Omit<FeedbackInput, "website">): Promise<number> {
   const t = translator("de");
   const statement = await getStatement();
-  const organisers = await db.select({ email: users.email }).from(users).where(and(eq(users.role, "organiser"), eq(users.active, true)));
-  const recipients = [...new Set([...organisers.map((o) => o.email), statement.contactEmail].filter(Boolean).map((e) => e.toLowerCase()))];
+  const organisers = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.role, "organiser"), eq(users.active, true)));
+  const recipients = [
+    ...new Set([...organisers.map((o) => o.email), statement.contactEmail].filter(Boolean).map((e) => e.toLowerCase())),
+  ];
   const subject = t("a11y.feedback.mail.subject");
   const rendered = await renderMail(
     createElement(AccessibilityFeedbackEmail, {
       preview: subject,
       footer: t("mail.footer"),
       intro: t("a11y.feedback.mail.intro"),
-      from: t("a11y.feedback.mail.from", { name: input.name || t("a11y.feedback.mail.anonymous"), email: input.email || t("a11y.feedback.mail.anonymous") }),
+      from: t("a11y.feedback.mail.from", {
+        name: input.name || t("a11y.feedback.mail.anonymous"),
+        email: input.email || t("a11y.feedback.mail.anonymous"),
+      }),
       page: input.page ? t("a11y.feedback.mail.page", { page: input.page }) : "",
       message: input.message,
     }),

@@ -7,7 +7,14 @@ import { eq } from "drizzle-orm";
 import { conferences, registrations } from "~/db/schema";
 import { listAudit } from "~/modules/audit/audit.server";
 import { createUser } from "~/modules/auth/accounts.server";
-import { attendanceCounts, checkIn, checkinCode, searchAttendees, undoCheckIn, verifyCheckinCode } from "./checkin.server";
+import {
+  attendanceCounts,
+  checkIn,
+  checkinCode,
+  searchAttendees,
+  undoCheckIn,
+  verifyCheckinCode,
+} from "./checkin.server";
 import reshaper from "arabic-persian-reshaper";
 import fontkit from "@pdf-lib/fontkit";
 import { readFileSync } from "node:fs";
@@ -24,16 +31,42 @@ beforeAll(async () => {
 async function conference(year: number) {
   const [c] = await db
     .insert(conferences)
-    .values({ year, title: `Integrationskonferenz ${year}`, startsAt: new Date(`${year}-11-12T08:30:00Z`), endsAt: new Date(`${year}-11-12T15:00:00Z`), venueName: "Kulturzentrum", venueAddress: "Blumenstraße 12, 46236 Bottrop", capacity: 50, status: "registration_closed" })
+    .values({
+      year,
+      title: `Integrationskonferenz ${year}`,
+      startsAt: new Date(`${year}-11-12T08:30:00Z`),
+      endsAt: new Date(`${year}-11-12T15:00:00Z`),
+      venueName: "Kulturzentrum",
+      venueAddress: "Blumenstraße 12, 46236 Bottrop",
+      capacity: 50,
+      status: "registration_closed",
+    })
     .returning();
   return c!;
 }
 
-async function person(conferenceId: string, firstName: string, lastName: string, status: "confirmed" | "waitlisted" | "held" | "cancelled" = "confirmed", latinName = "") {
+async function person(
+  conferenceId: string,
+  firstName: string,
+  lastName: string,
+  status: "confirmed" | "waitlisted" | "held" | "cancelled" = "confirmed",
+  latinName = "",
+) {
   const id = randomUUID();
   await db.insert(registrations).values({
-    id, conferenceId, email: `${id}@example.org`, firstName, lastName, latinName, organisation: "Stadtteilzentrum Ebel 27", organisationType: "independent_provider",
-    status, privacyVersion: "v1", privacyConsentAt: new Date(), manageTokenHash: `h-${id}`, manageSalt: "s",
+    id,
+    conferenceId,
+    email: `${id}@example.org`,
+    firstName,
+    lastName,
+    latinName,
+    organisation: "Stadtteilzentrum Ebel 27",
+    organisationType: "independent_provider",
+    status,
+    privacyVersion: "v1",
+    privacyConsentAt: new Date(),
+    manageTokenHash: `h-${id}`,
+    manageSalt: "s",
   });
   return id;
 }
@@ -77,7 +110,8 @@ describe("check-in", () => {
     const ids = async (q: string) => (await searchAttendees(c.id, q)).map((p) => p.id).sort();
     for (const q of ["yilmaz", "YILMAZ", "Yılmaz", "ayse yilmaz", "AYŞE"]) expect(await ids(q), q).toEqual([ayse]);
     for (const q of ["mujde", "muejde", "MÜJDE", "aydin"]) expect(await ids(q), q).toEqual([muejde]);
-    for (const q of ["schafer", "Schafer", "schaefer", "Schäfer", "SCHAEFER"]) expect(await ids(q), q).toEqual([schaefer, schaefer2].sort());
+    for (const q of ["schafer", "Schafer", "schaefer", "Schäfer", "SCHAEFER"])
+      expect(await ids(q), q).toEqual([schaefer, schaefer2].sort());
     for (const q of ["grosser", "Großer", "gross"]) expect(await ids(q), q).toEqual([grosser]);
     for (const q of ["mohammed", "al-ali", "Al Ali", "محمد"]) expect(await ids(q), q).toEqual([arabic]);
     expect(await ids("niemand")).toEqual([]);
@@ -89,7 +123,11 @@ describe("check-in", () => {
 describe("certificates and badges", () => {
   it("prints a certificate with the name as written (Turkish letters included)", async () => {
     const c = await conference(2041);
-    const pdf = await certificatePdf(c, { firstName: "Ayşe", lastName: "Yılmaz-Öztürk", organisation: "Jugendmigrationsdienst" });
+    const pdf = await certificatePdf(c, {
+      firstName: "Ayşe",
+      lastName: "Yılmaz-Öztürk",
+      organisation: "Jugendmigrationsdienst",
+    });
     const { text } = await extractText(pdf, { mergePages: true });
     expect(text).toContain("Teilnahmebescheinigung");
     expect(text).toContain("Ayşe Yılmaz-Öztürk");
@@ -98,7 +136,14 @@ describe("certificates and badges", () => {
 
   it("says when, how long, when issued and by whom (name and function from the settings)", async () => {
     const c = await conference(2044);
-    const pdf = await certificatePdf(c, { firstName: "Ayşe", lastName: "Yılmaz", organisation: "" }, { issuer: { name: "Dr. Erika Muster", function: "Leiterin des Kommunalen Integrationszentrums" }, issuedAt: new Date("2044-11-20T10:00:00Z") });
+    const pdf = await certificatePdf(
+      c,
+      { firstName: "Ayşe", lastName: "Yılmaz", organisation: "" },
+      {
+        issuer: { name: "Dr. Erika Muster", function: "Leiterin des Kommunalen Integrationszentrums" },
+        issuedAt: new Date("2044-11-20T10:00:00Z"),
+      },
+    );
     const { text } = await extractText(pdf, { mergePages: true });
     const flat = text.replace(/\s+/g, " ");
     expect(flat).toContain("Samstag, 12. November 2044, 09:30–16:00 Uhr (Dauer: 6,5 Stunden)");
@@ -121,7 +166,13 @@ describe("certificates and badges", () => {
     const longName = ["Maria-Magdalena Alexandra", "von Hohenzollern-Sigmaringen-Württemberg"] as const;
     expect(`${longName[0]} ${longName[1]}`.length).toBeGreaterThanOrEqual(66);
     const id = await person(c.id, longName[0], `${longName[1]}-Ost`);
-    await db.update(registrations).set({ organisation: "Arbeitsgemeinschaft der Wohlfahrtsverbände und Migrantenselbstorganisationen im Stadtteil Batenbrock-Süd e. V." }).where(eq(registrations.id, id));
+    await db
+      .update(registrations)
+      .set({
+        organisation:
+          "Arbeitsgemeinschaft der Wohlfahrtsverbände und Migrantenselbstorganisationen im Stadtteil Batenbrock-Süd e. V.",
+      })
+      .where(eq(registrations.id, id));
     const { text } = await extractText(await badgesPdf({ ...c, dayCode: "IK2045" }), { mergePages: true });
     const flat = text.replace(/\s+/g, " ");
     for (const word of `${longName[0]} ${longName[1]}-Ost`.split(" ")) expect(flat).toContain(word);

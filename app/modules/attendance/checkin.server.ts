@@ -12,7 +12,10 @@ import { matchesQuery } from "~/utils/search-fold";
  * registration — it is not the manage token, so a photographed badge opens no personal data.
  */
 export function checkinCode(registrationId: string): string {
-  const mac = createHmac("sha256", env.SESSION_SECRET).update(`checkin:${registrationId}`).digest("base64url").slice(0, 16);
+  const mac = createHmac("sha256", env.SESSION_SECRET)
+    .update(`checkin:${registrationId}`)
+    .digest("base64url")
+    .slice(0, 16);
   return `${registrationId}.${mac}`;
 }
 
@@ -53,7 +56,11 @@ export async function searchAttendees(conferenceId: string, query: string, limit
   const rows = await db
     .select(attendee)
     .from(registrations)
-    .where(q ? eq(registrations.conferenceId, conferenceId) : and(eq(registrations.conferenceId, conferenceId), eq(registrations.status, "confirmed")))
+    .where(
+      q
+        ? eq(registrations.conferenceId, conferenceId)
+        : and(eq(registrations.conferenceId, conferenceId), eq(registrations.status, "confirmed")),
+    )
     .orderBy(asc(registrations.lastName), asc(registrations.firstName), asc(registrations.id));
   const found = q ? rows.filter((r) => matchesQuery(q, [r.firstName, r.lastName, r.latinName, r.organisation])) : rows;
   // Confirmed people first: they are the ones the desk checks in.
@@ -71,7 +78,12 @@ export async function getAttendee(conferenceId: string, registrationId: string) 
 export type CheckinResult = "checkedIn" | "already" | "notConfirmed" | "unknown";
 
 /** Marks attendance once; only confirmed registrations of this conference. */
-export async function checkIn(input: { conferenceId: string; registrationId: string; actor: { id: string; name: string }; now?: Date }): Promise<CheckinResult> {
+export async function checkIn(input: {
+  conferenceId: string;
+  registrationId: string;
+  actor: { id: string; name: string };
+  now?: Date;
+}): Promise<CheckinResult> {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -81,20 +93,44 @@ export async function checkIn(input: { conferenceId: string; registrationId: str
     if (!row) return "unknown";
     if (row.status !== "confirmed") return "notConfirmed";
     if (row.checkedInAt) return "already";
-    await tx.update(registrations).set({ checkedInAt: now, updatedAt: now }).where(eq(registrations.id, input.registrationId));
-    await recordAudit(tx, { actor: input.actor, action: "registration.checkin", subjectType: "registration", subjectId: input.registrationId });
+    await tx
+      .update(registrations)
+      .set({ checkedInAt: now, updatedAt: now })
+      .where(eq(registrations.id, input.registrationId));
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: "registration.checkin",
+      subjectType: "registration",
+      subjectId: input.registrationId,
+    });
     return "checkedIn";
   });
 }
 
-export async function undoCheckIn(input: { conferenceId: string; registrationId: string; actor: { id: string; name: string } }): Promise<boolean> {
+export async function undoCheckIn(input: {
+  conferenceId: string;
+  registrationId: string;
+  actor: { id: string; name: string };
+}): Promise<boolean> {
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(registrations)
       .set({ checkedInAt: null })
-      .where(and(eq(registrations.id, input.registrationId), eq(registrations.conferenceId, input.conferenceId), isNotNull(registrations.checkedInAt)))
+      .where(
+        and(
+          eq(registrations.id, input.registrationId),
+          eq(registrations.conferenceId, input.conferenceId),
+          isNotNull(registrations.checkedInAt),
+        ),
+      )
       .returning({ id: registrations.id });
-    if (rows.length) await recordAudit(tx, { actor: input.actor, action: "registration.checkin.undo", subjectType: "registration", subjectId: input.registrationId });
+    if (rows.length)
+      await recordAudit(tx, {
+        actor: input.actor,
+        action: "registration.checkin.undo",
+        subjectType: "registration",
+        subjectId: input.registrationId,
+      });
     return rows.length > 0;
   });
 }

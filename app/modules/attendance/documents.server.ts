@@ -19,7 +19,10 @@ const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
 let fonts: { regular: Uint8Array; bold: Uint8Array } | undefined;
 function fontBytes() {
-  fonts ??= { regular: readFileSync(path.join(fontDir, "DejaVuSans.ttf")), bold: readFileSync(path.join(fontDir, "DejaVuSans-Bold.ttf")) };
+  fonts ??= {
+    regular: readFileSync(path.join(fontDir, "DejaVuSans.ttf")),
+    bold: readFileSync(path.join(fontDir, "DejaVuSans-Bold.ttf")),
+  };
   return fonts;
 }
 
@@ -55,9 +58,24 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines;
 }
 
-function centred(page: PDFPage, text: string, font: PDFFont, size: number, y: number, x0: number, width: number, color = INK) {
+function centred(
+  page: PDFPage,
+  text: string,
+  font: PDFFont,
+  size: number,
+  y: number,
+  x0: number,
+  width: number,
+  color = INK,
+) {
   for (const [i, line] of wrap(text, font, size, width).entries()) {
-    page.drawText(line, { x: x0 + (width - font.widthOfTextAtSize(line, size)) / 2, y: y - i * size * 1.3, size, font, color });
+    page.drawText(line, {
+      x: x0 + (width - font.widthOfTextAtSize(line, size)) / 2,
+      y: y - i * size * 1.3,
+      size,
+      font,
+      color,
+    });
   }
 }
 
@@ -65,11 +83,20 @@ type Conf = typeof conferences.$inferSelect;
 type Person = { firstName: string; lastName: string; organisation: string };
 export type Issuer = { name: string; function: string };
 
-export async function certificatePdf(conference: Conf, person: Person, opts: { issuer?: Issuer; issuedAt?: Date } = {}): Promise<Uint8Array> {
+export async function certificatePdf(
+  conference: Conf,
+  person: Person,
+  opts: { issuer?: Issuer; issuedAt?: Date } = {},
+): Promise<Uint8Array> {
   const name = `${person.firstName} ${person.lastName}`.trim();
   const { doc, regular, bold } = await newDocument(`Teilnahmebescheinigung – ${name}`);
   const issuer = opts.issuer ?? { name: env.CERTIFICATE_ISSUER_NAME ?? "", function: env.CERTIFICATE_ISSUER_FUNCTION };
-  drawCertificate(doc.addPage([A4.w, A4.h]), conference, person, { regular, bold, issuer, issuedAt: opts.issuedAt ?? new Date() });
+  drawCertificate(doc.addPage([A4.w, A4.h]), conference, person, {
+    regular,
+    bold,
+    issuer,
+    issuedAt: opts.issuedAt ?? new Date(),
+  });
   return doc.save();
 }
 
@@ -81,28 +108,68 @@ export function durationText(startsAt: Date, endsAt: Date): string {
   return `${hours} ${minutes === 60 ? "Stunde" : "Stunden"}`;
 }
 
-function drawCertificate(page: PDFPage, conference: Conf, person: Person, o: { regular: PDFFont; bold: PDFFont; issuer: Issuer; issuedAt: Date }) {
+function drawCertificate(
+  page: PDFPage,
+  conference: Conf,
+  person: Person,
+  o: { regular: PDFFont; bold: PDFFont; issuer: Issuer; issuedAt: Date },
+) {
   const { regular, bold } = o;
   const margin = 25 * MM;
   const width = A4.w - 2 * margin;
   page.drawRectangle({ x: 0, y: A4.h - 18 * MM, width: A4.w, height: 18 * MM, color: BRAND });
-  page.drawText("Stadt Bottrop · Referat Migration – Kommunales Integrationszentrum", { x: margin, y: A4.h - 11 * MM, size: 10, font: regular, color: rgb(1, 1, 1) });
+  page.drawText("Stadt Bottrop · Referat Migration – Kommunales Integrationszentrum", {
+    x: margin,
+    y: A4.h - 11 * MM,
+    size: 10,
+    font: regular,
+    color: rgb(1, 1, 1),
+  });
   centred(page, "Teilnahmebescheinigung", bold, 28, A4.h - 70 * MM, margin, width, BRAND);
-  drawFitted(page, fitText(`${person.firstName} ${person.lastName}`, bold, { width, max: 22, min: 14, floor: 10, maxLines: 2 }), bold, { x: margin, y: A4.h - 100 * MM, width, align: "centre" });
+  drawFitted(
+    page,
+    fitText(`${person.firstName} ${person.lastName}`, bold, { width, max: 22, min: 14, floor: 10, maxLines: 2 }),
+    bold,
+    { x: margin, y: A4.h - 100 * MM, width, align: "centre" },
+  );
   if (person.organisation) centred(page, person.organisation, regular, 13, A4.h - 114 * MM, margin, width);
   centred(page, "hat an der folgenden Veranstaltung teilgenommen:", regular, 13, A4.h - 135 * MM, margin, width);
   centred(page, conference.title, bold, 16, A4.h - 150 * MM, margin, width);
   const time = `${formatTime(conference.startsAt, "de")}–${formatTime(conference.endsAt, "de")} Uhr`;
-  centred(page, `${formatDate(conference.startsAt, "de")}, ${time} (Dauer: ${durationText(conference.startsAt, conference.endsAt)})`, regular, 12, A4.h - 168 * MM, margin, width);
+  centred(
+    page,
+    `${formatDate(conference.startsAt, "de")}, ${time} (Dauer: ${durationText(conference.startsAt, conference.endsAt)})`,
+    regular,
+    12,
+    A4.h - 168 * MM,
+    margin,
+    width,
+  );
   centred(page, `${conference.venueName}, ${conference.venueAddress}`, regular, 12, A4.h - 176 * MM, margin, width);
-  page.drawText(`Bottrop, ${new Intl.DateTimeFormat("de-DE", { dateStyle: "long", timeZone: TIME_ZONE }).format(o.issuedAt)}`, { x: margin, y: 75 * MM, size: 11, font: regular, color: INK });
-  page.drawLine({ start: { x: A4.w / 2 - 40 * MM, y: 60 * MM }, end: { x: A4.w / 2 + 40 * MM, y: 60 * MM }, thickness: 0.8, color: INK });
+  page.drawText(
+    `Bottrop, ${new Intl.DateTimeFormat("de-DE", { dateStyle: "long", timeZone: TIME_ZONE }).format(o.issuedAt)}`,
+    { x: margin, y: 75 * MM, size: 11, font: regular, color: INK },
+  );
+  page.drawLine({
+    start: { x: A4.w / 2 - 40 * MM, y: 60 * MM },
+    end: { x: A4.w / 2 + 40 * MM, y: 60 * MM },
+    thickness: 0.8,
+    color: INK,
+  });
   const signature = [o.issuer.name, o.issuer.function].filter(Boolean);
-  signature.forEach((line, i) => centred(page, line, i === 0 && o.issuer.name ? bold : regular, 11, 54 * MM - i * 6 * MM, margin, width));
+  signature.forEach((line, i) =>
+    centred(page, line, i === 0 && o.issuer.name ? bold : regular, 11, 54 * MM - i * 6 * MM, margin, width),
+  );
 }
 
 /** Draws fitted lines from the top line's baseline `y` down; right-to-left lines align to the right. */
-function drawFitted(page: PDFPage, f: Fitted, font: PDFFont, box: { x: number; y: number; width: number; align?: "start" | "centre" }, color = INK) {
+function drawFitted(
+  page: PDFPage,
+  f: Fitted,
+  font: PDFFont,
+  box: { x: number; y: number; width: number; align?: "start" | "centre" },
+  color = INK,
+) {
   f.lines.forEach((line, i) => {
     const w = font.widthOfTextAtSize(line, f.size);
     const x = box.align === "centre" ? box.x + (box.width - w) / 2 : f.rtl ? box.x + box.width - w : box.x;
@@ -113,7 +180,12 @@ function drawFitted(page: PDFPage, f: Fitted, font: PDFFont, box: { x: number; y
 /** Certificates of everyone who was checked in, one PDF each (organisers download them as a ZIP). */
 export async function attendeesForCertificates(conferenceId: string) {
   return db
-    .select({ id: registrations.id, firstName: registrations.firstName, lastName: registrations.lastName, organisation: registrations.organisation })
+    .select({
+      id: registrations.id,
+      firstName: registrations.firstName,
+      lastName: registrations.lastName,
+      organisation: registrations.organisation,
+    })
     .from(registrations)
     .where(and(eq(registrations.conferenceId, conferenceId), isNotNull(registrations.checkedInAt)))
     .orderBy(asc(registrations.lastName), asc(registrations.firstName));
@@ -136,7 +208,12 @@ export function safeFileName(text: string): string {
  */
 export async function badgesPdf(conference: Conf): Promise<Uint8Array> {
   const people = await db
-    .select({ id: registrations.id, firstName: registrations.firstName, lastName: registrations.lastName, organisation: registrations.organisation })
+    .select({
+      id: registrations.id,
+      firstName: registrations.firstName,
+      lastName: registrations.lastName,
+      organisation: registrations.organisation,
+    })
     .from(registrations)
     .where(and(eq(registrations.conferenceId, conference.id), eq(registrations.status, "confirmed")))
     .orderBy(asc(registrations.lastName), asc(registrations.firstName));
@@ -153,15 +230,38 @@ export async function badgesPdf(conference: Conf): Promise<Uint8Array> {
     const x = col * w;
     const y = A4.h - (row + 1) * h - (A4.h - 4 * h) / 2;
     page!.drawRectangle({ x, y, width: w, height: h, borderColor: rgb(0.7, 0.7, 0.7), borderWidth: 0.5 });
-    drawFitted(page!, clampText(conference.title, regular, { width: w - 2 * pad, size: 8, maxLines: 1 }), regular, { x: x + pad, y: y + h - 9 * MM, width: w - 2 * pad }, BRAND);
+    drawFitted(
+      page!,
+      clampText(conference.title, regular, { width: w - 2 * pad, size: 8, maxLines: 1 }),
+      regular,
+      { x: x + pad, y: y + h - 9 * MM, width: w - 2 * pad },
+      BRAND,
+    );
     // The name: the full width between the title and the QR code.
-    const name = fitText(`${person.firstName} ${person.lastName}`, bold, { width: w - 2 * pad, max: 20, min: 13, floor: 7, maxLines: 2 });
+    const name = fitText(`${person.firstName} ${person.lastName}`, bold, {
+      width: w - 2 * pad,
+      max: 20,
+      min: 13,
+      floor: 7,
+      maxLines: 2,
+    });
     const nameTop = y + h - 20 * MM + (name.lines.length === 1 ? -3 * MM : 0);
     drawFitted(page!, name, bold, { x: x + pad, y: nameTop, width: w - 2 * pad });
     // Beside the QR code: the organisation and the day code.
     const side = w - 2 * pad - qrSize - 3 * MM;
-    drawFitted(page!, clampText(person.organisation, regular, { width: side, size: 10, maxLines: 2 }), regular, { x: x + pad, y: y + 24 * MM, width: side });
-    if (conference.dayCode) page!.drawText(`Tagescode: ${conference.dayCode}`, { x: x + pad, y: y + pad + 1 * MM, size: 9, font: bold, color: BRAND });
+    drawFitted(page!, clampText(person.organisation, regular, { width: side, size: 10, maxLines: 2 }), regular, {
+      x: x + pad,
+      y: y + 24 * MM,
+      width: side,
+    });
+    if (conference.dayCode)
+      page!.drawText(`Tagescode: ${conference.dayCode}`, {
+        x: x + pad,
+        y: y + pad + 1 * MM,
+        size: 9,
+        font: bold,
+        color: BRAND,
+      });
     const qr = await doc.embedPng(await qrPng(checkinUrl(conference.year, person.id)));
     page!.drawImage(qr, { x: x + w - pad - qrSize, y: y + 4 * MM, width: qrSize, height: qrSize });
   }

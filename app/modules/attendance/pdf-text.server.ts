@@ -66,10 +66,15 @@ export type Fitted = { lines: string[]; size: number; rtl: boolean };
  * The whole text in the box: one line, shrinking from `max` to `min`; if it still does not fit,
  * up to `maxLines` lines, shrinking further down to `floor`. Nothing is cut.
  */
-export function fitText(text: string, font: PDFFont, opts: { width: number; max: number; min: number; floor: number; maxLines: number }): Fitted {
+export function fitText(
+  text: string,
+  font: PDFFont,
+  opts: { width: number; max: number; min: number; floor: number; maxLines: number },
+): Fitted {
   const s = shaped(text.trim());
   const done = (lines: string[], size: number): Fitted => ({ lines: lines.map(visual), size, rtl: isRtl(text) });
-  for (let size = opts.max; size >= opts.min; size -= 0.5) if (font.widthOfTextAtSize(s, size) <= opts.width) return done([s], size);
+  for (let size = opts.max; size >= opts.min; size -= 0.5)
+    if (font.widthOfTextAtSize(s, size) <= opts.width) return done([s], size);
   for (let size = opts.min; size >= opts.floor; size -= 0.5) {
     const lines = wrap(s, font, size, opts.width);
     if (lines.length <= opts.maxLines) return done(lines, size);
@@ -78,7 +83,11 @@ export function fitText(text: string, font: PDFFont, opts: { width: number; max:
 }
 
 /** At most `maxLines` lines at `size`; a cut text ends with an ellipsis. */
-export function clampText(text: string, font: PDFFont, opts: { width: number; size: number; maxLines: number }): Fitted {
+export function clampText(
+  text: string,
+  font: PDFFont,
+  opts: { width: number; size: number; maxLines: number },
+): Fitted {
   const s = shaped(text.trim());
   const lines = wrap(s, font, opts.size, opts.width);
   if (lines.length > opts.maxLines) {

@@ -8,9 +8,20 @@ import { translator } from "~/i18n/catalog";
 describe("audit log", () => {
   it("records who did what, when, and keeps entries only for the retention period", async () => {
     const user = await createUser({ email: "audit@example.org", name: "Olga Organisation", role: "organiser" });
-    await recordAudit(db, { actor: user, action: "registration.export", subjectType: "conference", subjectId: "2026", summary: "CSV mit 12 Anmeldungen" });
+    await recordAudit(db, {
+      actor: user,
+      action: "registration.export",
+      subjectType: "conference",
+      subjectId: "2026",
+      summary: "CSV mit 12 Anmeldungen",
+    });
     const [entry] = await listAudit();
-    expect(entry).toMatchObject({ actorId: user.id, actorName: "Olga Organisation", action: "registration.export", subjectId: "2026" });
+    expect(entry).toMatchObject({
+      actorId: user.id,
+      actorName: "Olga Organisation",
+      action: "registration.export",
+      subjectId: "2026",
+    });
     expect(await pruneAudit(365, new Date(Date.now() + 364 * 86_400_000))).toBe(0);
     expect(await pruneAudit(365, new Date(Date.now() + 366 * 86_400_000))).toBe(1);
     expect(await listAudit()).toHaveLength(0);
@@ -42,8 +53,13 @@ describe("audit log", () => {
     expect(reports.map((e) => e.action)).toEqual(["report.publish"]);
     const march1 = parseAuditFilter(new URLSearchParams("von=2027-03-01&bis=2027-03-01"));
     expect(march1.errors).toEqual({});
-    expect((await listAudit(march1.filter)).map((e) => e.action).sort()).toEqual(["documentation.publish", "registration.export"]);
-    expect(await listAudit(parseAuditFilter(new URLSearchParams("von=2027-03-02&bis=2027-03-31")).filter)).toHaveLength(0);
+    expect((await listAudit(march1.filter)).map((e) => e.action).sort()).toEqual([
+      "documentation.publish",
+      "registration.export",
+    ]);
+    expect(await listAudit(parseAuditFilter(new URLSearchParams("von=2027-03-02&bis=2027-03-31")).filter)).toHaveLength(
+      0,
+    );
 
     const bad = parseAuditFilter(new URLSearchParams("von=2027-02-30&bis=morgen&bereich=nonsense"));
     expect(bad.errors).toEqual({ from: "audit.filter.invalidDate", until: "audit.filter.invalidDate" });
@@ -54,8 +70,11 @@ describe("audit log", () => {
   it("has a sentence for every action in German and English", () => {
     for (const locale of ["de", "en"] as const) {
       const t = translator(locale);
-      for (const action of AUDIT_ACTIONS) expect(t(`audit.action.${action}`, { actor: "Anna Beispiel" })).toMatch(/^Anna Beispiel \S.*\.$/);
+      for (const action of AUDIT_ACTIONS)
+        expect(t(`audit.action.${action}`, { actor: "Anna Beispiel" })).toMatch(/^Anna Beispiel \S.*\.$/);
     }
-    expect(translator("de")("audit.action.documentation.publish", { actor: "Anna Beispiel" })).toBe("Anna Beispiel hat die Dokumentation veröffentlicht.");
+    expect(translator("de")("audit.action.documentation.publish", { actor: "Anna Beispiel" })).toBe(
+      "Anna Beispiel hat die Dokumentation veröffentlicht.",
+    );
   });
 });

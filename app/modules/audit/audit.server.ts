@@ -48,13 +48,26 @@ function berlinDay(value: string, addDays = 0): Date | null {
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
   const utc = new Date(Date.UTC(y, mo - 1, d + addDays));
   // Berlin is UTC+1 or UTC+2: the offset of that day's noon.
-  const berlinNoonHour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", hour: "2-digit", hourCycle: "h23" }).format(new Date(utc.getTime() + 12 * 3_600_000)));
+  const berlinNoonHour = Number(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", hour: "2-digit", hourCycle: "h23" }).format(
+      new Date(utc.getTime() + 12 * 3_600_000),
+    ),
+  );
   return new Date(utc.getTime() - (berlinNoonHour - 12) * 3_600_000);
 }
 
 /** The log page's filter from its query (person, kind, from, until); a wrong date is named, the rest falls back to "all". */
-export function parseAuditFilter(params: URLSearchParams): { filter: AuditFilter; values: Record<"actor" | "kind" | "from" | "until", string>; errors: Partial<Record<"from" | "until", "audit.filter.invalidDate">> } {
-  const values = { actor: params.get("person") ?? "", kind: params.get("bereich") ?? "", from: params.get("von") ?? "", until: params.get("bis") ?? "" };
+export function parseAuditFilter(params: URLSearchParams): {
+  filter: AuditFilter;
+  values: Record<"actor" | "kind" | "from" | "until", string>;
+  errors: Partial<Record<"from" | "until", "audit.filter.invalidDate">>;
+} {
+  const values = {
+    actor: params.get("person") ?? "",
+    kind: params.get("bereich") ?? "",
+    from: params.get("von") ?? "",
+    until: params.get("bis") ?? "",
+  };
   const filter: AuditFilter = {};
   const errors: Partial<Record<"from" | "until", "audit.filter.invalidDate">> = {};
   if (values.actor) filter.actor = values.actor.slice(0, 200);

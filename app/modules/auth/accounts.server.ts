@@ -17,7 +17,13 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function createUser(input: { email: string; name: string; role: Role; password?: string; groupId?: string | null }) {
+export async function createUser(input: {
+  email: string;
+  name: string;
+  role: Role;
+  password?: string;
+  groupId?: string | null;
+}) {
   const [user] = await db
     .insert(users)
     .values({
@@ -33,7 +39,14 @@ export async function createUser(input: { email: string; name: string; role: Rol
 
 export async function findUserByEmail(email: string) {
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, passwordHash: users.passwordHash })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      active: users.active,
+      passwordHash: users.passwordHash,
+    })
     .from(users)
     .where(eq(users.email, normaliseEmail(email)));
   return user;
@@ -53,7 +66,12 @@ export async function verifyCredentials(email: string, password: string): Promis
  * Queues a sign-in link for an active account. Returns nothing either way: the caller shows the
  * same answer for known and unknown addresses. A new link voids the older ones.
  */
-export async function requestLoginLink(input: { email: string; appUrl: string; locale: Locale; now?: Date }): Promise<void> {
+export async function requestLoginLink(input: {
+  email: string;
+  appUrl: string;
+  locale: Locale;
+  now?: Date;
+}): Promise<void> {
   const now = input.now ?? new Date();
   const user = await findUserByEmail(input.email);
   if (!user?.active) return;
@@ -81,7 +99,10 @@ export const LOGIN_LINK_ANSWER_MS = 400;
  * `requestLoginLink` in constant time: the answer takes LOGIN_LINK_ANSWER_MS for a known and an
  * unknown address alike (preparing the mail took measurably longer, which told who has an account).
  */
-export async function requestLoginLinkEvenly(input: { email: string; appUrl: string; locale: Locale }, answerMs = LOGIN_LINK_ANSWER_MS): Promise<void> {
+export async function requestLoginLinkEvenly(
+  input: { email: string; appUrl: string; locale: Locale },
+  answerMs = LOGIN_LINK_ANSWER_MS,
+): Promise<void> {
   const floor = new Promise((resolve) => setTimeout(resolve, answerMs));
   try {
     await requestLoginLink(input);
@@ -92,7 +113,10 @@ export async function requestLoginLinkEvenly(input: { email: string; appUrl: str
 }
 
 /** Uses a one-time link: returns its user id once, then never again (also not after it expired). */
-export async function consumeLoginToken(token: string, now = new Date()): Promise<{ userId: string; purpose: "login" | "invite" } | null> {
+export async function consumeLoginToken(
+  token: string,
+  now = new Date(),
+): Promise<{ userId: string; purpose: "login" | "invite" } | null> {
   const rows = await db
     .update(loginTokens)
     .set({ usedAt: now })

@@ -3,14 +3,25 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { loginTokens, outbox, sessions } from "~/db/schema";
 import { consumeLoginToken, createUser, requestLoginLink, verifyCredentials } from "./accounts.server";
-import { createSession, deleteStaleSessions, invalidateSession, touchSession, validateSession } from "./sessions.server";
+import {
+  createSession,
+  deleteStaleSessions,
+  invalidateSession,
+  touchSession,
+  validateSession,
+} from "./sessions.server";
 import { hashToken } from "./tokens.server";
 
 const APP = "http://ikon.test";
 
 describe("password sign-in", () => {
   it("accepts the right password (argon2id) and refuses a wrong one or an unknown address", async () => {
-    const user = await createUser({ email: "Anna@Example.org", name: "Anna", role: "organiser", password: "lange-sichere-Phrase" });
+    const user = await createUser({
+      email: "Anna@Example.org",
+      name: "Anna",
+      role: "organiser",
+      password: "lange-sichere-Phrase",
+    });
     expect(await verifyCredentials("anna@example.org", "lange-sichere-Phrase")).toBe(user.id);
     expect(await verifyCredentials("ANNA@example.org ", "lange-sichere-Phrase")).toBe(user.id);
     expect(await verifyCredentials("anna@example.org", "falsch")).toBeNull();

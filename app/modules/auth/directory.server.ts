@@ -16,7 +16,8 @@ export type DirectoryPerson = {
   isOrganiser: boolean;
 };
 
-export type DirectorySignIn = { ok: true; userId: string; created: boolean } | { ok: false; reason: "not-authorised" | "no-email" | "conflict" };
+export type DirectorySignIn =
+  { ok: true; userId: string; created: boolean } | { ok: false; reason: "not-authorised" | "no-email" | "conflict" };
 
 /** Reads a dotted claim path ("groups", "realm_access.roles") and tells whether it holds the value. */
 export function claimHolds(claims: Record<string, unknown>, path: string, value: string): boolean {
@@ -40,12 +41,21 @@ export function claimHolds(claims: Record<string, unknown>, path: string, value:
 export async function signInFromDirectory(person: DirectoryPerson): Promise<DirectorySignIn> {
   const email = person.email && person.emailVerified ? normaliseEmail(person.email) : null;
   return db.transaction(async (tx) => {
-    const columns = { id: users.id, role: users.role, groupId: users.groupId, active: users.active, oidcSubject: users.oidcSubject, name: users.name, email: users.email };
+    const columns = {
+      id: users.id,
+      role: users.role,
+      groupId: users.groupId,
+      active: users.active,
+      oidcSubject: users.oidcSubject,
+      name: users.name,
+      email: users.email,
+    };
     let [user] = await tx.select(columns).from(users).where(eq(users.oidcSubject, person.subject));
     if (!user && email) {
       const [byEmail] = await tx.select(columns).from(users).where(eq(users.email, email));
       // The address belongs to an account another directory identity already uses.
-      if (byEmail?.oidcSubject && byEmail.oidcSubject !== person.subject) return { ok: false as const, reason: "conflict" as const };
+      if (byEmail?.oidcSubject && byEmail.oidcSubject !== person.subject)
+        return { ok: false as const, reason: "conflict" as const };
       user = byEmail;
     }
 
@@ -54,7 +64,11 @@ export async function signInFromDirectory(person: DirectoryPerson): Promise<Dire
         const keepsGroup = user.groupId !== null;
         await tx
           .update(users)
-          .set(keepsGroup ? { role: "coordinator", oidcSubject: person.subject } : { active: false, oidcSubject: person.subject })
+          .set(
+            keepsGroup
+              ? { role: "coordinator", oidcSubject: person.subject }
+              : { active: false, oidcSubject: person.subject },
+          )
           .where(eq(users.id, user.id));
         await tx.delete(sessions).where(eq(sessions.userId, user.id));
         await recordAudit(tx, {
@@ -62,7 +76,9 @@ export async function signInFromDirectory(person: DirectoryPerson): Promise<Dire
           action: "user.directory.revoke",
           subjectType: "user",
           subjectId: user.id,
-          summary: keepsGroup ? "Nicht mehr in der Gruppe im Verzeichnis: jetzt Koordination" : "Nicht mehr in der Gruppe im Verzeichnis: Konto deaktiviert",
+          summary: keepsGroup
+            ? "Nicht mehr in der Gruppe im Verzeichnis: jetzt Koordination"
+            : "Nicht mehr in der Gruppe im Verzeichnis: Konto deaktiviert",
         });
         if (!keepsGroup) return { ok: false as const, reason: "not-authorised" as const };
         return { ok: true as const, userId: user.id, created: false };
@@ -80,20 +96,39 @@ export async function signInFromDirectory(person: DirectoryPerson): Promise<Dire
         .insert(users)
         .values({ email, name: person.name?.trim() || email, role: "organiser", oidcSubject: person.subject })
         .returning({ id: users.id });
-      await recordAudit(tx, { actor: null, action: "user.directory.create", subjectType: "user", subjectId: created!.id, summary: "Erste Anmeldung mit dem Konto der Stadt" });
+      await recordAudit(tx, {
+        actor: null,
+        action: "user.directory.create",
+        subjectType: "user",
+        subjectId: created!.id,
+        summary: "Erste Anmeldung mit dem Konto der Stadt",
+      });
       return { ok: true as const, userId: created!.id, created: true };
     }
 
-    const changes: Partial<typeof users.$inferInsert> = { role: "organiser", active: true, oidcSubject: person.subject };
+    const changes: Partial<typeof users.$inferInsert> = {
+      role: "organiser",
+      active: true,
+      oidcSubject: person.subject,
+    };
     if (person.name?.trim()) changes.name = person.name.trim();
     if (email && email !== user.email) {
       // The directory's address changed; take it unless another account has it.
-      const [taken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, email), ne(users.id, user.id)));
+      const [taken] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.email, email), ne(users.id, user.id)));
       if (!taken) changes.email = email;
     }
     await tx.update(users).set(changes).where(eq(users.id, user.id));
     if (user.role !== "organiser" || !user.active) {
-      await recordAudit(tx, { actor: null, action: "user.directory.grant", subjectType: "user", subjectId: user.id, summary: "In der Gruppe im Verzeichnis" });
+      await recordAudit(tx, {
+        actor: null,
+        action: "user.directory.grant",
+        subjectType: "user",
+        subjectId: user.id,
+        summary: "In der Gruppe im Verzeichnis",
+      });
     }
     return { ok: true as const, userId: user.id, created: false };
   });

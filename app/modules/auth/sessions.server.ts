@@ -54,7 +54,10 @@ export async function validateSession(token: string, now = new Date()): Promise<
 /** "Sitzung verlängern": a valid session counts as active now (the idle timeout starts again). */
 export async function touchSession(token: string, now = new Date()): Promise<boolean> {
   if (!(await validateSession(token, now))) return false;
-  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, hashToken(token)));
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(eq(sessions.id, hashToken(token)));
   return true;
 }
 
@@ -76,6 +79,9 @@ export async function deleteStaleSessions(now = new Date()): Promise<number> {
 }
 
 export async function sessionExists(token: string): Promise<boolean> {
-  const rows = await db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.id, hashToken(token))));
+  const rows = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.id, hashToken(token))));
   return rows.length > 0;
 }

@@ -55,7 +55,10 @@ export async function countRows(database: Database): Promise<Record<string, numb
   );
   const counts: Record<string, number> = {};
   for (const t of tables) {
-    const [row] = await rawRows<{ n: number }>(database.db, sql.raw(`select count(*)::int as n from "${t.schema}"."${t.name}"`));
+    const [row] = await rawRows<{ n: number }>(
+      database.db,
+      sql.raw(`select count(*)::int as n from "${t.schema}"."${t.name}"`),
+    );
     counts[`${t.schema}.${t.name}`] = Number(row?.n ?? 0);
   }
   return counts;
@@ -81,9 +84,20 @@ export async function createBackup(opts: {
       const blob = await opts.database.dumpDataDir!();
       await writeFile(path.join(staging, "db", "pglite.tar"), Buffer.from(await blob.arrayBuffer()));
     } else {
-      await run("pg_dump", ["--no-owner", "--no-privileges", "--format=plain", "--file", path.join(staging, "db", "postgres.sql"), opts.databaseUrl!], {
-        maxBuffer: 64 * 1024 * 1024,
-      });
+      await run(
+        "pg_dump",
+        [
+          "--no-owner",
+          "--no-privileges",
+          "--format=plain",
+          "--file",
+          path.join(staging, "db", "postgres.sql"),
+          opts.databaseUrl!,
+        ],
+        {
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
     }
     const uploads = path.join(opts.dataDir, "uploads");
     if (existsSync(uploads)) await run("cp", ["-a", uploads, path.join(staging, "uploads")]);
@@ -111,7 +125,10 @@ export async function createBackup(opts: {
     };
     await writeFile(path.join(staging, "manifest.json"), JSON.stringify(manifest, null, 2));
     await mkdir(path.dirname(path.resolve(opts.outFile)), { recursive: true });
-    await tar.create({ gzip: true, file: opts.outFile, cwd: staging, portable: true }, ["manifest.json", ...(await readdir(staging)).filter((f) => f !== "manifest.json")]);
+    await tar.create({ gzip: true, file: opts.outFile, cwd: staging, portable: true }, [
+      "manifest.json",
+      ...(await readdir(staging)).filter((f) => f !== "manifest.json"),
+    ]);
     return manifest;
   } finally {
     await rm(staging, { recursive: true, force: true });
@@ -128,7 +145,8 @@ export async function unpackBackup(archive: string): Promise<{ dir: string; mani
   if (manifest.format !== 1) throw new RestoreError("Unbekanntes Sicherungsformat.");
   for (const f of manifest.files) {
     const full = path.join(dir, f.path);
-    if (!existsSync(full) || (await sha256(full)) !== f.sha256) throw new RestoreError(`Prüfsumme stimmt nicht: ${f.path}`);
+    if (!existsSync(full) || (await sha256(full)) !== f.sha256)
+      throw new RestoreError(`Prüfsumme stimmt nicht: ${f.path}`);
   }
   return { dir, manifest };
 }
@@ -147,10 +165,13 @@ export async function restoreBackup(opts: {
 }): Promise<Manifest> {
   const { dir, manifest } = await unpackBackup(opts.archive);
   try {
-    if (manifest.database === "pglite" && opts.databaseUrl) throw new RestoreError("Diese Sicherung ist von der eingebetteten Datenbank: DATABASE_URL nicht setzen.");
-    if (manifest.database === "postgres" && !opts.databaseUrl) throw new RestoreError("Diese Sicherung ist von PostgreSQL: DATABASE_URL setzen.");
+    if (manifest.database === "pglite" && opts.databaseUrl)
+      throw new RestoreError("Diese Sicherung ist von der eingebetteten Datenbank: DATABASE_URL nicht setzen.");
+    if (manifest.database === "postgres" && !opts.databaseUrl)
+      throw new RestoreError("Diese Sicherung ist von PostgreSQL: DATABASE_URL setzen.");
     const uploadsTarget = path.join(opts.dataDir, "uploads");
-    if (existsSync(uploadsTarget) && (await readdir(uploadsTarget)).length > 0) throw new RestoreError(`${uploadsTarget} ist nicht leer.`);
+    if (existsSync(uploadsTarget) && (await readdir(uploadsTarget)).length > 0)
+      throw new RestoreError(`${uploadsTarget} ist nicht leer.`);
     if (opts.bucket) {
       for await (const key of opts.bucket.keys()) {
         throw new RestoreError(`${opts.bucket.description} ist nicht leer (zum Beispiel ${key}).`);
@@ -166,9 +187,17 @@ export async function restoreBackup(opts: {
       await client.query("CHECKPOINT");
       await client.close();
     } else {
-      const { stdout } = await run("psql", ["-tAc", "select count(*) from information_schema.tables where table_schema in ('public','drizzle')", opts.databaseUrl!]);
+      const { stdout } = await run("psql", [
+        "-tAc",
+        "select count(*) from information_schema.tables where table_schema in ('public','drizzle')",
+        opts.databaseUrl!,
+      ]);
       if (Number(stdout.trim()) > 0) throw new RestoreError("Die Zieldatenbank ist nicht leer.");
-      await run("psql", ["-v", "ON_ERROR_STOP=1", "-q", "-f", path.join(dir, "db", "postgres.sql"), opts.databaseUrl!], { maxBuffer: 64 * 1024 * 1024 });
+      await run(
+        "psql",
+        ["-v", "ON_ERROR_STOP=1", "-q", "-f", path.join(dir, "db", "postgres.sql"), opts.databaseUrl!],
+        { maxBuffer: 64 * 1024 * 1024 },
+      );
     }
     if (opts.bucket) {
       // put() takes the unpacked file (the unpack directory is thrown away anyway).
@@ -188,7 +217,8 @@ export async function restoreBackup(opts: {
     try {
       const counts = await countRows(database);
       for (const [table, n] of Object.entries(manifest.tables)) {
-        if (counts[table] !== n) throw new RestoreError(`Zeilenzahl von ${table} stimmt nicht: ${counts[table]} statt ${n}.`);
+        if (counts[table] !== n)
+          throw new RestoreError(`Zeilenzahl von ${table} stimmt nicht: ${counts[table]} statt ${n}.`);
       }
     } finally {
       await database.close();

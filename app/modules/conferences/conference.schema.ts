@@ -2,11 +2,23 @@ import { z } from "zod";
 import { isSingleLine } from "~/utils/single-line";
 import { parseBerlinLocal } from "~/utils/time";
 
-export const CONFERENCE_STATUSES = ["draft", "published", "registration_open", "registration_closed", "held", "documented"] as const;
+export const CONFERENCE_STATUSES = [
+  "draft",
+  "published",
+  "registration_open",
+  "registration_closed",
+  "held",
+  "documented",
+] as const;
 export const AGENDA_KINDS = ["welcome", "expert_input", "group_presentations", "discussion", "forum", "break"] as const;
 
 const required = (max: number) =>
-  z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong").refine(isSingleLine, "errors.lineBreak");
+  z
+    .string({ error: "errors.required" })
+    .trim()
+    .min(1, "errors.required")
+    .max(max, "errors.tooLong")
+    .refine(isSingleLine, "errors.lineBreak");
 const berlin = z
   .string({ error: "errors.required" })
   .trim()
@@ -32,7 +44,12 @@ const optionalBerlin = z
     }
     return d;
   });
-const int = (min: number, max: number) => z.coerce.number({ error: "conference.errors.number" }).int("conference.errors.number").min(min, "conference.errors.number").max(max, "conference.errors.number");
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: "conference.errors.number" })
+    .int("conference.errors.number")
+    .min(min, "conference.errors.number")
+    .max(max, "conference.errors.number");
 
 export const conferenceSchema = z
   .object({
@@ -53,7 +70,8 @@ export const conferenceSchema = z
     reminderDaysBefore: int(0, 60),
   })
   .superRefine((v, ctx) => {
-    if (v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "conference.errors.endBeforeStart" });
+    if (v.endsAt <= v.startsAt)
+      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "conference.errors.endBeforeStart" });
     if (v.registrationOpensAt && v.registrationClosesAt && v.registrationClosesAt <= v.registrationOpensAt)
       ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "conference.errors.closeBeforeOpen" });
   });

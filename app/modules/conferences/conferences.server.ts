@@ -8,7 +8,13 @@ export const PUBLIC_STATUSES = ["published", "registration_open", "registration_
 /** The next public conference that has not ended yet, else null. */
 export async function findUpcomingConference(now = new Date()) {
   const [row] = await db
-    .select({ year: conferences.year, title: conferences.title, startsAt: conferences.startsAt, venueName: conferences.venueName, status: conferences.status })
+    .select({
+      year: conferences.year,
+      title: conferences.title,
+      startsAt: conferences.startsAt,
+      venueName: conferences.venueName,
+      status: conferences.status,
+    })
     .from(conferences)
     .where(and(inArray(conferences.status, [...PUBLIC_STATUSES]), gte(conferences.endsAt, now)))
     .orderBy(asc(conferences.startsAt))
@@ -25,7 +31,15 @@ export async function getPublicConference(year: number) {
   if (!conference) return null;
   const [agenda, forumList] = await Promise.all([
     db
-      .select({ id: agendaItems.id, startsAt: agendaItems.startsAt, endsAt: agendaItems.endsAt, title: agendaItems.title, kind: agendaItems.kind, speakers: agendaItems.speakers, forumId: agendaItems.forumId })
+      .select({
+        id: agendaItems.id,
+        startsAt: agendaItems.startsAt,
+        endsAt: agendaItems.endsAt,
+        title: agendaItems.title,
+        kind: agendaItems.kind,
+        speakers: agendaItems.speakers,
+        forumId: agendaItems.forumId,
+      })
       .from(agendaItems)
       .where(eq(agendaItems.conferenceId, conference.id))
       .orderBy(asc(agendaItems.startsAt)),
@@ -40,7 +54,12 @@ export async function getPublicConference(year: number) {
 
 export async function listPublicConferences() {
   return db
-    .select({ year: conferences.year, title: conferences.title, startsAt: conferences.startsAt, status: conferences.status })
+    .select({
+      year: conferences.year,
+      title: conferences.title,
+      startsAt: conferences.startsAt,
+      status: conferences.status,
+    })
     .from(conferences)
     .where(inArray(conferences.status, [...PUBLIC_STATUSES]))
     .orderBy(desc(conferences.year));

@@ -19,7 +19,10 @@ export async function generateDayCode(conferenceId: string, fixed?: string): Pro
       code = Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join("");
     }
     if (!DAY_CODE_PATTERN.test(code)) throw new Error("invalid day code");
-    const [taken] = await db.select({ id: conferences.id }).from(conferences).where(and(eq(conferences.dayCode, code), ne(conferences.id, conferenceId)));
+    const [taken] = await db
+      .select({ id: conferences.id })
+      .from(conferences)
+      .where(and(eq(conferences.dayCode, code), ne(conferences.id, conferenceId)));
     if (taken) {
       if (fixed) throw new Error("day code taken");
       continue;
@@ -45,12 +48,20 @@ export async function findConferenceByDayCode(raw: string) {
 }
 
 export async function getConferenceDayCode(conferenceId: string): Promise<string | null> {
-  const [row] = await db.select({ dayCode: conferences.dayCode }).from(conferences).where(eq(conferences.id, conferenceId));
+  const [row] = await db
+    .select({ dayCode: conferences.dayCode })
+    .from(conferences)
+    .where(eq(conferences.id, conferenceId));
   return row?.dayCode ?? null;
 }
 
 /** A QR code (e.g. of a day code's link) as an SVG data URL (no request to anyone; the CSP allows data: images). */
 export async function qrDataUrl(url: string): Promise<string> {
-  const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } });
+  const svg = await QRCode.toString(url, {
+    type: "svg",
+    errorCorrectionLevel: "M",
+    margin: 2,
+    color: { dark: "#000000", light: "#ffffff" },
+  });
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
 }

@@ -6,7 +6,15 @@ import { CONFERENCE_STATUSES } from "./conference.schema";
 export type ConferenceFormValues = Partial<Record<string, string>>;
 
 /** Create and edit share one form; times are Berlin wall-clock (datetime-local). */
-export function ConferenceForm({ values, errors, submitLabel }: { values: ConferenceFormValues; errors?: FormErrors; submitLabel: string }) {
+export function ConferenceForm({
+  values,
+  errors,
+  submitLabel,
+}: {
+  values: ConferenceFormValues;
+  errors?: FormErrors;
+  submitLabel: string;
+}) {
   const t = useT();
   const labels: Record<string, string> = {
     year: t("admin.conferences.year"),
@@ -29,17 +37,84 @@ export function ConferenceForm({ values, errors, submitLabel }: { values: Confer
       <ErrorSummary errors={errors} labels={labels} />
       <SafeForm noValidate className="stack">
         <input type="hidden" name="intent" value="conference" />
-        <Field name="year" label={labels.year!} type="number" inputMode="numeric" required defaultValue={values.year} error={errors?.year} />
+        <Field
+          name="year"
+          label={labels.year!}
+          type="number"
+          inputMode="numeric"
+          required
+          defaultValue={values.year}
+          error={errors?.year}
+        />
         <Field name="title" label={labels.title!} required defaultValue={values.title} error={errors?.title} />
-        <TextareaField rows={4} name="description" label={labels.description!} defaultValue={values.description} error={errors?.description} />
-        <Field name="startsAt" label={labels.startsAt!} type="datetime-local" required defaultValue={values.startsAt} error={errors?.startsAt} />
-        <Field name="endsAt" label={labels.endsAt!} type="datetime-local" required defaultValue={values.endsAt} error={errors?.endsAt} />
-        <Field name="venueName" label={labels.venueName!} required defaultValue={values.venueName} error={errors?.venueName} />
-        <Field name="venueAddress" label={labels.venueAddress!} required defaultValue={values.venueAddress} error={errors?.venueAddress} />
-        <TextareaField rows={4} name="venueAccessibility" label={labels.venueAccessibility!} defaultValue={values.venueAccessibility} error={errors?.venueAccessibility} />
-        <Field name="capacity" label={labels.capacity!} type="number" inputMode="numeric" min={1} required defaultValue={values.capacity} error={errors?.capacity} />
-        <Field name="registrationOpensAt" label={labels.registrationOpensAt!} type="datetime-local" defaultValue={values.registrationOpensAt} error={errors?.registrationOpensAt} />
-        <Field name="registrationClosesAt" label={labels.registrationClosesAt!} type="datetime-local" defaultValue={values.registrationClosesAt} error={errors?.registrationClosesAt} />
+        <TextareaField
+          rows={4}
+          name="description"
+          label={labels.description!}
+          defaultValue={values.description}
+          error={errors?.description}
+        />
+        <Field
+          name="startsAt"
+          label={labels.startsAt!}
+          type="datetime-local"
+          required
+          defaultValue={values.startsAt}
+          error={errors?.startsAt}
+        />
+        <Field
+          name="endsAt"
+          label={labels.endsAt!}
+          type="datetime-local"
+          required
+          defaultValue={values.endsAt}
+          error={errors?.endsAt}
+        />
+        <Field
+          name="venueName"
+          label={labels.venueName!}
+          required
+          defaultValue={values.venueName}
+          error={errors?.venueName}
+        />
+        <Field
+          name="venueAddress"
+          label={labels.venueAddress!}
+          required
+          defaultValue={values.venueAddress}
+          error={errors?.venueAddress}
+        />
+        <TextareaField
+          rows={4}
+          name="venueAccessibility"
+          label={labels.venueAccessibility!}
+          defaultValue={values.venueAccessibility}
+          error={errors?.venueAccessibility}
+        />
+        <Field
+          name="capacity"
+          label={labels.capacity!}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          required
+          defaultValue={values.capacity}
+          error={errors?.capacity}
+        />
+        <Field
+          name="registrationOpensAt"
+          label={labels.registrationOpensAt!}
+          type="datetime-local"
+          defaultValue={values.registrationOpensAt}
+          error={errors?.registrationOpensAt}
+        />
+        <Field
+          name="registrationClosesAt"
+          label={labels.registrationClosesAt!}
+          type="datetime-local"
+          defaultValue={values.registrationClosesAt}
+          error={errors?.registrationClosesAt}
+        />
         <SelectField
           name="status"
           label={labels.status!}
@@ -49,8 +124,26 @@ export function ConferenceForm({ values, errors, submitLabel }: { values: Confer
           error={errors?.status}
           options={CONFERENCE_STATUSES.map((s) => ({ value: s, label: t(`conference.status.${s}` as MessageKey) }))}
         />
-        <Field name="holdHours" label={labels.holdHours!} type="number" inputMode="numeric" min={1} required defaultValue={values.holdHours ?? "48"} error={errors?.holdHours} />
-        <Field name="reminderDaysBefore" label={labels.reminderDaysBefore!} type="number" inputMode="numeric" min={0} required defaultValue={values.reminderDaysBefore ?? "3"} error={errors?.reminderDaysBefore} />
+        <Field
+          name="holdHours"
+          label={labels.holdHours!}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          required
+          defaultValue={values.holdHours ?? "48"}
+          error={errors?.holdHours}
+        />
+        <Field
+          name="reminderDaysBefore"
+          label={labels.reminderDaysBefore!}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          required
+          defaultValue={values.reminderDaysBefore ?? "3"}
+          error={errors?.reminderDaysBefore}
+        />
         <button type="submit" className="button">
           {submitLabel}
         </button>

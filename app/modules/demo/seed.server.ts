@@ -9,7 +9,11 @@ import { seedGroupsDemo } from "~/modules/groups/demo.server";
 import { seedDocumentationDemo, seedLibraryDemo } from "~/modules/publishing/demo.server";
 import { berlinParts, berlinTime } from "~/utils/time";
 
-export const DEMO_ORGANISER = { email: "orga@ikon.example", password: "Konferenz-Demo-2026", name: "Demo Organisation (KI)" };
+export const DEMO_ORGANISER = {
+  email: "orga@ikon.example",
+  password: "Konferenz-Demo-2026",
+  name: "Demo Organisation (KI)",
+};
 
 const FIELDS = {
   education: "Bildung",
@@ -27,17 +31,89 @@ const FIELDS = {
 } as const;
 
 const DEMO_GROUPS: (typeof groups.$inferInsert)[] = [
-  { slug: "bildung-und-ausbildung", name: "Facharbeitskreis Bildung und Ausbildung", kind: "working_group", fieldsOfAction: [FIELDS.education, FIELDS.jobs, FIELDS.transition, FIELDS.language], description: "Kitas, Schulen, Bildungsträger und die Agentur für Arbeit stimmen Angebote von der Sprachförderung bis zum Übergang in den Beruf ab." },
-  { slug: "jugend-freizeit-sport", name: "Facharbeitskreis Jugend, Freizeit und Sport", kind: "working_group", fieldsOfAction: [FIELDS.youth], description: "Jugendhilfe, Sportvereine und Jugendzentren öffnen ihre Angebote für junge Menschen mit Einwanderungsgeschichte." },
-  { slug: "gesundheit-und-alter", name: "Facharbeitskreis Gesundheit und Alter", kind: "working_group", fieldsOfAction: [FIELDS.health, FIELDS.ageing], description: "Gesundheitsamt, Pflegedienste und Beratungsstellen bringen Gesundheitsangebote und Altenhilfe zu älteren Zugewanderten." },
-  { slug: "kultur", name: "Facharbeitskreis Kultur", kind: "working_group", fieldsOfAction: [FIELDS.culture], description: "Kulturschaffende und Vereine machen die Vielfalt der Stadtgesellschaft in Kulturangeboten sichtbar." },
-  { slug: "zusammenleben-beratung", name: "Facharbeitskreis Zusammenleben im Stadtteil/Beratung", kind: "working_group", fieldsOfAction: [FIELDS.housing, FIELDS.refugees], description: "Beratungsstellen und Wohnungsgesellschaften fördern gute Nachbarschaft und verlässliche Beratung, auch für Geflüchtete." },
-  { slug: "interkulturelle-oeffnung-verwaltung", name: "Facharbeitskreis Interkulturelle Öffnung der Verwaltung", kind: "working_group", fieldsOfAction: [FIELDS.administration], description: "Ämter der Stadtverwaltung arbeiten an verständlichen Formularen, Fortbildungen und vielfältigen Teams." },
-  { slug: "frauen", name: "Facharbeitskreis Frauen", kind: "working_group", fieldsOfAction: [FIELDS.women], description: "Frauenberatung, Gleichstellungsstelle und Migrantinnenvereine stärken Frauen mit Einwanderungsgeschichte." },
-  { slug: "batenbrock", name: "Stadtteilnetzwerk Batenbrock", kind: "district_network", fieldsOfAction: [FIELDS.housing], description: "Einrichtungen im Stadtteil Batenbrock vernetzen ihre Angebote für Familien." },
-  { slug: "welheim", name: "Stadtteilnetzwerk Welheim", kind: "district_network", fieldsOfAction: [FIELDS.housing], description: "Rund um das Stadtteilzentrum Welheim 64 arbeiten Schulen, Kitas und Vereine zusammen." },
-  { slug: "ebel", name: "Stadtteilnetzwerk Ebel", kind: "district_network", fieldsOfAction: [FIELDS.housing], description: "Das Stadtteilzentrum Ebel 27 bündelt Beratung, Sprachkurse und Nachbarschaftsarbeit." },
-  { slug: "innenstadt", name: "Stadtteilnetzwerk Innenstadt", kind: "district_network", fieldsOfAction: [FIELDS.housing], description: "Träger in der Innenstadt stimmen Angebote für neu zugewanderte Menschen ab." },
+  {
+    slug: "bildung-und-ausbildung",
+    name: "Facharbeitskreis Bildung und Ausbildung",
+    kind: "working_group",
+    fieldsOfAction: [FIELDS.education, FIELDS.jobs, FIELDS.transition, FIELDS.language],
+    description:
+      "Kitas, Schulen, Bildungsträger und die Agentur für Arbeit stimmen Angebote von der Sprachförderung bis zum Übergang in den Beruf ab.",
+  },
+  {
+    slug: "jugend-freizeit-sport",
+    name: "Facharbeitskreis Jugend, Freizeit und Sport",
+    kind: "working_group",
+    fieldsOfAction: [FIELDS.youth],
+    description:
+      "Jugendhilfe, Sportvereine und Jugendzentren öffnen ihre Angebote für junge Menschen mit Einwanderungsgeschichte.",
+  },
+  {
+    slug: "gesundheit-und-alter",
+    name: "Facharbeitskreis Gesundheit und Alter",
+    kind: "working_group",
+    fieldsOfAction: [FIELDS.health, FIELDS.ageing],
+    description:
+      "Gesundheitsamt, Pflegedienste und Beratungsstellen bringen Gesundheitsangebote und Altenhilfe zu älteren Zugewanderten.",
+  },
+  {
+    slug: "kultur",
+    name: "Facharbeitskreis Kultur",
+    kind: "working_group",
+    fieldsOfAction: [FIELDS.culture],
+    description: "Kulturschaffende und Vereine machen die Vielfalt der Stadtgesellschaft in Kulturangeboten sichtbar.",
+  },
+  {
+    slug: "zusammenleben-beratung",
+    name: "Facharbeitskreis Zusammenleben im Stadtteil/Beratung",
+    kind: "working_group",
+    fieldsOfAction: [FIELDS.housing, FIELDS.refugees],
+    description:
+      "Beratungsstellen und Wohnungsgesellschaften fördern gute Nachbarschaft und verlässliche Beratung, auch für Geflüchtete.",
+  },
+  {
+    slug: "interkulturelle-oeffnung-verwaltung",
+    name: "Facharbeitskreis Interkulturelle Öffnung der Verwaltung",
+    kind: "working_group",
+    fieldsOfAction: [FIELDS.administration],
+    description:
+      "Ämter der Stadtverwaltung arbeiten an verständlichen Formularen, Fortbildungen und vielfältigen Teams.",
+  },
+  {
+    slug: "frauen",
+    name: "Facharbeitskreis Frauen",
+    kind: "working_group",
+    fieldsOfAction: [FIELDS.women],
+    description:
+      "Frauenberatung, Gleichstellungsstelle und Migrantinnenvereine stärken Frauen mit Einwanderungsgeschichte.",
+  },
+  {
+    slug: "batenbrock",
+    name: "Stadtteilnetzwerk Batenbrock",
+    kind: "district_network",
+    fieldsOfAction: [FIELDS.housing],
+    description: "Einrichtungen im Stadtteil Batenbrock vernetzen ihre Angebote für Familien.",
+  },
+  {
+    slug: "welheim",
+    name: "Stadtteilnetzwerk Welheim",
+    kind: "district_network",
+    fieldsOfAction: [FIELDS.housing],
+    description: "Rund um das Stadtteilzentrum Welheim 64 arbeiten Schulen, Kitas und Vereine zusammen.",
+  },
+  {
+    slug: "ebel",
+    name: "Stadtteilnetzwerk Ebel",
+    kind: "district_network",
+    fieldsOfAction: [FIELDS.housing],
+    description: "Das Stadtteilzentrum Ebel 27 bündelt Beratung, Sprachkurse und Nachbarschaftsarbeit.",
+  },
+  {
+    slug: "innenstadt",
+    name: "Stadtteilnetzwerk Innenstadt",
+    kind: "district_network",
+    fieldsOfAction: [FIELDS.housing],
+    description: "Träger in der Innenstadt stimmen Angebote für neu zugewanderte Menschen ab.",
+  },
 ];
 
 const VENUE = {
@@ -48,7 +124,11 @@ const VENUE = {
 };
 
 /** Loads the demo content, but only into a database that has no conference and no user yet. */
-export async function seedDemoIfEmpty({ now }: { now: Date }): Promise<{ organiserEmail: string; organiserPassword: string } | null> {
+export async function seedDemoIfEmpty({
+  now,
+}: {
+  now: Date;
+}): Promise<{ organiserEmail: string; organiserPassword: string } | null> {
   const [u] = await db.select({ n: count() }).from(users);
   const [c] = await db.select({ n: count() }).from(conferences);
   if ((u?.n ?? 0) > 0 || (c?.n ?? 0) > 0) return null;
@@ -85,20 +165,77 @@ export async function seedDemo({ now }: { now: Date }) {
   const forumRows = await db
     .insert(forums)
     .values([
-      { conferenceId: current!.id, title: "Forum A: Sprachbildung von der Kita bis zum Beruf", description: "Wie Kita, Schule und Ausbildungsbetrieb Sprache gemeinsam fördern – mit Beispielen aus Bottrop.", capacity: 40, position: 1 },
-      { conferenceId: current!.id, title: "Forum B: Ankommen im Stadtteil", description: "Was neu Zugewanderten in den ersten Monaten hilft: Beratung, Nachbarschaft, Vereine.", capacity: 40, position: 2 },
-      { conferenceId: current!.id, title: "Forum C: Interkulturelle Öffnung der Verwaltung", description: "Verständliche Briefe, mehrsprachige Beratung und vielfältige Teams in der Stadtverwaltung.", capacity: 30, position: 3 },
+      {
+        conferenceId: current!.id,
+        title: "Forum A: Sprachbildung von der Kita bis zum Beruf",
+        description: "Wie Kita, Schule und Ausbildungsbetrieb Sprache gemeinsam fördern – mit Beispielen aus Bottrop.",
+        capacity: 40,
+        position: 1,
+      },
+      {
+        conferenceId: current!.id,
+        title: "Forum B: Ankommen im Stadtteil",
+        description: "Was neu Zugewanderten in den ersten Monaten hilft: Beratung, Nachbarschaft, Vereine.",
+        capacity: 40,
+        position: 2,
+      },
+      {
+        conferenceId: current!.id,
+        title: "Forum C: Interkulturelle Öffnung der Verwaltung",
+        description: "Verständliche Briefe, mehrsprachige Beratung und vielfältige Teams in der Stadtverwaltung.",
+        capacity: 30,
+        position: 3,
+      },
     ])
     .returning({ id: forums.id });
   await db.insert(agendaItems).values([
-    { conferenceId: current!.id, startsAt: at(9, 30), endsAt: at(10, 0), title: "Ankommen und Begrüßung", kind: "welcome", speakers: "Oberbürgermeister der Stadt Bottrop; Leitung des Kommunalen Integrationszentrums" },
-    { conferenceId: current!.id, startsAt: at(10, 0), endsAt: at(10, 45), title: "Fachinput: Durchgängige Sprachbildung in der Kommune", kind: "expert_input", speakers: "Prof. Dr. Ayşe Demir, Hochschule Ruhr West" },
-    { conferenceId: current!.id, startsAt: at(10, 45), endsAt: at(11, 15), title: "Diskussion mit dem Plenum", kind: "discussion" },
+    {
+      conferenceId: current!.id,
+      startsAt: at(9, 30),
+      endsAt: at(10, 0),
+      title: "Ankommen und Begrüßung",
+      kind: "welcome",
+      speakers: "Oberbürgermeister der Stadt Bottrop; Leitung des Kommunalen Integrationszentrums",
+    },
+    {
+      conferenceId: current!.id,
+      startsAt: at(10, 0),
+      endsAt: at(10, 45),
+      title: "Fachinput: Durchgängige Sprachbildung in der Kommune",
+      kind: "expert_input",
+      speakers: "Prof. Dr. Ayşe Demir, Hochschule Ruhr West",
+    },
+    {
+      conferenceId: current!.id,
+      startsAt: at(10, 45),
+      endsAt: at(11, 15),
+      title: "Diskussion mit dem Plenum",
+      kind: "discussion",
+    },
     { conferenceId: current!.id, startsAt: at(11, 15), endsAt: at(11, 30), title: "Kaffeepause", kind: "break" },
-    { conferenceId: current!.id, startsAt: at(11, 30), endsAt: at(12, 45), title: "Die Arbeitskreise stellen ihre Ergebnisse vor", kind: "group_presentations" },
+    {
+      conferenceId: current!.id,
+      startsAt: at(11, 30),
+      endsAt: at(12, 45),
+      title: "Die Arbeitskreise stellen ihre Ergebnisse vor",
+      kind: "group_presentations",
+    },
     { conferenceId: current!.id, startsAt: at(12, 45), endsAt: at(13, 30), title: "Mittagspause", kind: "break" },
-    ...forumRows.map((f, i) => ({ conferenceId: current!.id, startsAt: at(13, 30), endsAt: at(15, 0), title: `Forum ${"ABC"[i]}`, kind: "forum" as const, forumId: f.id })),
-    { conferenceId: current!.id, startsAt: at(15, 15), endsAt: at(16, 0), title: "Ziele für das kommende Jahr und Abschluss", kind: "discussion" },
+    ...forumRows.map((f, i) => ({
+      conferenceId: current!.id,
+      startsAt: at(13, 30),
+      endsAt: at(15, 0),
+      title: `Forum ${"ABC"[i]}`,
+      kind: "forum" as const,
+      forumId: f.id,
+    })),
+    {
+      conferenceId: current!.id,
+      startsAt: at(15, 15),
+      endsAt: at(16, 0),
+      title: "Ziele für das kommende Jahr und Abschluss",
+      kind: "discussion",
+    },
   ]);
   await seedRegistrationsDemo({ conferenceId: current!.id, now });
 
@@ -119,13 +256,29 @@ export async function seedDemo({ now }: { now: Date }) {
     .returning({ id: conferences.id });
   await db.insert(agendaItems).values([
     { conferenceId: previous!.id, startsAt: lastAt(9, 30), title: "Begrüßung", kind: "welcome" },
-    { conferenceId: previous!.id, startsAt: lastAt(10, 0), title: "Fachinput: Nachbarschaft gestalten", kind: "expert_input", speakers: "Dr. Jonas Berg, Institut für Stadtentwicklung" },
-    { conferenceId: previous!.id, startsAt: lastAt(11, 0), title: "Die Stadtteilnetzwerke berichten", kind: "group_presentations" },
+    {
+      conferenceId: previous!.id,
+      startsAt: lastAt(10, 0),
+      title: "Fachinput: Nachbarschaft gestalten",
+      kind: "expert_input",
+      speakers: "Dr. Jonas Berg, Institut für Stadtentwicklung",
+    },
+    {
+      conferenceId: previous!.id,
+      startsAt: lastAt(11, 0),
+      title: "Die Stadtteilnetzwerke berichten",
+      kind: "group_presentations",
+    },
     { conferenceId: previous!.id, startsAt: lastAt(14, 0), title: "Ziele für das kommende Jahr", kind: "discussion" },
   ]);
   await seedGoalsDemo({ now });
   await seedDiscussionDemo({ now });
-  await seedGroupsDemo({ now, previousConferenceId: previous!.id, currentConferenceId: current!.id, currentStartsAt: at(9, 30) });
+  await seedGroupsDemo({
+    now,
+    previousConferenceId: previous!.id,
+    currentConferenceId: current!.id,
+    currentStartsAt: at(9, 30),
+  });
   await seedLibraryDemo({ now });
   await seedDocumentationDemo({ now, conferenceId: previous!.id });
 }

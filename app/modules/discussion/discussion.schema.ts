@@ -7,18 +7,19 @@ export const QUESTION_MAX = 500;
 export const NAME_MAX = 60;
 export const OUTCOME_MAX = 10_000;
 
-
 /**
  * Text only: control characters (except line breaks) go, runs of blank lines shrink, the text is
  * trimmed. Nothing is interpreted as HTML or a link: pages render it as a plain text node.
  */
 export function cleanText(raw: string): string {
-  return raw
-    .replace(/\r\n?/g, "\n")
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0009\u000B-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, "")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  return (
+    raw
+      .replace(/\r\n?/g, "\n")
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0009\u000B-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, "")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim()
+  );
 }
 
 const optionalText = (max: number) =>
@@ -40,7 +41,13 @@ export const askSchema = z.object({
   text: z
     .string({ error: "errors.required" })
     .transform(cleanText)
-    .pipe(z.string().min(1, "errors.required").min(QUESTION_MIN, "discussion.errors.tooShort").max(QUESTION_MAX, "errors.tooLong")),
+    .pipe(
+      z
+        .string()
+        .min(1, "errors.required")
+        .min(QUESTION_MIN, "discussion.errors.tooShort")
+        .max(QUESTION_MAX, "errors.tooLong"),
+    ),
   name: optionalText(NAME_MAX),
 });
 
@@ -51,7 +58,11 @@ export const likeSchema = z.object({
 
 export const moderateSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.enum(["approve", "hide", "answer", "reopen", "pin", "unpin", "toGoal"]), questionId: z.uuid() }),
-  z.object({ intent: z.literal("merge"), questionId: z.uuid(), targetId: z.uuid({ error: "discussion.errors.mergeTarget" }) }),
+  z.object({
+    intent: z.literal("merge"),
+    questionId: z.uuid(),
+    targetId: z.uuid({ error: "discussion.errors.mergeTarget" }),
+  }),
   z.object({
     intent: z.literal("record"),
     outcome: optionalText(OUTCOME_MAX),

@@ -36,12 +36,29 @@ export function InputFormFields({
           {t(errors[name])}
         </p>
       ) : null}
-      <textarea id={id(name)} name={name} rows={rows} defaultValue={v[name] ?? ""} aria-describedby={[hint ? `${id(name)}-hint` : "", errors?.[name] ? `${id(name)}-error` : ""].filter(Boolean).join(" ") || undefined} />
+      <textarea
+        id={id(name)}
+        name={name}
+        rows={rows}
+        defaultValue={v[name] ?? ""}
+        aria-describedby={
+          [hint ? `${id(name)}-hint` : "", errors?.[name] ? `${id(name)}-error` : ""].filter(Boolean).join(" ") ||
+          undefined
+        }
+      />
     </div>
   );
   return (
     <>
-      <Field id={id("title")} name="title" label={t("discussion.field.title")} required defaultValue={v.title ?? ""} error={errors?.title} maxLength={200} />
+      <Field
+        id={id("title")}
+        name="title"
+        label={t("discussion.field.title")}
+        required
+        defaultValue={v.title ?? ""}
+        error={errors?.title}
+        maxLength={200}
+      />
       {textarea("speakers", t("discussion.field.speakers"), 3, t("discussion.field.speakersHint"))}
       {textarea("abstract", t("discussion.field.abstract"), 5)}
       <div className="field">
@@ -61,14 +78,34 @@ export function InputFormFields({
         <legend>{t("discussion.field.moderation")}</legend>
         {(["pre", "post"] as const).map((mode) => (
           <div key={mode}>
-            <input type="radio" id={id(`moderation-${mode}`)} name="moderation" value={mode} defaultChecked={(v.moderation ?? "pre") === mode} />{" "}
+            <input
+              type="radio"
+              id={id(`moderation-${mode}`)}
+              name="moderation"
+              value={mode}
+              defaultChecked={(v.moderation ?? "pre") === mode}
+            />{" "}
             <label htmlFor={id(`moderation-${mode}`)}>{t(`discussion.field.moderation.${mode}`)}</label>
           </div>
         ))}
       </fieldset>
       <p className="field__hint">{t("discussion.field.windowHint")}</p>
-      <Field id={id("questionsOpenAt")} name="questionsOpenAt" type="datetime-local" label={t("discussion.field.openAt")} defaultValue={v.questionsOpenAt ?? ""} error={errors?.questionsOpenAt} />
-      <Field id={id("questionsCloseAt")} name="questionsCloseAt" type="datetime-local" label={t("discussion.field.closeAt")} defaultValue={v.questionsCloseAt ?? ""} error={errors?.questionsCloseAt} />
+      <Field
+        id={id("questionsOpenAt")}
+        name="questionsOpenAt"
+        type="datetime-local"
+        label={t("discussion.field.openAt")}
+        defaultValue={v.questionsOpenAt ?? ""}
+        error={errors?.questionsOpenAt}
+      />
+      <Field
+        id={id("questionsCloseAt")}
+        name="questionsCloseAt"
+        type="datetime-local"
+        label={t("discussion.field.closeAt")}
+        defaultValue={v.questionsCloseAt ?? ""}
+        error={errors?.questionsCloseAt}
+      />
     </>
   );
 }

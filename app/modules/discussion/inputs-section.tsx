@@ -27,9 +27,7 @@ export function DiscussionInputsSection({ inputs, live }: { inputs: PublicInput[
             {input.title}
           </h3>
           {input.startsAt ? (
-            <p className="agenda__kind">
-              {formatTimeRange(input.startsAt, input.endsAt, locale)}
-            </p>
+            <p className="agenda__kind">{formatTimeRange(input.startsAt, input.endsAt, locale)}</p>
           ) : null}
           {input.speakers.length ? (
             <ul>

@@ -29,13 +29,19 @@ export function liveUrl(code: string, inputId?: string): string {
 // ── Inputs ─────────────────────────────────────────────────────────────────────────────────────
 
 export async function createInput(conferenceId: string, fields: InputFields): Promise<DiscussionInput> {
-  const [row] = await db.insert(discussionInputs).values({ conferenceId, ...fields }).returning();
+  const [row] = await db
+    .insert(discussionInputs)
+    .values({ conferenceId, ...fields })
+    .returning();
   return row!;
 }
 
 export async function updateInput(inputId: string, fields: InputFields) {
   await db.transaction(async (tx) => {
-    await tx.update(discussionInputs).set({ ...fields, updatedAt: new Date() }).where(eq(discussionInputs.id, inputId));
+    await tx
+      .update(discussionInputs)
+      .set({ ...fields, updatedAt: new Date() })
+      .where(eq(discussionInputs.id, inputId));
     await bumpVersion(tx, inputId);
   });
 }
@@ -78,7 +84,13 @@ export async function listPublicInputs(conferenceId: string) {
 /** The expert-input slots of a conference's agenda (to attach an input to). */
 export async function listExpertInputSlots(conferenceId: string) {
   return db
-    .select({ id: agendaItems.id, title: agendaItems.title, startsAt: agendaItems.startsAt, endsAt: agendaItems.endsAt, speakers: agendaItems.speakers })
+    .select({
+      id: agendaItems.id,
+      title: agendaItems.title,
+      startsAt: agendaItems.startsAt,
+      endsAt: agendaItems.endsAt,
+      speakers: agendaItems.speakers,
+    })
     .from(agendaItems)
     .where(and(eq(agendaItems.conferenceId, conferenceId), inArray(agendaItems.kind, ["expert_input", "discussion"])))
     .orderBy(asc(agendaItems.startsAt));
@@ -91,7 +103,15 @@ export async function listExpertInputSlots(conferenceId: string) {
  * quota per conference); a second upload becomes the next version of the same file. Slides are
  * public from then on (conference page and documentation link them).
  */
-export async function attachSlides({ inputId, upload, userId }: { inputId: string; upload: PreparedUpload; userId: string }) {
+export async function attachSlides({
+  inputId,
+  upload,
+  userId,
+}: {
+  inputId: string;
+  upload: PreparedUpload;
+  userId: string;
+}) {
   const input = await getInput(inputId);
   if (!input) throw new Error("input not found");
   return saveUpload({
@@ -100,7 +120,10 @@ export async function attachSlides({ inputId, upload, userId }: { inputId: strin
     uploadedBy: userId,
     replaceFileId: input.slidesFileId ?? undefined,
     link: async (tx, saved) => {
-      await tx.update(discussionInputs).set({ slidesFileId: saved.fileId, updatedAt: new Date() }).where(eq(discussionInputs.id, inputId));
+      await tx
+        .update(discussionInputs)
+        .set({ slidesFileId: saved.fileId, updatedAt: new Date() })
+        .where(eq(discussionInputs.id, inputId));
       await setFilesPublic(tx, [saved.fileId], true);
     },
   });
@@ -118,15 +141,28 @@ export async function canModerate(user: Pick<SessionUser, "id" | "role">, confer
   return Boolean(row);
 }
 
-export async function grantModerator({ conferenceId, email, grantedBy }: { conferenceId: string; email: string; grantedBy: string }) {
-  const [user] = await db.select({ id: users.id }).from(users).where(and(eq(users.email, email.trim().toLowerCase()), eq(users.active, true)));
+export async function grantModerator({
+  conferenceId,
+  email,
+  grantedBy,
+}: {
+  conferenceId: string;
+  email: string;
+  grantedBy: string;
+}) {
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email.trim().toLowerCase()), eq(users.active, true)));
   if (!user) return { ok: false as const, reason: "unknownUser" as const };
   await db.insert(discussionModerators).values({ conferenceId, userId: user.id, grantedBy }).onConflictDoNothing();
   return { ok: true as const };
 }
 
 export async function revokeModerator({ conferenceId, userId }: { conferenceId: string; userId: string }) {
-  await db.delete(discussionModerators).where(and(eq(discussionModerators.conferenceId, conferenceId), eq(discussionModerators.userId, userId)));
+  await db
+    .delete(discussionModerators)
+    .where(and(eq(discussionModerators.conferenceId, conferenceId), eq(discussionModerators.userId, userId)));
 }
 
 export async function listModerators(conferenceId: string) {
@@ -148,9 +184,19 @@ export async function listModeratedConferences(user: Pick<SessionUser, "id" | "r
   for (const c of all) if (await canModerate(user, c.id)) allowed.push(c);
   if (!allowed.length) return [];
   const inputs = await db
-    .select({ id: discussionInputs.id, conferenceId: discussionInputs.conferenceId, title: discussionInputs.title, moderation: discussionInputs.moderation })
+    .select({
+      id: discussionInputs.id,
+      conferenceId: discussionInputs.conferenceId,
+      title: discussionInputs.title,
+      moderation: discussionInputs.moderation,
+    })
     .from(discussionInputs)
-    .where(inArray(discussionInputs.conferenceId, allowed.map((c) => c.id)))
+    .where(
+      inArray(
+        discussionInputs.conferenceId,
+        allowed.map((c) => c.id),
+      ),
+    )
     .orderBy(asc(discussionInputs.position), asc(discussionInputs.createdAt));
   return allowed.map((c) => ({ ...c, inputs: inputs.filter((i) => i.conferenceId === c.id) }));
 }

@@ -20,7 +20,10 @@ type Watch = { listeners: Set<Listener>; version: number; timer: ReturnType<type
 const watches = new Map<string, Watch>();
 
 async function readVersion(inputId: string): Promise<number | null> {
-  const [row] = await db.select({ version: discussionInputs.version }).from(discussionInputs).where(eq(discussionInputs.id, inputId));
+  const [row] = await db
+    .select({ version: discussionInputs.version })
+    .from(discussionInputs)
+    .where(eq(discussionInputs.id, inputId));
   return row?.version ?? null;
 }
 
@@ -81,13 +84,17 @@ function closeStreamsOnShutdown() {
     for (const close of [...openStreams]) close();
   });
 }
-const sseEvent = (name: string, payload: unknown) => encoder.encode(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+const sseEvent = (name: string, payload: unknown) =>
+  encoder.encode(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
 
 /**
  * The body of a `text/event-stream` with the room view's snapshots: the current one first, then one
  * per change. Only what `roomSnapshot` returns (public questions) is ever written to it.
  */
-export async function roomEventStream(inputId: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array> | null> {
+export async function roomEventStream(
+  inputId: string,
+  signal: AbortSignal,
+): Promise<ReadableStream<Uint8Array> | null> {
   const first = await roomSnapshot(inputId);
   if (!first) return null;
   let cleanup = () => {};

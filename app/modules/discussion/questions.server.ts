@@ -18,7 +18,10 @@ export const discussionRules = {
 } satisfies Record<string, RateRule>;
 
 /** What is public: approved or answered, not merged into another question. Nothing else leaves the moderation. */
-const isPublic = and(inArray(discussionQuestions.status, ["approved", "answered"]), isNull(discussionQuestions.mergedIntoId));
+const isPublic = and(
+  inArray(discussionQuestions.status, ["approved", "answered"]),
+  isNull(discussionQuestions.mergedIntoId),
+);
 
 export type Refusal = "closed" | "rateLimited" | "notFound" | "invalid";
 export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; reason: Refusal; retryAfterSeconds?: number };
@@ -39,7 +42,8 @@ export async function askQuestion(args: {
   if (!isOpen(input, now)) return { ok: false, reason: "closed" };
   const text = cleanText(args.text);
   const name = cleanText(args.name ?? "");
-  if (text.length < QUESTION_MIN || text.length > QUESTION_MAX || name.length > NAME_MAX) return { ok: false, reason: "invalid" };
+  if (text.length < QUESTION_MIN || text.length > QUESTION_MAX || name.length > NAME_MAX)
+    return { ok: false, reason: "invalid" };
   const limit = await hitAll(
     [
       [discussionRules.questionPerDevice, args.deviceId],
@@ -52,7 +56,15 @@ export async function askQuestion(args: {
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(discussionQuestions)
-      .values({ inputId: input.id, text, authorName: name || null, status, deviceHash: deviceHash(args.deviceId), createdAt: now, updatedAt: now })
+      .values({
+        inputId: input.id,
+        text,
+        authorName: name || null,
+        status,
+        deviceHash: deviceHash(args.deviceId),
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: discussionQuestions.id });
     await bumpVersion(tx, input.id);
     return row!.id;
@@ -73,12 +85,18 @@ export async function setLike(args: {
 }): Promise<Outcome<{ changed: boolean; inputId: string }>> {
   const now = args.now ?? new Date();
   const [question] = await db
-    .select({ id: discussionQuestions.id, inputId: discussionQuestions.inputId, openAt: discussionInputs.questionsOpenAt, closeAt: discussionInputs.questionsCloseAt })
+    .select({
+      id: discussionQuestions.id,
+      inputId: discussionQuestions.inputId,
+      openAt: discussionInputs.questionsOpenAt,
+      closeAt: discussionInputs.questionsCloseAt,
+    })
     .from(discussionQuestions)
     .innerJoin(discussionInputs, eq(discussionInputs.id, discussionQuestions.inputId))
     .where(and(eq(discussionQuestions.id, args.questionId), isPublic));
   if (!question) return { ok: false, reason: "notFound" };
-  if (!isOpen({ questionsOpenAt: question.openAt, questionsCloseAt: question.closeAt }, now)) return { ok: false, reason: "closed" };
+  if (!isOpen({ questionsOpenAt: question.openAt, questionsCloseAt: question.closeAt }, now))
+    return { ok: false, reason: "closed" };
   const limit = await hitAll(
     [
       [discussionRules.likePerDevice, args.deviceId],
@@ -90,7 +108,11 @@ export async function setLike(args: {
   const hash = deviceHash(args.deviceId);
   const changed = await db.transaction(async (tx) => {
     const rows = args.like
-      ? await tx.insert(discussionLikes).values({ questionId: question.id, deviceHash: hash, createdAt: now }).onConflictDoNothing().returning({ q: discussionLikes.questionId })
+      ? await tx
+          .insert(discussionLikes)
+          .values({ questionId: question.id, deviceHash: hash, createdAt: now })
+          .onConflictDoNothing()
+          .returning({ q: discussionLikes.questionId })
       : await tx
           .delete(discussionLikes)
           .where(and(eq(discussionLikes.questionId, question.id), eq(discussionLikes.deviceHash, hash)))
@@ -106,7 +128,14 @@ export async function setLike(args: {
   return { ok: true, changed, inputId: question.inputId };
 }
 
-export type PublicQuestion = { id: string; text: string; authorName: string | null; likeCount: number; pinned: boolean; answered: boolean };
+export type PublicQuestion = {
+  id: string;
+  text: string;
+  authorName: string | null;
+  likeCount: number;
+  pinned: boolean;
+  answered: boolean;
+};
 
 /** Public questions of an input: the pinned one first, then open ones by likes, answered ones last. */
 export async function listPublicQuestions(inputId: string): Promise<PublicQuestion[]> {
@@ -121,18 +150,32 @@ export async function listPublicQuestions(inputId: string): Promise<PublicQuesti
     })
     .from(discussionQuestions)
     .where(and(eq(discussionQuestions.inputId, inputId), isPublic))
-    .orderBy(desc(discussionQuestions.pinned), sql`${discussionQuestions.status} = 'answered'`, desc(discussionQuestions.likeCount), asc(discussionQuestions.createdAt));
+    .orderBy(
+      desc(discussionQuestions.pinned),
+      sql`${discussionQuestions.status} = 'answered'`,
+      desc(discussionQuestions.likeCount),
+      asc(discussionQuestions.createdAt),
+    );
   return rows.map(({ status, ...q }) => ({ ...q, answered: status === "answered" }));
 }
 
 /** What the room view shows; also the payload of its live stream. */
 export async function roomSnapshot(inputId: string) {
   const [input] = await db
-    .select({ version: discussionInputs.version, title: discussionInputs.title, openAt: discussionInputs.questionsOpenAt, closeAt: discussionInputs.questionsCloseAt })
+    .select({
+      version: discussionInputs.version,
+      title: discussionInputs.title,
+      openAt: discussionInputs.questionsOpenAt,
+      closeAt: discussionInputs.questionsCloseAt,
+    })
     .from(discussionInputs)
     .where(eq(discussionInputs.id, inputId));
   if (!input) return null;
-  return { version: input.version, open: isOpen({ questionsOpenAt: input.openAt, questionsCloseAt: input.closeAt }), questions: await listPublicQuestions(inputId) };
+  return {
+    version: input.version,
+    open: isOpen({ questionsOpenAt: input.openAt, questionsCloseAt: input.closeAt }),
+    questions: await listPublicQuestions(inputId),
+  };
 }
 export type RoomSnapshot = NonNullable<Awaited<ReturnType<typeof roomSnapshot>>>;
 
@@ -149,7 +192,13 @@ export async function deviceView(inputId: string, deviceId: string | null) {
     db
       .select({ id: discussionQuestions.id, text: discussionQuestions.text })
       .from(discussionQuestions)
-      .where(and(eq(discussionQuestions.inputId, inputId), eq(discussionQuestions.deviceHash, hash), eq(discussionQuestions.status, "pending")))
+      .where(
+        and(
+          eq(discussionQuestions.inputId, inputId),
+          eq(discussionQuestions.deviceHash, hash),
+          eq(discussionQuestions.status, "pending"),
+        ),
+      )
       .orderBy(asc(discussionQuestions.createdAt)),
   ]);
   return { liked: liked.map((l) => l.id), waiting };
@@ -186,13 +235,24 @@ async function questionOf(inputId: string, questionId: string) {
 export type ModerationAction = "approve" | "hide" | "answer" | "reopen" | "pin" | "unpin";
 
 /** Approve, hide, mark answered, reopen, pin ("discussed now") or unpin one question of the input. */
-export async function moderateQuestion({ inputId, questionId, action }: { inputId: string; questionId: string; action: ModerationAction }): Promise<boolean> {
+export async function moderateQuestion({
+  inputId,
+  questionId,
+  action,
+}: {
+  inputId: string;
+  questionId: string;
+  action: ModerationAction;
+}): Promise<boolean> {
   const q = await questionOf(inputId, questionId);
   if (!q || (q.mergedIntoId && action !== "hide")) return false;
   const now = new Date();
   await db.transaction(async (tx) => {
     const set = (values: Partial<typeof discussionQuestions.$inferInsert>) =>
-      tx.update(discussionQuestions).set({ ...values, updatedAt: now }).where(eq(discussionQuestions.id, q.id));
+      tx
+        .update(discussionQuestions)
+        .set({ ...values, updatedAt: now })
+        .where(eq(discussionQuestions.id, q.id));
     switch (action) {
       case "approve":
       case "reopen":
@@ -209,7 +269,13 @@ export async function moderateQuestion({ inputId, questionId, action }: { inputI
         await tx
           .update(discussionQuestions)
           .set({ pinned: false })
-          .where(and(eq(discussionQuestions.inputId, inputId), eq(discussionQuestions.pinned, true), ne(discussionQuestions.id, q.id)));
+          .where(
+            and(
+              eq(discussionQuestions.inputId, inputId),
+              eq(discussionQuestions.pinned, true),
+              ne(discussionQuestions.id, q.id),
+            ),
+          );
         await set({ pinned: true, status: "approved" });
         break;
       case "unpin":
@@ -225,7 +291,15 @@ export async function moderateQuestion({ inputId, questionId, action }: { inputI
  * Merges a duplicate into another question of the same input: the duplicate leaves every public
  * list, its likes move over (a device that liked both counts once).
  */
-export async function mergeQuestion({ inputId, questionId, targetId }: { inputId: string; questionId: string; targetId: string }): Promise<boolean> {
+export async function mergeQuestion({
+  inputId,
+  questionId,
+  targetId,
+}: {
+  inputId: string;
+  questionId: string;
+  targetId: string;
+}): Promise<boolean> {
   if (questionId === targetId) return false;
   const [dup, target] = await Promise.all([questionOf(inputId, questionId), questionOf(inputId, targetId)]);
   if (!dup || !target || target.mergedIntoId || dup.mergedIntoId) return false;
@@ -235,12 +309,21 @@ export async function mergeQuestion({ inputId, questionId, targetId }: { inputId
       select ${target.id}, device_hash, created_at from discussion_likes where question_id = ${dup.id}
       on conflict do nothing`);
     await tx.delete(discussionLikes).where(eq(discussionLikes.questionId, dup.id));
-    await tx.update(discussionQuestions).set({ mergedIntoId: target.id, pinned: false, likeCount: 0, updatedAt: new Date() }).where(eq(discussionQuestions.id, dup.id));
-    // Questions merged into the duplicate earlier now point at the target too.
-    await tx.update(discussionQuestions).set({ mergedIntoId: target.id }).where(eq(discussionQuestions.mergedIntoId, dup.id));
     await tx
       .update(discussionQuestions)
-      .set({ likeCount: sql`(select count(*) from discussion_likes where question_id = ${target.id})::int`, updatedAt: new Date() })
+      .set({ mergedIntoId: target.id, pinned: false, likeCount: 0, updatedAt: new Date() })
+      .where(eq(discussionQuestions.id, dup.id));
+    // Questions merged into the duplicate earlier now point at the target too.
+    await tx
+      .update(discussionQuestions)
+      .set({ mergedIntoId: target.id })
+      .where(eq(discussionQuestions.mergedIntoId, dup.id));
+    await tx
+      .update(discussionQuestions)
+      .set({
+        likeCount: sql`(select count(*) from discussion_likes where question_id = ${target.id})::int`,
+        updatedAt: new Date(),
+      })
       .where(eq(discussionQuestions.id, target.id));
     await bumpVersion(tx, inputId);
   });

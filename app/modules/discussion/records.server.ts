@@ -4,13 +4,32 @@ import { db } from "~/db/client.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { createProposal } from "~/modules/goals/proposals.server";
 import { toBerlinLocalInput } from "~/utils/time";
-import { agendaItems, discussionGoalDrafts, discussionInputs, discussionQuestions, discussionRecords } from "~/db/schema";
+import {
+  agendaItems,
+  discussionGoalDrafts,
+  discussionInputs,
+  discussionQuestions,
+  discussionRecords,
+} from "~/db/schema";
 
 /** The moderator's outcome of an input; `publish` makes it part of the public record. */
-export async function saveRecord({ inputId, outcome, publish, userId }: { inputId: string; outcome: string; publish: boolean; userId: string }) {
+export async function saveRecord({
+  inputId,
+  outcome,
+  publish,
+  userId,
+}: {
+  inputId: string;
+  outcome: string;
+  publish: boolean;
+  userId: string;
+}) {
   const now = new Date();
   await db.transaction(async (tx) => {
-    const [before] = await tx.select({ publishedAt: discussionRecords.publishedAt }).from(discussionRecords).where(eq(discussionRecords.inputId, inputId));
+    const [before] = await tx
+      .select({ publishedAt: discussionRecords.publishedAt })
+      .from(discussionRecords)
+      .where(eq(discussionRecords.inputId, inputId));
     await tx
       .insert(discussionRecords)
       .values({ inputId, outcome, publishedAt: publish ? now : null, updatedBy: userId, updatedAt: now })
@@ -21,7 +40,12 @@ export async function saveRecord({ inputId, outcome, publish, userId }: { inputI
     // Publishing and withdrawing are recorded (edits of a draft are not).
     const wasPublic = Boolean(before?.publishedAt);
     if (publish || wasPublic) {
-      await recordAudit(tx, { actor: { id: userId }, action: publish ? "discussion.record.publish" : "discussion.record.unpublish", subjectType: "discussion_input", subjectId: inputId });
+      await recordAudit(tx, {
+        actor: { id: userId },
+        action: publish ? "discussion.record.publish" : "discussion.record.unpublish",
+        subjectType: "discussion_input",
+        subjectId: inputId,
+      });
     }
   });
 }
@@ -39,12 +63,27 @@ export async function getRecord(inputId: string) {
  * "discussion:<question id>"); the draft remembers the proposal in `goalProposalId`. Should that
  * step fail, the draft stays open and the goals module's `importDiscussionDrafts` takes it over later.
  */
-export async function createGoalDraftFromQuestion({ inputId, questionId, userId }: { inputId: string; questionId: string; userId: string }) {
+export async function createGoalDraftFromQuestion({
+  inputId,
+  questionId,
+  userId,
+}: {
+  inputId: string;
+  questionId: string;
+  userId: string;
+}) {
   const [q] = await db
     .select({ id: discussionQuestions.id, text: discussionQuestions.text, conferenceId: discussionInputs.conferenceId })
     .from(discussionQuestions)
     .innerJoin(discussionInputs, eq(discussionInputs.id, discussionQuestions.inputId))
-    .where(and(eq(discussionQuestions.id, questionId), eq(discussionQuestions.inputId, inputId), eq(discussionQuestions.status, "approved"), isNull(discussionQuestions.mergedIntoId)));
+    .where(
+      and(
+        eq(discussionQuestions.id, questionId),
+        eq(discussionQuestions.inputId, inputId),
+        eq(discussionQuestions.status, "approved"),
+        isNull(discussionQuestions.mergedIntoId),
+      ),
+    );
   if (!q) return { ok: false as const };
   const [draft] = await db
     .insert(discussionGoalDrafts)
@@ -60,21 +99,34 @@ export async function createGoalDraftFromQuestion({ inputId, questionId, userId 
     createdByUserId: userId,
     originRef: `discussion:${q.id}`,
   });
-  await db.update(discussionGoalDrafts).set({ goalProposalId: proposal.id }).where(and(eq(discussionGoalDrafts.id, draft.id), isNull(discussionGoalDrafts.goalProposalId)));
+  await db
+    .update(discussionGoalDrafts)
+    .set({ goalProposalId: proposal.id })
+    .where(and(eq(discussionGoalDrafts.id, draft.id), isNull(discussionGoalDrafts.goalProposalId)));
   return { ok: true as const, created: true, proposalId: proposal.id };
 }
 
 /** Draft goal proposals from discussions, for the goals domain (text only, no names). */
 export async function listGoalDrafts(conferenceId: string) {
   return db
-    .select({ id: discussionGoalDrafts.id, questionId: discussionGoalDrafts.questionId, inputId: discussionGoalDrafts.inputId, text: discussionGoalDrafts.text, goalProposalId: discussionGoalDrafts.goalProposalId, createdAt: discussionGoalDrafts.createdAt })
+    .select({
+      id: discussionGoalDrafts.id,
+      questionId: discussionGoalDrafts.questionId,
+      inputId: discussionGoalDrafts.inputId,
+      text: discussionGoalDrafts.text,
+      goalProposalId: discussionGoalDrafts.goalProposalId,
+      createdAt: discussionGoalDrafts.createdAt,
+    })
     .from(discussionGoalDrafts)
     .where(eq(discussionGoalDrafts.conferenceId, conferenceId))
     .orderBy(asc(discussionGoalDrafts.createdAt));
 }
 
 export async function goalDraftQuestionIds(inputId: string): Promise<string[]> {
-  const rows = await db.select({ id: discussionGoalDrafts.questionId }).from(discussionGoalDrafts).where(eq(discussionGoalDrafts.inputId, inputId));
+  const rows = await db
+    .select({ id: discussionGoalDrafts.questionId })
+    .from(discussionGoalDrafts)
+    .where(eq(discussionGoalDrafts.inputId, inputId));
   return rows.map((r) => r.id);
 }
 
@@ -101,11 +153,19 @@ export async function getPublishedDiscussionRecords(conferenceId: string) {
     .orderBy(asc(agendaItems.startsAt), asc(discussionInputs.position));
   if (!inputs.length) return [];
   const questions = await db
-    .select({ inputId: discussionQuestions.inputId, text: discussionQuestions.text, status: discussionQuestions.status, likeCount: discussionQuestions.likeCount })
+    .select({
+      inputId: discussionQuestions.inputId,
+      text: discussionQuestions.text,
+      status: discussionQuestions.status,
+      likeCount: discussionQuestions.likeCount,
+    })
     .from(discussionQuestions)
     .where(
       and(
-        inArray(discussionQuestions.inputId, inputs.map((i) => i.id)),
+        inArray(
+          discussionQuestions.inputId,
+          inputs.map((i) => i.id),
+        ),
         inArray(discussionQuestions.status, ["approved", "answered"]),
         isNull(discussionQuestions.mergedIntoId),
       ),
@@ -134,14 +194,33 @@ function safeCell(text: string): string {
  */
 export async function exportQuestionsCsv(inputId: string): Promise<string> {
   const rows = await db
-    .select({ text: discussionQuestions.text, status: discussionQuestions.status, likeCount: discussionQuestions.likeCount, createdAt: discussionQuestions.createdAt })
+    .select({
+      text: discussionQuestions.text,
+      status: discussionQuestions.status,
+      likeCount: discussionQuestions.likeCount,
+      createdAt: discussionQuestions.createdAt,
+    })
     .from(discussionQuestions)
-    .where(and(eq(discussionQuestions.inputId, inputId), inArray(discussionQuestions.status, ["approved", "answered"]), isNull(discussionQuestions.mergedIntoId)))
+    .where(
+      and(
+        eq(discussionQuestions.inputId, inputId),
+        inArray(discussionQuestions.status, ["approved", "answered"]),
+        isNull(discussionQuestions.mergedIntoId),
+      ),
+    )
     .orderBy(desc(discussionQuestions.likeCount), asc(discussionQuestions.createdAt));
   return (
     "\uFEFF" +
     stringify(
-      [["Frage", "Stand", "Likes", "Gestellt am"], ...rows.map((r) => [safeCell(r.text), r.status === "answered" ? "beantwortet" : "offen", r.likeCount, toBerlinLocalInput(r.createdAt).replace("T", " ")])],
+      [
+        ["Frage", "Stand", "Likes", "Gestellt am"],
+        ...rows.map((r) => [
+          safeCell(r.text),
+          r.status === "answered" ? "beantwortet" : "offen",
+          r.likeCount,
+          toBerlinLocalInput(r.createdAt).replace("T", " "),
+        ]),
+      ],
       { delimiter: ";" },
     )
   );

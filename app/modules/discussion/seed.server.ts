@@ -49,7 +49,12 @@ export async function seedDiscussionDemo({ now }: { now: Date }) {
       createdAt: new Date(now.getTime() - (40 - i) * 60_000),
     })),
   );
-  await db.insert(discussionQuestions).values({ inputId: input.id, text: "Kann man die Folien danach bekommen?", status: "pending", deviceHash: hashToken("demo-device-9") });
+  await db.insert(discussionQuestions).values({
+    inputId: input.id,
+    text: "Kann man die Folien danach bekommen?",
+    status: "pending",
+    deviceHash: hashToken("demo-device-9"),
+  });
 
   if (previous) {
     const oldSlot = await expertSlot(previous.id);
@@ -63,8 +68,20 @@ export async function seedDiscussionDemo({ now }: { now: Date }) {
       questionsCloseAt: null,
     });
     await db.insert(discussionQuestions).values([
-      { inputId: old.id, text: "Wie beteiligen wir Menschen, die neu im Stadtteil sind?", status: "answered", likeCount: 9, deviceHash: hashToken("demo-old-1") },
-      { inputId: old.id, text: "Braucht jeder Stadtteil ein eigenes Begegnungszentrum?", status: "approved", likeCount: 6, deviceHash: hashToken("demo-old-2") },
+      {
+        inputId: old.id,
+        text: "Wie beteiligen wir Menschen, die neu im Stadtteil sind?",
+        status: "answered",
+        likeCount: 9,
+        deviceHash: hashToken("demo-old-1"),
+      },
+      {
+        inputId: old.id,
+        text: "Braucht jeder Stadtteil ein eigenes Begegnungszentrum?",
+        status: "approved",
+        likeCount: 6,
+        deviceHash: hashToken("demo-old-2"),
+      },
     ]);
     if (organiserId) {
       await saveRecord({

@@ -41,7 +41,11 @@ export async function currentVersion() {
   if (current) return current;
   const [any] = await db.select().from(conceptVersions).orderBy(asc(conceptVersions.createdAt)).limit(1);
   if (any) return any;
-  const [created] = await db.insert(conceptVersions).values({ label: "2012", isCurrent: true }).onConflictDoNothing().returning();
+  const [created] = await db
+    .insert(conceptVersions)
+    .values({ label: "2012", isCurrent: true })
+    .onConflictDoNothing()
+    .returning();
   return created ?? (await db.select().from(conceptVersions).where(eq(conceptVersions.label, "2012")))[0]!;
 }
 
@@ -82,7 +86,9 @@ export type ImportResult = { ok: true; created: number; updated: number } | { ok
  */
 export async function importCatalogueCsv(input: { csv: string; versionId?: string }): Promise<ImportResult> {
   const fields = await ensureFieldsOfAction();
-  const version = input.versionId ? (await db.select().from(conceptVersions).where(eq(conceptVersions.id, input.versionId)))[0] : await currentVersion();
+  const version = input.versionId
+    ? (await db.select().from(conceptVersions).where(eq(conceptVersions.id, input.versionId)))[0]
+    : await currentVersion();
   if (!version) return { ok: false, errors: [{ line: 0, key: "goals.csv.noVersion" }] };
   const { rows, error } = parseCsv(input.csv);
   if (error) return { ok: false, errors: [error] };
@@ -111,7 +117,8 @@ export async function importCatalogueCsv(input: { csv: string; versionId?: strin
     else if (seen.has(code)) errors.push({ line, key: "goals.csv.codeTwice", vars: { code, other: seen.get(code)! } });
     if (!fieldText) errors.push({ line, key: "goals.csv.fieldMissing" });
     else if (!field) errors.push({ line, key: "goals.csv.fieldUnknown", vars: { field: fieldText } });
-    else if (CODE_PATTERN.test(code) && !code.startsWith(`${field.code}-`)) errors.push({ line, key: "goals.csv.codeField", vars: { code, prefix: field.code } });
+    else if (CODE_PATTERN.test(code) && !code.startsWith(`${field.code}-`))
+      errors.push({ line, key: "goals.csv.codeField", vars: { code, prefix: field.code } });
     if (!title) errors.push({ line, key: "goals.csv.titleMissing" });
     else if (title.length > 300) errors.push({ line, key: "goals.csv.titleTooLong" });
     if ((row.text ?? "").length > 5000) errors.push({ line, key: "goals.csv.textTooLong" });
@@ -120,7 +127,10 @@ export async function importCatalogueCsv(input: { csv: string; versionId?: strin
   }
   if (errors.length) return { ok: false, errors };
 
-  const existing = await db.select({ code: recommendations.code }).from(recommendations).where(eq(recommendations.versionId, version.id));
+  const existing = await db
+    .select({ code: recommendations.code })
+    .from(recommendations)
+    .where(eq(recommendations.versionId, version.id));
   const known = new Set(existing.map((r) => r.code));
   await db.transaction(async (tx) => {
     for (const value of values) {
@@ -180,7 +190,10 @@ export async function createConceptVersion(label: string) {
 /** Makes a version the current one; false (and nothing changed) when there is no such version. */
 export async function makeVersionCurrent(versionId: string): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [version] = await tx.select({ id: conceptVersions.id }).from(conceptVersions).where(eq(conceptVersions.id, versionId));
+    const [version] = await tx
+      .select({ id: conceptVersions.id })
+      .from(conceptVersions)
+      .where(eq(conceptVersions.id, versionId));
     if (!version) return false;
     await tx.update(conceptVersions).set({ isCurrent: false }).where(eq(conceptVersions.isCurrent, true));
     await tx.update(conceptVersions).set({ isCurrent: true }).where(eq(conceptVersions.id, versionId));
@@ -188,23 +201,43 @@ export async function makeVersionCurrent(versionId: string): Promise<boolean> {
   });
 }
 
-const KINDS = { behalten: "kept", kept: "kept", zusammengefasst: "merged", merged: "merged", geteilt: "split", split: "split", entfallen: "dropped", dropped: "dropped" } as const;
+const KINDS = {
+  behalten: "kept",
+  kept: "kept",
+  zusammengefasst: "merged",
+  merged: "merged",
+  geteilt: "split",
+  split: "split",
+  entfallen: "dropped",
+  dropped: "dropped",
+} as const;
 
 /**
  * Maps the recommendations of an old version to their successors from CSV with the columns
  * `alt`, `neu`, `art` (behalten, zusammengefasst, geteilt, entfallen). A split is one line per successor.
  */
-export async function importSuccessorCsv(input: { csv: string; fromVersionId: string; toVersionId: string }): Promise<ImportResult> {
+export async function importSuccessorCsv(input: {
+  csv: string;
+  fromVersionId: string;
+  toVersionId: string;
+}): Promise<ImportResult> {
   const { rows, error } = parseCsv(input.csv);
   if (error) return { ok: false, errors: [error] };
   if (rows.length === 0) return { ok: false, errors: [{ line: 1, key: "goals.csv.empty" }] };
   const header = Object.keys(rows[0]!.row);
   const errors: LineError[] = [];
-  for (const column of ["alt", "art"]) if (!header.includes(column)) errors.push({ line: 1, key: "goals.csv.missingColumn", vars: { column } });
+  for (const column of ["alt", "art"])
+    if (!header.includes(column)) errors.push({ line: 1, key: "goals.csv.missingColumn", vars: { column } });
   if (errors.length) return { ok: false, errors };
   const [oldRecs, newRecs] = await Promise.all([
-    db.select({ id: recommendations.id, code: recommendations.code }).from(recommendations).where(eq(recommendations.versionId, input.fromVersionId)),
-    db.select({ id: recommendations.id, code: recommendations.code }).from(recommendations).where(eq(recommendations.versionId, input.toVersionId)),
+    db
+      .select({ id: recommendations.id, code: recommendations.code })
+      .from(recommendations)
+      .where(eq(recommendations.versionId, input.fromVersionId)),
+    db
+      .select({ id: recommendations.id, code: recommendations.code })
+      .from(recommendations)
+      .where(eq(recommendations.versionId, input.toVersionId)),
   ]);
   const oldByCode = new Map(oldRecs.map((r) => [r.code, r.id]));
   const newByCode = new Map(newRecs.map((r) => [r.code, r.id]));
@@ -265,7 +298,11 @@ export async function currentEquivalents(): Promise<Map<string, string[]>> {
 export async function successorsOf(ids: string[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ fromId: recommendationSuccessors.fromId, kind: recommendationSuccessors.kind, toCode: recommendations.code })
+    .select({
+      fromId: recommendationSuccessors.fromId,
+      kind: recommendationSuccessors.kind,
+      toCode: recommendations.code,
+    })
     .from(recommendationSuccessors)
     .leftJoin(recommendations, eq(recommendations.id, recommendationSuccessors.toId))
     .where(inArray(recommendationSuccessors.fromId, ids));

@@ -55,18 +55,33 @@ export const DEMO_DAY_CODE_PREFIX = "IK";
 export async function seedGoalsDemo({ now }: { now: Date }) {
   const imported = await importCatalogueCsv({ csv: DEMO_CATALOGUE_CSV });
   if (!imported.ok) throw new Error(`demo catalogue: ${JSON.stringify(imported.errors)}`);
-  const list = await db.select({ id: conferences.id, year: conferences.year, endsAt: conferences.endsAt }).from(conferences);
+  const list = await db
+    .select({ id: conferences.id, year: conferences.year, endsAt: conferences.endsAt })
+    .from(conferences);
 
   const current = list.reduce<(typeof list)[number] | undefined>((a, c) => (!a || c.year > a.year ? c : a), undefined);
   const previous = list.find((c) => current && c.year === current.year - 1);
   if (!current) return;
-  await db.update(conferences).set({ dayCode: `${DEMO_DAY_CODE_PREFIX}${current.year}` }).where(and(eq(conferences.id, current.id), isNull(conferences.dayCode)));
+  await db
+    .update(conferences)
+    .set({ dayCode: `${DEMO_DAY_CODE_PREFIX}${current.year}` })
+    .where(and(eq(conferences.id, current.id), isNull(conferences.dayCode)));
 
   const fields = await listFields();
   const field = (code: string) => fields.find((f) => f.code === code)!.id;
   const allGroups = await db.select({ id: groups.id, slug: groups.slug }).from(groups);
   const group = (slug: string) => allGroups.find((g) => g.slug === slug)?.id;
-  const recs = await findRecommendationsByCodes(["BIL-1", "SPR-1", "SPR-2", "IOV-2", "WZS-1", "GES-1", "USB-1", "FRA-1", "JFS-1"]);
+  const recs = await findRecommendationsByCodes([
+    "BIL-1",
+    "SPR-1",
+    "SPR-2",
+    "IOV-2",
+    "WZS-1",
+    "GES-1",
+    "USB-1",
+    "FRA-1",
+    "JFS-1",
+  ]);
   const rec = (code: string) => recs.filter((r) => r.code === code).map((r) => r.id);
   const organiser = { id: "00000000-0000-0000-0000-000000000000", role: "organiser" as const, groupId: null };
 
@@ -86,7 +101,13 @@ export async function seedGoalsDemo({ now }: { now: Date }) {
       recommendationIds: [...rec("SPR-2"), ...rec("BIL-1")],
       now: agreedAt,
     });
-    await updateGoalStatus({ goalId: a, actor: organiser, status: "in_umsetzung", sachstand: "Zwei von drei Schulen haben begonnen; an der dritten fehlt noch ein Raum.", now: new Date(now.getTime() - 120 * 86_400_000) });
+    await updateGoalStatus({
+      goalId: a,
+      actor: organiser,
+      status: "in_umsetzung",
+      sachstand: "Zwei von drei Schulen haben begonnen; an der dritten fehlt noch ein Raum.",
+      now: new Date(now.getTime() - 120 * 86_400_000),
+    });
     const b = await agreeGoal({
       conferenceId: previous.id,
       title: "Bescheide des Bürgerbüros in einfacher Sprache",
@@ -99,7 +120,13 @@ export async function seedGoalsDemo({ now }: { now: Date }) {
       recommendationIds: rec("IOV-2"),
       now: agreedAt,
     });
-    await updateGoalStatus({ goalId: b, actor: organiser, status: "erreicht", sachstand: "Alle zehn Schreiben sind überarbeitet und online.", now: new Date(now.getTime() - 60 * 86_400_000) });
+    await updateGoalStatus({
+      goalId: b,
+      actor: organiser,
+      status: "erreicht",
+      sachstand: "Alle zehn Schreiben sind überarbeitet und online.",
+      now: new Date(now.getTime() - 60 * 86_400_000),
+    });
     await agreeGoal({
       conferenceId: previous.id,
       title: "Nachbarschaftstreff im Stadtteilzentrum Welheim",
@@ -112,15 +139,55 @@ export async function seedGoalsDemo({ now }: { now: Date }) {
       recommendationIds: rec("WZS-1"),
       now: agreedAt,
     });
-    await rollOverGoals({ fromYear: last, toYear: current.year, appUrl: "", now: new Date(now.getTime() - 7 * 86_400_000) });
+    await rollOverGoals({
+      fromYear: last,
+      toYear: current.year,
+      appUrl: "",
+      now: new Date(now.getTime() - 7 * 86_400_000),
+    });
   }
 
-  const p1 = await createProposal({ conferenceId: current.id, source: "group", title: "Gesundheitslotsinnen in jedem Stadtteil", description: "Je Stadtteil zwei ausgebildete Lotsinnen oder Lotsen.", fieldId: field("GES"), proposedGroupId: group("gesundheit-und-alter"), recommendationIds: rec("GES-1") });
-  const p2 = await createProposal({ conferenceId: current.id, source: "organiser", title: "Berufsorientierung mit Eltern ab Klasse 8", description: "Elternabende zur Ausbildung in mehreren Sprachen.", fieldId: field("USB"), proposedGroupId: group("bildung-und-ausbildung"), recommendationIds: rec("USB-1") });
-  const p3 = await createProposal({ conferenceId: current.id, source: "group", title: "Sportvereine: kostenloses Schnuppertraining", fieldId: field("JFS"), proposedGroupId: group("jugend-freizeit-sport"), recommendationIds: rec("JFS-1") });
-  const dup = await createProposal({ conferenceId: current.id, source: "participant", title: "Mehr Gesundheitslotsen", description: "Lotsen auch in Ebel und Batenbrock.", fieldId: field("GES") });
+  const p1 = await createProposal({
+    conferenceId: current.id,
+    source: "group",
+    title: "Gesundheitslotsinnen in jedem Stadtteil",
+    description: "Je Stadtteil zwei ausgebildete Lotsinnen oder Lotsen.",
+    fieldId: field("GES"),
+    proposedGroupId: group("gesundheit-und-alter"),
+    recommendationIds: rec("GES-1"),
+  });
+  const p2 = await createProposal({
+    conferenceId: current.id,
+    source: "organiser",
+    title: "Berufsorientierung mit Eltern ab Klasse 8",
+    description: "Elternabende zur Ausbildung in mehreren Sprachen.",
+    fieldId: field("USB"),
+    proposedGroupId: group("bildung-und-ausbildung"),
+    recommendationIds: rec("USB-1"),
+  });
+  const p3 = await createProposal({
+    conferenceId: current.id,
+    source: "group",
+    title: "Sportvereine: kostenloses Schnuppertraining",
+    fieldId: field("JFS"),
+    proposedGroupId: group("jugend-freizeit-sport"),
+    recommendationIds: rec("JFS-1"),
+  });
+  const dup = await createProposal({
+    conferenceId: current.id,
+    source: "participant",
+    title: "Mehr Gesundheitslotsen",
+    description: "Lotsen auch in Ebel und Batenbrock.",
+    fieldId: field("GES"),
+  });
   await mergeProposals({ targetId: p1.id, sourceIds: [dup.id], now });
-  await createProposal({ conferenceId: current.id, source: "participant", title: "Frauencafé mit Kinderbetreuung in der Innenstadt", fieldId: field("FRA"), recommendationIds: rec("FRA-1") });
+  await createProposal({
+    conferenceId: current.id,
+    source: "participant",
+    title: "Frauencafé mit Kinderbetreuung in der Innenstadt",
+    fieldId: field("FRA"),
+    recommendationIds: rec("FRA-1"),
+  });
 
   const opensAt = new Date(now.getTime() - 86_400_000);
   const closesAt = new Date(Math.max(current.endsAt.getTime(), now.getTime()) + 2 * 86_400_000);
@@ -130,5 +197,6 @@ export async function seedGoalsDemo({ now }: { now: Date }) {
     { [p2.id]: 3, [p3.id]: 2 },
     { [p1.id]: 2, [p2.id]: 1, [p3.id]: 2 },
   ];
-  for (const [i, points] of demoBallots.entries()) await castBallot({ conferenceId: current.id, voterKey: voterKey("device", `demo-ballot-${i}`), points, now });
+  for (const [i, points] of demoBallots.entries())
+    await castBallot({ conferenceId: current.id, voterKey: voterKey("device", `demo-ballot-${i}`), points, now });
 }

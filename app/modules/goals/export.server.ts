@@ -19,9 +19,20 @@ export async function goalsTable(input: { filter?: GoalFilter; appUrl: string })
   const list = await listGoals(input.filter ?? {});
   const details = list.length
     ? await db
-        .select({ id: goals.id, partners: goals.partners, measure: goals.measure, indicator: goals.indicator, description: goals.description })
+        .select({
+          id: goals.id,
+          partners: goals.partners,
+          measure: goals.measure,
+          indicator: goals.indicator,
+          description: goals.description,
+        })
         .from(goals)
-        .where(inArray(goals.id, list.map((g) => g.id)))
+        .where(
+          inArray(
+            goals.id,
+            list.map((g) => g.id),
+          ),
+        )
         .orderBy(asc(goals.id))
     : [];
   const years = [...new Set(list.flatMap((g) => g.history.map((h) => h.year)))].sort();
@@ -51,7 +62,10 @@ export async function goalsTable(input: { filter?: GoalFilter; appUrl: string })
       d.measure,
       d.indicator,
       g.targetYear,
-      g.recommendations.map((r) => r.code).sort().join(", "),
+      g.recommendations
+        .map((r) => r.code)
+        .sort()
+        .join(", "),
       ...years.flatMap((y) => {
         const h = g.history.find((x) => x.year === y);
         return [h ? t(`goals.status.${h.status}`) : "", h?.sachstand ?? ""];
@@ -59,7 +73,9 @@ export async function goalsTable(input: { filter?: GoalFilter; appUrl: string })
       `${input.appUrl}/ziele/${g.id}`,
     ];
   });
-  const history = list.flatMap((g) => g.history.map((h) => [g.id, g.title, h.year, t(`goals.status.${h.status}`), h.sachstand]));
+  const history = list.flatMap((g) =>
+    g.history.map((h) => [g.id, g.title, h.year, t(`goals.status.${h.status}`), h.sachstand]),
+  );
   return { header, rows, history };
 }
 

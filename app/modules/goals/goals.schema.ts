@@ -21,7 +21,13 @@ export const boardFilterSchema = z.object({
 export function parseBoardFilter(url: string) {
   const params = Object.fromEntries([...new URL(url).searchParams].filter(([, v]) => v !== ""));
   const filter = boardFilterSchema.parse(params);
-  const goalFilter: GoalFilter = { year: filter.jahr, fieldId: filter.feld, groupId: filter.gruppe, status: filter.status, recommendationCode: filter.empfehlung };
+  const goalFilter: GoalFilter = {
+    year: filter.jahr,
+    fieldId: filter.feld,
+    groupId: filter.gruppe,
+    status: filter.status,
+    recommendationCode: filter.empfehlung,
+  };
   return { filter, goalFilter };
 }
 
@@ -37,22 +43,38 @@ export const proposalSchema = z.object({
   intent: z.literal("propose"),
   title: text(200).pipe(z.string().min(3, "goals.errors.titleShort")),
   description: optionalText(2000),
-  fieldId: z.union([z.literal(""), z.uuid()]).optional().transform((v) => v || null),
-  proposedGroupId: z.union([z.literal(""), z.uuid()]).optional().transform((v) => v || null),
+  fieldId: z
+    .union([z.literal(""), z.uuid()])
+    .optional()
+    .transform((v) => v || null),
+  proposedGroupId: z
+    .union([z.literal(""), z.uuid()])
+    .optional()
+    .transform((v) => v || null),
   recommendationIds: idList,
 });
 
 export const agreeSchema = z.object({
   title: text(200).pipe(z.string().min(3, "goals.errors.titleShort")),
   description: optionalText(2000),
-  fieldId: z.union([z.literal(""), z.uuid()]).optional().transform((v) => v || null),
+  fieldId: z
+    .union([z.literal(""), z.uuid()])
+    .optional()
+    .transform((v) => v || null),
   ownerGroupId: z.uuid("goals.errors.ownerRequired"),
   partners: optionalText(500),
   measure: optionalText(1000),
   indicator: optionalText(500),
-  targetYear: z.coerce.number("goals.errors.targetYear").int("goals.errors.targetYear").min(2000, "goals.errors.targetYear").max(2100, "goals.errors.targetYear"),
+  targetYear: z.coerce
+    .number("goals.errors.targetYear")
+    .int("goals.errors.targetYear")
+    .min(2000, "goals.errors.targetYear")
+    .max(2100, "goals.errors.targetYear"),
   recommendationIds: idList,
-  originProposalId: z.union([z.literal(""), z.uuid()]).optional().transform((v) => v || null),
+  originProposalId: z
+    .union([z.literal(""), z.uuid()])
+    .optional()
+    .transform((v) => v || null),
   conferenceId: z.uuid(),
 });
 
@@ -76,7 +98,14 @@ export const goalDetailsSchema = z.object({
   partners: optionalText(500),
   measure: optionalText(1000),
   indicator: optionalText(500),
-  targetYear: z.coerce.number("goals.errors.targetYear").int("goals.errors.targetYear").min(2000, "goals.errors.targetYear").max(2100, "goals.errors.targetYear"),
+  targetYear: z.coerce
+    .number("goals.errors.targetYear")
+    .int("goals.errors.targetYear")
+    .min(2000, "goals.errors.targetYear")
+    .max(2100, "goals.errors.targetYear"),
 });
 
-export const goalAdminSchema = z.discriminatedUnion("intent", [statusUpdateSchema.extend({ intent: z.literal("status") }), goalDetailsSchema]);
+export const goalAdminSchema = z.discriminatedUnion("intent", [
+  statusUpdateSchema.extend({ intent: z.literal("status") }),
+  goalDetailsSchema,
+]);

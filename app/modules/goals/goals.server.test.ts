@@ -2,8 +2,27 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { conferences, goalYears, groups, outbox, users } from "~/db/schema";
-import { createConceptVersion, findRecommendationsByCodes, importCatalogueCsv, importSuccessorCsv, listFields, makeVersionCurrent } from "./catalogue.server";
-import { coverage, getGoalPage, listGoals, listPendingUpdates, reviewUpdate, rollOverGoals, rollOverIntoNewestConference, updateGoalDetails, updateGoalStatus, agreeGoal, type Actor } from "./goals.server";
+import {
+  createConceptVersion,
+  findRecommendationsByCodes,
+  importCatalogueCsv,
+  importSuccessorCsv,
+  listFields,
+  makeVersionCurrent,
+} from "./catalogue.server";
+import {
+  coverage,
+  getGoalPage,
+  listGoals,
+  listPendingUpdates,
+  reviewUpdate,
+  rollOverGoals,
+  rollOverIntoNewestConference,
+  updateGoalDetails,
+  updateGoalStatus,
+  agreeGoal,
+  type Actor,
+} from "./goals.server";
 import { createProposal, listProposals, mergeProposals, setProposalStatus } from "./proposals.server";
 import { findConferenceByDayCode } from "~/modules/conferences/day-code.server";
 import { castBallot, getBallot, saveVotingRound, voterKey, votingResults } from "./voting.server";
@@ -27,7 +46,17 @@ const organiser: Actor = { id: "00000000-0000-0000-0000-000000000001", role: "or
 async function conference(year: number, dayCode: string) {
   const [row] = await db
     .insert(conferences)
-    .values({ year, title: `Konferenz ${year}`, startsAt: day(year, 11, 12, 9), endsAt: day(year, 11, 12, 15), venueName: "Saal", venueAddress: "Straße 1", capacity: 100, status: "published", dayCode })
+    .values({
+      year,
+      title: `Konferenz ${year}`,
+      startsAt: day(year, 11, 12, 9),
+      endsAt: day(year, 11, 12, 15),
+      venueName: "Saal",
+      venueAddress: "Straße 1",
+      capacity: 100,
+      status: "published",
+      dayCode,
+    })
     .returning({ id: conferences.id });
   return row!.id;
 }
@@ -39,13 +68,28 @@ beforeAll(async () => {
   const [a, b] = await db
     .insert(groups)
     .values([
-      { slug: "bildung", name: "AK Bildung", kind: "working_group", contactName: "Frau A", contactEmail: "ak-bildung@example.org" },
-      { slug: "gesundheit", name: "AK Gesundheit", kind: "working_group", contactName: "Herr B", contactEmail: "ak-gesundheit@example.org" },
+      {
+        slug: "bildung",
+        name: "AK Bildung",
+        kind: "working_group",
+        contactName: "Frau A",
+        contactEmail: "ak-bildung@example.org",
+      },
+      {
+        slug: "gesundheit",
+        name: "AK Gesundheit",
+        kind: "working_group",
+        contactName: "Herr B",
+        contactEmail: "ak-gesundheit@example.org",
+      },
     ])
     .returning({ id: groups.id });
   groupA = a!.id;
   groupB = b!.id;
-  const [user] = await db.insert(users).values({ email: "koord-a@example.org", name: "Koordination A", role: "coordinator", groupId: groupA }).returning({ id: users.id });
+  const [user] = await db
+    .insert(users)
+    .values({ email: "koord-a@example.org", name: "Koordination A", role: "coordinator", groupId: groupA })
+    .returning({ id: users.id });
   coordinatorA = { id: user!.id, role: "coordinator", groupId: groupA };
 });
 
@@ -59,9 +103,26 @@ describe("the goal cycle over two conference years", () => {
     // Year 1: proposals from a participant (through the day code), a working group and the organisers.
     const conf = await findConferenceByDayCode(" ik-2025 ");
     expect(conf?.id).toBe(year1);
-    const parent = await createProposal({ conferenceId: year1, source: "participant", title: "Elterncafés an Grundschulen", fieldId: fieldId("SPR"), recommendationIds: [rec("SPR-1")] });
-    const duplicate = await createProposal({ conferenceId: year1, source: "participant", title: "Deutschkurse für Eltern in der Schule", recommendationIds: [rec("BIL-1")] });
-    const health = await createProposal({ conferenceId: year1, source: "group", title: "Gesundheitslotsen ausbilden", proposedGroupId: groupB, recommendationIds: [rec("GES-1")] });
+    const parent = await createProposal({
+      conferenceId: year1,
+      source: "participant",
+      title: "Elterncafés an Grundschulen",
+      fieldId: fieldId("SPR"),
+      recommendationIds: [rec("SPR-1")],
+    });
+    const duplicate = await createProposal({
+      conferenceId: year1,
+      source: "participant",
+      title: "Deutschkurse für Eltern in der Schule",
+      recommendationIds: [rec("BIL-1")],
+    });
+    const health = await createProposal({
+      conferenceId: year1,
+      source: "group",
+      title: "Gesundheitslotsen ausbilden",
+      proposedGroupId: groupB,
+      recommendationIds: [rec("GES-1")],
+    });
     const extra = await createProposal({ conferenceId: year1, source: "organiser", title: "Sprachführer für Ämter" });
     expect(parent.status).toBe("submitted");
     expect(health.status).toBe("accepted");
@@ -77,24 +138,67 @@ describe("the goal cycle over two conference years", () => {
     expect(afterMerge.find((p) => p.id === duplicate.id)).toMatchObject({ status: "merged", mergedIntoId: parent.id });
 
     // Dot voting: 5 points each, at most 3 per proposal, open 09:00–16:00.
-    expect(await saveVotingRound({ conferenceId: year1, pointsPerVoter: 5, maxPerProposal: 6, opensAt: day(2025, 11, 12, 9), closesAt: day(2025, 11, 12, 15) })).toEqual({ ok: false, error: "max" });
-    expect((await saveVotingRound({ conferenceId: year1, pointsPerVoter: 5, maxPerProposal: 3, opensAt: day(2025, 11, 12, 9), closesAt: day(2025, 11, 12, 15) })).ok).toBe(true);
+    expect(
+      await saveVotingRound({
+        conferenceId: year1,
+        pointsPerVoter: 5,
+        maxPerProposal: 6,
+        opensAt: day(2025, 11, 12, 9),
+        closesAt: day(2025, 11, 12, 15),
+      }),
+    ).toEqual({ ok: false, error: "max" });
+    expect(
+      (
+        await saveVotingRound({
+          conferenceId: year1,
+          pointsPerVoter: 5,
+          maxPerProposal: 3,
+          opensAt: day(2025, 11, 12, 9),
+          closesAt: day(2025, 11, 12, 15),
+        })
+      ).ok,
+    ).toBe(true);
     const during = day(2025, 11, 12, 11);
     const v1 = voterKey("device", "device-1");
     const v2 = voterKey("device", "device-2");
     const v3 = voterKey("registration", "reg-3");
-    expect(await castBallot({ conferenceId: year1, voterKey: v1, points: { [parent.id]: 3 }, now: day(2025, 11, 12, 8) })).toEqual({ ok: false, error: "notOpen" });
-    expect(await castBallot({ conferenceId: year1, voterKey: v1, points: { [parent.id]: 3, [health.id]: 3 }, now: during })).toEqual({ ok: false, error: "tooMany" });
-    expect(await castBallot({ conferenceId: year1, voterKey: v1, points: { [parent.id]: 4 }, now: during })).toEqual({ ok: false, error: "overMax" });
-    expect(await castBallot({ conferenceId: year1, voterKey: v1, points: { [duplicate.id]: 1 }, now: during })).toEqual({ ok: false, error: "unknownProposal" });
-    expect(await castBallot({ conferenceId: year1, voterKey: v1, points: { [parent.id]: -1 }, now: during })).toEqual({ ok: false, error: "invalid" });
-    expect(await castBallot({ conferenceId: year1, voterKey: v1, points: { [parent.id]: 3, [health.id]: 2 }, now: during })).toEqual({ ok: true, spent: 5 });
+    expect(
+      await castBallot({ conferenceId: year1, voterKey: v1, points: { [parent.id]: 3 }, now: day(2025, 11, 12, 8) }),
+    ).toEqual({ ok: false, error: "notOpen" });
+    expect(
+      await castBallot({ conferenceId: year1, voterKey: v1, points: { [parent.id]: 3, [health.id]: 3 }, now: during }),
+    ).toEqual({ ok: false, error: "tooMany" });
+    expect(await castBallot({ conferenceId: year1, voterKey: v1, points: { [parent.id]: 4 }, now: during })).toEqual({
+      ok: false,
+      error: "overMax",
+    });
+    expect(await castBallot({ conferenceId: year1, voterKey: v1, points: { [duplicate.id]: 1 }, now: during })).toEqual(
+      { ok: false, error: "unknownProposal" },
+    );
+    expect(await castBallot({ conferenceId: year1, voterKey: v1, points: { [parent.id]: -1 }, now: during })).toEqual({
+      ok: false,
+      error: "invalid",
+    });
+    expect(
+      await castBallot({ conferenceId: year1, voterKey: v1, points: { [parent.id]: 3, [health.id]: 2 }, now: during }),
+    ).toEqual({ ok: true, spent: 5 });
     // A second ballot of the same voter replaces the first: still one ballot.
-    expect(await castBallot({ conferenceId: year1, voterKey: v1, points: { [parent.id]: 3, [extra.id]: 2 }, now: during })).toEqual({ ok: true, spent: 5 });
-    expect(await getBallot((await db.query.votingRounds.findFirst())!.id, v1)).toEqual({ [parent.id]: 3, [extra.id]: 2 });
-    expect(await castBallot({ conferenceId: year1, voterKey: v2, points: { [parent.id]: 2, [health.id]: 3 }, now: during })).toMatchObject({ ok: true });
-    expect(await castBallot({ conferenceId: year1, voterKey: v3, points: { [health.id]: 3, [extra.id]: 1 }, now: during })).toMatchObject({ ok: true });
-    expect(await castBallot({ conferenceId: year1, voterKey: v3, points: { [health.id]: 1 }, now: day(2025, 11, 12, 15) })).toEqual({ ok: false, error: "notOpen" });
+    expect(
+      await castBallot({ conferenceId: year1, voterKey: v1, points: { [parent.id]: 3, [extra.id]: 2 }, now: during }),
+    ).toEqual({ ok: true, spent: 5 });
+    expect(await getBallot((await db.query.votingRounds.findFirst())!.id, v1)).toEqual({
+      [parent.id]: 3,
+      [extra.id]: 2,
+    });
+    expect(
+      await castBallot({ conferenceId: year1, voterKey: v2, points: { [parent.id]: 2, [health.id]: 3 }, now: during }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await castBallot({ conferenceId: year1, voterKey: v3, points: { [health.id]: 3, [extra.id]: 1 }, now: during }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await castBallot({ conferenceId: year1, voterKey: v3, points: { [health.id]: 1 }, now: day(2025, 11, 12, 15) }),
+    ).toEqual({ ok: false, error: "notOpen" });
     const results = await votingResults(year1);
     expect(results.ballots).toBe(3);
     expect(results.rows.map((r) => [r.title, r.points, r.voters, r.rank])).toEqual([
@@ -105,28 +209,87 @@ describe("the goal cycle over two conference years", () => {
     expect(results.rows.reduce((sum, r) => sum + r.points, 0)).toBe(5 + 5 + 4);
 
     // Agreed goals with owner, partners, indicator, target year; the number is the ID for life.
-    const goalA = await agreeGoal({ conferenceId: year1, title: "Elterncafés an drei Grundschulen", ownerGroupId: groupA, partners: "VHS", measure: "Ein Café pro Woche", indicator: "Teilnehmende Eltern", targetYear: 2026, fieldId: fieldId("SPR"), recommendationIds: [rec("SPR-1"), rec("BIL-1")], originProposalId: parent.id, now: day(2025, 11, 12, 16) });
-    const goalB = await agreeGoal({ conferenceId: year1, title: "Zehn Gesundheitslotsen", ownerGroupId: groupB, targetYear: 2026, recommendationIds: [rec("GES-1")], originProposalId: health.id, now: day(2025, 11, 12, 16) });
-    const goalC = await agreeGoal({ conferenceId: year1, title: "Sprachführer für Ämter", ownerGroupId: groupA, targetYear: 2026, now: day(2025, 11, 12, 16) });
+    const goalA = await agreeGoal({
+      conferenceId: year1,
+      title: "Elterncafés an drei Grundschulen",
+      ownerGroupId: groupA,
+      partners: "VHS",
+      measure: "Ein Café pro Woche",
+      indicator: "Teilnehmende Eltern",
+      targetYear: 2026,
+      fieldId: fieldId("SPR"),
+      recommendationIds: [rec("SPR-1"), rec("BIL-1")],
+      originProposalId: parent.id,
+      now: day(2025, 11, 12, 16),
+    });
+    const goalB = await agreeGoal({
+      conferenceId: year1,
+      title: "Zehn Gesundheitslotsen",
+      ownerGroupId: groupB,
+      targetYear: 2026,
+      recommendationIds: [rec("GES-1")],
+      originProposalId: health.id,
+      now: day(2025, 11, 12, 16),
+    });
+    const goalC = await agreeGoal({
+      conferenceId: year1,
+      title: "Sprachführer für Ämter",
+      ownerGroupId: groupA,
+      targetYear: 2026,
+      now: day(2025, 11, 12, 16),
+    });
 
     // During the year: the coordinator of A updates A's goal (pending, not public) ...
-    expect(await updateGoalStatus({ goalId: goalA, actor: coordinatorA, status: "in_umsetzung", sachstand: "Zwei Schulen haben begonnen.", now: day(2026, 3, 1) })).toEqual({ published: false, year: 2025 });
+    expect(
+      await updateGoalStatus({
+        goalId: goalA,
+        actor: coordinatorA,
+        status: "in_umsetzung",
+        sachstand: "Zwei Schulen haben begonnen.",
+        now: day(2026, 3, 1),
+      }),
+    ).toEqual({ published: false, year: 2025 });
     expect((await getGoalPage(goalA))!.years).toEqual([expect.objectContaining({ year: 2025, status: "neu" })]);
     const pending = await listPendingUpdates();
     expect(pending).toHaveLength(1);
-    expect(await reviewUpdate({ goalYearId: pending[0]!.goalYearId, decision: "publish", now: day(2026, 3, 2) })).toBe(true);
+    expect(await reviewUpdate({ goalYearId: pending[0]!.goalYearId, decision: "publish", now: day(2026, 3, 2) })).toBe(
+      true,
+    );
     // ... an organiser publishes directly; C is achieved.
-    await updateGoalStatus({ goalId: goalB, actor: organiser, status: "in_umsetzung", sachstand: "Schulung läuft.", now: day(2026, 4, 1) });
-    await updateGoalStatus({ goalId: goalC, actor: organiser, status: "erreicht", sachstand: "Gedruckt und verteilt.", now: day(2026, 5, 1) });
+    await updateGoalStatus({
+      goalId: goalB,
+      actor: organiser,
+      status: "in_umsetzung",
+      sachstand: "Schulung läuft.",
+      now: day(2026, 4, 1),
+    });
+    await updateGoalStatus({
+      goalId: goalC,
+      actor: organiser,
+      status: "erreicht",
+      sachstand: "Gedruckt und verteilt.",
+      now: day(2026, 5, 1),
+    });
 
     // Year 2: open goals roll over (A and B, not C); each owner group gets one reminder.
     const year2 = await conference(2026, "IK-2026");
     expect((await findConferenceByDayCode("ik-2026"))?.id).toBe(year2);
-    const rolled = await rollOverGoals({ fromYear: 2025, toYear: 2026, appUrl: "http://ikon.test", now: day(2026, 9, 1) });
+    const rolled = await rollOverGoals({
+      fromYear: 2025,
+      toYear: 2026,
+      appUrl: "http://ikon.test",
+      now: day(2026, 9, 1),
+    });
     expect(rolled).toEqual({ ok: true, rolled: 2, mailed: 2 });
-    expect(await rollOverGoals({ fromYear: 2025, toYear: 2026, appUrl: "http://ikon.test", now: day(2026, 9, 2) })).toEqual({ ok: true, rolled: 0, mailed: 0 });
+    expect(
+      await rollOverGoals({ fromYear: 2025, toYear: 2026, appUrl: "http://ikon.test", now: day(2026, 9, 2) }),
+    ).toEqual({ ok: true, rolled: 0, mailed: 0 });
     // The scheduler's run does the same once the new conference is public, and nothing twice.
-    expect(await rollOverIntoNewestConference({ appUrl: "http://ikon.test" })).toEqual({ ok: true, rolled: 0, mailed: 0 });
+    expect(await rollOverIntoNewestConference({ appUrl: "http://ikon.test" })).toEqual({
+      ok: true,
+      rolled: 0,
+      mailed: 0,
+    });
     const mails = await db.select().from(outbox);
     expect(mails.map((m) => m.to).sort()).toEqual(["ak-bildung@example.org", "ak-gesundheit@example.org"]);
     const mailA = mails.find((m) => m.to === "ak-bildung@example.org")!;
@@ -135,11 +298,26 @@ describe("the goal cycle over two conference years", () => {
     expect(mailA.text).not.toContain(`/ziele/${goalC}`);
 
     // Updated again in year 2 (this time in the year-2 row).
-    expect(await updateGoalStatus({ goalId: goalA, actor: organiser, status: "erreicht", sachstand: "An allen drei Schulen läuft ein Café.", now: day(2026, 11, 12, 16) })).toEqual({ published: true, year: 2026 });
+    expect(
+      await updateGoalStatus({
+        goalId: goalA,
+        actor: organiser,
+        status: "erreicht",
+        sachstand: "An allen drei Schulen läuft ein Café.",
+        now: day(2026, 11, 12, 16),
+      }),
+    ).toEqual({ published: true, year: 2026 });
 
     // The goal page: every year, every change, the origin with merge trace and votes.
     const page = (await getGoalPage(goalA))!;
-    expect(page.goal).toMatchObject({ id: goalA, groupName: "AK Bildung", partners: "VHS", indicator: "Teilnehmende Eltern", targetYear: 2026, originYear: 2025 });
+    expect(page.goal).toMatchObject({
+      id: goalA,
+      groupName: "AK Bildung",
+      partners: "VHS",
+      indicator: "Teilnehmende Eltern",
+      targetYear: 2026,
+      originYear: 2025,
+    });
     expect(page.years.map((y) => [y.year, y.status, y.sachstand])).toEqual([
       [2025, "in_umsetzung", "Zwei Schulen haben begonnen."],
       [2026, "erreicht", "An allen drei Schulen läuft ein Café."],
@@ -171,7 +349,12 @@ describe("the goal cycle over two conference years", () => {
     const byCode = Object.fromEntries(cov.map((c) => [c.code, c]));
     expect(byCode["BIL-1"]).toMatchObject({ active: 0, achieved: 1, quiet: false, lastYear: 2026 });
     expect(byCode["GES-1"]).toMatchObject({ active: 1, achieved: 0, quiet: false });
-    expect(cov.filter((c) => c.quiet).map((c) => c.code).sort()).toEqual(["BIL-2", "KUL-1"]);
+    expect(
+      cov
+        .filter((c) => c.quiet)
+        .map((c) => c.code)
+        .sort(),
+    ).toEqual(["BIL-2", "KUL-1"]);
   });
 
   it("keeps goals of an old concept version meaningful through the successor mapping", async () => {
@@ -180,31 +363,62 @@ describe("the goal cycle over two conference years", () => {
     expect(await importCatalogueCsv({ csv, versionId: next.id })).toMatchObject({ ok: true, created: 3 });
     const oldVersion = (await db.query.conceptVersions.findFirst({ where: (v, { eq }) => eq(v.label, "2012") }))!;
     const mapping = `alt;neu;art\nBIL-1;BIL-10;zusammengefasst\nBIL-2;BIL-10;zusammengefasst\nSPR-1;SPR-1;behalten\nGES-1;GES-1;behalten\nKUL-1;;entfallen\n`;
-    expect(await importSuccessorCsv({ csv: mapping, fromVersionId: oldVersion.id, toVersionId: next.id })).toMatchObject({ ok: true });
+    expect(
+      await importSuccessorCsv({ csv: mapping, fromVersionId: oldVersion.id, toVersionId: next.id }),
+    ).toMatchObject({ ok: true });
     await makeVersionCurrent(next.id);
     const cov = Object.fromEntries((await coverage({ years: 2, untilYear: 2026 })).map((c) => [c.code, c]));
     expect(Object.keys(cov).sort()).toEqual(["BIL-10", "GES-1", "SPR-1"]);
     expect(cov["BIL-10"]).toMatchObject({ achieved: 1, quiet: false });
     const goal = (await listGoals({ recommendationCode: "BIL-10" }))[0]!;
     const page = (await getGoalPage(goal.id))!;
-    expect(page.recommendations.find((r) => r.code === "BIL-1")?.successors).toEqual([{ kind: "merged", code: "BIL-10" }]);
+    expect(page.recommendations.find((r) => r.code === "BIL-1")?.successors).toEqual([
+      { kind: "merged", code: "BIL-10" },
+    ]);
   });
 });
 
 describe("who may update a goal", () => {
   it("a coordinator of group A cannot update group B's goal: null (404), nothing changed", async () => {
-    const goalOfB = await agreeGoal({ conferenceId: year1, title: "Ziel von B", ownerGroupId: groupB, targetYear: 2027 });
+    const goalOfB = await agreeGoal({
+      conferenceId: year1,
+      title: "Ziel von B",
+      ownerGroupId: groupB,
+      targetYear: 2027,
+    });
     const before = await db.select().from(goalYears).where(eq(goalYears.goalId, goalOfB));
-    expect(await updateGoalStatus({ goalId: goalOfB, actor: coordinatorA, status: "verworfen", sachstand: "von A" })).toBeNull();
-    expect(await updateGoalStatus({ goalId: goalOfB, actor: { id: coordinatorA.id, role: "coordinator", groupId: null }, status: "verworfen", sachstand: "ohne Gruppe" })).toBeNull();
+    expect(
+      await updateGoalStatus({ goalId: goalOfB, actor: coordinatorA, status: "verworfen", sachstand: "von A" }),
+    ).toBeNull();
+    expect(
+      await updateGoalStatus({
+        goalId: goalOfB,
+        actor: { id: coordinatorA.id, role: "coordinator", groupId: null },
+        status: "verworfen",
+        sachstand: "ohne Gruppe",
+      }),
+    ).toBeNull();
     expect(await db.select().from(goalYears).where(eq(goalYears.goalId, goalOfB))).toEqual(before);
     expect(await updateGoalStatus({ goalId: 999_999, actor: organiser, status: "erreicht", sachstand: "" })).toBeNull();
     // Only organisers change what was agreed; the goal keeps its number.
-    const details = { title: "Ziel von B, angepasst", description: "", ownerGroupId: groupA, partners: "VHS", measure: "", indicator: "", targetYear: 2028 };
+    const details = {
+      title: "Ziel von B, angepasst",
+      description: "",
+      ownerGroupId: groupA,
+      partners: "VHS",
+      measure: "",
+      indicator: "",
+      targetYear: 2028,
+    };
     expect(await updateGoalDetails({ goalId: goalOfB, actor: coordinatorA, details })).toBe(false);
     expect((await getGoalPage(goalOfB))!.goal.title).toBe("Ziel von B");
     expect(await updateGoalDetails({ goalId: goalOfB, actor: organiser, details })).toBe(true);
-    expect((await getGoalPage(goalOfB))!.goal).toMatchObject({ id: goalOfB, title: "Ziel von B, angepasst", groupName: "AK Bildung", targetYear: 2028 });
+    expect((await getGoalPage(goalOfB))!.goal).toMatchObject({
+      id: goalOfB,
+      title: "Ziel von B, angepasst",
+      groupName: "AK Bildung",
+      targetYear: 2028,
+    });
   });
 });
 
@@ -236,10 +450,16 @@ describe("catalogue import from CSV", () => {
   });
 
   it("names missing columns and unreadable files", async () => {
-    expect(await importCatalogueCsv({ csv: "code;titel\nBIL-9;X\n" })).toEqual({ ok: false, errors: [{ line: 1, key: "goals.csv.missingColumn", vars: { column: "handlungsfeld" } }] });
+    expect(await importCatalogueCsv({ csv: "code;titel\nBIL-9;X\n" })).toEqual({
+      ok: false,
+      errors: [{ line: 1, key: "goals.csv.missingColumn", vars: { column: "handlungsfeld" } }],
+    });
     const broken = await importCatalogueCsv({ csv: 'code;handlungsfeld;titel\nBIL-9;Bildung;"offen\n' });
     expect(broken).toMatchObject({ ok: false, errors: [{ key: "goals.csv.unreadable" }] });
-    expect(await importCatalogueCsv({ csv: "code;handlungsfeld;titel\n" })).toEqual({ ok: false, errors: [{ line: 1, key: "goals.csv.empty" }] });
+    expect(await importCatalogueCsv({ csv: "code;handlungsfeld;titel\n" })).toEqual({
+      ok: false,
+      errors: [{ line: 1, key: "goals.csv.empty" }],
+    });
   });
 });
 
@@ -247,15 +467,32 @@ describe("the scheduled rollover", () => {
   it("waits while the newest conference is a draft, then rolls the open goals into it with one mail per group", async () => {
     const [draft] = await db
       .insert(conferences)
-      .values({ year: 2027, title: "Konferenz 2027", startsAt: day(2027, 11, 10, 9), endsAt: day(2027, 11, 10, 15), venueName: "Saal", venueAddress: "Straße 1", capacity: 100, status: "draft" })
+      .values({
+        year: 2027,
+        title: "Konferenz 2027",
+        startsAt: day(2027, 11, 10, 9),
+        endsAt: day(2027, 11, 10, 15),
+        venueName: "Saal",
+        venueAddress: "Straße 1",
+        capacity: 100,
+        status: "draft",
+      })
       .returning({ id: conferences.id });
-    expect(await rollOverIntoNewestConference({ appUrl: "http://ikon.test" })).toEqual({ ok: true, rolled: 0, mailed: 0 });
+    expect(await rollOverIntoNewestConference({ appUrl: "http://ikon.test" })).toEqual({
+      ok: true,
+      rolled: 0,
+      mailed: 0,
+    });
     await db.update(conferences).set({ status: "published" }).where(eq(conferences.id, draft!.id));
     const mailsBefore = (await db.select().from(outbox)).length;
     const first = await rollOverIntoNewestConference({ appUrl: "http://ikon.test" });
     expect(first.ok && first.rolled).toBeGreaterThan(0);
     expect((await db.select().from(outbox)).length - mailsBefore).toBe(first.ok ? first.mailed : -1);
-    expect(await rollOverIntoNewestConference({ appUrl: "http://ikon.test" })).toEqual({ ok: true, rolled: 0, mailed: 0 });
+    expect(await rollOverIntoNewestConference({ appUrl: "http://ikon.test" })).toEqual({
+      ok: true,
+      rolled: 0,
+      mailed: 0,
+    });
     const rows = await db.select().from(goalYears).where(eq(goalYears.conferenceId, draft!.id));
     expect(rows.every((r) => r.status === "uebertragen")).toBe(true);
   });

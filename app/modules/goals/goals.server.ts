@@ -1,7 +1,17 @@
 import { and, asc, desc, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { db } from "~/db/client.server";
-import { conferences, fieldsOfAction, goalProposals, goalRecommendations, goals, goalUpdates, goalYears, groups, recommendations } from "~/db/schema";
+import {
+  conferences,
+  fieldsOfAction,
+  goalProposals,
+  goalRecommendations,
+  goals,
+  goalUpdates,
+  goalYears,
+  groups,
+  recommendations,
+} from "~/db/schema";
 import { translator, type Locale } from "~/i18n/catalog";
 import { enqueueMail, renderMail } from "~/modules/mail/outbox.server";
 import { GoalReminderEmail } from "../../../emails/goal-reminder";
@@ -53,10 +63,24 @@ export async function agreeGoal(input: AgreeInput): Promise<number> {
       })
       .returning({ id: goals.id });
     const recs = [...new Set(input.recommendationIds ?? [])];
-    if (recs.length) await tx.insert(goalRecommendations).values(recs.map((recommendationId) => ({ goalId: goal!.id, recommendationId })));
-    await tx.insert(goalYears).values({ goalId: goal!.id, conferenceId: input.conferenceId, status: "neu", publishedAt: now, updatedAt: now });
-    await tx.insert(goalUpdates).values({ goalId: goal!.id, conferenceId: input.conferenceId, status: "neu", sachstand: "", publishedAt: now });
-    if (input.actor) await recordAudit(tx, { actor: input.actor, action: "goal.agree", subjectType: "goal", subjectId: String(goal!.id), summary: input.title });
+    if (recs.length)
+      await tx
+        .insert(goalRecommendations)
+        .values(recs.map((recommendationId) => ({ goalId: goal!.id, recommendationId })));
+    await tx
+      .insert(goalYears)
+      .values({ goalId: goal!.id, conferenceId: input.conferenceId, status: "neu", publishedAt: now, updatedAt: now });
+    await tx
+      .insert(goalUpdates)
+      .values({ goalId: goal!.id, conferenceId: input.conferenceId, status: "neu", sachstand: "", publishedAt: now });
+    if (input.actor)
+      await recordAudit(tx, {
+        actor: input.actor,
+        action: "goal.agree",
+        subjectType: "goal",
+        subjectId: String(goal!.id),
+        summary: input.title,
+      });
     return goal!.id;
   });
 }
@@ -69,7 +93,13 @@ export async function getGoal(id: number) {
 /** The goal's row for its most recent conference year (where updates go). */
 async function latestYearRow(goalId: number) {
   const [row] = await db
-    .select({ id: goalYears.id, conferenceId: goalYears.conferenceId, year: conferences.year, status: goalYears.status, sachstand: goalYears.sachstand })
+    .select({
+      id: goalYears.id,
+      conferenceId: goalYears.conferenceId,
+      year: conferences.year,
+      status: goalYears.status,
+      sachstand: goalYears.sachstand,
+    })
     .from(goalYears)
     .innerJoin(conferences, eq(conferences.id, goalYears.conferenceId))
     .where(eq(goalYears.goalId, goalId))
@@ -83,7 +113,13 @@ async function latestYearRow(goalId: number) {
  * only update their own group's goals (anyone else gets null: the goal is not theirs to see);
  * their update waits for an organiser's review. An organiser's update is published at once.
  */
-export async function updateGoalStatus(input: { goalId: number; actor: Actor; status: GoalStatus; sachstand: string; now?: Date }) {
+export async function updateGoalStatus(input: {
+  goalId: number;
+  actor: Actor;
+  status: GoalStatus;
+  sachstand: string;
+  now?: Date;
+}) {
   const now = input.now ?? new Date();
   const goal = await getGoal(input.goalId);
   if (!goal) return null;
@@ -94,15 +130,36 @@ export async function updateGoalStatus(input: { goalId: number; actor: Actor; st
     await db.transaction(async (tx) => {
       await tx
         .update(goalYears)
-        .set({ status: input.status, sachstand: input.sachstand, publishedAt: now, updatedAt: now, pendingStatus: null, pendingSachstand: null, pendingByUserId: null, pendingAt: null })
+        .set({
+          status: input.status,
+          sachstand: input.sachstand,
+          publishedAt: now,
+          updatedAt: now,
+          pendingStatus: null,
+          pendingSachstand: null,
+          pendingByUserId: null,
+          pendingAt: null,
+        })
         .where(eq(goalYears.id, row.id));
-      await tx.insert(goalUpdates).values({ goalId: goal.id, conferenceId: row.conferenceId, status: input.status, sachstand: input.sachstand, publishedAt: now });
+      await tx.insert(goalUpdates).values({
+        goalId: goal.id,
+        conferenceId: row.conferenceId,
+        status: input.status,
+        sachstand: input.sachstand,
+        publishedAt: now,
+      });
     });
     return { published: true, year: row.year };
   }
   await db
     .update(goalYears)
-    .set({ pendingStatus: input.status, pendingSachstand: input.sachstand, pendingByUserId: input.actor.id, pendingAt: now, updatedAt: now })
+    .set({
+      pendingStatus: input.status,
+      pendingSachstand: input.sachstand,
+      pendingByUserId: input.actor.id,
+      pendingAt: now,
+      updatedAt: now,
+    })
     .where(eq(goalYears.id, row.id));
   return { published: false, year: row.year };
 }
@@ -134,16 +191,37 @@ export async function listPendingUpdates() {
 export async function reviewUpdate(input: { goalYearId: string; decision: "publish" | "reject"; now?: Date }) {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(goalYears).where(and(eq(goalYears.id, input.goalYearId), isNotNull(goalYears.pendingStatus)));
+    const [row] = await tx
+      .select()
+      .from(goalYears)
+      .where(and(eq(goalYears.id, input.goalYearId), isNotNull(goalYears.pendingStatus)));
     if (!row) return false;
     if (input.decision === "publish") {
       await tx
         .update(goalYears)
-        .set({ status: row.pendingStatus!, sachstand: row.pendingSachstand ?? "", publishedAt: now, updatedAt: now, pendingStatus: null, pendingSachstand: null, pendingByUserId: null, pendingAt: null })
+        .set({
+          status: row.pendingStatus!,
+          sachstand: row.pendingSachstand ?? "",
+          publishedAt: now,
+          updatedAt: now,
+          pendingStatus: null,
+          pendingSachstand: null,
+          pendingByUserId: null,
+          pendingAt: null,
+        })
         .where(eq(goalYears.id, row.id));
-      await tx.insert(goalUpdates).values({ goalId: row.goalId, conferenceId: row.conferenceId, status: row.pendingStatus!, sachstand: row.pendingSachstand ?? "", publishedAt: now });
+      await tx.insert(goalUpdates).values({
+        goalId: row.goalId,
+        conferenceId: row.conferenceId,
+        status: row.pendingStatus!,
+        sachstand: row.pendingSachstand ?? "",
+        publishedAt: now,
+      });
     } else {
-      await tx.update(goalYears).set({ pendingStatus: null, pendingSachstand: null, pendingByUserId: null, pendingAt: null, updatedAt: now }).where(eq(goalYears.id, row.id));
+      await tx
+        .update(goalYears)
+        .set({ pendingStatus: null, pendingSachstand: null, pendingByUserId: null, pendingAt: null, updatedAt: now })
+        .where(eq(goalYears.id, row.id));
     }
     return true;
   });
@@ -154,7 +232,13 @@ export async function reviewUpdate(input: { goalYearId: string; decision: "publi
  * status up to `fromYear` is open gets the status "übertragen" in the new year, and each owner
  * group's contact gets one reminder mail listing its goals. Running it twice changes nothing.
  */
-export async function rollOverGoals(input: { fromYear: number; toYear: number; appUrl: string; locale?: Locale; now?: Date }) {
+export async function rollOverGoals(input: {
+  fromYear: number;
+  toYear: number;
+  appUrl: string;
+  locale?: Locale;
+  now?: Date;
+}) {
   const now = input.now ?? new Date();
   const [target] = await db.select().from(conferences).where(eq(conferences.year, input.toYear));
   if (!target || input.toYear <= input.fromYear) return { ok: false as const, error: "conference" as const };
@@ -170,11 +254,20 @@ export async function rollOverGoals(input: { fromYear: number; toYear: number; a
     if (r.year === input.toYear) inTarget.add(r.goalId);
     else if (r.year <= input.fromYear) latest.set(r.goalId, r);
   }
-  const ids = [...latest.entries()].filter(([id, r]) => OPEN_STATUSES.includes(r.status) && !inTarget.has(id)).map(([id]) => id);
+  const ids = [...latest.entries()]
+    .filter(([id, r]) => OPEN_STATUSES.includes(r.status) && !inTarget.has(id))
+    .map(([id]) => id);
   if (ids.length === 0) return { ok: true as const, rolled: 0, mailed: 0 };
 
   const goalRows = await db
-    .select({ id: goals.id, title: goals.title, groupId: groups.id, groupName: groups.name, contactName: groups.contactName, contactEmail: groups.contactEmail })
+    .select({
+      id: goals.id,
+      title: goals.title,
+      groupId: groups.id,
+      groupName: groups.name,
+      contactName: groups.contactName,
+      contactEmail: groups.contactEmail,
+    })
     .from(goals)
     .innerJoin(groups, eq(groups.id, goals.ownerGroupId))
     .where(inArray(goals.id, ids))
@@ -202,17 +295,40 @@ export async function rollOverGoals(input: { fromYear: number; toYear: number; a
   const rolled = await db.transaction(async (tx) => {
     const inserted = await tx
       .insert(goalYears)
-      .values(ids.map((goalId) => ({ goalId, conferenceId: target.id, status: "uebertragen" as const, sachstand: "", publishedAt: now, updatedAt: now })))
+      .values(
+        ids.map((goalId) => ({
+          goalId,
+          conferenceId: target.id,
+          status: "uebertragen" as const,
+          sachstand: "",
+          publishedAt: now,
+          updatedAt: now,
+        })),
+      )
       .onConflictDoNothing()
       .returning({ goalId: goalYears.goalId });
     if (inserted.length) {
-      await tx.insert(goalUpdates).values(inserted.map((r) => ({ goalId: r.goalId, conferenceId: target.id, status: "uebertragen" as const, sachstand: "", publishedAt: now })));
+      await tx.insert(goalUpdates).values(
+        inserted.map((r) => ({
+          goalId: r.goalId,
+          conferenceId: target.id,
+          status: "uebertragen" as const,
+          sachstand: "",
+          publishedAt: now,
+        })),
+      );
     }
     // Only for goals this run actually rolled: a second instance running at the same time sends nothing twice.
     const rolledGroups = new Set(goalRows.filter((g) => inserted.some((r) => r.goalId === g.id)).map((g) => g.groupId));
     let mailed = 0;
     for (const mail of mails.filter((m) => rolledGroups.has(m.groupId))) {
-      await enqueueMail(tx, { to: mail.to, subject: t("goals.mail.reminder.subject", { year: input.toYear }), html: mail.html, text: mail.text, topic: `goals-rollover:${input.toYear}:${mail.groupId}` });
+      await enqueueMail(tx, {
+        to: mail.to,
+        subject: t("goals.mail.reminder.subject", { year: input.toYear }),
+        html: mail.html,
+        text: mail.text,
+        topic: `goals-rollover:${input.toYear}:${mail.groupId}`,
+      });
       mailed++;
     }
     return { rolled: inserted.length, mailed };
@@ -220,7 +336,13 @@ export async function rollOverGoals(input: { fromYear: number; toYear: number; a
   return { ok: true as const, ...rolled };
 }
 
-export type GoalFilter = { year?: number; fieldId?: string; groupId?: string; status?: GoalStatus; recommendationCode?: string };
+export type GoalFilter = {
+  year?: number;
+  fieldId?: string;
+  groupId?: string;
+  status?: GoalStatus;
+  recommendationCode?: string;
+};
 
 /**
  * The public goal board. With a year: the goals that have a published status in that year (with
@@ -246,7 +368,12 @@ export async function listGoals(filter: GoalFilter = {}) {
   const ids = rows.map((r) => r.id);
   const [years, links] = await Promise.all([
     db
-      .select({ goalId: goalYears.goalId, year: conferences.year, status: goalYears.status, sachstand: goalYears.sachstand })
+      .select({
+        goalId: goalYears.goalId,
+        year: conferences.year,
+        status: goalYears.status,
+        sachstand: goalYears.sachstand,
+      })
       .from(goalYears)
       .innerJoin(conferences, eq(conferences.id, goalYears.conferenceId))
       .where(and(inArray(goalYears.goalId, ids), isNotNull(goalYears.publishedAt)))
@@ -263,16 +390,27 @@ export async function listGoals(filter: GoalFilter = {}) {
     // A filter on a current code also finds goals linked to its predecessors.
     const equivalents = await currentEquivalents();
     const codeIds = new Set(
-      (await db.select({ id: recommendations.id }).from(recommendations).where(eq(recommendations.code, wantedCode))).map((r) => r.id),
+      (
+        await db.select({ id: recommendations.id }).from(recommendations).where(eq(recommendations.code, wantedCode))
+      ).map((r) => r.id),
     );
     wantedRecIds = new Set([...codeIds]);
     for (const [id, current] of equivalents) if (current.some((c) => codeIds.has(c))) wantedRecIds.add(id);
   }
   return rows
     .map((r) => {
-      const history = years.filter((y) => y.goalId === r.id).map(({ year, status, sachstand }) => ({ year, status, sachstand }));
+      const history = years
+        .filter((y) => y.goalId === r.id)
+        .map(({ year, status, sachstand }) => ({ year, status, sachstand }));
       const shown = filter.year ? history.find((h) => h.year === filter.year) : history.at(-1);
-      return { ...r, history, status: shown?.status ?? null, year: shown?.year ?? null, sachstand: shown?.sachstand ?? "", recommendations: links.filter((l) => l.goalId === r.id) };
+      return {
+        ...r,
+        history,
+        status: shown?.status ?? null,
+        year: shown?.year ?? null,
+        sachstand: shown?.sachstand ?? "",
+        recommendations: links.filter((l) => l.goalId === r.id),
+      };
     })
     .filter((g) => g.status !== null)
     .filter((g) => !filter.fieldId || g.fieldId === filter.fieldId)
@@ -315,13 +453,24 @@ export async function getGoalPage(id: number) {
       .where(eq(goalRecommendations.goalId, id))
       .orderBy(asc(recommendations.code)),
     db
-      .select({ year: conferences.year, status: goalYears.status, sachstand: goalYears.sachstand, publishedAt: goalYears.publishedAt, pending: isNotNull(goalYears.pendingStatus).mapWith(Boolean) })
+      .select({
+        year: conferences.year,
+        status: goalYears.status,
+        sachstand: goalYears.sachstand,
+        publishedAt: goalYears.publishedAt,
+        pending: isNotNull(goalYears.pendingStatus).mapWith(Boolean),
+      })
       .from(goalYears)
       .innerJoin(conferences, eq(conferences.id, goalYears.conferenceId))
       .where(and(eq(goalYears.goalId, id), isNotNull(goalYears.publishedAt)))
       .orderBy(asc(conferences.year)),
     db
-      .select({ year: conferences.year, status: goalUpdates.status, sachstand: goalUpdates.sachstand, publishedAt: goalUpdates.publishedAt })
+      .select({
+        year: conferences.year,
+        status: goalUpdates.status,
+        sachstand: goalUpdates.sachstand,
+        publishedAt: goalUpdates.publishedAt,
+      })
       .from(goalUpdates)
       .innerJoin(conferences, eq(conferences.id, goalUpdates.conferenceId))
       .where(eq(goalUpdates.goalId, id))
@@ -344,7 +493,13 @@ export async function getGoalPage(id: number) {
       const results = await votingResults(proposal.conferenceId);
       const row = results.rows.find((r) => r.id === proposal.id);
       origin = {
-        proposal: { id: proposal.id, title: proposal.title, description: proposal.description, source: proposal.source, originRef: proposal.originRef },
+        proposal: {
+          id: proposal.id,
+          title: proposal.title,
+          description: proposal.description,
+          source: proposal.source,
+          originRef: proposal.originRef,
+        },
         mergedFrom,
         votes: row ? { points: row.points, rank: row.rank, voters: row.voters, ballots: results.ballots } : null,
       };
@@ -352,7 +507,10 @@ export async function getGoalPage(id: number) {
   }
   return {
     goal,
-    recommendations: recs.map((r) => ({ ...r, successors: successors.filter((s) => s.fromId === r.id).map((s) => ({ kind: s.kind, code: s.toCode })) })),
+    recommendations: recs.map((r) => ({
+      ...r,
+      successors: successors.filter((s) => s.fromId === r.id).map((s) => ({ kind: s.kind, code: s.toCode })),
+    })),
     years: years.map(({ pending: _pending, ...y }) => y),
     updates,
     origin,
@@ -363,7 +521,11 @@ export async function getGoalPage(id: number) {
 export async function listGoalsForGroup(groupId: string | null) {
   const all = await listGoals(groupId ? { groupId } : {});
   const pending = await db
-    .select({ goalId: goalYears.goalId, pendingStatus: goalYears.pendingStatus, pendingSachstand: goalYears.pendingSachstand })
+    .select({
+      goalId: goalYears.goalId,
+      pendingStatus: goalYears.pendingStatus,
+      pendingSachstand: goalYears.pendingSachstand,
+    })
     .from(goalYears)
     .where(isNotNull(goalYears.pendingStatus));
   return all.map((g) => ({ ...g, pending: pending.find((p) => p.goalId === g.id) ?? null }));
@@ -431,7 +593,9 @@ export async function coverage(input: { years: number; untilYear: number }): Pro
 
 /** Years that have a conference (newest first), for filters. */
 export async function conferenceYears() {
-  return (await db.select({ year: conferences.year, id: conferences.id }).from(conferences).orderBy(desc(conferences.year))).map((r) => r);
+  return (
+    await db.select({ year: conferences.year, id: conferences.id }).from(conferences).orderBy(desc(conferences.year))
+  ).map((r) => r);
 }
 
 /** Working groups and networks that can own a goal. */
@@ -444,13 +608,25 @@ export async function listGroups() {
  * is public (not a draft), open goals of the conference year before it roll into it. Idempotent.
  */
 export async function rollOverIntoNewestConference(input: { appUrl: string; now?: Date }) {
-  const list = await db.select({ year: conferences.year, status: conferences.status }).from(conferences).orderBy(desc(conferences.year)).limit(2);
+  const list = await db
+    .select({ year: conferences.year, status: conferences.status })
+    .from(conferences)
+    .orderBy(desc(conferences.year))
+    .limit(2);
   const [newest, before] = list;
   if (!newest || !before || newest.status === "draft") return { ok: true as const, rolled: 0, mailed: 0 };
   return rollOverGoals({ fromYear: before.year, toYear: newest.year, appUrl: input.appUrl, now: input.now });
 }
 
-export type GoalDetails = { title: string; description: string; ownerGroupId: string; partners: string; measure: string; indicator: string; targetYear: number };
+export type GoalDetails = {
+  title: string;
+  description: string;
+  ownerGroupId: string;
+  partners: string;
+  measure: string;
+  indicator: string;
+  targetYear: number;
+};
 
 /** Organisers change what was agreed (e.g. when a goal is "angepasst"); the number stays. */
 export async function updateGoalDetails(input: { goalId: number; actor: Actor; details: GoalDetails }) {

@@ -22,7 +22,8 @@ function Ballot() {
   if (!round) return null;
   const onInput = (event: FormEvent<HTMLFormElement>) => {
     let sum = 0;
-    for (const [key, value] of new FormData(event.currentTarget)) if (key.startsWith("p.") && typeof value === "string" && /^\d+$/.test(value.trim())) sum += Number(value);
+    for (const [key, value] of new FormData(event.currentTarget))
+      if (key.startsWith("p.") && typeof value === "string" && /^\d+$/.test(value.trim())) sum += Number(value);
     setSpent(sum);
   };
   const left = round.pointsPerVoter - spent;
@@ -32,7 +33,13 @@ function Ballot() {
       {failed ? (
         <div className="error-summary" role="alert" tabIndex={-1} ref={focusSummary}>
           <h3>{t("goals.ballot.notSaved")}</h3>
-          <p>{t(failed.error ?? "errors.invalid", { points: round.pointsPerVoter, max: round.maxPerProposal, spent: failed.spent })}</p>
+          <p>
+            {t(failed.error ?? "errors.invalid", {
+              points: round.pointsPerVoter,
+              max: round.maxPerProposal,
+              spent: failed.spent,
+            })}
+          </p>
         </div>
       ) : null}
       {result?.intent === "vote" && result.ok ? (
@@ -41,7 +48,9 @@ function Ballot() {
         </p>
       ) : null}
       <p className="budget" aria-live="polite" aria-atomic="true">
-        {left >= 0 ? t("goals.ballot.left", { left, points: round.pointsPerVoter }) : t("goals.ballot.over", { over: -left, points: round.pointsPerVoter })}
+        {left >= 0
+          ? t("goals.ballot.left", { left, points: round.pointsPerVoter })
+          : t("goals.ballot.over", { over: -left, points: round.pointsPerVoter })}
       </p>
       <ul className="ballot">
         {proposals.map((p) => (
@@ -82,7 +91,11 @@ function ProposalForm() {
   const failed = result?.intent === "propose" && !result.ok ? result : null;
   const values = failed?.values ?? {};
   const chosen = new Set((values.recommendationIds ?? "").split("\n"));
-  const labels = { title: t("goals.proposal.title"), description: t("goals.proposal.description"), fieldId: t("goals.field") };
+  const labels = {
+    title: t("goals.proposal.title"),
+    description: t("goals.proposal.description"),
+    fieldId: t("goals.field"),
+  };
   return (
     <SafeForm aria-labelledby="propose-title" key={result?.intent === "propose" && result.ok ? "done" : "form"}>
       <input type="hidden" name="intent" value="propose" />
@@ -92,7 +105,14 @@ function ProposalForm() {
           {t("goals.proposal.thanks")}
         </p>
       ) : null}
-      <Field name="title" label={labels.title} required maxLength={200} defaultValue={values.title} error={failed?.errors.title} />
+      <Field
+        name="title"
+        label={labels.title}
+        required
+        maxLength={200}
+        defaultValue={values.title}
+        error={failed?.errors.title}
+      />
       <div className={failed?.errors.description ? "field field--error" : "field"}>
         <label htmlFor="field-description">
           {labels.description} <span className="field__req">({t("form.optional")})</span>
@@ -155,7 +175,10 @@ export function ParticipatePage() {
         {round ? (
           <p id="ballot-rule">
             {t("goals.ballot.rule", { points: round.pointsPerVoter, max: round.maxPerProposal })}{" "}
-            {t("goals.ballot.times", { from: formatDateTime(round.opensAt, locale), until: formatDateTime(round.closesAt, locale) })}
+            {t("goals.ballot.times", {
+              from: formatDateTime(round.opensAt, locale),
+              until: formatDateTime(round.closesAt, locale),
+            })}
           </p>
         ) : null}
         {state === "open" ? (

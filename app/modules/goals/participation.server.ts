@@ -39,7 +39,14 @@ export async function participationData(p: Participant) {
   return {
     conference: { year: p.conference.year, title: p.conference.title },
     backTo: p.backTo,
-    round: round ? { pointsPerVoter: round.pointsPerVoter, maxPerProposal: round.maxPerProposal, opensAt: round.opensAt, closesAt: round.closesAt } : null,
+    round: round
+      ? {
+          pointsPerVoter: round.pointsPerVoter,
+          maxPerProposal: round.maxPerProposal,
+          opensAt: round.opensAt,
+          closesAt: round.closesAt,
+        }
+      : null,
     state: roundState(round),
     proposals,
     mine,
@@ -47,4 +54,3 @@ export async function participationData(p: Participant) {
     recommendations: recommendations.map((r) => ({ id: r.id, code: r.code, title: r.title, fieldId: r.fieldId })),
   };
 }
-

@@ -1,11 +1,22 @@
 import { and, asc, desc, eq, inArray, isNull, ne, TransactionRollbackError } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { conferences, discussionGoalDrafts, fieldsOfAction, goalProposals, groups, proposalRecommendations, recommendations } from "~/db/schema";
+import {
+  conferences,
+  discussionGoalDrafts,
+  fieldsOfAction,
+  goalProposals,
+  groups,
+  proposalRecommendations,
+  recommendations,
+} from "~/db/schema";
 
 export type ProposalSource = (typeof goalProposals.$inferSelect)["source"];
 
 export async function findConferenceByYear(year: number) {
-  const [row] = await db.select({ id: conferences.id, year: conferences.year, title: conferences.title, dayCode: conferences.dayCode }).from(conferences).where(eq(conferences.year, year));
+  const [row] = await db
+    .select({ id: conferences.id, year: conferences.year, title: conferences.title, dayCode: conferences.dayCode })
+    .from(conferences)
+    .where(eq(conferences.year, year));
   return row ?? null;
 }
 
@@ -13,7 +24,10 @@ export async function findConferenceByYear(year: number) {
  * The group a staff member's proposal is made for: an organiser names any group (or none), a
  * coordinator always proposes for their own group. null: this person may not propose at all.
  */
-export function proposalGroupFor(user: { role: "organiser" | "coordinator"; groupId: string | null }, asked: string | null): { proposedGroupId: string | null; source: "organiser" | "group" } | null {
+export function proposalGroupFor(
+  user: { role: "organiser" | "coordinator"; groupId: string | null },
+  asked: string | null,
+): { proposedGroupId: string | null; source: "organiser" | "group" } | null {
   if (user.role === "organiser") return { proposedGroupId: asked, source: "organiser" };
   return user.groupId ? { proposedGroupId: user.groupId, source: "group" } : null;
 }
@@ -51,7 +65,10 @@ export async function createProposal(input: ProposalInput) {
       })
       .returning();
     const recs = [...new Set(input.recommendationIds ?? [])];
-    if (recs.length) await tx.insert(proposalRecommendations).values(recs.map((recommendationId) => ({ proposalId: row!.id, recommendationId })));
+    if (recs.length)
+      await tx
+        .insert(proposalRecommendations)
+        .values(recs.map((recommendationId) => ({ proposalId: row!.id, recommendationId })));
     return row!;
   });
 }
@@ -67,7 +84,11 @@ export async function setProposalStatus(input: { id: string; status: "accepted" 
 
 export async function setProposalCluster(input: { ids: string[]; cluster: string }) {
   if (input.ids.length === 0) return 0;
-  const rows = await db.update(goalProposals).set({ cluster: input.cluster.trim() }).where(inArray(goalProposals.id, input.ids)).returning({ id: goalProposals.id });
+  const rows = await db
+    .update(goalProposals)
+    .set({ cluster: input.cluster.trim() })
+    .where(inArray(goalProposals.id, input.ids))
+    .returning({ id: goalProposals.id });
   return rows.length;
 }
 
@@ -80,20 +101,36 @@ export async function mergeProposals(input: { targetId: string; sourceIds: strin
   if (sources.length === 0) return { ok: false as const, error: "nothing" as const };
   return db.transaction(async (tx) => {
     const [target] = await tx.select().from(goalProposals).where(eq(goalProposals.id, input.targetId));
-    if (!target || target.status === "merged" || target.status === "rejected") return { ok: false as const, error: "target" as const };
+    if (!target || target.status === "merged" || target.status === "rejected")
+      return { ok: false as const, error: "target" as const };
     const rows = await tx.select().from(goalProposals).where(inArray(goalProposals.id, sources));
-    if (rows.length !== sources.length || rows.some((r) => r.conferenceId !== target.conferenceId || r.status === "merged")) {
+    if (
+      rows.length !== sources.length ||
+      rows.some((r) => r.conferenceId !== target.conferenceId || r.status === "merged")
+    ) {
       return { ok: false as const, error: "sources" as const };
     }
-    await tx.update(goalProposals).set({ status: "merged", mergedIntoId: target.id, mergedAt: input.now ?? new Date() }).where(inArray(goalProposals.id, sources));
-    const links = await tx.select({ recommendationId: proposalRecommendations.recommendationId }).from(proposalRecommendations).where(inArray(proposalRecommendations.proposalId, sources));
+    await tx
+      .update(goalProposals)
+      .set({ status: "merged", mergedIntoId: target.id, mergedAt: input.now ?? new Date() })
+      .where(inArray(goalProposals.id, sources));
+    const links = await tx
+      .select({ recommendationId: proposalRecommendations.recommendationId })
+      .from(proposalRecommendations)
+      .where(inArray(proposalRecommendations.proposalId, sources));
     if (links.length) {
       await tx
         .insert(proposalRecommendations)
-        .values([...new Set(links.map((l) => l.recommendationId))].map((recommendationId) => ({ proposalId: target.id, recommendationId })))
+        .values(
+          [...new Set(links.map((l) => l.recommendationId))].map((recommendationId) => ({
+            proposalId: target.id,
+            recommendationId,
+          })),
+        )
         .onConflictDoNothing();
     }
-    if (target.status === "submitted") await tx.update(goalProposals).set({ status: "accepted" }).where(eq(goalProposals.id, target.id));
+    if (target.status === "submitted")
+      await tx.update(goalProposals).set({ status: "accepted" }).where(eq(goalProposals.id, target.id));
     return { ok: true as const, merged: sources.length };
   });
 }
@@ -127,7 +164,12 @@ export async function listProposals(conferenceId: string, opts: { publicOnly?: b
   const ids = rows.map((r) => r.id);
   const links = ids.length
     ? await db
-        .select({ proposalId: proposalRecommendations.proposalId, id: recommendations.id, code: recommendations.code, title: recommendations.title })
+        .select({
+          proposalId: proposalRecommendations.proposalId,
+          id: recommendations.id,
+          code: recommendations.code,
+          title: recommendations.title,
+        })
         .from(proposalRecommendations)
         .innerJoin(recommendations, eq(recommendations.id, proposalRecommendations.recommendationId))
         .where(inArray(proposalRecommendations.proposalId, ids))
@@ -136,7 +178,9 @@ export async function listProposals(conferenceId: string, opts: { publicOnly?: b
   return rows.map((r) => ({
     ...r,
     recommendations: links.filter((l) => l.proposalId === r.id).map(({ id, code, title }) => ({ id, code, title })),
-    mergedFrom: rows.filter((m) => m.mergedIntoId === r.id).map((m) => ({ id: m.id, title: m.title, source: m.source })),
+    mergedFrom: rows
+      .filter((m) => m.mergedIntoId === r.id)
+      .map((m) => ({ id: m.id, title: m.title, source: m.source })),
   }));
 }
 
@@ -154,7 +198,11 @@ export async function getProposal(id: string) {
 /** Open questions the live discussion turned into goal drafts and that are not proposals yet. */
 export async function listDiscussionDrafts(conferenceId: string) {
   return db
-    .select({ id: discussionGoalDrafts.id, text: discussionGoalDrafts.text, questionId: discussionGoalDrafts.questionId })
+    .select({
+      id: discussionGoalDrafts.id,
+      text: discussionGoalDrafts.text,
+      questionId: discussionGoalDrafts.questionId,
+    })
     .from(discussionGoalDrafts)
     .where(and(eq(discussionGoalDrafts.conferenceId, conferenceId), isNull(discussionGoalDrafts.goalProposalId)))
     .orderBy(asc(discussionGoalDrafts.createdAt));
@@ -166,21 +214,31 @@ export async function importDiscussionDrafts(input: { conferenceId: string; user
   let created = 0;
   for (const draft of drafts) {
     const title = draft.text.length > 200 ? `${draft.text.slice(0, 197)}…` : draft.text;
-    await db.transaction(async (tx) => {
-      const [proposal] = await tx
-        .insert(goalProposals)
-        .values({ conferenceId: input.conferenceId, title, description: draft.text, source: "discussion", status: "accepted", createdByUserId: input.userId ?? null, originRef: `discussion:${draft.questionId}` })
-        .returning({ id: goalProposals.id });
-      const taken = await tx
-        .update(discussionGoalDrafts)
-        .set({ goalProposalId: proposal!.id })
-        .where(and(eq(discussionGoalDrafts.id, draft.id), isNull(discussionGoalDrafts.goalProposalId)))
-        .returning({ id: discussionGoalDrafts.id });
-      if (taken.length === 0) tx.rollback();
-      else created++;
-    }).catch((error: unknown) => {
-      if (!(error instanceof TransactionRollbackError)) throw error;
-    });
+    await db
+      .transaction(async (tx) => {
+        const [proposal] = await tx
+          .insert(goalProposals)
+          .values({
+            conferenceId: input.conferenceId,
+            title,
+            description: draft.text,
+            source: "discussion",
+            status: "accepted",
+            createdByUserId: input.userId ?? null,
+            originRef: `discussion:${draft.questionId}`,
+          })
+          .returning({ id: goalProposals.id });
+        const taken = await tx
+          .update(discussionGoalDrafts)
+          .set({ goalProposalId: proposal!.id })
+          .where(and(eq(discussionGoalDrafts.id, draft.id), isNull(discussionGoalDrafts.goalProposalId)))
+          .returning({ id: discussionGoalDrafts.id });
+        if (taken.length === 0) tx.rollback();
+        else created++;
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof TransactionRollbackError)) throw error;
+      });
   }
   return created;
 }

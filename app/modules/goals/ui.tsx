@@ -6,7 +6,14 @@ import goalsStyles from "~/styles/goals.css?url";
 export const goalsLinks: LinksFunction = () => [{ rel: "stylesheet", href: goalsStyles }];
 
 export type GoalStatusName = "neu" | "in_umsetzung" | "erreicht" | "angepasst" | "uebertragen" | "verworfen";
-export const STATUS_NAMES: GoalStatusName[] = ["neu", "in_umsetzung", "erreicht", "angepasst", "uebertragen", "verworfen"];
+export const STATUS_NAMES: GoalStatusName[] = [
+  "neu",
+  "in_umsetzung",
+  "erreicht",
+  "angepasst",
+  "uebertragen",
+  "verworfen",
+];
 export const statusKey = (status: GoalStatusName) => `goals.status.${status}` as MessageKey;
 
 export function StatusBadge({ status }: { status: GoalStatusName }) {
@@ -15,7 +22,11 @@ export function StatusBadge({ status }: { status: GoalStatusName }) {
 }
 
 /** The ranking as bars (an accessible chart): every bar has its number in text beside it, the list order is the rank. */
-export function ResultBars({ rows }: { rows: { id: string; title: string; points: number; voters: number; rank: number }[] }) {
+export function ResultBars({
+  rows,
+}: {
+  rows: { id: string; title: string; points: number; voters: number; rank: number }[];
+}) {
   const t = useT();
   const max = Math.max(1, ...rows.map((r) => r.points));
   return (
@@ -32,10 +43,18 @@ export function ResultBars({ rows }: { rows: { id: string; title: string; points
             </p>
             <div className="bars__track">
               {/* An SVG attribute, not a style: the CSP allows no inline styles. */}
-              <svg className="bars__svg" aria-hidden="true" focusable="false" preserveAspectRatio="none" viewBox="0 0 100 10">
+              <svg
+                className="bars__svg"
+                aria-hidden="true"
+                focusable="false"
+                preserveAspectRatio="none"
+                viewBox="0 0 100 10"
+              >
                 <rect className="bars__bar" x="0" y="0" height="10" width={Math.max(0.5, (row.points / max) * 100)} />
               </svg>
-              <span className="bars__value">{t("goals.results.points", { points: row.points, voters: row.voters })}</span>
+              <span className="bars__value">
+                {t("goals.results.points", { points: row.points, voters: row.voters })}
+              </span>
             </div>
           </div>
         </li>

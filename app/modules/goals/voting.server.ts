@@ -19,19 +19,33 @@ export async function unlinkBallots(tx: DbOrTx, kind: "registration", id: string
     .where(eq(ballots.voterKey, voterKey(kind, id)));
 }
 
-export type RoundInput = { conferenceId: string; pointsPerVoter: number; maxPerProposal: number; opensAt: Date; closesAt: Date };
+export type RoundInput = {
+  conferenceId: string;
+  pointsPerVoter: number;
+  maxPerProposal: number;
+  opensAt: Date;
+  closesAt: Date;
+};
 
 export type RoundError = "points" | "max" | "times";
 
 export function checkRound(input: Omit<RoundInput, "conferenceId">): RoundError | null {
-  if (!Number.isInteger(input.pointsPerVoter) || input.pointsPerVoter < 1 || input.pointsPerVoter > 100) return "points";
-  if (!Number.isInteger(input.maxPerProposal) || input.maxPerProposal < 1 || input.maxPerProposal > input.pointsPerVoter) return "max";
+  if (!Number.isInteger(input.pointsPerVoter) || input.pointsPerVoter < 1 || input.pointsPerVoter > 100)
+    return "points";
+  if (
+    !Number.isInteger(input.maxPerProposal) ||
+    input.maxPerProposal < 1 ||
+    input.maxPerProposal > input.pointsPerVoter
+  )
+    return "max";
   if (!(input.closesAt.getTime() > input.opensAt.getTime())) return "times";
   return null;
 }
 
 /** Creates or changes the conference's voting round. */
-export async function saveVotingRound(input: RoundInput): Promise<{ ok: true; id: string } | { ok: false; error: RoundError }> {
+export async function saveVotingRound(
+  input: RoundInput,
+): Promise<{ ok: true; id: string } | { ok: false; error: RoundError }> {
   const error = checkRound(input);
   if (error) return { ok: false, error };
   const [row] = await db
@@ -39,7 +53,12 @@ export async function saveVotingRound(input: RoundInput): Promise<{ ok: true; id
     .values(input)
     .onConflictDoUpdate({
       target: votingRounds.conferenceId,
-      set: { pointsPerVoter: input.pointsPerVoter, maxPerProposal: input.maxPerProposal, opensAt: input.opensAt, closesAt: input.closesAt },
+      set: {
+        pointsPerVoter: input.pointsPerVoter,
+        maxPerProposal: input.maxPerProposal,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+      },
     })
     .returning({ id: votingRounds.id });
   return { ok: true, id: row!.id };
@@ -61,7 +80,12 @@ export function roundState(round: { opensAt: Date; closesAt: Date } | null, now 
 /** The proposals on the ballot: accepted ones of the round's conference. */
 export async function ballotProposals(conferenceId: string) {
   return db
-    .select({ id: goalProposals.id, title: goalProposals.title, description: goalProposals.description, cluster: goalProposals.cluster })
+    .select({
+      id: goalProposals.id,
+      title: goalProposals.title,
+      description: goalProposals.description,
+      cluster: goalProposals.cluster,
+    })
     .from(goalProposals)
     .where(and(eq(goalProposals.conferenceId, conferenceId), eq(goalProposals.status, "accepted")))
     .orderBy(asc(goalProposals.cluster), asc(goalProposals.title));
@@ -101,7 +125,13 @@ export async function castBallot(input: {
     const valid = await db
       .select({ id: goalProposals.id })
       .from(goalProposals)
-      .where(and(inArray(goalProposals.id, ids), eq(goalProposals.conferenceId, input.conferenceId), eq(goalProposals.status, "accepted")));
+      .where(
+        and(
+          inArray(goalProposals.id, ids),
+          eq(goalProposals.conferenceId, input.conferenceId),
+          eq(goalProposals.status, "accepted"),
+        ),
+      );
     if (valid.length !== ids.length) return { ok: false, error: "unknownProposal" };
   }
   await db.transaction(async (tx) => {
@@ -111,7 +141,10 @@ export async function castBallot(input: {
       .onConflictDoUpdate({ target: [ballots.roundId, ballots.voterKey], set: { updatedAt: now } })
       .returning({ id: ballots.id });
     await tx.delete(ballotPoints).where(eq(ballotPoints.ballotId, ballot!.id));
-    if (entries.length) await tx.insert(ballotPoints).values(entries.map(([proposalId, points]) => ({ ballotId: ballot!.id, proposalId, points })));
+    if (entries.length)
+      await tx
+        .insert(ballotPoints)
+        .values(entries.map(([proposalId, points]) => ({ ballotId: ballot!.id, proposalId, points })));
   });
   return { ok: true, spent };
 }
@@ -125,7 +158,12 @@ export type ResultRow = { id: string; title: string; points: number; voters: num
 export async function votingResults(conferenceId: string): Promise<{ ballots: number; rows: ResultRow[] }> {
   const round = await getVotingRound(conferenceId);
   const proposals = await db
-    .select({ id: goalProposals.id, title: goalProposals.title, status: goalProposals.status, mergedIntoId: goalProposals.mergedIntoId })
+    .select({
+      id: goalProposals.id,
+      title: goalProposals.title,
+      status: goalProposals.status,
+      mergedIntoId: goalProposals.mergedIntoId,
+    })
     .from(goalProposals)
     .where(eq(goalProposals.conferenceId, conferenceId));
   if (!round) return { ballots: 0, rows: [] };

@@ -5,4 +5,11 @@ export function formatBytes(bytes: number, locale = "de"): string {
   return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString(locale)} KB`;
 }
 
-export const KIND_LABEL: Record<string, string> = { pdf: "PDF", docx: "Word", pptx: "PowerPoint", xlsx: "Excel", jpeg: "JPEG", png: "PNG" };
+export const KIND_LABEL: Record<string, string> = {
+  pdf: "PDF",
+  docx: "Word",
+  pptx: "PowerPoint",
+  xlsx: "Excel",
+  jpeg: "JPEG",
+  png: "PNG",
+};

@@ -5,7 +5,12 @@ import { REPORT_SECTIONS } from "./report-sections";
 
 const text = (max: number) => z.string().trim().max(max, "errors.tooLong").default("");
 const required = (max: number) =>
-  z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong").refine(isSingleLine, "errors.lineBreak");
+  z
+    .string({ error: "errors.required" })
+    .trim()
+    .min(1, "errors.required")
+    .max(max, "errors.tooLong")
+    .refine(isSingleLine, "errors.lineBreak");
 
 export const groupSchema = z.object({
   intent: z.literal("save"),
@@ -62,5 +67,9 @@ export const deadlineSchema = z.object({
   intent: z.literal("deadline"),
   conferenceId: z.uuid(),
   submitBy: required(40),
-  reminderDays: z.coerce.number({ error: "errors.invalid" }).int("errors.invalid").min(0, "errors.invalid").max(90, "errors.invalid"),
+  reminderDays: z.coerce
+    .number({ error: "errors.invalid" })
+    .int("errors.invalid")
+    .min(0, "errors.invalid")
+    .max(90, "errors.invalid"),
 });

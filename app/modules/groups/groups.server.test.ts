@@ -2,7 +2,17 @@ import { and, eq, notInArray } from "drizzle-orm";
 import type { AppLoadContext } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { auditLog, conferences, files, groupReports, groups, loginTokens, outbox, reportReminders, users } from "~/db/schema";
+import {
+  auditLog,
+  conferences,
+  files,
+  groupReports,
+  groups,
+  loginTokens,
+  outbox,
+  reportReminders,
+  users,
+} from "~/db/schema";
 import { consumeLoginToken, createUser } from "~/modules/auth/accounts.server";
 import { receiveUploads } from "~/server/uploads/multipart.server";
 import { makePdf } from "../../../tests/support/files";
@@ -28,26 +38,58 @@ const CSRF = "csrf-token-for-tests-0123456789ab";
 const context = { csrfToken: CSRF } as AppLoadContext;
 
 async function setup(slug: string) {
-  const [group] = await db.insert(groups).values({ slug, name: `Stadtteilnetzwerk ${slug}`, kind: "district_network" }).returning();
-  const [other] = await db.insert(groups).values({ slug: `${slug}-andere`, name: `Andere ${slug}`, kind: "working_group" }).returning();
+  const [group] = await db
+    .insert(groups)
+    .values({ slug, name: `Stadtteilnetzwerk ${slug}`, kind: "district_network" })
+    .returning();
+  const [other] = await db
+    .insert(groups)
+    .values({ slug: `${slug}-andere`, name: `Andere ${slug}`, kind: "working_group" })
+    .returning();
   const [conference] = await db
     .insert(conferences)
-    .values({ year: 2000 + Math.floor(Math.random() * 900), title: "K", startsAt: new Date("2030-11-12T09:00:00Z"), endsAt: new Date("2030-11-12T15:00:00Z"), venueName: "V", venueAddress: "A", capacity: 10 })
+    .values({
+      year: 2000 + Math.floor(Math.random() * 900),
+      title: "K",
+      startsAt: new Date("2030-11-12T09:00:00Z"),
+      endsAt: new Date("2030-11-12T15:00:00Z"),
+      venueName: "V",
+      venueAddress: "A",
+      capacity: 10,
+    })
     .returning();
   const organiser = await createUser({ email: `orga-${slug}@example.org`, name: "Orga", role: "organiser" });
-  return { group: group!, other: other!, conference: conference!, organiser: { id: organiser.id, role: "organiser", groupId: null } as Actor };
+  return {
+    group: group!,
+    other: other!,
+    conference: conference!,
+    organiser: { id: organiser.id, role: "organiser", groupId: null } as Actor,
+  };
 }
 
 async function mailsTo(email: string) {
   return db.select().from(outbox).where(eq(outbox.to, email));
 }
 
-const TEXT = { activities: "Sprachcafé jeden Dienstag", progress: "Mehr Familien erreicht", obstacles: "Räume fehlen", networking: "Mit dem Jugendamt", previousGoals: "Ziel 1 erreicht", proposals: "Zweites Sprachcafé" };
+const TEXT = {
+  activities: "Sprachcafé jeden Dienstag",
+  progress: "Mehr Familien erreicht",
+  obstacles: "Räume fehlen",
+  networking: "Mit dem Jugendamt",
+  previousGoals: "Ziel 1 erreicht",
+  proposals: "Zweites Sprachcafé",
+};
 
 describe("inviting coordinators", () => {
   it("creates a coordinator bound to the group and mails a link that signs in once", async () => {
     const { group, other } = await setup("ebel-i");
-    const result = await inviteCoordinator({ groupId: group.id, email: "Koordination@Example.org", name: "Kim Koordination", appUrl: APP, locale: "de" });
+    const result = await inviteCoordinator({
+      groupId: group.id,
+      email: "Koordination@Example.org",
+      name: "Kim Koordination",
+      appUrl: APP,
+      locale: "de",
+    });
     expect(result).toEqual({ ok: true });
     const [user] = await db.select().from(users).where(eq(users.email, "koordination@example.org"));
     expect(user).toMatchObject({ role: "coordinator", groupId: group.id, active: true, passwordHash: null });
@@ -61,8 +103,24 @@ describe("inviting coordinators", () => {
     expect(await consumeLoginToken(token)).toEqual({ userId: user!.id, purpose: "invite" });
     expect(await consumeLoginToken(token)).toBeNull();
     // The same person cannot be bound to another group, nor can an organiser's address be invited.
-    expect(await inviteCoordinator({ groupId: other.id, email: "koordination@example.org", name: "X", appUrl: APP, locale: "de" })).toEqual({ ok: false, error: "taken" });
-    expect(await inviteCoordinator({ groupId: group.id, email: "orga-ebel-i@example.org", name: "X", appUrl: APP, locale: "de" })).toEqual({ ok: false, error: "taken" });
+    expect(
+      await inviteCoordinator({
+        groupId: other.id,
+        email: "koordination@example.org",
+        name: "X",
+        appUrl: APP,
+        locale: "de",
+      }),
+    ).toEqual({ ok: false, error: "taken" });
+    expect(
+      await inviteCoordinator({
+        groupId: group.id,
+        email: "orga-ebel-i@example.org",
+        name: "X",
+        appUrl: APP,
+        locale: "de",
+      }),
+    ).toEqual({ ok: false, error: "taken" });
     const [still] = await db.select().from(users).where(eq(users.email, "orga-ebel-i@example.org"));
     expect(still!.role).toBe("organiser");
   });
@@ -71,7 +129,12 @@ describe("inviting coordinators", () => {
 describe("the report workflow", () => {
   it("Entwurf → eingereicht → Änderungen erbeten → eingereicht → freigegeben → veröffentlicht, mailing the other side each time", async () => {
     const { group, conference, organiser } = await setup("welheim-w");
-    const coord = await createUser({ email: "k-welheim@example.org", name: "Kim", role: "coordinator", groupId: group.id });
+    const coord = await createUser({
+      email: "k-welheim@example.org",
+      name: "Kim",
+      role: "coordinator",
+      groupId: group.id,
+    });
     const actor: Actor = { id: coord.id, role: "coordinator", groupId: group.id };
     const reportId = await ensureReport(group.id, conference.id, coord.id);
     expect(await ensureReport(group.id, conference.id, coord.id)).toBe(reportId);
@@ -79,21 +142,40 @@ describe("the report workflow", () => {
     const form = new FormData();
     form.append("_csrf", CSRF);
     form.append("datei", new Blob([new Uint8Array(await makePdf("Folien Welheim"))]), "Folien.pdf");
-    const { files: [upload] } = await receiveUploads(new Request("http://x/u", { method: "POST", body: form }), context, { fileFields: ["datei"] });
+    const {
+      files: [upload],
+    } = await receiveUploads(new Request("http://x/u", { method: "POST", body: form }), context, {
+      fileFields: ["datei"],
+    });
     const saved = (await addReportFile({ reportId, actor, upload: upload! }))!;
 
     // Nothing is public yet, and the coordinator cannot approve their own report.
     expect(await listPublishedReports(group.id)).toEqual([]);
     expect(allowedActions("draft", "coordinator")).toEqual(["submit"]);
-    await expect(transition({ reportId, actor, action: "approve", appUrl: APP, locale: "de" })).rejects.toBeInstanceOf(WorkflowError);
+    await expect(transition({ reportId, actor, action: "approve", appUrl: APP, locale: "de" })).rejects.toBeInstanceOf(
+      WorkflowError,
+    );
 
     await transition({ reportId, actor, action: "submit", appUrl: APP, locale: "de" });
-    expect((await mailsTo("orga-welheim-w@example.org")).map((m) => m.subject)).toEqual([`Eingereicht: Umsetzungsbericht ${group.name} (${conference.year})`]);
+    expect((await mailsTo("orga-welheim-w@example.org")).map((m) => m.subject)).toEqual([
+      `Eingereicht: Umsetzungsbericht ${group.name} (${conference.year})`,
+    ]);
     // Submitted: the text is locked for the group.
-    await expect(saveReportText({ reportId, actor, text: { ...TEXT, obstacles: "neu" } })).rejects.toBeInstanceOf(WorkflowError);
+    await expect(saveReportText({ reportId, actor, text: { ...TEXT, obstacles: "neu" } })).rejects.toBeInstanceOf(
+      WorkflowError,
+    );
     // Asking for changes needs a comment.
-    await expect(transition({ reportId, actor: organiser, action: "request_changes", comment: " ", appUrl: APP, locale: "de" })).rejects.toBeInstanceOf(WorkflowError);
-    await transition({ reportId, actor: organiser, action: "request_changes", comment: "Bitte Fotos ergänzen", appUrl: APP, locale: "de" });
+    await expect(
+      transition({ reportId, actor: organiser, action: "request_changes", comment: " ", appUrl: APP, locale: "de" }),
+    ).rejects.toBeInstanceOf(WorkflowError);
+    await transition({
+      reportId,
+      actor: organiser,
+      action: "request_changes",
+      comment: "Bitte Fotos ergänzen",
+      appUrl: APP,
+      locale: "de",
+    });
     const toGroup = await mailsTo("k-welheim@example.org");
     expect(toGroup).toHaveLength(1);
     expect(toGroup[0]!.text).toContain("Bitte Fotos ergänzen");
@@ -148,25 +230,49 @@ describe("attachments of a report", () => {
     const form = new FormData();
     form.append("_csrf", CSRF);
     form.append("datei", new Blob([new Uint8Array(await makePdf(text))]), name);
-    const { files: [upload] } = await receiveUploads(new Request("http://x/u", { method: "POST", body: form }), context, { fileFields: ["datei"] });
+    const {
+      files: [upload],
+    } = await receiveUploads(new Request("http://x/u", { method: "POST", body: form }), context, {
+      fileFields: ["datei"],
+    });
     return upload!;
   }
 
   it("a new version keeps the earlier one; a file of another group's report cannot be replaced", async () => {
     const { group, other, conference } = await setup("innenstadt-v");
-    const coord = await createUser({ email: "k-innen@example.org", name: "Ina", role: "coordinator", groupId: group.id });
+    const coord = await createUser({
+      email: "k-innen@example.org",
+      name: "Ina",
+      role: "coordinator",
+      groupId: group.id,
+    });
     const actor: Actor = { id: coord.id, role: "coordinator", groupId: group.id };
     const reportId = await ensureReport(group.id, conference.id, coord.id);
     const otherReport = await ensureReport(other.id, conference.id, coord.id);
     const first = (await addReportFile({ reportId, actor, upload: await pdfUpload("eins", "Folien.pdf") }))!;
-    const foreign = (await addReportFile({ reportId: otherReport, actor, upload: await pdfUpload("fremd", "Fremd.pdf") }))!;
-    const second = await addReportFile({ reportId, actor, upload: await pdfUpload("zwei", "Folien final.pdf"), replaceFileId: first.fileId });
+    const foreign = (await addReportFile({
+      reportId: otherReport,
+      actor,
+      upload: await pdfUpload("fremd", "Fremd.pdf"),
+    }))!;
+    const second = await addReportFile({
+      reportId,
+      actor,
+      upload: await pdfUpload("zwei", "Folien final.pdf"),
+      replaceFileId: first.fileId,
+    });
     expect(second).toEqual({ fileId: first.fileId, version: 2 });
     const view = await getReportView(reportId);
     expect(view!.attachments.map((a) => [a.displayName, a.version])).toEqual([["Folien final.pdf", 2]]);
-    expect(view!.history[0]).toMatchObject({ action: "file_replaced", detail: "Folien final.pdf (v2)", userName: "Ina" });
+    expect(view!.history[0]).toMatchObject({
+      action: "file_replaced",
+      detail: "Folien final.pdf (v2)",
+      userName: "Ina",
+    });
     // Replacing a file that belongs to another report: not found (null), nothing stored.
-    expect(await addReportFile({ reportId, actor, upload: await pdfUpload("drei", "x.pdf"), replaceFileId: foreign.fileId })).toBeNull();
+    expect(
+      await addReportFile({ reportId, actor, upload: await pdfUpload("drei", "x.pdf"), replaceFileId: foreign.fileId }),
+    ).toBeNull();
     const [row] = await db.select().from(files).where(eq(files.id, foreign.fileId));
     expect(row!.currentVersion).toBe(1);
   });
@@ -176,20 +282,33 @@ describe("deadline reminders", () => {
   it("mails groups that have not submitted, N days before, once", async () => {
     const { group, other, conference } = await setup("batenbrock-r");
     await createUser({ email: "k-bat@example.org", name: "Kim", role: "coordinator", groupId: group.id });
-    const otherCoord = await createUser({ email: "k-other@example.org", name: "Oli", role: "coordinator", groupId: other.id });
+    const otherCoord = await createUser({
+      email: "k-other@example.org",
+      name: "Oli",
+      role: "coordinator",
+      groupId: other.id,
+    });
     const submitted = await ensureReport(other.id, conference.id, otherCoord.id);
     await db.update(groupReports).set({ status: "submitted" }).where(eq(groupReports.id, submitted));
     const submitBy = new Date("2030-10-01T22:00:00Z");
     await setDeadline(conference.id, submitBy, 7);
     // Coordinators of groups from earlier tests in this file stay out of the count.
-    await db.update(users).set({ active: false }).where(and(eq(users.role, "coordinator"), notInArray(users.groupId, [group.id, other.id])));
+    await db
+      .update(users)
+      .set({ active: false })
+      .where(and(eq(users.role, "coordinator"), notInArray(users.groupId, [group.id, other.id])));
 
     expect(await sendReportReminders({ now: new Date("2030-09-20T08:00:00Z"), appUrl: APP })).toBe(0);
     expect(await sendReportReminders({ now: new Date("2030-09-25T08:00:00Z"), appUrl: APP })).toBe(1);
     expect(await sendReportReminders({ now: new Date("2030-09-26T08:00:00Z"), appUrl: APP })).toBe(0);
     expect((await mailsTo("k-bat@example.org"))[0]!.subject).toMatch(/^Erinnerung: Umsetzungsbericht/);
     expect(await mailsTo("k-other@example.org")).toEqual([]);
-    expect(await db.select().from(reportReminders).where(and(eq(reportReminders.conferenceId, conference.id), eq(reportReminders.groupId, group.id)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(reportReminders)
+        .where(and(eq(reportReminders.conferenceId, conference.id), eq(reportReminders.groupId, group.id))),
+    ).toHaveLength(1);
     // After the deadline: no more reminders.
     await setDeadline(conference.id, submitBy, 7);
     expect(await sendReportReminders({ now: new Date("2030-10-02T08:00:00Z"), appUrl: APP })).toBe(0);
@@ -199,24 +318,53 @@ describe("deadline reminders", () => {
 describe("the agenda slot of the group presentations", () => {
   it("lists approved and published reports only, linking only what the viewer may open", async () => {
     const conference = async (year: number) =>
-      (await db.insert(conferences).values({ year, title: `K ${year}`, startsAt: new Date("2031-11-12T09:00:00Z"), endsAt: new Date("2031-11-12T15:00:00Z"), venueName: "V", venueAddress: "A", capacity: 10 }).returning())[0]!;
+      (
+        await db
+          .insert(conferences)
+          .values({
+            year,
+            title: `K ${year}`,
+            startsAt: new Date("2031-11-12T09:00:00Z"),
+            endsAt: new Date("2031-11-12T15:00:00Z"),
+            venueName: "V",
+            venueAddress: "A",
+            capacity: 10,
+          })
+          .returning()
+      )[0]!;
     const [conf, other] = [await conference(2950), await conference(2951)];
     const statuses = ["draft", "submitted", "changes_requested", "approved", "published"] as const;
     const made = await db
       .insert(groups)
-      .values(statuses.map((s, i) => ({ slug: `agenda-${s}`, name: `Arbeitskreis ${String.fromCharCode(69 - i)} (${s})`, kind: "working_group" as const })))
+      .values(
+        statuses.map((s, i) => ({
+          slug: `agenda-${s}`,
+          name: `Arbeitskreis ${String.fromCharCode(69 - i)} (${s})`,
+          kind: "working_group" as const,
+        })),
+      )
       .returning();
-    const [network] = await db.insert(groups).values({ slug: "agenda-netz", name: "Stadtteilnetzwerk Agenda", kind: "district_network" }).returning();
+    const [network] = await db
+      .insert(groups)
+      .values({ slug: "agenda-netz", name: "Stadtteilnetzwerk Agenda", kind: "district_network" })
+      .returning();
     const reports = await db
       .insert(groupReports)
-      .values([...made.map((g, i) => ({ groupId: g.id, conferenceId: conf.id, status: statuses[i]! })), { groupId: network!.id, conferenceId: other.id, status: "published" as const }])
+      .values([
+        ...made.map((g, i) => ({ groupId: g.id, conferenceId: conf.id, status: statuses[i]! })),
+        { groupId: network!.id, conferenceId: other.id, status: "published" as const },
+      ])
       .returning();
     const reportOf = (status: string) => reports.find((r) => r.conferenceId === conf.id && r.status === status)!.id;
     const groupOf = (status: string) => made.find((g) => g.slug === `agenda-${status}`)!;
 
     // The public: both names, links only to what is public (the published report).
     expect(await listAgendaPresentations(conf.id, null)).toEqual([
-      { groupName: groupOf("published").name, groupUrl: "/arbeitskreise/agenda-published", reportId: reportOf("published") },
+      {
+        groupName: groupOf("published").name,
+        groupUrl: "/arbeitskreise/agenda-published",
+        reportId: reportOf("published"),
+      },
       { groupName: groupOf("approved").name, groupUrl: null, reportId: null },
     ]);
     // Organisers and the group's own coordinators also get the projector view of the approved report.
@@ -227,7 +375,9 @@ describe("the agenda slot of the group presentations", () => {
     const stranger = await listAgendaPresentations(conf.id, { role: "coordinator", groupId: groupOf("draft").id });
     expect(stranger.map((p) => p.reportId)).toEqual([reportOf("published"), null]);
     // Another conference's published report is not in this slot; a conference without any lists nobody.
-    expect((await listAgendaPresentations(other.id, null)).map((p) => p.groupName)).toEqual(["Stadtteilnetzwerk Agenda"]);
+    expect((await listAgendaPresentations(other.id, null)).map((p) => p.groupName)).toEqual([
+      "Stadtteilnetzwerk Agenda",
+    ]);
     await db.delete(groupReports).where(eq(groupReports.conferenceId, other.id));
     expect(await listAgendaPresentations(other.id, null)).toEqual([]);
   });

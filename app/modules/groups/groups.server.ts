@@ -13,7 +13,6 @@ export const INVITE_DAYS = 7;
 export type GroupKind = "working_group" | "district_network";
 export type Group = typeof groups.$inferSelect;
 
-
 /** Working groups first, then district networks, each by name. */
 export async function listGroups(): Promise<Group[]> {
   // The enum's order: working groups before district networks.
@@ -43,7 +42,10 @@ export type GroupInput = {
 
 /** Saves a group; false when another group already has the slug. */
 export async function updateGroup(id: string, input: GroupInput): Promise<{ ok: true } | { ok: false; field: "slug" }> {
-  const [clash] = await db.select({ id: groups.id }).from(groups).where(and(eq(groups.slug, input.slug), ne(groups.id, id)));
+  const [clash] = await db
+    .select({ id: groups.id })
+    .from(groups)
+    .where(and(eq(groups.slug, input.slug), ne(groups.id, id)));
   if (clash) return { ok: false, field: "slug" };
   await db
     .update(groups)
@@ -54,7 +56,13 @@ export async function updateGroup(id: string, input: GroupInput): Promise<{ ok: 
 
 export async function listCoordinators(groupId: string) {
   return db
-    .select({ id: users.id, name: users.name, email: users.email, active: users.active, hasPassword: users.passwordHash })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      active: users.active,
+      hasPassword: users.passwordHash,
+    })
     .from(users)
     .where(and(eq(users.groupId, groupId), eq(users.role, "coordinator")))
     .orderBy(asc(users.name))
@@ -79,7 +87,8 @@ export async function inviteCoordinator(input: {
   const group = await getGroup(input.groupId);
   if (!group) return { ok: false, error: "notFound" };
   const [existing] = await db.select().from(users).where(eq(users.email, email));
-  if (existing && (existing.role !== "coordinator" || (existing.groupId && existing.groupId !== group.id))) return { ok: false, error: "taken" };
+  if (existing && (existing.role !== "coordinator" || (existing.groupId && existing.groupId !== group.id)))
+    return { ok: false, error: "taken" };
   const token = generateToken();
   const t = translator(input.locale);
   const name = existing?.name ?? input.name.trim();
@@ -91,7 +100,10 @@ export async function inviteCoordinator(input: {
       lang: input.locale,
       name,
       subject,
-      paragraphs: [t("groups.invite.mailBody", { group: group.name }), t("groups.invite.mailValid", { days: INVITE_DAYS })],
+      paragraphs: [
+        t("groups.invite.mailBody", { group: group.name }),
+        t("groups.invite.mailValid", { days: INVITE_DAYS }),
+      ],
       button: t("groups.invite.mailButton"),
       url,
     }),
@@ -101,7 +113,10 @@ export async function inviteCoordinator(input: {
     if (existing) {
       await tx.update(users).set({ groupId: group.id, active: true }).where(eq(users.id, existing.id));
     } else {
-      const [created] = await tx.insert(users).values({ email, name, role: "coordinator", groupId: group.id }).returning({ id: users.id });
+      const [created] = await tx
+        .insert(users)
+        .values({ email, name, role: "coordinator", groupId: group.id })
+        .returning({ id: users.id });
       userId = created!.id;
     }
     await tx.delete(loginTokens).where(and(eq(loginTokens.userId, userId!), eq(loginTokens.purpose, "invite")));

@@ -11,7 +11,11 @@ export function PresentationLink({ reportId, group }: { reportId: string; group:
  * The groups presenting in the agenda slot "Präsentation der Arbeitskreise". Plain data in, no
  * server code or zod: the conference page's bundle stays small.
  */
-export function AgendaPresentations({ items }: { items: { groupName: string; groupUrl: string | null; reportId: string | null }[] }) {
+export function AgendaPresentations({
+  items,
+}: {
+  items: { groupName: string; groupUrl: string | null; reportId: string | null }[];
+}) {
   const t = useT();
   const de = useGermanContent();
   if (!items.length) return null;

@@ -2,7 +2,18 @@ import { and, asc, desc, eq, gte, inArray, notInArray } from "drizzle-orm";
 import { createElement } from "react";
 import { GroupNoticeEmail } from "#emails/group-notice";
 import { db, type DbOrTx } from "~/db/client.server";
-import { conferences, fileVersions, files, groupReportEvents, groupReportFiles, groupReports, groups, reportDeadlines, reportReminders, users } from "~/db/schema";
+import {
+  conferences,
+  fileVersions,
+  files,
+  groupReportEvents,
+  groupReportFiles,
+  groupReports,
+  groups,
+  reportDeadlines,
+  reportReminders,
+  users,
+} from "~/db/schema";
 import { translator, type Locale, type MessageKey } from "~/i18n/catalog";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { enqueueMail, renderMail } from "~/modules/mail/outbox.server";
@@ -32,7 +43,9 @@ const STEPS: Record<Action, { from: ReportStatus[]; to: ReportStatus; by: "coord
 export type Actor = { id: string; role: "organiser" | "coordinator"; groupId: string | null };
 
 export function allowedActions(status: ReportStatus, role: Actor["role"]): Action[] {
-  return (Object.keys(STEPS) as Action[]).filter((a) => STEPS[a].from.includes(status) && (STEPS[a].by === role || (role === "organiser" && a === "submit")));
+  return (Object.keys(STEPS) as Action[]).filter(
+    (a) => STEPS[a].from.includes(status) && (STEPS[a].by === role || (role === "organiser" && a === "submit")),
+  );
 }
 
 export async function findReport(id: string) {
@@ -44,7 +57,11 @@ export async function findReport(id: string) {
 /** The report of a group for a conference, created as a draft when there is none yet. */
 export async function ensureReport(groupId: string, conferenceId: string, actorId: string): Promise<string> {
   return db.transaction(async (tx) => {
-    const [created] = await tx.insert(groupReports).values({ groupId, conferenceId }).onConflictDoNothing().returning({ id: groupReports.id });
+    const [created] = await tx
+      .insert(groupReports)
+      .values({ groupId, conferenceId })
+      .onConflictDoNothing()
+      .returning({ id: groupReports.id });
     if (created) {
       await tx.insert(groupReportEvents).values({ reportId: created.id, userId: actorId, action: "created" });
       return created.id;
@@ -66,7 +83,11 @@ export async function getReportView(id: string) {
     .select({ id: conferences.id, year: conferences.year, title: conferences.title })
     .from(conferences)
     .where(eq(conferences.id, report.conferenceId));
-  const [attachments, history, deadline] = await Promise.all([reportFiles(id), reportHistory(id), getDeadline(report.conferenceId)]);
+  const [attachments, history, deadline] = await Promise.all([
+    reportFiles(id),
+    reportHistory(id),
+    getDeadline(report.conferenceId),
+  ]);
   return { report, group: group!, conference: conference!, attachments, history, deadline };
 }
 
@@ -91,7 +112,13 @@ export async function reportFiles(reportId: string) {
 
 export async function reportHistory(reportId: string) {
   return db
-    .select({ id: groupReportEvents.id, action: groupReportEvents.action, detail: groupReportEvents.detail, at: groupReportEvents.at, userName: users.name })
+    .select({
+      id: groupReportEvents.id,
+      action: groupReportEvents.action,
+      detail: groupReportEvents.detail,
+      at: groupReportEvents.at,
+      userName: users.name,
+    })
     .from(groupReportEvents)
     .leftJoin(users, eq(users.id, groupReportEvents.userId))
     .where(eq(groupReportEvents.reportId, reportId))
@@ -105,7 +132,12 @@ export class WorkflowError extends Error {
 }
 
 /** Saves the six sections; the history names the sections that changed. null: no such report. */
-export async function saveReportText(input: { reportId: string; actor: Actor; text: ReportText; now?: Date }): Promise<true | null> {
+export async function saveReportText(input: {
+  reportId: string;
+  actor: Actor;
+  text: ReportText;
+  now?: Date;
+}): Promise<true | null> {
   const report = await findReport(input.reportId);
   if (!report) return null;
   if (!EDITABLE.includes(report.status)) throw new WorkflowError("reports.error.locked");
@@ -116,7 +148,9 @@ export async function saveReportText(input: { reportId: string; actor: Actor; te
       .update(groupReports)
       .set({ ...input.text, updatedAt: input.now ?? new Date() })
       .where(eq(groupReports.id, report.id));
-    await tx.insert(groupReportEvents).values({ reportId: report.id, userId: input.actor.id, action: "edited", detail: changed.join(",") });
+    await tx
+      .insert(groupReportEvents)
+      .values({ reportId: report.id, userId: input.actor.id, action: "edited", detail: changed.join(",") });
   });
   return true;
 }
@@ -125,7 +159,12 @@ export async function saveReportText(input: { reportId: string; actor: Actor; te
  * Attaches a checked upload to the report (or replaces one of its files, keeping the old version).
  * null: no such report, or the file to replace is not one of its files.
  */
-export async function addReportFile(input: { reportId: string; actor: Actor; upload: PreparedUpload; replaceFileId?: string }): Promise<SavedFile | null> {
+export async function addReportFile(input: {
+  reportId: string;
+  actor: Actor;
+  upload: PreparedUpload;
+  replaceFileId?: string;
+}): Promise<SavedFile | null> {
   const report = await findReport(input.reportId);
   if (!report) return null;
   if (!EDITABLE.includes(report.status)) throw new WorkflowError("reports.error.locked");
@@ -168,22 +207,36 @@ async function recipients(tx: DbOrTx, report: { groupId: string }, side: "organi
 }
 
 /** One workflow step: checks who may take it from the current status, records it, mails the other side. null: no such report. */
-export async function transition(input: { reportId: string; actor: Actor; action: Action; comment?: string; appUrl: string; locale: Locale; now?: Date }): Promise<true | null> {
+export async function transition(input: {
+  reportId: string;
+  actor: Actor;
+  action: Action;
+  comment?: string;
+  appUrl: string;
+  locale: Locale;
+  now?: Date;
+}): Promise<true | null> {
   const now = input.now ?? new Date();
   const report = await findReport(input.reportId);
   if (!report) return null;
   const step = STEPS[input.action];
-  if (!allowedActions(report.status, input.actor.role).includes(input.action)) throw new WorkflowError("reports.error.step");
+  if (!allowedActions(report.status, input.actor.role).includes(input.action))
+    throw new WorkflowError("reports.error.step");
   const comment = (input.comment ?? "").trim();
   if (input.action === "request_changes" && !comment) throw new WorkflowError("reports.error.commentRequired");
   const [group] = await db.select().from(groups).where(eq(groups.id, report.groupId));
-  const [conference] = await db.select({ year: conferences.year }).from(conferences).where(eq(conferences.id, report.conferenceId));
+  const [conference] = await db
+    .select({ year: conferences.year })
+    .from(conferences)
+    .where(eq(conferences.id, report.conferenceId));
   const t = translator(input.locale);
   const to = await recipients(db, report, step.by === "organiser" ? "coordinator" : "organiser");
   const vars = { group: group!.name, year: conference!.year };
   const subject = t(`reports.mail.${input.action}.subject` as MessageKey, vars);
   const url =
-    input.action === "publish" ? `${input.appUrl}/arbeitskreise/${group!.slug}` : `${input.appUrl}/verwaltung/berichte/${report.id}`;
+    input.action === "publish"
+      ? `${input.appUrl}/arbeitskreise/${group!.slug}`
+      : `${input.appUrl}/verwaltung/berichte/${report.id}`;
   const mails = await Promise.all(
     to.map(async (r) => ({
       to: r.email,
@@ -193,7 +246,10 @@ export async function transition(input: { reportId: string; actor: Actor; action
           lang: input.locale,
           name: r.name,
           subject,
-          paragraphs: [t(`reports.mail.${input.action}.body` as MessageKey, vars), ...(comment ? [t("reports.mail.comment", { comment })] : [])],
+          paragraphs: [
+            t(`reports.mail.${input.action}.body` as MessageKey, vars),
+            ...(comment ? [t("reports.mail.comment", { comment })] : []),
+          ],
           button: t(input.action === "publish" ? "reports.mail.buttonPublic" : "reports.mail.button"),
           url,
         }),
@@ -214,14 +270,29 @@ export async function transition(input: { reportId: string; actor: Actor; action
       .where(and(eq(groupReports.id, report.id), eq(groupReports.status, report.status)))
       .returning({ id: groupReports.id });
     if (!updated.length) throw new WorkflowError("reports.error.step");
-    await tx.insert(groupReportEvents).values({ reportId: report.id, userId: input.actor.id, action: step.to, detail: comment });
+    await tx
+      .insert(groupReportEvents)
+      .values({ reportId: report.id, userId: input.actor.id, action: step.to, detail: comment });
     if (input.action === "publish") {
-      const attached = await tx.select({ fileId: groupReportFiles.fileId }).from(groupReportFiles).where(eq(groupReportFiles.reportId, report.id));
-      await setFilesPublic(tx, attached.map((a) => a.fileId), true);
+      const attached = await tx
+        .select({ fileId: groupReportFiles.fileId })
+        .from(groupReportFiles)
+        .where(eq(groupReportFiles.reportId, report.id));
+      await setFilesPublic(
+        tx,
+        attached.map((a) => a.fileId),
+        true,
+      );
     }
     for (const mail of mails) await enqueueMail(tx, { ...mail, subject, topic: `report:${report.id}` });
     if (input.action !== "submit") {
-      await recordAudit(tx, { actor: { id: input.actor.id }, action: `report.${input.action}`, subjectType: "report", subjectId: report.id, summary: `${group!.name} ${conference!.year}` });
+      await recordAudit(tx, {
+        actor: { id: input.actor.id },
+        action: `report.${input.action}`,
+        subjectType: "report",
+        subjectId: report.id,
+        summary: `${group!.name} ${conference!.year}`,
+      });
     }
   });
   return true;
@@ -244,7 +315,14 @@ export async function listPublishedReports(groupId: string) {
  */
 export async function listPublishedForSearch() {
   const rows = await db
-    .select({ id: groupReports.id, slug: groups.slug, group: groups.name, year: conferences.year, publishedAt: groupReports.publishedAt, report: groupReports })
+    .select({
+      id: groupReports.id,
+      slug: groups.slug,
+      group: groups.name,
+      year: conferences.year,
+      publishedAt: groupReports.publishedAt,
+      report: groupReports,
+    })
     .from(groupReports)
     .innerJoin(groups, eq(groups.id, groupReports.groupId))
     .innerJoin(conferences, eq(conferences.id, groupReports.conferenceId))
@@ -262,7 +340,9 @@ export async function listPublishedForSearch() {
         url: `/arbeitskreise/${r.slug}`,
         title: `${r.group}: Umsetzungsbericht ${r.year}`,
         publishedAt: r.publishedAt,
-        text: REPORT_SECTIONS.map((s) => r.report[s]).filter(Boolean).join("\n\n"),
+        text: REPORT_SECTIONS.map((s) => r.report[s])
+          .filter(Boolean)
+          .join("\n\n"),
         files: docs,
       };
     }),
@@ -271,9 +351,17 @@ export async function listPublishedForSearch() {
 
 /** Every group with its report (if any) for one conference: the organisers' overview. */
 export async function listReportsForConference(conferenceId: string) {
-  const all = await db.select({ id: groups.id, name: groups.name, slug: groups.slug, kind: groups.kind }).from(groups).orderBy(asc(groups.kind), asc(groups.name));
+  const all = await db
+    .select({ id: groups.id, name: groups.name, slug: groups.slug, kind: groups.kind })
+    .from(groups)
+    .orderBy(asc(groups.kind), asc(groups.name));
   const reports = await db
-    .select({ id: groupReports.id, groupId: groupReports.groupId, status: groupReports.status, updatedAt: groupReports.updatedAt })
+    .select({
+      id: groupReports.id,
+      groupId: groupReports.groupId,
+      status: groupReports.status,
+      updatedAt: groupReports.updatedAt,
+    })
     .from(groupReports)
     .where(eq(groupReports.conferenceId, conferenceId));
   return all.map((g) => ({ group: g, report: reports.find((r) => r.groupId === g.id) ?? null }));
@@ -287,9 +375,18 @@ export type AgendaPresentation = { groupName: string; groupUrl: string | null; r
  * open them: the group page and the projector view of published reports; the projector view of an
  * approved report for organisers and the group's own coordinators (the rule of /praesentation).
  */
-export async function listAgendaPresentations(conferenceId: string, viewer: { role: Actor["role"]; groupId: string | null } | null): Promise<AgendaPresentation[]> {
+export async function listAgendaPresentations(
+  conferenceId: string,
+  viewer: { role: Actor["role"]; groupId: string | null } | null,
+): Promise<AgendaPresentation[]> {
   const rows = await db
-    .select({ reportId: groupReports.id, status: groupReports.status, groupId: groups.id, name: groups.name, slug: groups.slug })
+    .select({
+      reportId: groupReports.id,
+      status: groupReports.status,
+      groupId: groups.id,
+      name: groups.name,
+      slug: groups.slug,
+    })
     .from(groupReports)
     .innerJoin(groups, eq(groups.id, groupReports.groupId))
     .where(and(eq(groupReports.conferenceId, conferenceId), inArray(groupReports.status, ["approved", "published"])))
@@ -297,14 +394,24 @@ export async function listAgendaPresentations(conferenceId: string, viewer: { ro
   return rows.map((r) => {
     const published = r.status === "published";
     const mayPresent = published || viewer?.role === "organiser" || (viewer !== null && viewer.groupId === r.groupId);
-    return { groupName: r.name, groupUrl: published ? `/arbeitskreise/${r.slug}` : null, reportId: mayPresent ? r.reportId : null };
+    return {
+      groupName: r.name,
+      groupUrl: published ? `/arbeitskreise/${r.slug}` : null,
+      reportId: mayPresent ? r.reportId : null,
+    };
   });
 }
 
 /** A group's reports over the years (for its coordinators and organisers). */
 export async function listGroupReports(groupId: string) {
   return db
-    .select({ id: groupReports.id, status: groupReports.status, year: conferences.year, title: conferences.title, conferenceId: conferences.id })
+    .select({
+      id: groupReports.id,
+      status: groupReports.status,
+      year: conferences.year,
+      title: conferences.title,
+      conferenceId: conferences.id,
+    })
     .from(groupReports)
     .innerJoin(conferences, eq(conferences.id, groupReports.conferenceId))
     .where(eq(groupReports.groupId, groupId))
@@ -358,8 +465,16 @@ export async function sendReportReminders(opts: { now?: Date; appUrl: string; lo
     const done = db
       .select({ groupId: groupReports.groupId })
       .from(groupReports)
-      .where(and(eq(groupReports.conferenceId, deadline.conferenceId), inArray(groupReports.status, ["submitted", "approved", "published"])));
-    const reminded = db.select({ groupId: reportReminders.groupId }).from(reportReminders).where(eq(reportReminders.conferenceId, deadline.conferenceId));
+      .where(
+        and(
+          eq(groupReports.conferenceId, deadline.conferenceId),
+          inArray(groupReports.status, ["submitted", "approved", "published"]),
+        ),
+      );
+    const reminded = db
+      .select({ groupId: reportReminders.groupId })
+      .from(reportReminders)
+      .where(eq(reportReminders.conferenceId, deadline.conferenceId));
     const open = await db
       .select({ id: groups.id, name: groups.name })
       .from(groups)
@@ -373,7 +488,15 @@ export async function sendReportReminders(opts: { now?: Date; appUrl: string; lo
         coordinators.map(async (c) => ({
           to: c.email,
           ...(await renderMail(
-            createElement(GroupNoticeEmail, { t, lang: opts.locale ?? "de", name: c.name, subject, paragraphs: [t("reports.mail.reminder.body", vars)], button: t("reports.mail.button"), url: `${opts.appUrl}/verwaltung/arbeitskreise/${group.id}` }),
+            createElement(GroupNoticeEmail, {
+              t,
+              lang: opts.locale ?? "de",
+              name: c.name,
+              subject,
+              paragraphs: [t("reports.mail.reminder.body", vars)],
+              button: t("reports.mail.button"),
+              url: `${opts.appUrl}/verwaltung/arbeitskreise/${group.id}`,
+            }),
           )),
         })),
       );
@@ -391,4 +514,3 @@ export async function sendReportReminders(opts: { now?: Date; appUrl: string; lo
   }
   return sent;
 }
-

@@ -4,7 +4,15 @@ import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { auditLog, outbox } from "~/db/schema";
-import { backoffMs, claimDueMail, enqueueMail, listDeadMail, markFailed, registerMailTemplate, retryDeadMail } from "./outbox.server";
+import {
+  backoffMs,
+  claimDueMail,
+  enqueueMail,
+  listDeadMail,
+  markFailed,
+  registerMailTemplate,
+  retryDeadMail,
+} from "./outbox.server";
 import { smtpTransport } from "./transport.server";
 import { startOutboxWorker } from "./worker.server";
 
@@ -26,7 +34,11 @@ function mailServer(refuse: number) {
           return callback(error);
         }
         const mail = await simpleParser(Buffer.concat(chunks));
-        received.push({ to: mail.to ? [mail.to].flat()[0]!.text : "", messageId: mail.messageId ?? "", subject: mail.subject ?? "" });
+        received.push({
+          to: mail.to ? [mail.to].flat()[0]!.text : "",
+          messageId: mail.messageId ?? "",
+          subject: mail.subject ?? "",
+        });
         callback();
       });
     },
@@ -35,7 +47,9 @@ function mailServer(refuse: number) {
 }
 
 async function listen(server: SMTPServer): Promise<number> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.server.address() as { port: number }).port)));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve((server.server.address() as { port: number }).port)),
+  );
 }
 
 describe("transactional outbox", () => {
@@ -50,8 +64,12 @@ describe("transactional outbox", () => {
   });
 
   it("refuses a header injection in address or subject", async () => {
-    await expect(enqueueMail(db, { to: "a@example.org\r\nBcc: x@evil.example", subject: "S", html: "", text: "" })).rejects.toThrow();
-    await expect(enqueueMail(db, { to: "a@example.org", subject: "Hallo\nBcc: x@evil.example", html: "", text: "" })).rejects.toThrow();
+    await expect(
+      enqueueMail(db, { to: "a@example.org\r\nBcc: x@evil.example", subject: "S", html: "", text: "" }),
+    ).rejects.toThrow();
+    await expect(
+      enqueueMail(db, { to: "a@example.org", subject: "Hallo\nBcc: x@evil.example", html: "", text: "" }),
+    ).rejects.toThrow();
   });
 
   it("backs off exponentially and turns a mail into a dead letter after N tries, which organisers can retry", async () => {
@@ -71,7 +89,9 @@ describe("transactional outbox", () => {
     const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
     expect(row).toMatchObject({ status: "pending", attempts: 0 });
     // The retry's audit entry is written with it (same transaction), and only for a dead mail.
-    expect(await db.select().from(auditLog).where(eq(auditLog.subjectId, id))).toMatchObject([{ action: "mail.retry", subjectType: "outbox" }]);
+    expect(await db.select().from(auditLog).where(eq(auditLog.subjectId, id))).toMatchObject([
+      { action: "mail.retry", subjectType: "outbox" },
+    ]);
     expect(await retryDeadMail(id)).toBe(false);
     expect(await db.select().from(auditLog).where(eq(auditLog.subjectId, id))).toHaveLength(1);
   });
@@ -111,7 +131,10 @@ describe("worker with a real SMTP server", () => {
     const pending = await db.select().from(outbox).where(eq(outbox.status, "pending"));
     expect(pending).toHaveLength(2);
     // Time passes: make the retries due now and let the worker run again.
-    await db.update(outbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(outbox.status, "pending"));
+    await db
+      .update(outbox)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(eq(outbox.status, "pending"));
     await worker.drain();
     await worker.drain();
     await worker.stop();
@@ -132,7 +155,13 @@ describe("mails queued as data", () => {
       renders++;
       return { html: `<p>Hallo ${String(props.name)}</p>`, text: `Hallo ${String(props.name)}` };
     });
-    await enqueueMail(db, { to: "data@example.org", subject: "Daten", html: "", text: "", template: { name: "test-greeting", props: { name: "Aylin" } } });
+    await enqueueMail(db, {
+      to: "data@example.org",
+      subject: "Daten",
+      html: "",
+      text: "",
+      template: { name: "test-greeting", props: { name: "Aylin" } },
+    });
     expect(renders).toBe(0);
     const [row] = await db.select().from(outbox);
     expect(row).toMatchObject({ html: "", text: "", template: "test-greeting", props: { name: "Aylin" } });

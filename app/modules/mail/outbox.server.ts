@@ -26,7 +26,12 @@ export function registerMailTemplate(name: string, template: MailTemplate): void
 }
 
 /** A queued mail's html and text: stored, or rendered now from its template and props. */
-export async function renderQueued(mail: { html: string; text: string; template?: string | null; props?: Record<string, unknown> | null }): Promise<{ html: string; text: string }> {
+export async function renderQueued(mail: {
+  html: string;
+  text: string;
+  template?: string | null;
+  props?: Record<string, unknown> | null;
+}): Promise<{ html: string; text: string }> {
   if (!mail.template) return { html: mail.html, text: mail.text };
   const template = templates.get(mail.template);
   if (!template) throw new Error(`Unknown mail template ${mail.template}`);
@@ -101,7 +106,10 @@ export async function claimDueMail(now = new Date(), limit = 10): Promise<Claime
 }
 
 export async function markSent(id: string, now = new Date()) {
-  await db.update(outbox).set({ status: "sent", sentAt: now, lockedUntil: null, lastError: null }).where(eq(outbox.id, id));
+  await db
+    .update(outbox)
+    .set({ status: "sent", sentAt: now, lockedUntil: null, lastError: null })
+    .where(eq(outbox.id, id));
 }
 
 /** Exponential backoff: 30 s, 1 min, 2 min … capped at one hour. */
@@ -124,7 +132,14 @@ export async function markFailed(mail: ClaimedMail, error: unknown, maxAttempts:
 
 export async function listDeadMail() {
   return db
-    .select({ id: outbox.id, to: outbox.to, subject: outbox.subject, attempts: outbox.attempts, lastError: outbox.lastError, createdAt: outbox.createdAt })
+    .select({
+      id: outbox.id,
+      to: outbox.to,
+      subject: outbox.subject,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      createdAt: outbox.createdAt,
+    })
     .from(outbox)
     .where(eq(outbox.status, "dead"))
     .orderBy(asc(outbox.createdAt));

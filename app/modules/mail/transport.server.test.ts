@@ -13,7 +13,13 @@ const mail: OutgoingMail = {
   subject: "Ihre Anmeldung – Integrationskonferenz",
   html: "<p>Guten Tag</p>",
   text: "Guten Tag",
-  attachments: [{ filename: "konferenz.ics", contentType: "text/calendar; charset=utf-8", contentBase64: Buffer.from("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").toString("base64") }],
+  attachments: [
+    {
+      filename: "konferenz.ics",
+      contentType: "text/calendar; charset=utf-8",
+      contentBase64: Buffer.from("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").toString("base64"),
+    },
+  ],
 };
 
 describe("file transport", () => {
@@ -36,8 +42,12 @@ describe("file transport", () => {
   });
 
   it("titles HTML parts: inside an existing head, escaped, never twice", () => {
-    expect(withTitle('<html lang="de"><head><meta charset="utf-8"></head><body>x</body></html>', "A & <B>")).toBe('<html lang="de"><head><title>A &amp; &lt;B&gt;</title><meta charset="utf-8"></head><body>x</body></html>');
-    expect(withTitle("<html><head><title>t</title></head></html>", "s")).toBe("<html><head><title>t</title></head></html>");
+    expect(withTitle('<html lang="de"><head><meta charset="utf-8"></head><body>x</body></html>', "A & <B>")).toBe(
+      '<html lang="de"><head><title>A &amp; &lt;B&gt;</title><meta charset="utf-8"></head><body>x</body></html>',
+    );
+    expect(withTitle("<html><head><title>t</title></head></html>", "s")).toBe(
+      "<html><head><title>t</title></head></html>",
+    );
   });
 });
 
@@ -50,7 +60,13 @@ describe("resend transport", () => {
       req.on("end", () => {
         requests.push({ headers: req.headers, body: JSON.parse(body) as Record<string, unknown> });
         res.writeHead(status, { "content-type": "application/json" });
-        res.end(JSON.stringify(status === 200 ? { id: "re_123" } : { name: "validation_error", message: "Invalid from", statusCode: status }));
+        res.end(
+          JSON.stringify(
+            status === 200
+              ? { id: "re_123" }
+              : { name: "validation_error", message: "Invalid from", statusCode: status },
+          ),
+        );
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

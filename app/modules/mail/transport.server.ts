@@ -92,7 +92,11 @@ export function resendTransport(apiKey: string, baseUrl?: string): MailTransport
           headers: { ...AUTOMATIC_HEADERS },
           html: withTitle(mail.html, mail.subject),
           text: mail.text,
-          attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.contentBase64, contentType: a.contentType })),
+          attachments: mail.attachments.map((a) => ({
+            filename: a.filename,
+            content: a.contentBase64,
+            contentType: a.contentType,
+          })),
         },
         { idempotencyKey: mail.messageId },
       );

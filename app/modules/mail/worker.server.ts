@@ -39,7 +39,10 @@ export function startOutboxWorker(opts: {
           await markSent(mail.id);
         } catch (error) {
           // Never the address or the content: only which row and why (servers name the recipient).
-          logger.warn({ outboxId: mail.id, attempt: mail.attempts, err: withoutAddresses(String(error)) }, "mail delivery failed");
+          logger.warn(
+            { outboxId: mail.id, attempt: mail.attempts, err: withoutAddresses(String(error)) },
+            "mail delivery failed",
+          );
           await markFailed(mail, error, opts.maxAttempts);
         }
       }

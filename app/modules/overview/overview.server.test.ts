@@ -16,13 +16,17 @@ describe("the year at a glance", () => {
     expect(overview.registrations).toMatchObject({ confirmed: 0, held: 0, waitlisted: 0, free: 20, capacity: 20 });
     expect(overview.nextStep?.step).toBe("setup");
     expect(overview.checklist.every((s) => !s.done || s.step === "statuses")).toBe(true);
-    expect(overview.checklist.find((s) => s.step === "documentation")?.href).toBe(`/verwaltung/dokumentation/${conf.year}`);
+    expect(overview.checklist.find((s) => s.step === "documentation")?.href).toBe(
+      `/verwaltung/dokumentation/${conf.year}`,
+    );
     expect(overview.documentation).toEqual({ exists: false, publishedAt: null });
   });
 
   it("counts registrations per status and forum as the statistics page does, and follows the steps as they are done", async () => {
     const { conf, forums } = await makeConference({ capacity: 2, forums: [1, 5] });
-    await db.insert(agendaItems).values({ conferenceId: conf.id, startsAt: conf.startsAt, title: "Begrüßung", kind: "welcome" });
+    await db
+      .insert(agendaItems)
+      .values({ conferenceId: conf.id, startsAt: conf.startsAt, title: "Begrüßung", kind: "welcome" });
     await register({ conferenceId: conf.id, data: input("a@example.org", { forumId: forums[0]!.id }), locale: "de" });
     await register({ conferenceId: conf.id, data: input("b@example.org", { forumId: forums[1]!.id }), locale: "de" });
     await register({ conferenceId: conf.id, data: input("c@example.org"), locale: "de" });
@@ -36,7 +40,13 @@ describe("the year at a glance", () => {
       [1, 4],
     ]);
     const done = Object.fromEntries(overview.checklist.map((s) => [s.step, s.done]));
-    expect(done).toMatchObject({ setup: true, publish: true, registration: true, deadline: false, documentation: false });
+    expect(done).toMatchObject({
+      setup: true,
+      publish: true,
+      registration: true,
+      deadline: false,
+      documentation: false,
+    });
     expect(overview.nextStep?.step).toBe("coordinators");
 
     await db.insert(reportDeadlines).values({ conferenceId: conf.id, submitBy: conf.startsAt });
@@ -62,17 +72,44 @@ describe("the year at a glance", () => {
 describe("a coordinator's start page", () => {
   it("shows her group, this year's report with state and deadline, and the goal statuses asked of her", async () => {
     const { conf } = await makeConference({ capacity: 10 });
-    const [group] = await db.insert(groups).values({ slug: "ak-start", name: "AK Start", kind: "working_group" }).returning();
-    const user = await createUser({ email: "koordination@example.org", name: "Kim Koordination", role: "coordinator", groupId: group!.id });
+    const [group] = await db
+      .insert(groups)
+      .values({ slug: "ak-start", name: "AK Start", kind: "working_group" })
+      .returning();
+    const user = await createUser({
+      email: "koordination@example.org",
+      name: "Kim Koordination",
+      role: "coordinator",
+      groupId: group!.id,
+    });
     const none = await coordinatorHome({ id: user.id, groupId: group!.id }, conf);
     expect(none.group?.name).toBe("AK Start");
     expect(none.report).toMatchObject({ id: null, state: "missing", deadline: null });
 
     await db.insert(reportDeadlines).values({ conferenceId: conf.id, submitBy: conf.startsAt });
-    const [report] = await db.insert(groupReports).values({ groupId: group!.id, conferenceId: conf.id, status: "changes_requested" }).returning();
+    const [report] = await db
+      .insert(groupReports)
+      .values({ groupId: group!.id, conferenceId: conf.id, status: "changes_requested" })
+      .returning();
     const [origin] = await db.select().from(conferences).where(eq(conferences.id, conf.id));
-    const [goal] = await db.insert(goals).values({ title: "Mehr Sprachkurse", ownerGroupId: group!.id, targetYear: origin!.year, originConferenceId: conf.id }).returning();
-    const [other] = await db.insert(goals).values({ title: "Schon gemeldet", ownerGroupId: group!.id, targetYear: origin!.year, originConferenceId: conf.id }).returning();
+    const [goal] = await db
+      .insert(goals)
+      .values({
+        title: "Mehr Sprachkurse",
+        ownerGroupId: group!.id,
+        targetYear: origin!.year,
+        originConferenceId: conf.id,
+      })
+      .returning();
+    const [other] = await db
+      .insert(goals)
+      .values({
+        title: "Schon gemeldet",
+        ownerGroupId: group!.id,
+        targetYear: origin!.year,
+        originConferenceId: conf.id,
+      })
+      .returning();
     await db.insert(goalYears).values([
       { goalId: goal!.id, conferenceId: conf.id, status: "uebertragen", sachstand: "" },
       { goalId: other!.id, conferenceId: conf.id, status: "in_umsetzung", sachstand: "Läuft." },

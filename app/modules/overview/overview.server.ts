@@ -36,7 +36,12 @@ export async function workingConference(year?: number): Promise<Conference | nul
     const [c] = await db.select().from(conferences).where(eq(conferences.year, year));
     if (c) return c;
   }
-  const [open] = await db.select().from(conferences).where(ne(conferences.status, "documented")).orderBy(asc(conferences.year)).limit(1);
+  const [open] = await db
+    .select()
+    .from(conferences)
+    .where(ne(conferences.status, "documented"))
+    .orderBy(asc(conferences.year))
+    .limit(1);
   if (open) return open;
   const [newest] = await db.select().from(conferences).orderBy(desc(conferences.year)).limit(1);
   return newest ?? null;
@@ -63,52 +68,94 @@ export type YearOverview = Awaited<ReturnType<typeof yearOverview>>;
 
 export async function yearOverview(conf: Conference, now = new Date()) {
   const id = conf.id;
-  const [regRows, forumRows, agendaCount, groupRows, reportRows, deadline, inputRows, questionRows, proposalRows, round, agreed, statusRows, doc, dead, coordinatorRows] =
-    await Promise.all([
-      db.select({ status: registrations.status, n: count() }).from(registrations).where(eq(registrations.conferenceId, id)).groupBy(registrations.status),
-      db
-        .select({
-          id: forums.id,
-          title: forums.title,
-          capacity: forums.capacity,
-          taken: sql<number>`count(${registrations.id}) filter (where ${registrations.status} in ('held', 'confirmed'))`.mapWith(Number),
-          waitlisted: sql<number>`count(${registrations.id}) filter (where ${registrations.status} = 'waitlisted')`.mapWith(Number),
-        })
-        .from(forums)
-        .leftJoin(registrations, eq(registrations.forumId, forums.id))
-        .where(eq(forums.conferenceId, id))
-        .groupBy(forums.id)
-        .orderBy(asc(forums.position), asc(forums.title)),
-      db.select({ n: count() }).from(agendaItems).where(eq(agendaItems.conferenceId, id)),
-      db.select({ id: groups.id, name: groups.name, kind: groups.kind }).from(groups).orderBy(asc(groups.kind), asc(groups.name)),
-      db.select({ id: groupReports.id, groupId: groupReports.groupId, status: groupReports.status }).from(groupReports).where(eq(groupReports.conferenceId, id)),
-      db.select().from(reportDeadlines).where(eq(reportDeadlines.conferenceId, id)),
-      db.select({ id: discussionInputs.id, title: discussionInputs.title }).from(discussionInputs).where(eq(discussionInputs.conferenceId, id)).orderBy(asc(discussionInputs.position)),
-      db
-        .select({ inputId: discussionQuestions.inputId, status: discussionQuestions.status, n: count() })
-        .from(discussionQuestions)
-        .innerJoin(discussionInputs, eq(discussionInputs.id, discussionQuestions.inputId))
-        .where(eq(discussionInputs.conferenceId, id))
-        .groupBy(discussionQuestions.inputId, discussionQuestions.status),
-      db.select({ status: goalProposals.status, n: count() }).from(goalProposals).where(eq(goalProposals.conferenceId, id)).groupBy(goalProposals.status),
-      db.select().from(votingRounds).where(eq(votingRounds.conferenceId, id)),
-      db.select({ n: count() }).from(goals).where(eq(goals.originConferenceId, id)),
-      db
-        .select({
-          total: count(),
-          open: sql<number>`count(*) filter (where ${goalYears.status} = 'uebertragen' and ${goalYears.sachstand} = '' and ${goalYears.pendingStatus} is null)`.mapWith(Number),
-          pending: sql<number>`count(*) filter (where ${goalYears.pendingStatus} is not null)`.mapWith(Number),
-        })
-        .from(goalYears)
-        .where(eq(goalYears.conferenceId, id)),
-      db.select({ publishedAt: documentations.publishedAt }).from(documentations).where(eq(documentations.conferenceId, id)),
-      db.select({ n: count() }).from(outbox).where(eq(outbox.status, "dead")),
-      db
-        .select({ groupId: users.groupId, n: count() })
-        .from(users)
-        .where(and(eq(users.role, "coordinator"), eq(users.active, true), isNotNull(users.groupId)))
-        .groupBy(users.groupId),
-    ]);
+  const [
+    regRows,
+    forumRows,
+    agendaCount,
+    groupRows,
+    reportRows,
+    deadline,
+    inputRows,
+    questionRows,
+    proposalRows,
+    round,
+    agreed,
+    statusRows,
+    doc,
+    dead,
+    coordinatorRows,
+  ] = await Promise.all([
+    db
+      .select({ status: registrations.status, n: count() })
+      .from(registrations)
+      .where(eq(registrations.conferenceId, id))
+      .groupBy(registrations.status),
+    db
+      .select({
+        id: forums.id,
+        title: forums.title,
+        capacity: forums.capacity,
+        taken:
+          sql<number>`count(${registrations.id}) filter (where ${registrations.status} in ('held', 'confirmed'))`.mapWith(
+            Number,
+          ),
+        waitlisted:
+          sql<number>`count(${registrations.id}) filter (where ${registrations.status} = 'waitlisted')`.mapWith(Number),
+      })
+      .from(forums)
+      .leftJoin(registrations, eq(registrations.forumId, forums.id))
+      .where(eq(forums.conferenceId, id))
+      .groupBy(forums.id)
+      .orderBy(asc(forums.position), asc(forums.title)),
+    db.select({ n: count() }).from(agendaItems).where(eq(agendaItems.conferenceId, id)),
+    db
+      .select({ id: groups.id, name: groups.name, kind: groups.kind })
+      .from(groups)
+      .orderBy(asc(groups.kind), asc(groups.name)),
+    db
+      .select({ id: groupReports.id, groupId: groupReports.groupId, status: groupReports.status })
+      .from(groupReports)
+      .where(eq(groupReports.conferenceId, id)),
+    db.select().from(reportDeadlines).where(eq(reportDeadlines.conferenceId, id)),
+    db
+      .select({ id: discussionInputs.id, title: discussionInputs.title })
+      .from(discussionInputs)
+      .where(eq(discussionInputs.conferenceId, id))
+      .orderBy(asc(discussionInputs.position)),
+    db
+      .select({ inputId: discussionQuestions.inputId, status: discussionQuestions.status, n: count() })
+      .from(discussionQuestions)
+      .innerJoin(discussionInputs, eq(discussionInputs.id, discussionQuestions.inputId))
+      .where(eq(discussionInputs.conferenceId, id))
+      .groupBy(discussionQuestions.inputId, discussionQuestions.status),
+    db
+      .select({ status: goalProposals.status, n: count() })
+      .from(goalProposals)
+      .where(eq(goalProposals.conferenceId, id))
+      .groupBy(goalProposals.status),
+    db.select().from(votingRounds).where(eq(votingRounds.conferenceId, id)),
+    db.select({ n: count() }).from(goals).where(eq(goals.originConferenceId, id)),
+    db
+      .select({
+        total: count(),
+        open: sql<number>`count(*) filter (where ${goalYears.status} = 'uebertragen' and ${goalYears.sachstand} = '' and ${goalYears.pendingStatus} is null)`.mapWith(
+          Number,
+        ),
+        pending: sql<number>`count(*) filter (where ${goalYears.pendingStatus} is not null)`.mapWith(Number),
+      })
+      .from(goalYears)
+      .where(eq(goalYears.conferenceId, id)),
+    db
+      .select({ publishedAt: documentations.publishedAt })
+      .from(documentations)
+      .where(eq(documentations.conferenceId, id)),
+    db.select({ n: count() }).from(outbox).where(eq(outbox.status, "dead")),
+    db
+      .select({ groupId: users.groupId, n: count() })
+      .from(users)
+      .where(and(eq(users.role, "coordinator"), eq(users.active, true), isNotNull(users.groupId)))
+      .groupBy(users.groupId),
+  ]);
 
   const byStatus = (s: string) => regRows.find((r) => r.status === s)?.n ?? 0;
   const confirmed = byStatus("confirmed");
@@ -126,7 +173,13 @@ export async function yearOverview(conf: Conference, now = new Date()) {
   const withCoordinator = new Set(coordinatorRows.map((r) => r.groupId));
   const groupList = groupRows.map((g) => {
     const report = reportOf.get(g.id);
-    return { id: g.id, name: g.name, reportId: report?.id ?? null, state: (report?.status ?? "missing") as ReportState, hasCoordinator: withCoordinator.has(g.id) };
+    return {
+      id: g.id,
+      name: g.name,
+      reportId: report?.id ?? null,
+      state: (report?.status ?? "missing") as ReportState,
+      hasCoordinator: withCoordinator.has(g.id),
+    };
   });
   const reportsDone = groupList.filter((g) => g.state === "approved" || g.state === "published").length;
   const waitingForReview = groupList.filter((g) => g.state === "submitted").length;
@@ -138,7 +191,9 @@ export async function yearOverview(conf: Conference, now = new Date()) {
   const proposalsOf = (s: string) => proposalRows.find((p) => p.status === s)?.n ?? 0;
   const votingRound = round[0] ?? null;
   const statuses = statusRows[0] ?? { total: 0, open: 0, pending: 0 };
-  const documentation = doc[0] ? { exists: true, publishedAt: doc[0].publishedAt } : { exists: false, publishedAt: null };
+  const documentation = doc[0]
+    ? { exists: true, publishedAt: doc[0].publishedAt }
+    : { exists: false, publishedAt: null };
   const over = now >= conf.endsAt || conf.status === "held" || conf.status === "documented";
 
   const done: Record<ChecklistStep, boolean> = {
@@ -158,14 +213,25 @@ export async function yearOverview(conf: Conference, now = new Date()) {
   const checklist = CHECKLIST_STEPS.map((step) => ({ step, done: done[step], href: stepHref(step, conf.year) }));
 
   return {
-    conference: { id, year: conf.year, title: conf.title, status: conf.status, startsAt: conf.startsAt, dayCode: conf.dayCode },
+    conference: {
+      id,
+      year: conf.year,
+      title: conf.title,
+      status: conf.status,
+      startsAt: conf.startsAt,
+      dayCode: conf.dayCode,
+    },
     nextStep: checklist.find((s) => !s.done) ?? null,
     checklist,
     registrations: registrationFigures,
     reports: { deadline: deadline[0]?.submitBy ?? null, groups: groupList, done: reportsDone, waitingForReview },
     inputs,
     goals: {
-      proposals: { submitted: proposalsOf("submitted"), accepted: proposalsOf("accepted"), total: proposalRows.reduce((n, p) => n + p.n, 0) },
+      proposals: {
+        submitted: proposalsOf("submitted"),
+        accepted: proposalsOf("accepted"),
+        total: proposalRows.reduce((n, p) => n + p.n, 0),
+      },
       votingClosesAt: votingRound?.closesAt ?? null,
       agreed: agreed[0]?.n ?? 0,
       statusesOpen: statuses.open,
@@ -212,21 +278,55 @@ export async function coordinatorHome(user: { id: string; groupId: string | null
   if (!user.groupId) return { group: null, report: null, goals: [], moderates: false };
   const [[group], reportRows, deadline, goalRows, moderated] = await Promise.all([
     db.select({ id: groups.id, name: groups.name, slug: groups.slug }).from(groups).where(eq(groups.id, user.groupId)),
-    conf ? db.select({ id: groupReports.id, status: groupReports.status }).from(groupReports).where(and(eq(groupReports.groupId, user.groupId), eq(groupReports.conferenceId, conf.id))) : [],
-    conf ? db.select({ submitBy: reportDeadlines.submitBy }).from(reportDeadlines).where(eq(reportDeadlines.conferenceId, conf.id)) : [],
-    db.select({ id: goals.id, title: goals.title }).from(goals).where(eq(goals.ownerGroupId, user.groupId)).orderBy(asc(goals.id)),
+    conf
+      ? db
+          .select({ id: groupReports.id, status: groupReports.status })
+          .from(groupReports)
+          .where(and(eq(groupReports.groupId, user.groupId), eq(groupReports.conferenceId, conf.id)))
+      : [],
+    conf
+      ? db
+          .select({ submitBy: reportDeadlines.submitBy })
+          .from(reportDeadlines)
+          .where(eq(reportDeadlines.conferenceId, conf.id))
+      : [],
+    db
+      .select({ id: goals.id, title: goals.title })
+      .from(goals)
+      .where(eq(goals.ownerGroupId, user.groupId))
+      .orderBy(asc(goals.id)),
     moderatesAny(user.id),
   ]);
-  const years = goalRows.length && conf
-    ? await db
-        .select({ goalId: goalYears.goalId, status: goalYears.status, sachstand: goalYears.sachstand, pendingStatus: goalYears.pendingStatus })
-        .from(goalYears)
-        .where(and(eq(goalYears.conferenceId, conf.id), inArray(goalYears.goalId, goalRows.map((g) => g.id))))
-    : [];
+  const years =
+    goalRows.length && conf
+      ? await db
+          .select({
+            goalId: goalYears.goalId,
+            status: goalYears.status,
+            sachstand: goalYears.sachstand,
+            pendingStatus: goalYears.pendingStatus,
+          })
+          .from(goalYears)
+          .where(
+            and(
+              eq(goalYears.conferenceId, conf.id),
+              inArray(
+                goalYears.goalId,
+                goalRows.map((g) => g.id),
+              ),
+            ),
+          )
+      : [];
   return {
     group: group ?? null,
     conference: conf ? { year: conf.year, title: conf.title } : null,
-    report: conf ? { id: reportRows[0]?.id ?? null, state: (reportRows[0]?.status ?? "missing") as ReportState, deadline: deadline[0]?.submitBy ?? null } : null,
+    report: conf
+      ? {
+          id: reportRows[0]?.id ?? null,
+          state: (reportRows[0]?.status ?? "missing") as ReportState,
+          deadline: deadline[0]?.submitBy ?? null,
+        }
+      : null,
     goals: goalRows.map((g) => {
       const y = years.find((r) => r.goalId === g.id);
       // Asked of her: a status for this year that is still the roll-over's placeholder.
@@ -239,6 +339,10 @@ export async function coordinatorHome(user: { id: string; groupId: string | null
 
 /** Whether a user moderates the Fachinputs of any conference (coordinators see the menu entry only then). */
 export async function moderatesAny(userId: string): Promise<boolean> {
-  const rows = await db.select({ userId: discussionModerators.userId }).from(discussionModerators).where(eq(discussionModerators.userId, userId)).limit(1);
+  const rows = await db
+    .select({ userId: discussionModerators.userId })
+    .from(discussionModerators)
+    .where(eq(discussionModerators.userId, userId))
+    .limit(1);
   return rows.length > 0;
 }

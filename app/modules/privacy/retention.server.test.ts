@@ -10,7 +10,16 @@ const DAY = 86_400_000;
 async function conferenceEndedAt(endsAt: Date, year: number) {
   const [c] = await db
     .insert(conferences)
-    .values({ year, title: `K ${year}`, startsAt: new Date(endsAt.getTime() - 6 * 3_600_000), endsAt, venueName: "Saal", venueAddress: "Weg 1", capacity: 10, status: "held" })
+    .values({
+      year,
+      title: `K ${year}`,
+      startsAt: new Date(endsAt.getTime() - 6 * 3_600_000),
+      endsAt,
+      venueName: "Saal",
+      venueAddress: "Weg 1",
+      capacity: 10,
+      status: "held",
+    })
     .returning({ id: conferences.id });
   return c!.id;
 }
@@ -36,7 +45,15 @@ async function registration(conferenceId: string, fields: Partial<typeof registr
     manageSalt: "salt",
     ...fields,
   });
-  await db.insert(outbox).values({ to: `${id}@example.org`, subject: "Bestätigung", html: "", text: "", topic: `registration:${id}`, status: "sent", sentAt: new Date() });
+  await db.insert(outbox).values({
+    to: `${id}@example.org`,
+    subject: "Bestätigung",
+    html: "",
+    text: "",
+    topic: `registration:${id}`,
+    status: "sent",
+    sentAt: new Date(),
+  });
   return id;
 }
 
@@ -62,10 +79,21 @@ describe("retention (Löschkonzept)", () => {
     const after6Months = await applyRetention(new Date(ended.getTime() + 184 * DAY));
     expect(after6Months.anonymised).toBe(2);
     const anon = (await get(a))!;
-    expect(anon).toMatchObject({ firstName: "", lastName: "", organisation: "", status: "confirmed", organisationType: "independent_provider" });
+    expect(anon).toMatchObject({
+      firstName: "",
+      lastName: "",
+      organisation: "",
+      status: "confirmed",
+      organisationType: "independent_provider",
+    });
     expect(anon.email.endsWith(`@${ANONYMISED_DOMAIN}`)).toBe(true);
     expect(JSON.stringify(anon)).not.toMatch(/Ayşe|Yılmaz|Jugendmigrationsdienst|example\.org/);
-    expect(await db.select().from(outbox).where(eq(outbox.topic, `registration:${a}`))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.topic, `registration:${a}`)),
+    ).toHaveLength(0);
     // Statistics keep working: both rows still count.
     expect(await db.select().from(registrations).where(eq(registrations.conferenceId, conferenceId))).toHaveLength(2);
     expect((await get(b))!.status).toBe("cancelled");
@@ -80,19 +108,48 @@ describe("retention (Löschkonzept)", () => {
     const result = await applyRetention(new Date("2031-01-01T00:00:00Z"));
     expect(result.unconfirmedDeleted).toBe(1);
     expect(await get(expired)).toBeUndefined();
-    expect(await db.select().from(outbox).where(eq(outbox.topic, `registration:${expired}`))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.topic, `registration:${expired}`)),
+    ).toHaveLength(0);
     expect(await get(kept)).toBeDefined();
   });
 
   it("deletes sent mails after 30 days", async () => {
     await db.delete(outbox);
     await db.insert(outbox).values([
-      { to: "old@example.org", subject: "x", html: "", text: "", status: "sent", sentAt: new Date("2030-01-01T00:00:00Z") },
-      { to: "new@example.org", subject: "x", html: "", text: "", status: "sent", sentAt: new Date("2030-01-25T00:00:00Z") },
-      { to: "pending@example.org", subject: "x", html: "", text: "", status: "pending", createdAt: new Date("2029-01-01T00:00:00Z") },
+      {
+        to: "old@example.org",
+        subject: "x",
+        html: "",
+        text: "",
+        status: "sent",
+        sentAt: new Date("2030-01-01T00:00:00Z"),
+      },
+      {
+        to: "new@example.org",
+        subject: "x",
+        html: "",
+        text: "",
+        status: "sent",
+        sentAt: new Date("2030-01-25T00:00:00Z"),
+      },
+      {
+        to: "pending@example.org",
+        subject: "x",
+        html: "",
+        text: "",
+        status: "pending",
+        createdAt: new Date("2029-01-01T00:00:00Z"),
+      },
     ]);
     const result = await applyRetention(new Date("2030-02-05T00:00:00Z"));
     expect(result.mailsDeleted).toBe(1);
-    expect((await db.select().from(outbox)).map((m) => m.to).sort()).toEqual(["new@example.org", "pending@example.org"]);
+    expect((await db.select().from(outbox)).map((m) => m.to).sort()).toEqual([
+      "new@example.org",
+      "pending@example.org",
+    ]);
   });
 });

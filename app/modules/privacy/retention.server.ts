@@ -39,7 +39,10 @@ export const ANONYMISED_DOMAIN = "anonymisiert.invalid";
 /** Runs every retention rule; returns what each one removed (for the log and for tests). */
 export async function applyRetention(now = new Date(), settings = retentionSettings()) {
   const endedBefore = (days: number) =>
-    db.select({ id: conferences.id }).from(conferences).where(lt(conferences.endsAt, daysAgo(now, days)));
+    db
+      .select({ id: conferences.id })
+      .from(conferences)
+      .where(lt(conferences.endsAt, daysAgo(now, days)));
 
   // 1. Art. 9 data: gone four weeks after the conference.
   const special = await db
@@ -48,7 +51,11 @@ export async function applyRetention(now = new Date(), settings = retentionSetti
     .where(
       and(
         inArray(registrations.conferenceId, endedBefore(settings.specialCategoryDays)),
-        or(sql`${registrations.accessibilityNeeds} <> '[]'::jsonb`, ne(registrations.accessibilityOther, ""), ne(registrations.dietaryNeeds, "")),
+        or(
+          sql`${registrations.accessibilityNeeds} <> '[]'::jsonb`,
+          ne(registrations.accessibilityOther, ""),
+          ne(registrations.dietaryNeeds, ""),
+        ),
       ),
     )
     .returning({ id: registrations.id });
@@ -81,7 +88,12 @@ export async function applyRetention(now = new Date(), settings = retentionSetti
     )
     .returning({ id: registrations.id });
   if (anonymised.length) {
-    await db.delete(outbox).where(inArray(outbox.topic, anonymised.map((r) => `registration:${r.id}`)));
+    await db.delete(outbox).where(
+      inArray(
+        outbox.topic,
+        anonymised.map((r) => `registration:${r.id}`),
+      ),
+    );
   }
 
   // 3. Never confirmed: the hold expired, the person did not want to come. Deleted at once.
@@ -90,7 +102,12 @@ export async function applyRetention(now = new Date(), settings = retentionSetti
     .where(and(eq(registrations.status, "expired"), isNull(registrations.confirmedAt)))
     .returning({ id: registrations.id });
   if (unconfirmed.length) {
-    await db.delete(outbox).where(inArray(outbox.topic, unconfirmed.map((r) => `registration:${r.id}`)));
+    await db.delete(outbox).where(
+      inArray(
+        outbox.topic,
+        unconfirmed.map((r) => `registration:${r.id}`),
+      ),
+    );
   }
 
   // 4. Sent mail: the content is not needed once delivered. Dead letters stay for organisers a
@@ -105,5 +122,10 @@ export async function applyRetention(now = new Date(), settings = retentionSetti
     )
     .returning({ id: outbox.id });
 
-  return { specialCategories: special.length, anonymised: anonymised.length, unconfirmedDeleted: unconfirmed.length, mailsDeleted: mails.length };
+  return {
+    specialCategories: special.length,
+    anonymised: anonymised.length,
+    unconfirmedDeleted: unconfirmed.length,
+    mailsDeleted: mails.length,
+  };
 }

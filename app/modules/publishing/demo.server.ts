@@ -34,12 +34,32 @@ type DemoEntry = {
 };
 
 const AREAS: { area: MonitoringArea; title: string; line: string }[] = [
-  { area: "demografie", title: "Demografische Daten", line: "Bevölkerung nach Staatsangehörigkeit, Alter und Stadtteil." },
-  { area: "beschaeftigung", title: "Beschäftigung", line: "Sozialversicherungspflichtig Beschäftigte und Arbeitslose nach Staatsangehörigkeit." },
-  { area: "bildung", title: "Bildung", line: "Übergänge von der Grundschule, Schulabschlüsse, Besuch der Kindertagesstätten." },
-  { area: "gesundheit", title: "Gesundheit von Schulkindern", line: "Ergebnisse der Schuleingangsuntersuchungen: Impfungen, Sprachstand, Übergewicht." },
+  {
+    area: "demografie",
+    title: "Demografische Daten",
+    line: "Bevölkerung nach Staatsangehörigkeit, Alter und Stadtteil.",
+  },
+  {
+    area: "beschaeftigung",
+    title: "Beschäftigung",
+    line: "Sozialversicherungspflichtig Beschäftigte und Arbeitslose nach Staatsangehörigkeit.",
+  },
+  {
+    area: "bildung",
+    title: "Bildung",
+    line: "Übergänge von der Grundschule, Schulabschlüsse, Besuch der Kindertagesstätten.",
+  },
+  {
+    area: "gesundheit",
+    title: "Gesundheit von Schulkindern",
+    line: "Ergebnisse der Schuleingangsuntersuchungen: Impfungen, Sprachstand, Übergewicht.",
+  },
   { area: "lebensunterhalt", title: "Lebensunterhalt", line: "Bezug von Leistungen nach SGB II und SGB XII." },
-  { area: "rechtliche_situation", title: "Rechtliche Situation", line: "Aufenthaltstitel und Einbürgerungen im Jahresvergleich." },
+  {
+    area: "rechtliche_situation",
+    title: "Rechtliche Situation",
+    line: "Aufenthaltstitel und Einbürgerungen im Jahresvergleich.",
+  },
 ];
 
 function report(year: number): DemoEntry {
@@ -48,13 +68,19 @@ function report(year: number): DemoEntry {
     type: "integrationsbericht",
     year,
     description: `Der Integrationsbericht ${year} zeigt, was Einrichtungen, Vereine und städtische Dienststellen für die Integration getan haben, und enthält das Integrationsmonitoring mit Zahlen aus sechs Bereichen.`,
-    lines: [`Integrationsbericht der Stadt Bottrop für das Jahr ${year}.`, "Teil 1: Beiträge, Teil 2: Zahlen, Daten und Fakten."],
+    lines: [
+      `Integrationsbericht der Stadt Bottrop für das Jahr ${year}.`,
+      "Teil 1: Beiträge, Teil 2: Zahlen, Daten und Fakten.",
+    ],
     parts: [
       {
         title: `1. Beiträge aus den Einrichtungen, Vereinen und städtischen Dienststellen ${year}`,
         type: "integrationsbericht",
         year,
-        lines: ["Berichte der Einrichtungen, Vereine und Dienststellen.", "Fortschritte, Hemmnisse und Vernetzungsaktivitäten im Berichtsjahr."],
+        lines: [
+          "Berichte der Einrichtungen, Vereine und Dienststellen.",
+          "Fortschritte, Hemmnisse und Vernetzungsaktivitäten im Berichtsjahr.",
+        ],
       },
       ...AREAS.map((a) => ({
         title: `2. Zahlen, Daten und Fakten ${year}: ${a.title}`,
@@ -72,14 +98,16 @@ const DEMO: DemoEntry[] = [
     title: "Interkulturelles Gesamtkonzept der Stadt Bottrop",
     type: "konzept",
     year: 2012,
-    description: "Das vom Rat beschlossene Konzept für die kommunale Integrationsarbeit mit über 180 Handlungsempfehlungen.",
+    description:
+      "Das vom Rat beschlossene Konzept für die kommunale Integrationsarbeit mit über 180 Handlungsempfehlungen.",
     lines: ["Teil I: Konzept. Teil II: Vertiefungen."],
     parts: [
       {
         title: "Teil I: Konzept",
         type: "konzept",
         year: 2012,
-        description: "Umsetzungsprozess, Bottroper Rahmenbedingungen, Problematiken und Handlungsempfehlungen, Umsetzungsmodell.",
+        description:
+          "Umsetzungsprozess, Bottroper Rahmenbedingungen, Problematiken und Handlungsempfehlungen, Umsetzungsmodell.",
         lines: [
           "Umsetzungsprozess und Bottroper Rahmenbedingungen.",
           "Handlungsfelder: Bildung; Ausbildung und Beschäftigung; Jugend, Freizeit und Sport;",
@@ -88,7 +116,12 @@ const DEMO: DemoEntry[] = [
           "Problematiken und Handlungsempfehlungen, Umsetzungsmodell.",
         ],
       },
-      { title: "Teil II: Vertiefungen", type: "konzept", year: 2012, lines: ["Vertiefungen zu den Handlungsfeldern des Gesamtkonzepts."] },
+      {
+        title: "Teil II: Vertiefungen",
+        type: "konzept",
+        year: 2012,
+        lines: ["Vertiefungen zu den Handlungsfeldern des Gesamtkonzepts."],
+      },
     ],
   },
   ...[2019, 2018, 2017, 2016, 2015, 2014, 2013].map(report),
@@ -101,33 +134,49 @@ const DEMO: DemoEntry[] = [
   {
     title: "Poster der Umsetzungsstruktur des Interkulturellen Gesamtkonzeptes",
     type: "plakat",
-    description: "Das Plakat zeigt als Grafik, wie die kommunale Integrationsarbeit nach dem Gesamtkonzept aufgebaut ist.",
+    description:
+      "Das Plakat zeigt als Grafik, wie die kommunale Integrationsarbeit nach dem Gesamtkonzept aufgebaut ist.",
     lines: ["Integrationskonferenz, Facharbeitskreise, Stadtteilnetzwerke, Lenkungsgruppe."],
   },
   {
     title: "Sprich mit mir",
     type: "arbeitshilfe",
     description: "Arbeitshilfe zur Sprachvermittlung für Fachkräfte im Elementarbereich.",
-    lines: ["Alltagsintegrierte Sprachbildung in der Kita.", "Tipps für Gespräche mit Kindern, die Deutsch als zweite Sprache lernen."],
+    lines: [
+      "Alltagsintegrierte Sprachbildung in der Kita.",
+      "Tipps für Gespräche mit Kindern, die Deutsch als zweite Sprache lernen.",
+    ],
   },
   {
     title: "Was kommt nach der Schule? Maßnahmenkatalog 2015",
     type: "broschuere",
     year: 2015,
-    description: "Die Angebote der Maßnahmenträger für das Jahr 2015: ein Leitfaden für Lehrkräfte und Beratende in der Berufswahlorientierung.",
+    description:
+      "Die Angebote der Maßnahmenträger für das Jahr 2015: ein Leitfaden für Lehrkräfte und Beratende in der Berufswahlorientierung.",
     lines: ["Angebote zur Berufsorientierung und zum Übergang von der Schule in den Beruf."],
   },
   {
     title: "Integrationsprofil Bottrop",
     type: "integrationsprofil",
-    description: "Daten zu Zuwanderung und Integration, herausgegeben vom Ministerium für Kinder, Familie, Flüchtlinge und Integration des Landes Nordrhein-Westfalen (aktuellste Ausgabe).",
+    description:
+      "Daten zu Zuwanderung und Integration, herausgegeben vom Ministerium für Kinder, Familie, Flüchtlinge und Integration des Landes Nordrhein-Westfalen (aktuellste Ausgabe).",
     url: "https://www.mkjfgfi.nrw/",
   },
 ];
 
 async function addEntry(entry: DemoEntry, parentId: string | null, position: number, now: Date) {
   const created = await createLibraryEntry(
-    { title: entry.title, type: entry.type, year: entry.year ?? null, area: entry.area ?? null, description: entry.description ?? "", parentId, position, url: entry.url ?? null, published: true },
+    {
+      title: entry.title,
+      type: entry.type,
+      year: entry.year ?? null,
+      area: entry.area ?? null,
+      description: entry.description ?? "",
+      parentId,
+      position,
+      url: entry.url ?? null,
+      published: true,
+    },
     null,
     now,
   );
@@ -153,7 +202,8 @@ export async function seedLibraryDemo({ now }: { now: Date }) {
 export async function seedDocumentationDemo({ now, conferenceId }: { now: Date; conferenceId: string }) {
   const doc = await ensureDocumentation(conferenceId);
   await saveSettings(doc.id, {
-    intro: "Die Konferenz stellte die Arbeit der Stadtteilnetzwerke in den Mittelpunkt. Hier finden Sie die Redebeiträge, die Ergebnisse der Arbeitskreise, die Diskussion zum Fachinput und die vereinbarten Ziele.",
+    intro:
+      "Die Konferenz stellte die Arbeit der Stadtteilnetzwerke in den Mittelpunkt. Hier finden Sie die Redebeiträge, die Ergebnisse der Arbeitskreise, die Diskussion zum Fachinput und die vereinbarten Ziele.",
     includeReports: true,
     includeDiscussion: true,
     includeGoals: true,
@@ -164,5 +214,11 @@ export async function seedDocumentationDemo({ now, conferenceId }: { now: Date; 
     speaker: "Leitung des Kommunalen Integrationszentrums",
     html: "<p>Herzlich willkommen zur Integrationskonferenz! Heute berichten die Stadtteilnetzwerke, was sie im letzten Jahr erreicht haben.</p><p>Unser <strong>Ganzheitliches Sprachförderkonzept</strong> und die Arbeit vor Ort in den Stadtteilen gehören zusammen: Sprache lernt man dort, wo man lebt.</p>",
   });
-  await setPublished({ documentationId: doc.id, publish: true, publishAt: new Date(now.getTime() - 200 * 86_400_000), actor: null, now });
+  await setPublished({
+    documentationId: doc.id,
+    publish: true,
+    publishAt: new Date(now.getTime() - 200 * 86_400_000),
+    actor: null,
+    now,
+  });
 }

@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { conferences, documentationNotices, documentations, outbox, registrationConsents, registrations } from "~/db/schema";
+import {
+  conferences,
+  documentationNotices,
+  documentations,
+  outbox,
+  registrationConsents,
+  registrations,
+} from "~/db/schema";
 import type { Locale } from "~/i18n/catalog";
 import { markSent } from "~/modules/mail/outbox.server";
 import { applyRetention } from "~/modules/privacy/retention.server";
@@ -33,7 +40,11 @@ async function conference(opts: { endsInDays: number; status?: "registration_ope
 }
 
 /** Registers through the form's schema and the real use case; `confirm` follows the mailed link. */
-async function person(conferenceId: string, email: string, opts: { news: boolean; locale?: Locale; confirm?: boolean }) {
+async function person(
+  conferenceId: string,
+  email: string,
+  opts: { news: boolean; locale?: Locale; confirm?: boolean },
+) {
   const data = registrationSchema.parse({
     firstName: "Aylin",
     lastName: email.split("@")[0],
@@ -44,8 +55,14 @@ async function person(conferenceId: string, email: string, opts: { news: boolean
     privacyConsent: "on",
     ...(opts.news ? { documentationNews: "on" } : {}),
   });
-  expect(await register({ conferenceId, data, locale: opts.locale ?? "de" })).toMatchObject({ ok: true, outcome: "held" });
-  const [reg] = await db.select().from(registrations).where(and(eq(registrations.conferenceId, conferenceId), eq(registrations.email, email)));
+  expect(await register({ conferenceId, data, locale: opts.locale ?? "de" })).toMatchObject({
+    ok: true,
+    outcome: "held",
+  });
+  const [reg] = await db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.conferenceId, conferenceId), eq(registrations.email, email)));
   if (opts.confirm !== false) {
     const [held] = await db.select().from(outbox).where(eq(outbox.to, email));
     const token = /\/anmeldung-bestaetigen\/([a-z2-7]+)/.exec(held!.text)![1]!;
@@ -61,7 +78,14 @@ const newsMails = async (email: string) =>
     .where(and(eq(outbox.to, email), like(outbox.text, "%/dokumentation%")))
     .orderBy(asc(outbox.createdAt));
 
-const needs = (news: boolean) => ({ intent: "needs" as const, accessibility: [], accessibilityOther: "", dietaryNeeds: "", photoConsent: "no" as const, documentationNews: news ? ("on" as const) : undefined });
+const needs = (news: boolean) => ({
+  intent: "needs" as const,
+  accessibility: [],
+  accessibilityOther: "",
+  dietaryNeeds: "",
+  photoConsent: "no" as const,
+  documentationNews: news ? ("on" as const) : undefined,
+});
 
 describe("mail when the documentation is published (consent documentation_news)", () => {
   it("records the opt-in, mails confirmed people who opted in, in their language, exactly once", async () => {
@@ -74,20 +98,40 @@ describe("mail when the documentation is published (consent documentation_news)"
     const withdrawn = await person(conf.id, "widerruf@example.org", { news: true });
 
     // The opt-in is recorded like every other purpose: purpose, text version, time.
-    const [grant] = await db.select().from(registrationConsents).where(and(eq(registrationConsents.registrationId, de.id), eq(registrationConsents.purpose, "documentation_news")));
+    const [grant] = await db
+      .select()
+      .from(registrationConsents)
+      .where(
+        and(eq(registrationConsents.registrationId, de.id), eq(registrationConsents.purpose, "documentation_news")),
+      );
     expect(grant).toMatchObject({ granted: true, textVersion: CONSENT_VERSIONS.documentation_news });
     expect(grant!.createdAt).toBeInstanceOf(Date);
     // Only those who ticked the box: the checkbox is unticked by default and nothing is recorded without it.
-    const grants = await db.select().from(registrationConsents).where(and(eq(registrationConsents.purpose, "documentation_news"), eq(registrationConsents.granted, true)));
+    const grants = await db
+      .select()
+      .from(registrationConsents)
+      .where(and(eq(registrationConsents.purpose, "documentation_news"), eq(registrationConsents.granted, true)));
     expect(grants).toHaveLength(5);
 
     // Withdrawing through the manage page is as easy as giving, recorded too, and in the export.
     await updateNeeds(withdrawn.id, needs(false));
-    const history = await db.select().from(registrationConsents).where(and(eq(registrationConsents.registrationId, withdrawn.id), eq(registrationConsents.purpose, "documentation_news"))).orderBy(asc(registrationConsents.createdAt));
+    const history = await db
+      .select()
+      .from(registrationConsents)
+      .where(
+        and(
+          eq(registrationConsents.registrationId, withdrawn.id),
+          eq(registrationConsents.purpose, "documentation_news"),
+        ),
+      )
+      .orderBy(asc(registrationConsents.createdAt));
     expect(history.map((c) => c.granted)).toEqual([true, false]);
     const exported = await exportRegistration(withdrawn.id);
     expect(exported!.registration.documentationNewsAt).toBeNull();
-    expect(exported!.consents.filter((c) => c.purpose === "documentation_news").map((c) => c.granted)).toEqual([true, false]);
+    expect(exported!.consents.filter((c) => c.purpose === "documentation_news").map((c) => c.granted)).toEqual([
+      true,
+      false,
+    ]);
     expect((await exportRegistration(de.id))!.registration.documentationNewsAt).toBeInstanceOf(Date);
 
     const doc = await ensureDocumentation(conf.id);
@@ -104,7 +148,8 @@ describe("mail when the documentation is published (consent documentation_news)"
     const [arMail] = await newsMails("ar@example.org");
     expect(arMail!.subject).toBe(`تم نشر التوثيق: ${conf.title}`);
     expect(arMail!.html).toMatch(/<html[^>]*lang="ar"[^>]*dir="rtl"|<html[^>]*dir="rtl"[^>]*lang="ar"/);
-    for (const email of ["ohne@example.org", "unbestaetigt@example.org", "widerruf@example.org"]) expect(await newsMails(email), email).toEqual([]);
+    for (const email of ["ohne@example.org", "unbestaetigt@example.org", "widerruf@example.org"])
+      expect(await newsMails(email), email).toEqual([]);
     // The mail is part of the person's own data.
     expect((await exportRegistration(de.id))!.mails.map((m) => m.subject)).toContain(deMail!.subject);
 
@@ -115,15 +160,20 @@ describe("mail when the documentation is published (consent documentation_news)"
     await updateNeeds(de.id, needs(true));
     await setPublished({ documentationId: doc.id, publish: false, actor: null });
     expect((await setPublished({ documentationId: doc.id, publish: true, actor: null }))!.notified).toBe(2);
-    for (const email of ["de@example.org", "en@example.org", "ar@example.org"]) expect(await newsMails(email), email).toHaveLength(1);
+    for (const email of ["de@example.org", "en@example.org", "ar@example.org"])
+      expect(await newsMails(email), email).toHaveLength(1);
     // Withdrawing the documentation took back the two mails still waiting, publishing again queued them again (once).
     expect((await newsMails("en@example.org"))[0]!.id).not.toBe(enMail!.id);
-    expect(await db.select().from(documentationNotices).where(eq(documentationNotices.documentationId, doc.id))).toHaveLength(3);
+    expect(
+      await db.select().from(documentationNotices).where(eq(documentationNotices.documentationId, doc.id)),
+    ).toHaveLength(3);
 
     // A person who deletes their data takes the record and the mail with them.
     await deleteRegistration(en.id);
     expect(await newsMails("en@example.org")).toEqual([]);
-    expect(await db.select().from(documentationNotices).where(eq(documentationNotices.documentationId, doc.id))).toHaveLength(2);
+    expect(
+      await db.select().from(documentationNotices).where(eq(documentationNotices.documentationId, doc.id)),
+    ).toHaveLength(2);
     expect((await setPublished({ documentationId: doc.id, publish: true, actor: null }))!.notified).toBe(0);
   });
 

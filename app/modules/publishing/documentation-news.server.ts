@@ -41,14 +41,25 @@ function notToldYet(doc: Pick<DocumentationRef, "id" | "conferenceId">) {
       db
         .select({ one: documentationNotices.registrationId })
         .from(documentationNotices)
-        .where(and(eq(documentationNotices.documentationId, doc.id), eq(documentationNotices.registrationId, registrations.id))),
+        .where(
+          and(
+            eq(documentationNotices.documentationId, doc.id),
+            eq(documentationNotices.registrationId, registrations.id),
+          ),
+        ),
     ),
   );
 }
 
 async function documentationRef(tx: DbOrTx, documentationId: string, lock: boolean) {
   const query = tx
-    .select({ id: documentations.id, conferenceId: documentations.conferenceId, publishedAt: documentations.publishedAt, title: conferences.title, year: conferences.year })
+    .select({
+      id: documentations.id,
+      conferenceId: documentations.conferenceId,
+      publishedAt: documentations.publishedAt,
+      title: conferences.title,
+      year: conferences.year,
+    })
     .from(documentations)
     .innerJoin(conferences, eq(conferences.id, documentations.conferenceId))
     .where(eq(documentations.id, documentationId));
@@ -66,9 +77,18 @@ async function newsMail(reg: Recipient, doc: DocumentationRef): Promise<MailMess
       preview: subject,
       footer: t("mail.footer"),
       greeting: t("mail.greeting", { name: `${reg.firstName} ${reg.lastName}` }),
-      paragraphs: [t("registration.mail.documentation.body", { title: doc.title }), t("registration.mail.documentation.why")],
-      button: { label: t("registration.mail.documentation.button"), url: mailedUrl(`/konferenzen/${doc.year}/dokumentation`, locale) },
-      manage: { label: t("registration.mail.documentation.manageLabel"), url: manageUrl(manageToken(reg.id, reg.manageSalt), locale) },
+      paragraphs: [
+        t("registration.mail.documentation.body", { title: doc.title }),
+        t("registration.mail.documentation.why"),
+      ],
+      button: {
+        label: t("registration.mail.documentation.button"),
+        url: mailedUrl(`/konferenzen/${doc.year}/dokumentation`, locale),
+      },
+      manage: {
+        label: t("registration.mail.documentation.manageLabel"),
+        url: manageUrl(manageToken(reg.id, reg.manageSalt), locale),
+      },
     }),
   );
   // The topic ties the mail to the registration: it is in the person's data export and goes with a deletion.
@@ -89,14 +109,19 @@ export async function prepareDocumentationNews(documentationId: string): Promise
  * public. A documentation not (yet) visible mails nobody: no mail may reveal it early. Returns the
  * number of mails queued.
  */
-export async function queueDocumentationNews(tx: DbOrTx, input: { documentationId: string; now: Date; prepared?: PreparedNews }): Promise<number> {
+export async function queueDocumentationNews(
+  tx: DbOrTx,
+  input: { documentationId: string; now: Date; prepared?: PreparedNews },
+): Promise<number> {
   const doc = await documentationRef(tx, input.documentationId, true);
   if (!doc?.publishedAt || doc.publishedAt > input.now) return 0;
   const due = await tx.select(recipientColumns).from(registrations).where(notToldYet(doc));
   for (const reg of due) {
     const mail = input.prepared?.get(preparedKey(reg)) ?? (await newsMail(reg, doc));
     const outboxId = await enqueueMail(tx, mail);
-    await tx.insert(documentationNotices).values({ documentationId: doc.id, registrationId: reg.id, outboxId, createdAt: input.now });
+    await tx
+      .insert(documentationNotices)
+      .values({ documentationId: doc.id, registrationId: reg.id, outboxId, createdAt: input.now });
   }
   await tx.update(documentations).set({ notifiedAt: input.now }).where(eq(documentations.id, doc.id));
   return due.length;
@@ -111,11 +136,19 @@ export async function takeBackDocumentationNews(tx: DbOrTx, documentationId: str
     .select({ id: outbox.id })
     .from(outbox)
     .innerJoin(documentationNotices, eq(documentationNotices.outboxId, outbox.id))
-    .where(and(eq(documentationNotices.documentationId, documentationId), eq(outbox.status, "pending"), or(isNull(outbox.lockedUntil), lt(outbox.lockedUntil, now))))
+    .where(
+      and(
+        eq(documentationNotices.documentationId, documentationId),
+        eq(outbox.status, "pending"),
+        or(isNull(outbox.lockedUntil), lt(outbox.lockedUntil, now)),
+      ),
+    )
     .for("update", { of: outbox, skipLocked: true });
   if (!unsent.length) return 0;
   const ids = unsent.map((r) => r.id);
-  await tx.delete(documentationNotices).where(and(eq(documentationNotices.documentationId, documentationId), inArray(documentationNotices.outboxId, ids)));
+  await tx
+    .delete(documentationNotices)
+    .where(and(eq(documentationNotices.documentationId, documentationId), inArray(documentationNotices.outboxId, ids)));
   await tx.delete(outbox).where(inArray(outbox.id, ids));
   return ids.length;
 }

@@ -20,7 +20,11 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { getPublishedDiscussionRecords } from "~/modules/discussion/records.server";
 import { saveUpload, setFilesPublic } from "~/modules/uploads/files.server";
 import { discardPrepared, type PreparedUpload } from "~/modules/uploads/inspect.server";
-import { prepareDocumentationNews, queueDocumentationNews, takeBackDocumentationNews } from "./documentation-news.server";
+import {
+  prepareDocumentationNews,
+  queueDocumentationNews,
+  takeBackDocumentationNews,
+} from "./documentation-news.server";
 
 type Actor = { id: string; name: string } | null;
 export const documentationQuotaKey = (conferenceId: string) => `documentation:${conferenceId}`;
@@ -42,7 +46,10 @@ export function sanitizeSpeech(html: string): string {
 }
 
 export function plainText(html: string): string {
-  return sanitizeHtml(html.replace(/<\/(p|li|h3|h4|blockquote)>|<br\s*\/?>/gi, " "), { allowedTags: [], allowedAttributes: {} })
+  return sanitizeHtml(html.replace(/<\/(p|li|h3|h4|blockquote)>|<br\s*\/?>/gi, " "), {
+    allowedTags: [],
+    allowedAttributes: {},
+  })
     .replace(/&nbsp;/g, " ")
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")
@@ -54,7 +61,8 @@ export function plainText(html: string): string {
 }
 
 /** A photo may be shown to the public only with an alt text and once it is cleared. */
-export const isPhotoPublishable = (p: { altText: string; cleared: boolean }) => p.cleared && p.altText.trim().length > 0;
+export const isPhotoPublishable = (p: { altText: string; cleared: boolean }) =>
+  p.cleared && p.altText.trim().length > 0;
 
 export async function findConference(year: number) {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) return null;
@@ -80,7 +88,12 @@ const fileColumns = {
 
 async function materialsOf(documentationId: string) {
   return db
-    .select({ id: documentationMaterials.id, title: documentationMaterials.title, position: documentationMaterials.position, ...fileColumns })
+    .select({
+      id: documentationMaterials.id,
+      title: documentationMaterials.title,
+      position: documentationMaterials.position,
+      ...fileColumns,
+    })
     .from(documentationMaterials)
     .innerJoin(files, eq(files.id, documentationMaterials.fileId))
     .innerJoin(fileVersions, and(eq(fileVersions.fileId, files.id), eq(fileVersions.version, files.currentVersion)))
@@ -107,7 +120,13 @@ async function photosOf(documentationId: string) {
 
 async function speechesOf(documentationId: string) {
   return db
-    .select({ id: documentationSpeeches.id, title: documentationSpeeches.title, speaker: documentationSpeeches.speaker, html: documentationSpeeches.html, position: documentationSpeeches.position })
+    .select({
+      id: documentationSpeeches.id,
+      title: documentationSpeeches.title,
+      speaker: documentationSpeeches.speaker,
+      html: documentationSpeeches.html,
+      position: documentationSpeeches.position,
+    })
     .from(documentationSpeeches)
     .where(eq(documentationSpeeches.documentationId, documentationId))
     .orderBy(asc(documentationSpeeches.position), asc(documentationSpeeches.createdAt));
@@ -137,7 +156,12 @@ async function publishedReportsOf(conferenceId: string) {
     .from(groupReportFiles)
     .innerJoin(files, and(eq(files.id, groupReportFiles.fileId), eq(files.public, true)))
     .innerJoin(fileVersions, and(eq(fileVersions.fileId, files.id), eq(fileVersions.version, files.currentVersion)))
-    .where(inArray(groupReportFiles.reportId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        groupReportFiles.reportId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(groupReportFiles.createdAt));
   return rows.map((r) => ({ ...r, attachments: attachments.filter((a) => a.reportId === r.id) }));
 }
@@ -145,13 +169,24 @@ async function publishedReportsOf(conferenceId: string) {
 /** Goals agreed at this conference that have a published status (the public goal board's rule). */
 async function agreedGoalsOf(conferenceId: string) {
   return db
-    .select({ id: goals.id, title: goals.title, description: goals.description, groupName: groups.name, targetYear: goals.targetYear })
+    .select({
+      id: goals.id,
+      title: goals.title,
+      description: goals.description,
+      groupName: groups.name,
+      targetYear: goals.targetYear,
+    })
     .from(goals)
     .innerJoin(groups, eq(groups.id, goals.ownerGroupId))
     .where(
       and(
         eq(goals.originConferenceId, conferenceId),
-        exists(db.select({ one: goalYears.id }).from(goalYears).where(and(eq(goalYears.goalId, goals.id), isNotNull(goalYears.publishedAt)))),
+        exists(
+          db
+            .select({ one: goalYears.id })
+            .from(goalYears)
+            .where(and(eq(goalYears.goalId, goals.id), isNotNull(goalYears.publishedAt))),
+        ),
       ),
     )
     .orderBy(asc(goals.id));
@@ -183,7 +218,13 @@ export async function getDocumentation(year: number, opts: { preview?: boolean; 
   const photos = opts.preview ? allPhotos : allPhotos.filter(isPhotoPublishable);
   const slides = await slidesOf(discussion.map((d) => d.slidesFileId).filter((id): id is string => !!id));
   return {
-    conference: { id: conference.id, year: conference.year, title: conference.title, startsAt: conference.startsAt, venueName: conference.venueName },
+    conference: {
+      id: conference.id,
+      year: conference.year,
+      title: conference.title,
+      startsAt: conference.startsAt,
+      venueName: conference.venueName,
+    },
     documentation: doc,
     published,
     speeches,
@@ -213,54 +254,118 @@ export async function getDocumentationForEditing(year: number) {
   if (!conference) return null;
   const doc = await ensureDocumentation(conference.id);
   const [speeches, materials, photos] = await Promise.all([speechesOf(doc.id), materialsOf(doc.id), photosOf(doc.id)]);
-  return { conference: { id: conference.id, year: conference.year, title: conference.title }, documentation: doc, speeches, materials, photos };
+  return {
+    conference: { id: conference.id, year: conference.year, title: conference.title },
+    documentation: doc,
+    speeches,
+    materials,
+    photos,
+  };
 }
 
 /** Files may be public exactly when the documentation is published (photos: also cleared with alt text). */
 export async function syncDocumentationFiles(tx: DbOrTx, documentationId: string, now = new Date()) {
-  const [doc] = await tx.select({ publishedAt: documentations.publishedAt }).from(documentations).where(eq(documentations.id, documentationId));
+  const [doc] = await tx
+    .select({ publishedAt: documentations.publishedAt })
+    .from(documentations)
+    .where(eq(documentations.id, documentationId));
   const live = !!doc?.publishedAt && doc.publishedAt <= now;
-  const materials = await tx.select({ fileId: documentationMaterials.fileId }).from(documentationMaterials).where(eq(documentationMaterials.documentationId, documentationId));
+  const materials = await tx
+    .select({ fileId: documentationMaterials.fileId })
+    .from(documentationMaterials)
+    .where(eq(documentationMaterials.documentationId, documentationId));
   const photos = await tx
-    .select({ fileId: documentationPhotos.fileId, altText: documentationPhotos.altText, cleared: documentationPhotos.cleared })
+    .select({
+      fileId: documentationPhotos.fileId,
+      altText: documentationPhotos.altText,
+      cleared: documentationPhotos.cleared,
+    })
     .from(documentationPhotos)
     .where(eq(documentationPhotos.documentationId, documentationId));
-  await setFilesPublic(tx, materials.map((m) => m.fileId), live);
-  await setFilesPublic(tx, photos.filter((p) => live && isPhotoPublishable(p)).map((p) => p.fileId), true);
-  await setFilesPublic(tx, photos.filter((p) => !(live && isPhotoPublishable(p))).map((p) => p.fileId), false);
+  await setFilesPublic(
+    tx,
+    materials.map((m) => m.fileId),
+    live,
+  );
+  await setFilesPublic(
+    tx,
+    photos.filter((p) => live && isPhotoPublishable(p)).map((p) => p.fileId),
+    true,
+  );
+  await setFilesPublic(
+    tx,
+    photos.filter((p) => !(live && isPhotoPublishable(p))).map((p) => p.fileId),
+    false,
+  );
 }
 
-export async function saveSettings(documentationId: string, input: { intro: string; includeReports: boolean; includeDiscussion: boolean; includeGoals: boolean }) {
-  await db.update(documentations).set({ ...input, updatedAt: new Date() }).where(eq(documentations.id, documentationId));
+export async function saveSettings(
+  documentationId: string,
+  input: { intro: string; includeReports: boolean; includeDiscussion: boolean; includeGoals: boolean },
+) {
+  await db
+    .update(documentations)
+    .set({ ...input, updatedAt: new Date() })
+    .where(eq(documentations.id, documentationId));
 }
 
-async function nextPosition(table: typeof documentationSpeeches | typeof documentationMaterials | typeof documentationPhotos, documentationId: string, tx: DbOrTx = db) {
-  const [row] = await tx.select({ m: max(table.position) }).from(table).where(eq(table.documentationId, documentationId));
+async function nextPosition(
+  table: typeof documentationSpeeches | typeof documentationMaterials | typeof documentationPhotos,
+  documentationId: string,
+  tx: DbOrTx = db,
+) {
+  const [row] = await tx
+    .select({ m: max(table.position) })
+    .from(table)
+    .where(eq(table.documentationId, documentationId));
   return (row?.m ?? 0) + 1;
 }
 
-export async function saveSpeech(input: { documentationId: string; speechId?: string; title: string; speaker: string; html: string }) {
+export async function saveSpeech(input: {
+  documentationId: string;
+  speechId?: string;
+  title: string;
+  speaker: string;
+  html: string;
+}) {
   const html = sanitizeSpeech(input.html);
   const values = { title: input.title, speaker: input.speaker, html, plainText: plainText(html) };
   if (input.speechId) {
     await db
       .update(documentationSpeeches)
       .set(values)
-      .where(and(eq(documentationSpeeches.id, input.speechId), eq(documentationSpeeches.documentationId, input.documentationId)));
+      .where(
+        and(
+          eq(documentationSpeeches.id, input.speechId),
+          eq(documentationSpeeches.documentationId, input.documentationId),
+        ),
+      );
     return input.speechId;
   }
   const [row] = await db
     .insert(documentationSpeeches)
-    .values({ ...values, documentationId: input.documentationId, position: await nextPosition(documentationSpeeches, input.documentationId) })
+    .values({
+      ...values,
+      documentationId: input.documentationId,
+      position: await nextPosition(documentationSpeeches, input.documentationId),
+    })
     .returning({ id: documentationSpeeches.id });
   return row!.id;
 }
 
 export async function deleteSpeech(documentationId: string, speechId: string) {
-  await db.delete(documentationSpeeches).where(and(eq(documentationSpeeches.id, speechId), eq(documentationSpeeches.documentationId, documentationId)));
+  await db
+    .delete(documentationSpeeches)
+    .where(and(eq(documentationSpeeches.id, speechId), eq(documentationSpeeches.documentationId, documentationId)));
 }
 
-export async function addMaterial(input: { documentationId: string; conferenceId: string; upload: PreparedUpload; title: string; uploadedBy: string | null }) {
+export async function addMaterial(input: {
+  documentationId: string;
+  conferenceId: string;
+  upload: PreparedUpload;
+  title: string;
+  uploadedBy: string | null;
+}) {
   return saveUpload({
     upload: input.upload,
     quotaKey: documentationQuotaKey(input.conferenceId),
@@ -282,14 +387,21 @@ export async function deleteMaterial(documentationId: string, materialId: string
   await db.transaction(async (tx) => {
     const [row] = await tx
       .delete(documentationMaterials)
-      .where(and(eq(documentationMaterials.id, materialId), eq(documentationMaterials.documentationId, documentationId)))
+      .where(
+        and(eq(documentationMaterials.id, materialId), eq(documentationMaterials.documentationId, documentationId)),
+      )
       .returning();
     if (row) await setFilesPublic(tx, [row.fileId], false);
   });
 }
 
 /** Adds photos (already re-encoded without EXIF by the upload component): not cleared, no alt text yet. */
-export async function addPhotos(input: { documentationId: string; conferenceId: string; uploads: PreparedUpload[]; uploadedBy: string | null }) {
+export async function addPhotos(input: {
+  documentationId: string;
+  conferenceId: string;
+  uploads: PreparedUpload[];
+  uploadedBy: string | null;
+}) {
   const saved: string[] = [];
   for (const [i, upload] of input.uploads.entries()) {
     if (upload.kind !== "jpeg" && upload.kind !== "png") {
@@ -302,7 +414,11 @@ export async function addPhotos(input: { documentationId: string; conferenceId: 
       quota: DOCUMENTATION_QUOTA,
       uploadedBy: input.uploadedBy,
       link: async (tx, file) => {
-        await tx.insert(documentationPhotos).values({ documentationId: input.documentationId, fileId: file.fileId, position: await nextPosition(documentationPhotos, input.documentationId, tx) });
+        await tx.insert(documentationPhotos).values({
+          documentationId: input.documentationId,
+          fileId: file.fileId,
+          position: await nextPosition(documentationPhotos, input.documentationId, tx),
+        });
       },
     }).catch(async (error: unknown) => {
       await discardPrepared(input.uploads.slice(i + 1));
@@ -323,25 +439,43 @@ export class PhotoError extends Error {
  * Saves alt texts, captions and clearance of several photos at once. A photo cannot be cleared
  * without an alt text: it then stays uncleared and its id is returned in `altMissing`.
  */
-export async function updatePhotos(input: { documentationId: string; photos: { id: string; altText: string; caption: string; cleared: boolean }[]; actor: Actor }) {
+export async function updatePhotos(input: {
+  documentationId: string;
+  photos: { id: string; altText: string; caption: string; cleared: boolean }[];
+  actor: Actor;
+}) {
   const altMissing: string[] = [];
   await db.transaction(async (tx) => {
     const ids = input.photos.map((p) => p.id);
     if (!ids.length) return;
     const own = new Set(
-      (await tx.select({ id: documentationPhotos.id }).from(documentationPhotos).where(and(eq(documentationPhotos.documentationId, input.documentationId), inArray(documentationPhotos.id, ids)))).map(
-        (r) => r.id,
-      ),
+      (
+        await tx
+          .select({ id: documentationPhotos.id })
+          .from(documentationPhotos)
+          .where(
+            and(eq(documentationPhotos.documentationId, input.documentationId), inArray(documentationPhotos.id, ids)),
+          )
+      ).map((r) => r.id),
     );
     for (const p of input.photos) {
       if (!own.has(p.id)) continue;
       const alt = p.altText.trim();
       const cleared = p.cleared && alt.length > 0;
       if (p.cleared && !alt) altMissing.push(p.id);
-      await tx.update(documentationPhotos).set({ altText: alt, caption: p.caption.trim(), cleared }).where(eq(documentationPhotos.id, p.id));
+      await tx
+        .update(documentationPhotos)
+        .set({ altText: alt, caption: p.caption.trim(), cleared })
+        .where(eq(documentationPhotos.id, p.id));
     }
     await syncDocumentationFiles(tx, input.documentationId);
-    await recordAudit(tx, { actor: input.actor, action: "documentation.photos", subjectType: "documentation", subjectId: input.documentationId, summary: `${input.photos.length} Fotos bearbeitet` });
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: "documentation.photos",
+      subjectType: "documentation",
+      subjectId: input.documentationId,
+      summary: `${input.photos.length} Fotos bearbeitet`,
+    });
   });
   return { altMissing };
 }
@@ -361,7 +495,13 @@ export async function deletePhoto(documentationId: string, photoId: string) {
  * queues, in the same transaction, the mail to every participant who asked for one and was not told
  * yet (`notified`); withdrawing takes back those mails that have not gone out. null: no such documentation.
  */
-export async function setPublished(input: { documentationId: string; publish: boolean; publishAt?: Date; actor: Actor; now?: Date }) {
+export async function setPublished(input: {
+  documentationId: string;
+  publish: boolean;
+  publishAt?: Date;
+  actor: Actor;
+  now?: Date;
+}) {
   const now = input.now ?? new Date();
   const prepared = input.publish ? await prepareDocumentationNews(input.documentationId) : undefined;
   return db.transaction(async (tx) => {
@@ -369,9 +509,14 @@ export async function setPublished(input: { documentationId: string; publish: bo
     if (!before) return null;
     // A publish date may be set back (the day of the release), never ahead: files go public now.
     const publishedAt = input.publish ? new Date(Math.min((input.publishAt ?? now).getTime(), now.getTime())) : null;
-    await tx.update(documentations).set({ publishedAt, updatedAt: now }).where(eq(documentations.id, input.documentationId));
+    await tx
+      .update(documentations)
+      .set({ publishedAt, updatedAt: now })
+      .where(eq(documentations.id, input.documentationId));
     await syncDocumentationFiles(tx, input.documentationId, now);
-    const notified = input.publish ? await queueDocumentationNews(tx, { documentationId: input.documentationId, now, prepared }) : 0;
+    const notified = input.publish
+      ? await queueDocumentationNews(tx, { documentationId: input.documentationId, now, prepared })
+      : 0;
     if (!input.publish) await takeBackDocumentationNews(tx, input.documentationId, now);
     await recordAudit(tx, {
       actor: input.actor,
@@ -392,7 +537,13 @@ export async function publishDueDocumentations(now = new Date()): Promise<number
   const due = await db
     .select({ id: documentations.id })
     .from(documentations)
-    .where(and(isNotNull(documentations.publishedAt), lte(documentations.publishedAt, now), or(isNull(documentations.notifiedAt), lt(documentations.notifiedAt, documentations.publishedAt))));
+    .where(
+      and(
+        isNotNull(documentations.publishedAt),
+        lte(documentations.publishedAt, now),
+        or(isNull(documentations.notifiedAt), lt(documentations.notifiedAt, documentations.publishedAt)),
+      ),
+    );
   let queued = 0;
   for (const { id } of due) {
     const prepared = await prepareDocumentationNews(id);
@@ -408,7 +559,13 @@ export async function publishDueDocumentations(now = new Date()): Promise<number
 /** Published documentations (newest first) for the archive and the feed. */
 export async function listPublishedDocumentations(now = new Date()) {
   return db
-    .select({ year: conferences.year, title: conferences.title, publishedAt: documentations.publishedAt, intro: documentations.intro, updatedAt: documentations.updatedAt })
+    .select({
+      year: conferences.year,
+      title: conferences.title,
+      publishedAt: documentations.publishedAt,
+      intro: documentations.intro,
+      updatedAt: documentations.updatedAt,
+    })
     .from(documentations)
     .innerJoin(conferences, eq(conferences.id, documentations.conferenceId))
     .where(and(isNotNull(documentations.publishedAt), lte(documentations.publishedAt, now)))
@@ -423,6 +580,9 @@ export function withoutStorageKeys(view: DocumentationView) {
     materials: view.materials.map(strip),
     photos: view.photos.map(strip),
     reports: view.reports.map((r) => ({ ...r, attachments: r.attachments.map(strip) })),
-    discussion: view.discussion.map((d) => ({ ...d, slides: d.slides && { ...strip(d.slides), derivedPdfKey: undefined, hasDerivedPdf: !!d.slides.derivedPdfKey } })),
+    discussion: view.discussion.map((d) => ({
+      ...d,
+      slides: d.slides && { ...strip(d.slides), derivedPdfKey: undefined, hasDerivedPdf: !!d.slides.derivedPdfKey },
+    })),
   };
 }

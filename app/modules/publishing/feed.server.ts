@@ -22,14 +22,33 @@ export async function publicationsFeed(appUrl: string, now = new Date()): Promis
   const base = appUrl.replace(/\/$/, "");
   const docs = await listPublishedDocumentations(now);
   const library = await db
-    .select({ id: libraryEntries.id, slug: libraryEntries.slug, title: libraryEntries.title, description: libraryEntries.description, publishedAt: libraryEntries.publishedAt, updatedAt: libraryEntries.updatedAt })
+    .select({
+      id: libraryEntries.id,
+      slug: libraryEntries.slug,
+      title: libraryEntries.title,
+      description: libraryEntries.description,
+      publishedAt: libraryEntries.publishedAt,
+      updatedAt: libraryEntries.updatedAt,
+    })
     .from(libraryEntries)
     .where(eq(libraryEntries.published, true))
     .orderBy(desc(libraryEntries.publishedAt))
     .limit(50);
   const entries: Entry[] = [
-    ...docs.map((d) => ({ id: `${base}/konferenzen/${d.year}/dokumentation`, title: `Dokumentation: ${d.title}`, url: `${base}/konferenzen/${d.year}/dokumentation`, updated: d.publishedAt!, summary: d.intro })),
-    ...library.map((e) => ({ id: `${base}/dokumente/${e.id}`, title: e.title, url: `${base}/dokumente/${e.slug}`, updated: e.publishedAt ?? e.updatedAt, summary: e.description })),
+    ...docs.map((d) => ({
+      id: `${base}/konferenzen/${d.year}/dokumentation`,
+      title: `Dokumentation: ${d.title}`,
+      url: `${base}/konferenzen/${d.year}/dokumentation`,
+      updated: d.publishedAt!,
+      summary: d.intro,
+    })),
+    ...library.map((e) => ({
+      id: `${base}/dokumente/${e.id}`,
+      title: e.title,
+      url: `${base}/dokumente/${e.slug}`,
+      updated: e.publishedAt ?? e.updatedAt,
+      summary: e.description,
+    })),
   ]
     .sort((a, b) => b.updated.getTime() - a.updated.getTime())
     .slice(0, 50);

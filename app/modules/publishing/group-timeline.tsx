@@ -23,7 +23,9 @@ export function GroupTimeline({ years }: { years: TimelineYear[] }) {
               ) : null}
               {y.documentation ? (
                 <li>
-                  <Link to={`/konferenzen/${y.year}/dokumentation`}>{t("timeline.documentation", { year: y.year })}</Link>
+                  <Link to={`/konferenzen/${y.year}/dokumentation`}>
+                    {t("timeline.documentation", { year: y.year })}
+                  </Link>
                 </li>
               ) : null}
               {y.goals.length ? (

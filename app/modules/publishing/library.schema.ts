@@ -16,21 +16,36 @@ export const LIBRARY_TYPES = [
 export type LibraryType = (typeof LIBRARY_TYPES)[number];
 
 /** The six areas of the Integrationsmonitoring. */
-export const MONITORING_AREAS = ["demografie", "beschaeftigung", "bildung", "gesundheit", "lebensunterhalt", "rechtliche_situation"] as const;
+export const MONITORING_AREAS = [
+  "demografie",
+  "beschaeftigung",
+  "bildung",
+  "gesundheit",
+  "lebensunterhalt",
+  "rechtliche_situation",
+] as const;
 export type MonitoringArea = (typeof MONITORING_AREAS)[number];
 
 export { isSafeExternalUrl };
 
 const optionalYear = z.preprocess(
   (v) => (v === "" || v === undefined ? null : v),
-  z.coerce.number({ message: "library.error.year" }).int("library.error.year").min(1950, "library.error.year").max(2100, "library.error.year").nullable(),
+  z.coerce
+    .number({ message: "library.error.year" })
+    .int("library.error.year")
+    .min(1950, "library.error.year")
+    .max(2100, "library.error.year")
+    .nullable(),
 );
 
 export const libraryEntrySchema = z.object({
   title: z.string().trim().min(1, "errors.required").max(300),
   year: optionalYear,
   type: z.enum(LIBRARY_TYPES, { message: "library.error.type" }),
-  area: z.preprocess((v) => (v === "" ? null : v), z.enum(MONITORING_AREAS, { message: "errors.invalid" }).nullable().optional()),
+  area: z.preprocess(
+    (v) => (v === "" ? null : v),
+    z.enum(MONITORING_AREAS, { message: "errors.invalid" }).nullable().optional(),
+  ),
   description: z.string().trim().max(5000).default(""),
   parentId: z.preprocess((v) => (v === "" ? null : v), z.uuid({ message: "errors.invalid" }).nullable().optional()),
   position: z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerce.number().int().min(0).max(10_000)),

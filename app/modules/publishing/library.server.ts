@@ -14,7 +14,6 @@ export const LIBRARY_QUOTA = { bytes: 2 * 1024 * 1024 * 1024, count: 5000 };
 export type LibraryEntry = typeof libraryEntries.$inferSelect;
 type Actor = { id: string; name: string };
 
-
 /** "Integrationsbericht 2019: Bildung" → "integrationsbericht-2019-bildung" (umlauts spelled out). */
 export function slugify(value: string): string {
   const base = value
@@ -38,7 +37,9 @@ async function freeSlug(tx: DbOrTx, wanted: string, exceptId?: string): Promise<
     const [taken] = await tx
       .select({ id: libraryEntries.id })
       .from(libraryEntries)
-      .where(exceptId ? and(eq(libraryEntries.slug, slug), ne(libraryEntries.id, exceptId)) : eq(libraryEntries.slug, slug));
+      .where(
+        exceptId ? and(eq(libraryEntries.slug, slug), ne(libraryEntries.id, exceptId)) : eq(libraryEntries.slug, slug),
+      );
     if (!taken) return slug;
   }
 }
@@ -72,7 +73,12 @@ function withCurrentFile() {
 }
 
 export type LibraryRow = Awaited<ReturnType<typeof listLibrary>>[number];
-export type LibraryFilter = { type?: LibraryType | ""; year?: number | ""; area?: MonitoringArea | ""; includeDrafts?: boolean };
+export type LibraryFilter = {
+  type?: LibraryType | "";
+  year?: number | "";
+  area?: MonitoringArea | "";
+  includeDrafts?: boolean;
+};
 
 /**
  * The library, newest year first; parts follow their parent. Filters match an entry or one of its
@@ -113,7 +119,11 @@ export async function getLibraryEntry(idOrSlug: string, opts: { includeDrafts?: 
   const [row] = await withCurrentFile().where(opts.includeDrafts ? key : and(key, eq(libraryEntries.published, true)));
   if (!row) return null;
   const parts = await withCurrentFile()
-    .where(opts.includeDrafts ? eq(libraryEntries.parentId, row.id) : and(eq(libraryEntries.parentId, row.id), eq(libraryEntries.published, true)))
+    .where(
+      opts.includeDrafts
+        ? eq(libraryEntries.parentId, row.id)
+        : and(eq(libraryEntries.parentId, row.id), eq(libraryEntries.published, true)),
+    )
     .orderBy(asc(libraryEntries.position), asc(libraryEntries.title));
   let parent: { slug: string; title: string } | null = null;
   if (row.parentId) {
@@ -131,7 +141,11 @@ export async function listParentChoices(exceptId?: string) {
   return db
     .select({ id: libraryEntries.id, title: libraryEntries.title, year: libraryEntries.year })
     .from(libraryEntries)
-    .where(exceptId ? and(isNull(libraryEntries.parentId), ne(libraryEntries.id, exceptId)) : isNull(libraryEntries.parentId))
+    .where(
+      exceptId
+        ? and(isNull(libraryEntries.parentId), ne(libraryEntries.id, exceptId))
+        : isNull(libraryEntries.parentId),
+    )
     .orderBy(sql`${libraryEntries.year} desc nulls last`, asc(libraryEntries.title));
 }
 
@@ -144,7 +158,10 @@ export class LibraryError extends Error {
 async function checkParent(tx: DbOrTx, parentId: string | null | undefined, selfId?: string) {
   if (!parentId) return null;
   if (parentId === selfId) throw new LibraryError("parentId");
-  const [parent] = await tx.select({ id: libraryEntries.id, parentId: libraryEntries.parentId }).from(libraryEntries).where(eq(libraryEntries.id, parentId));
+  const [parent] = await tx
+    .select({ id: libraryEntries.id, parentId: libraryEntries.parentId })
+    .from(libraryEntries)
+    .where(eq(libraryEntries.id, parentId));
   // One level of parts: a report and its parts; a part cannot be a parent.
   if (!parent || parent.parentId) throw new LibraryError("parentId");
   return parent.id;
@@ -152,15 +169,30 @@ async function checkParent(tx: DbOrTx, parentId: string | null | undefined, self
 
 /** The file of an entry is public exactly while the entry is published. */
 async function syncFilePublic(tx: DbOrTx, entryId: string) {
-  const [row] = await tx.select({ fileId: libraryEntries.fileId, published: libraryEntries.published }).from(libraryEntries).where(eq(libraryEntries.id, entryId));
+  const [row] = await tx
+    .select({ fileId: libraryEntries.fileId, published: libraryEntries.published })
+    .from(libraryEntries)
+    .where(eq(libraryEntries.id, entryId));
   if (row?.fileId) await setFilesPublic(tx, [row.fileId], row.published);
 }
 
-export async function createLibraryEntry(input: LibraryEntryInput & { slug?: string }, actor: Actor | null, now = new Date()): Promise<{ id: string; slug: string }> {
+export async function createLibraryEntry(
+  input: LibraryEntryInput & { slug?: string },
+  actor: Actor | null,
+  now = new Date(),
+): Promise<{ id: string; slug: string }> {
   if (input.url && !isSafeExternalUrl(input.url)) throw new LibraryError("url");
   return db.transaction(async (tx) => {
     const parentId = await checkParent(tx, input.parentId);
-    const slug = await freeSlug(tx, input.slug ?? slugify([input.title, input.year && !input.title.includes(String(input.year)) ? String(input.year) : ""].filter(Boolean).join(" ")));
+    const slug = await freeSlug(
+      tx,
+      input.slug ??
+        slugify(
+          [input.title, input.year && !input.title.includes(String(input.year)) ? String(input.year) : ""]
+            .filter(Boolean)
+            .join(" "),
+        ),
+    );
     const [row] = await tx
       .insert(libraryEntries)
       .values({
@@ -177,20 +209,35 @@ export async function createLibraryEntry(input: LibraryEntryInput & { slug?: str
         publishedAt: input.published ? now : null,
       })
       .returning({ id: libraryEntries.id, slug: libraryEntries.slug });
-    await recordAudit(tx, { actor, action: "library.create", subjectType: "library_entry", subjectId: row!.id, summary: input.title });
+    await recordAudit(tx, {
+      actor,
+      action: "library.create",
+      subjectType: "library_entry",
+      subjectId: row!.id,
+      summary: input.title,
+    });
     return row!;
   });
 }
 
 /** Saves an entry; false when there is no such entry. */
-export async function updateLibraryEntry(id: string, input: LibraryEntryInput, actor: Actor | null, now = new Date()): Promise<boolean> {
+export async function updateLibraryEntry(
+  id: string,
+  input: LibraryEntryInput,
+  actor: Actor | null,
+  now = new Date(),
+): Promise<boolean> {
   if (input.url && !isSafeExternalUrl(input.url)) throw new LibraryError("url");
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(libraryEntries).where(eq(libraryEntries.id, id));
     if (!before) return false;
     const parentId = await checkParent(tx, input.parentId, id);
     if (parentId) {
-      const [child] = await tx.select({ id: libraryEntries.id }).from(libraryEntries).where(eq(libraryEntries.parentId, id)).limit(1);
+      const [child] = await tx
+        .select({ id: libraryEntries.id })
+        .from(libraryEntries)
+        .where(eq(libraryEntries.parentId, id))
+        .limit(1);
       if (child) throw new LibraryError("parentId");
     }
     await tx
@@ -211,7 +258,13 @@ export async function updateLibraryEntry(id: string, input: LibraryEntryInput, a
       .where(eq(libraryEntries.id, id));
     await syncFilePublic(tx, id);
     if (before.published !== input.published) {
-      await recordAudit(tx, { actor, action: input.published ? "library.publish" : "library.unpublish", subjectType: "library_entry", subjectId: id, summary: input.title });
+      await recordAudit(tx, {
+        actor,
+        action: input.published ? "library.publish" : "library.unpublish",
+        subjectType: "library_entry",
+        subjectId: id,
+        summary: input.title,
+      });
     }
     return true;
   });
@@ -223,7 +276,13 @@ export async function deleteLibraryEntry(id: string, actor: Actor | null) {
     if (!row) return;
     // The stored file stays (its versions are history) but is no longer public.
     if (row.fileId) await setFilesPublic(tx, [row.fileId], false);
-    await recordAudit(tx, { actor, action: "library.delete", subjectType: "library_entry", subjectId: id, summary: row.title });
+    await recordAudit(tx, {
+      actor,
+      action: "library.delete",
+      subjectType: "library_entry",
+      subjectId: id,
+      summary: row.title,
+    });
   });
 }
 
@@ -231,8 +290,15 @@ export async function deleteLibraryEntry(id: string, actor: Actor | null) {
  * Attaches an upload to an entry (a new file, or the next version of its file). The PDF's text,
  * extracted by the upload component, is copied into the entry for the search index. null: no such entry.
  */
-export async function attachLibraryFile(input: { entryId: string; upload: PreparedUpload; uploadedBy: string | null }): Promise<SavedFile | null> {
-  const [entry] = await db.select({ id: libraryEntries.id, fileId: libraryEntries.fileId }).from(libraryEntries).where(eq(libraryEntries.id, input.entryId));
+export async function attachLibraryFile(input: {
+  entryId: string;
+  upload: PreparedUpload;
+  uploadedBy: string | null;
+}): Promise<SavedFile | null> {
+  const [entry] = await db
+    .select({ id: libraryEntries.id, fileId: libraryEntries.fileId })
+    .from(libraryEntries)
+    .where(eq(libraryEntries.id, input.entryId));
   if (!entry) return null;
   return saveUpload({
     upload: input.upload,

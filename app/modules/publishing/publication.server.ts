@@ -49,12 +49,15 @@ export function publicationHtml(view: DocumentationView, photoFile: (i: number) 
   const c = view.conference;
   const title = publicationTitle(c.year);
   const parts: { id: string; title: string; html: string }[] = [];
-  if (view.documentation.intro.trim()) parts.push({ id: "einleitung", title: "Einleitung", html: para(view.documentation.intro) });
+  if (view.documentation.intro.trim())
+    parts.push({ id: "einleitung", title: "Einleitung", html: para(view.documentation.intro) });
   if (view.speeches.length) {
     parts.push({
       id: "redebeitraege",
       title: "Redebeiträge",
-      html: view.speeches.map((s) => `<h3>${esc(s.title)}</h3>${s.speaker ? `<p><em>${esc(s.speaker)}</em></p>` : ""}\n${s.html}`).join("\n"),
+      html: view.speeches
+        .map((s) => `<h3>${esc(s.title)}</h3>${s.speaker ? `<p><em>${esc(s.speaker)}</em></p>` : ""}\n${s.html}`)
+        .join("\n"),
     });
   }
   if (view.discussion.length) {
@@ -70,8 +73,12 @@ export function publicationHtml(view: DocumentationView, photoFile: (i: number) 
             para(d.abstract),
             d.slides ? `<p>Folien: ${esc(d.slides.displayName)} (im Archiv der Dokumentation)</p>` : "",
             d.outcome ? `<h4>Ergebnis der Diskussion</h4>${para(d.outcome)}` : "",
-            d.answered.length ? `<h4>Beantwortete Fragen</h4><ul>${d.answered.map((q) => `<li>${esc(q.text)}</li>`).join("")}</ul>` : "",
-            d.open.length ? `<h4>Offene Fragen</h4><ul>${d.open.map((q) => `<li>${esc(q.text)}</li>`).join("")}</ul>` : "",
+            d.answered.length
+              ? `<h4>Beantwortete Fragen</h4><ul>${d.answered.map((q) => `<li>${esc(q.text)}</li>`).join("")}</ul>`
+              : "",
+            d.open.length
+              ? `<h4>Offene Fragen</h4><ul>${d.open.map((q) => `<li>${esc(q.text)}</li>`).join("")}</ul>`
+              : "",
           ].join("\n");
         })
         .join("\n"),
@@ -85,7 +92,9 @@ export function publicationHtml(view: DocumentationView, photoFile: (i: number) 
         .map((r) =>
           [
             `<h3>${esc(r.groupName)}</h3>`,
-            ...(Object.keys(SECTIONS) as (keyof typeof SECTIONS)[]).filter((k) => r[k].trim()).map((k) => `<h4>${SECTIONS[k]}</h4>${para(r[k])}`),
+            ...(Object.keys(SECTIONS) as (keyof typeof SECTIONS)[])
+              .filter((k) => r[k].trim())
+              .map((k) => `<h4>${SECTIONS[k]}</h4>${para(r[k])}`),
             r.attachments.length ? `<p>Anhänge: ${r.attachments.map((a) => esc(a.displayName)).join(", ")}</p>` : "",
           ].join("\n"),
         )
@@ -111,7 +120,10 @@ export function publicationHtml(view: DocumentationView, photoFile: (i: number) 
       id: "fotos",
       title: "Fotodokumentation",
       html: photos
-        .map((p, i) => `<p><img src="${esc(photoFile(i))}" alt="${esc(p.altText)}" width="480"></p>\n<p><em>Foto ${i + 1}: ${esc(p.caption || p.altText)}</em></p>`)
+        .map(
+          (p, i) =>
+            `<p><img src="${esc(photoFile(i))}" alt="${esc(p.altText)}" width="480"></p>\n<p><em>Foto ${i + 1}: ${esc(p.caption || p.altText)}</em></p>`,
+        )
         .join("\n"),
     });
   }
@@ -159,7 +171,10 @@ export async function generatePublication(year: number): Promise<"done" | "unava
     await db
       .insert(publications)
       .values({ conferenceId, sourceHash: hash, ...values })
-      .onConflictDoUpdate({ target: publications.conferenceId, set: { sourceHash: hash, updatedAt: new Date(), ...values } });
+      .onConflictDoUpdate({
+        target: publications.conferenceId,
+        set: { sourceHash: hash, updatedAt: new Date(), ...values },
+      });
   };
   if (!(await hasSoffice())) {
     await save({ status: "unavailable", reason: "noConverter" });
@@ -172,18 +187,33 @@ export async function generatePublication(year: number): Promise<"done" | "unava
     for (const [i, p] of photos.entries()) {
       // Every photo as a JPEG of print size: Writer reads it for sure, and the PDF stays small.
       const name = `foto-${i + 1}.jpg`;
-      await pipeline(storage().read(p.storageKey), sharp().rotate().resize(1600, 1600, { fit: "inside", withoutEnlargement: true }).jpeg({ quality: 82 }), createWriteStream(path.join(work, name)));
+      await pipeline(
+        storage().read(p.storageKey),
+        sharp().rotate().resize(1600, 1600, { fit: "inside", withoutEnlargement: true }).jpeg({ quality: 82 }),
+        createWriteStream(path.join(work, name)),
+      );
       names.push(name);
     }
     const html = path.join(work, `${publicationFileName(year)}.html`);
-    await writeFile(html, publicationHtml(view, (i) => names[i]!));
-    const pdf = await sofficeConvert(html, { filter: EXPORT, outExt: "pdf", timeoutMs: env.SOFFICE_TIMEOUT_MS * 2, infilter: "HTML (StarWriter)" });
+    await writeFile(
+      html,
+      publicationHtml(view, (i) => names[i]!),
+    );
+    const pdf = await sofficeConvert(html, {
+      filter: EXPORT,
+      outExt: "pdf",
+      timeoutMs: env.SOFFICE_TIMEOUT_MS * 2,
+      infilter: "HTML (StarWriter)",
+    });
     const key = newStorageKey();
     const { size } = await stat(pdf);
     await storage().put(key, pdf);
     await rm(path.dirname(pdf), { recursive: true, force: true });
     await save({ status: "done", reason: null, storageKey: key, size, generatedAt: new Date() });
-    if (before?.storageKey) await storage().remove(before.storageKey).catch(() => undefined);
+    if (before?.storageKey)
+      await storage()
+        .remove(before.storageKey)
+        .catch(() => undefined);
     return "done";
   } catch (error) {
     logger.warn({ year, err: String(error).slice(0, 300) }, "publication failed");
@@ -222,7 +252,15 @@ export async function refreshPublications(now = new Date()): Promise<number> {
 
 /** The stored publication of a documentation, only when it was made from exactly this content. */
 export async function getPublication(view: DocumentationView) {
-  const [row] = await db.select().from(publications).where(and(eq(publications.conferenceId, view.conference.id), eq(publications.status, "done")));
+  const [row] = await db
+    .select()
+    .from(publications)
+    .where(and(eq(publications.conferenceId, view.conference.id), eq(publications.status, "done")));
   if (!row?.storageKey || row.sourceHash !== sourceHash(view)) return null;
-  return { storageKey: row.storageKey, size: row.size ?? 0, generatedAt: row.generatedAt, fileName: `${publicationFileName(view.conference.year)}.pdf` };
+  return {
+    storageKey: row.storageKey,
+    size: row.size ?? 0,
+    generatedAt: row.generatedAt,
+    fileName: `${publicationFileName(view.conference.year)}.pdf`,
+  };
 }

@@ -8,4 +8,3 @@ export const searchParamsSchema = z.object({
   jahr: z.coerce.number().int().min(1950).max(2100).or(z.literal("")).catch(""),
   art: z.enum(SEARCH_KINDS).or(z.literal("")).catch(""),
 });
-

@@ -20,7 +20,15 @@ export function prefixQuery(q: string): string | null {
   return words.map((w) => `${w}:*`).join(" & ");
 }
 
-export type SearchHit = { kind: SearchKind; id: string; title: string; year: number | null; url: string; rank: number; snippet: string };
+export type SearchHit = {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  year: number | null;
+  url: string;
+  rank: number;
+  snippet: string;
+};
 
 const clean = (expr: SQL) => sql`translate(${expr}, ${MARK_START + MARK_END}, '')`;
 
@@ -29,7 +37,8 @@ const clean = (expr: SQL) => sql`translate(${expr}, ${MARK_START + MARK_END}, ''
  * rank. `offset 0` keeps the planner from inlining the subquery, which would compute the vector
  * (and, for reports, gather the PDFs' text) once for the filter and again for the rank.
  */
-const once = (text: SQL) => sql`lateral (select b.body, to_tsvector('german', b.body) as v from (select ${text} as body) b offset 0) t`;
+const once = (text: SQL) =>
+  sql`lateral (select b.body, to_tsvector('german', b.body) as v from (select ${text} as body) b offset 0) t`;
 
 /**
  * German full-text search over published content only: library entries (with the text of their
@@ -40,7 +49,13 @@ const once = (text: SQL) => sql`lateral (select b.body, to_tsvector('german', b.
  * index); reports, goals and documentation intros are few and are vectorised in the query, once
  * per row (see `once`); snippets (ts_headline) only for the shown page.
  */
-export async function search(input: { q: string; year?: number | ""; kind?: SearchKind | ""; limit?: number; now?: Date }): Promise<SearchHit[]> {
+export async function search(input: {
+  q: string;
+  year?: number | "";
+  kind?: SearchKind | "";
+  limit?: number;
+  now?: Date;
+}): Promise<SearchHit[]> {
   const tsq = prefixQuery(input.q);
   if (!tsq) return [];
   const now = input.now ?? new Date();
@@ -124,7 +139,15 @@ export async function search(input: { q: string; year?: number | ""; kind?: Sear
         and t.v @@ q.q`);
   }
   const yearFilter = input.year ? sql`where year = ${input.year}` : sql``;
-  const rows = await rawRows<{ kind: SearchKind; id: string; title: string; year: number | null; url: string; rank: number; snippet: string }>(
+  const rows = await rawRows<{
+    kind: SearchKind;
+    id: string;
+    title: string;
+    year: number | null;
+    url: string;
+    rank: number;
+    snippet: string;
+  }>(
     db,
     sql`
       with q as (select ${query} as q),
@@ -137,4 +160,3 @@ export async function search(input: { q: string; year?: number | ""; kind?: Sear
   );
   return rows.map((r) => ({ ...r, year: r.year === null ? null : Number(r.year), rank: Number(r.rank) }));
 }
-

@@ -28,16 +28,30 @@ export async function groupTimeline(groupId: string, now = new Date()): Promise<
     db
       .select({ conferenceId: groupReports.conferenceId })
       .from(groupReports)
-      .where(and(eq(groupReports.groupId, groupId), eq(groupReports.status, "published"), inArray(groupReports.conferenceId, ids))),
+      .where(
+        and(
+          eq(groupReports.groupId, groupId),
+          eq(groupReports.status, "published"),
+          inArray(groupReports.conferenceId, ids),
+        ),
+      ),
     db
       .select({ conferenceId: goalYears.conferenceId, id: goals.id, title: goals.title, status: goalYears.status })
       .from(goalYears)
       .innerJoin(goals, eq(goals.id, goalYears.goalId))
-      .where(and(eq(goals.ownerGroupId, groupId), isNotNull(goalYears.publishedAt), inArray(goalYears.conferenceId, ids))),
+      .where(
+        and(eq(goals.ownerGroupId, groupId), isNotNull(goalYears.publishedAt), inArray(goalYears.conferenceId, ids)),
+      ),
     db
       .select({ conferenceId: documentations.conferenceId })
       .from(documentations)
-      .where(and(isNotNull(documentations.publishedAt), lte(documentations.publishedAt, now), inArray(documentations.conferenceId, ids))),
+      .where(
+        and(
+          isNotNull(documentations.publishedAt),
+          lte(documentations.publishedAt, now),
+          inArray(documentations.conferenceId, ids),
+        ),
+      ),
   ]);
   return years
     .map((y) => ({

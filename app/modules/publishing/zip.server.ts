@@ -45,7 +45,10 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * the speeches as text, materials, the published groups' files and the publishable photos only. Files are read from the
  * storage by their stored keys; nothing inside a file is followed.
  */
-export function documentationZip(view: DocumentationView, publication: { storageKey: string; fileName: string } | null = null): { stream: Readable; fileName: string } {
+export function documentationZip(
+  view: DocumentationView,
+  publication: { storageKey: string; fileName: string } | null = null,
+): { stream: Readable; fileName: string } {
   const zip = new ZipArchive({ zlib: { level: 6 } });
   const out = new PassThrough();
   zip.on("error", (error) => out.destroy(error));
@@ -69,7 +72,9 @@ export function documentationZip(view: DocumentationView, publication: { storage
   for (const r of view.reports) {
     for (const a of r.attachments) {
       // Only the group's public files (published reports make their files public).
-      zip.append(store.read(a.storageKey), { name: name(`Arbeitskreise/${zipSafeName(r.groupName, "Arbeitskreis")}`, zipSafeName(a.displayName)) });
+      zip.append(store.read(a.storageKey), {
+        name: name(`Arbeitskreise/${zipSafeName(r.groupName, "Arbeitskreis")}`, zipSafeName(a.displayName)),
+      });
     }
   }
   for (const d of view.discussion) {
@@ -77,7 +82,10 @@ export function documentationZip(view: DocumentationView, publication: { storage
     // The Fachinput's slides as uploaded, and an Office file also as the PDF made of it.
     const folder = `Fachinputs/${zipSafeName(d.title, "Fachinput")}`;
     zip.append(store.read(d.slides.storageKey), { name: name(folder, zipSafeName(d.slides.displayName)) });
-    if (d.slides.derivedPdfKey) zip.append(store.read(d.slides.derivedPdfKey), { name: name(folder, zipSafeName(d.slides.displayName.replace(/\.[^.]+$/, "") + ".pdf")) });
+    if (d.slides.derivedPdfKey)
+      zip.append(store.read(d.slides.derivedPdfKey), {
+        name: name(folder, zipSafeName(d.slides.displayName.replace(/\.[^.]+$/, "") + ".pdf")),
+      });
   }
   if (view.discussion.some((d) => d.slides)) lines.push("Folien der Fachinputs: Ordner Fachinputs", "");
   view.photos.forEach((p, i) => {

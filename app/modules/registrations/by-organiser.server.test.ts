@@ -10,16 +10,30 @@ import { cancelRegistration, findByManageToken } from "./manage.server";
 import { confirmRegistration, register } from "./register.server";
 import { registerByOrganiser, updateByOrganiser } from "./by-organiser.server";
 import type { Actor, Registration } from "./seats.server";
-import { confirmTokenIn, DAY, input, mailsTo, makeConference, manageTokenIn, organiserInput, registrationOf } from "./testing";
+import {
+  confirmTokenIn,
+  DAY,
+  input,
+  mailsTo,
+  makeConference,
+  manageTokenIn,
+  organiserInput,
+  registrationOf,
+} from "./testing";
 
 let actor: Actor;
 beforeAll(async () => {
   actor = await createUser({ email: "orga-hand@example.org", name: "Olga Organisation", role: "organiser" });
 });
 
-const auditOf = (registrationId: string) => db.select().from(auditLog).where(eq(auditLog.subjectId, registrationId)).orderBy(asc(auditLog.at));
+const auditOf = (registrationId: string) =>
+  db.select().from(auditLog).where(eq(auditLog.subjectId, registrationId)).orderBy(asc(auditLog.at));
 const consentsOf = (registrationId: string) =>
-  db.select().from(registrationConsents).where(eq(registrationConsents.registrationId, registrationId)).orderBy(asc(registrationConsents.createdAt));
+  db
+    .select()
+    .from(registrationConsents)
+    .where(eq(registrationConsents.registrationId, registrationId))
+    .orderBy(asc(registrationConsents.createdAt));
 
 /** What the edit form posts for a registration, with some fields changed. */
 function edit(reg: Registration, changes: Record<string, unknown> = {}) {
@@ -50,12 +64,26 @@ describe("organisers register someone by hand", () => {
     const { conf, forums } = await makeConference({ capacity: 5, forums: [3] });
     const result = await registerByOrganiser({
       conferenceId: conf.id,
-      data: organiserInput("Telefon@Example.org", { forumId: forums[0]!.id, dietaryNeeds: "vegan", specialConsent: "on", photoConsent: "yes", locale: "en" }),
+      data: organiserInput("Telefon@Example.org", {
+        forumId: forums[0]!.id,
+        dietaryNeeds: "vegan",
+        specialConsent: "on",
+        photoConsent: "yes",
+        locale: "en",
+      }),
       actor,
     });
     expect(result).toMatchObject({ ok: true, outcome: "confirmed" });
     const reg = (await registrationOf("telefon@example.org", conf.id))!;
-    expect(reg).toMatchObject({ status: "confirmed", forumId: forums[0]!.id, dietaryNeeds: "vegan", photoConsent: true, locale: "en", holdExpiresAt: null, confirmTokenHash: null });
+    expect(reg).toMatchObject({
+      status: "confirmed",
+      forumId: forums[0]!.id,
+      dietaryNeeds: "vegan",
+      photoConsent: true,
+      locale: "en",
+      holdExpiresAt: null,
+      confirmTokenHash: null,
+    });
     expect(reg.confirmedAt).not.toBeNull();
     expect(reg.specialConsentAt).not.toBeNull();
     expect((await consentsOf(reg.id)).map((c) => [c.purpose, c.granted, c.textVersion])).toEqual(
@@ -69,24 +97,56 @@ describe("organisers register someone by hand", () => {
     const [mail, ...more] = await mailsTo("telefon@example.org");
     expect(more).toHaveLength(0);
     expect(mail!.subject).toBe(`Registration confirmed: ${conf.title}`);
-    expect(mail!.attachments.map((a) => a.filename).sort()).toEqual(["einlass-qr-code.png", "integrationskonferenz.ics"]);
+    expect(mail!.attachments.map((a) => a.filename).sort()).toEqual([
+      "einlass-qr-code.png",
+      "integrationskonferenz.ics",
+    ]);
     expect((await findByManageToken(manageTokenIn(mail!.text)!))?.registration.id).toBe(reg.id);
     const [entry, ...rest] = await auditOf(reg.id);
     expect(rest).toHaveLength(0);
-    expect(entry).toMatchObject({ actorId: actor.id, actorName: "Olga Organisation", action: "registration.create", subjectType: "registration" });
+    expect(entry).toMatchObject({
+      actorId: actor.id,
+      actorName: "Olga Organisation",
+      action: "registration.create",
+      subjectType: "registration",
+    });
     expect(entry!.summary).toContain("datenschutz-2026-11");
     expect(entry!.summary).not.toContain("telefon");
   });
 
   it("puts the person on the waitlist when the conference is full, refuses a full or unknown forum while seats are free", async () => {
     const { conf, forums } = await makeConference({ capacity: 2, forums: [1, 5] });
-    await register({ conferenceId: conf.id, data: input("online@example.org", { forumId: forums[0]!.id }), locale: "de" });
-    expect(await registerByOrganiser({ conferenceId: conf.id, data: organiserInput("voll@example.org", { forumId: forums[0]!.id }), actor })).toEqual({ ok: false, reason: "forumFull" });
-    expect(await registerByOrganiser({ conferenceId: conf.id, data: organiserInput("voll@example.org", { forumId: randomUUID() }), actor })).toEqual({ ok: false, reason: "unknownForum" });
+    await register({
+      conferenceId: conf.id,
+      data: input("online@example.org", { forumId: forums[0]!.id }),
+      locale: "de",
+    });
+    expect(
+      await registerByOrganiser({
+        conferenceId: conf.id,
+        data: organiserInput("voll@example.org", { forumId: forums[0]!.id }),
+        actor,
+      }),
+    ).toEqual({ ok: false, reason: "forumFull" });
+    expect(
+      await registerByOrganiser({
+        conferenceId: conf.id,
+        data: organiserInput("voll@example.org", { forumId: randomUUID() }),
+        actor,
+      }),
+    ).toEqual({ ok: false, reason: "unknownForum" });
     expect(await registrationOf("voll@example.org", conf.id)).toBeUndefined();
-    expect(await registerByOrganiser({ conferenceId: conf.id, data: organiserInput("zwei@example.org"), actor })).toMatchObject({ ok: true, outcome: "confirmed" });
+    expect(
+      await registerByOrganiser({ conferenceId: conf.id, data: organiserInput("zwei@example.org"), actor }),
+    ).toMatchObject({ ok: true, outcome: "confirmed" });
     // Full: the waitlist, whatever forum is wished for; the mail names the place in line.
-    expect(await registerByOrganiser({ conferenceId: conf.id, data: organiserInput("drei@example.org", { forumId: forums[0]!.id }), actor })).toMatchObject({ ok: true, outcome: "waitlisted" });
+    expect(
+      await registerByOrganiser({
+        conferenceId: conf.id,
+        data: organiserInput("drei@example.org", { forumId: forums[0]!.id }),
+        actor,
+      }),
+    ).toMatchObject({ ok: true, outcome: "waitlisted" });
     const waiting = (await registrationOf("drei@example.org", conf.id))!;
     expect(waiting).toMatchObject({ status: "waitlisted", waitlistPosition: 1, confirmedAt: null });
     const [mail] = await mailsTo("drei@example.org");
@@ -104,27 +164,53 @@ describe("organisers register someone by hand", () => {
     const { conf } = await makeConference({ capacity: 5 });
     await register({ conferenceId: conf.id, data: input("schon@example.org"), locale: "de" });
     const mailsBefore = (await mailsTo("schon@example.org")).length;
-    expect(await registerByOrganiser({ conferenceId: conf.id, data: organiserInput(" SCHON@example.org"), actor })).toEqual({ ok: false, reason: "duplicate" });
+    expect(
+      await registerByOrganiser({ conferenceId: conf.id, data: organiserInput(" SCHON@example.org"), actor }),
+    ).toEqual({ ok: false, reason: "duplicate" });
     expect(await db.select().from(registrations).where(eq(registrations.conferenceId, conf.id))).toHaveLength(1);
     expect(await mailsTo("schon@example.org")).toHaveLength(mailsBefore);
     const first = (await registrationOf("schon@example.org", conf.id))!;
     expect(await auditOf(first.id)).toHaveLength(0);
     // Two organisers entering the same caller at once: one registration.
-    const both = await Promise.all([1, 2].map(() => registerByOrganiser({ conferenceId: conf.id, data: organiserInput("zugleich@example.org"), actor })));
+    const both = await Promise.all(
+      [1, 2].map(() =>
+        registerByOrganiser({ conferenceId: conf.id, data: organiserInput("zugleich@example.org"), actor }),
+      ),
+    );
     expect(both.map((r) => (r.ok ? r.outcome : r.reason)).sort()).toEqual(["confirmed", "duplicate"]);
 
     await cancelRegistration(first.id);
-    expect(await registerByOrganiser({ conferenceId: conf.id, data: organiserInput("schon@example.org", { firstName: "Neu" }), actor })).toMatchObject({ ok: true, outcome: "confirmed", registrationId: first.id });
-    expect((await registrationOf("schon@example.org", conf.id))!).toMatchObject({ status: "confirmed", firstName: "Neu", calendarSequence: first.calendarSequence + 2 });
+    expect(
+      await registerByOrganiser({
+        conferenceId: conf.id,
+        data: organiserInput("schon@example.org", { firstName: "Neu" }),
+        actor,
+      }),
+    ).toMatchObject({ ok: true, outcome: "confirmed", registrationId: first.id });
+    expect((await registrationOf("schon@example.org", conf.id))!).toMatchObject({
+      status: "confirmed",
+      firstName: "Neu",
+      calendarSequence: first.calendarSequence + 2,
+    });
   });
 
   it("works after the public registration window, not for drafts or after the conference day", async () => {
-    const late = await makeConference({ capacity: 5, status: "registration_closed", closesAt: new Date(Date.now() - DAY) });
-    expect(await registerByOrganiser({ conferenceId: late.conf.id, data: organiserInput("spaet@example.org"), actor })).toMatchObject({ ok: true, outcome: "confirmed" });
+    const late = await makeConference({
+      capacity: 5,
+      status: "registration_closed",
+      closesAt: new Date(Date.now() - DAY),
+    });
+    expect(
+      await registerByOrganiser({ conferenceId: late.conf.id, data: organiserInput("spaet@example.org"), actor }),
+    ).toMatchObject({ ok: true, outcome: "confirmed" });
     const draft = await makeConference({ capacity: 5, status: "draft" });
-    expect(await registerByOrganiser({ conferenceId: draft.conf.id, data: organiserInput("entwurf@example.org"), actor })).toEqual({ ok: false, reason: "closed" });
+    expect(
+      await registerByOrganiser({ conferenceId: draft.conf.id, data: organiserInput("entwurf@example.org"), actor }),
+    ).toEqual({ ok: false, reason: "closed" });
     const over = await makeConference({ capacity: 5, startsInDays: -2 });
-    expect(await registerByOrganiser({ conferenceId: over.conf.id, data: organiserInput("vorbei@example.org"), actor })).toEqual({ ok: false, reason: "closed" });
+    expect(
+      await registerByOrganiser({ conferenceId: over.conf.id, data: organiserInput("vorbei@example.org"), actor }),
+    ).toEqual({ ok: false, reason: "closed" });
   });
 
   it("keeps the capacity when organisers and the public form register at the same time", async () => {
@@ -141,16 +227,32 @@ describe("organisers register someone by hand", () => {
     expect(rows.filter((r) => r.status === "confirmed" || r.status === "held")).toHaveLength(10);
     const waiting = rows.filter((r) => r.status === "waitlisted").map((r) => r.waitlistPosition!);
     expect(waiting.sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-    const mails = await db.select().from(outbox).where(inArray(outbox.to, [...byHand, ...online]));
+    const mails = await db
+      .select()
+      .from(outbox)
+      .where(inArray(outbox.to, [...byHand, ...online]));
     expect(mails).toHaveLength(40);
-    const audited = await db.select().from(auditLog).where(and(eq(auditLog.action, "registration.create"), inArray(auditLog.subjectId, rows.map((r) => r.id))));
+    const audited = await db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, "registration.create"),
+          inArray(
+            auditLog.subjectId,
+            rows.map((r) => r.id),
+          ),
+        ),
+      );
     expect(audited).toHaveLength(20);
   });
 
   it("writes nothing and mails nobody when the audit entry cannot be written (one transaction)", async () => {
     const { conf } = await makeConference({ capacity: 5 });
     const ghost = { id: randomUUID(), name: "Niemand" };
-    await expect(registerByOrganiser({ conferenceId: conf.id, data: organiserInput("atomar@example.org"), actor: ghost })).rejects.toThrow();
+    await expect(
+      registerByOrganiser({ conferenceId: conf.id, data: organiserInput("atomar@example.org"), actor: ghost }),
+    ).rejects.toThrow();
     expect(await registrationOf("atomar@example.org", conf.id)).toBeUndefined();
     expect(await mailsTo("atomar@example.org")).toHaveLength(0);
   });
@@ -159,39 +261,98 @@ describe("organisers register someone by hand", () => {
 describe("organisers correct a registration", () => {
   it("changes the details, records changed consents and names the changed fields in the audit log", async () => {
     const { conf } = await makeConference({ capacity: 5 });
-    await register({ conferenceId: conf.id, data: input("tippfehler@example.org", { dietaryNeeds: "vegan", specialConsent: "on" }), locale: "de" });
+    await register({
+      conferenceId: conf.id,
+      data: input("tippfehler@example.org", { dietaryNeeds: "vegan", specialConsent: "on" }),
+      locale: "de",
+    });
     const reg = (await registrationOf("tippfehler@example.org", conf.id))!;
     const mails = (await mailsTo("tippfehler@example.org")).length;
     const result = await updateByOrganiser({
       conferenceId: conf.id,
       registrationId: reg.id,
-      data: edit(reg, { lastName: "Kaya-Demir", organisationType: "volunteer", dietaryNeeds: "", specialConsent: undefined, photoConsent: "yes" }),
+      data: edit(reg, {
+        lastName: "Kaya-Demir",
+        organisationType: "volunteer",
+        dietaryNeeds: "",
+        specialConsent: undefined,
+        photoConsent: "yes",
+      }),
       actor,
     });
-    expect(result).toEqual({ ok: true, changed: ["lastName", "organisationType", "dietaryNeeds", "specialConsentAt", "photoConsent"] });
-    expect((await registrationOf("tippfehler@example.org", conf.id))!).toMatchObject({ lastName: "Kaya-Demir", organisationType: "volunteer", dietaryNeeds: "", specialConsentAt: null, photoConsent: true, status: "held" });
+    expect(result).toEqual({
+      ok: true,
+      changed: ["lastName", "organisationType", "dietaryNeeds", "specialConsentAt", "photoConsent"],
+    });
+    expect((await registrationOf("tippfehler@example.org", conf.id))!).toMatchObject({
+      lastName: "Kaya-Demir",
+      organisationType: "volunteer",
+      dietaryNeeds: "",
+      specialConsentAt: null,
+      photoConsent: true,
+      status: "held",
+    });
     const consents = (await consentsOf(reg.id)).map((c) => [c.purpose, c.granted]);
-    expect(consents).toEqual(expect.arrayContaining([["special_categories", false], ["photo", true]]));
+    expect(consents).toEqual(
+      expect.arrayContaining([
+        ["special_categories", false],
+        ["photo", true],
+      ]),
+    );
     const [entry] = await auditOf(reg.id);
-    expect(entry).toMatchObject({ action: "registration.update", actorId: actor.id, summary: "Geändert: Nachname, Art der Organisation, Bedarfe, Einwilligung Art. 9, Einwilligung Fotos" });
+    expect(entry).toMatchObject({
+      action: "registration.update",
+      actorId: actor.id,
+      summary: "Geändert: Nachname, Art der Organisation, Bedarfe, Einwilligung Art. 9, Einwilligung Fotos",
+    });
     expect(entry!.summary).not.toContain("Kaya");
     // No change, no entry; a detail change sends no mail.
-    expect(await updateByOrganiser({ conferenceId: conf.id, registrationId: reg.id, data: edit((await registrationOf("tippfehler@example.org", conf.id))!), actor })).toEqual({ ok: true, changed: [] });
+    expect(
+      await updateByOrganiser({
+        conferenceId: conf.id,
+        registrationId: reg.id,
+        data: edit((await registrationOf("tippfehler@example.org", conf.id))!),
+        actor,
+      }),
+    ).toEqual({ ok: true, changed: [] });
     expect(await auditOf(reg.id)).toHaveLength(1);
     expect(await mailsTo("tippfehler@example.org")).toHaveLength(mails);
     // The edit form starts from what is stored: saving a typo fix keeps the documentation consent.
-    await register({ conferenceId: conf.id, data: input("newsletter@example.org", { documentationNews: "on" }), locale: "de" });
+    await register({
+      conferenceId: conf.id,
+      data: input("newsletter@example.org", { documentationNews: "on" }),
+      locale: "de",
+    });
     const news = (await registrationOf("newsletter@example.org", conf.id))!;
     const form = (await getParticipant(conf.id, news.id))!.values;
     expect(form.documentationNews).toBe("on");
-    expect(await updateByOrganiser({ conferenceId: conf.id, registrationId: news.id, data: edit(news, { lastName: "Neu" }), actor })).toEqual({ ok: true, changed: ["lastName"] });
+    expect(
+      await updateByOrganiser({
+        conferenceId: conf.id,
+        registrationId: news.id,
+        data: edit(news, { lastName: "Neu" }),
+        actor,
+      }),
+    ).toEqual({ ok: true, changed: ["lastName"] });
     expect((await registrationOf("newsletter@example.org", conf.id))!.documentationNewsAt).not.toBeNull();
     const renamed = (await registrationOf("newsletter@example.org", conf.id))!;
-    expect(await updateByOrganiser({ conferenceId: conf.id, registrationId: news.id, data: edit(renamed, { documentationNews: undefined }), actor })).toEqual({ ok: true, changed: ["documentationNewsAt"] });
-    expect((await consentsOf(news.id)).map((c) => [c.purpose, c.granted])).toContainEqual(["documentation_news", false]);
+    expect(
+      await updateByOrganiser({
+        conferenceId: conf.id,
+        registrationId: news.id,
+        data: edit(renamed, { documentationNews: undefined }),
+        actor,
+      }),
+    ).toEqual({ ok: true, changed: ["documentationNewsAt"] });
+    expect((await consentsOf(news.id)).map((c) => [c.purpose, c.granted])).toContainEqual([
+      "documentation_news",
+      false,
+    ]);
     // Another conference's registration is not found through this one.
     const other = await makeConference({ capacity: 5 });
-    expect(await updateByOrganiser({ conferenceId: other.conf.id, registrationId: reg.id, data: edit(reg), actor })).toEqual({ ok: false, reason: "unknown" });
+    expect(
+      await updateByOrganiser({ conferenceId: other.conf.id, registrationId: reg.id, data: edit(reg), actor }),
+    ).toEqual({ ok: false, reason: "unknown" });
   });
 
   it("moves a held registration to a corrected address: the new address gets fresh links, the old ones stop working", async () => {
@@ -199,7 +360,14 @@ describe("organisers correct a registration", () => {
     await register({ conferenceId: conf.id, data: input("tipfehler@example.org"), locale: "de" });
     const reg = (await registrationOf("tipfehler@example.org", conf.id))!;
     const [old] = await mailsTo("tipfehler@example.org");
-    expect(await updateByOrganiser({ conferenceId: conf.id, registrationId: reg.id, data: edit(reg, { email: "Tippfehler@Example.org" }), actor })).toMatchObject({ ok: true, changed: ["email"] });
+    expect(
+      await updateByOrganiser({
+        conferenceId: conf.id,
+        registrationId: reg.id,
+        data: edit(reg, { email: "Tippfehler@Example.org" }),
+        actor,
+      }),
+    ).toMatchObject({ ok: true, changed: ["email"] });
     expect(await findByManageToken(manageTokenIn(old!.text)!)).toBeNull();
     expect((await confirmRegistration(confirmTokenIn(old!.text)!)).kind).toBe("invalid");
     const [fresh] = await mailsTo("tippfehler@example.org");
@@ -211,12 +379,37 @@ describe("organisers correct a registration", () => {
 
   it("refuses an address another registration of the conference has, and a full forum; a forum with room works", async () => {
     const { conf, forums } = await makeConference({ capacity: 5, forums: [1, 3] });
-    await registerByOrganiser({ conferenceId: conf.id, data: organiserInput("eins@example.org", { forumId: forums[0]!.id }), actor });
+    await registerByOrganiser({
+      conferenceId: conf.id,
+      data: organiserInput("eins@example.org", { forumId: forums[0]!.id }),
+      actor,
+    });
     await registerByOrganiser({ conferenceId: conf.id, data: organiserInput("zwei@example.org"), actor });
     const zwei = (await registrationOf("zwei@example.org", conf.id))!;
-    expect(await updateByOrganiser({ conferenceId: conf.id, registrationId: zwei.id, data: edit(zwei, { email: "EINS@example.org" }), actor })).toEqual({ ok: false, reason: "duplicate" });
-    expect(await updateByOrganiser({ conferenceId: conf.id, registrationId: zwei.id, data: edit(zwei, { forumId: forums[0]!.id }), actor })).toEqual({ ok: false, reason: "forumFull" });
-    expect(await updateByOrganiser({ conferenceId: conf.id, registrationId: zwei.id, data: edit(zwei, { forumId: forums[1]!.id }), actor })).toMatchObject({ ok: true, changed: ["forumId"] });
+    expect(
+      await updateByOrganiser({
+        conferenceId: conf.id,
+        registrationId: zwei.id,
+        data: edit(zwei, { email: "EINS@example.org" }),
+        actor,
+      }),
+    ).toEqual({ ok: false, reason: "duplicate" });
+    expect(
+      await updateByOrganiser({
+        conferenceId: conf.id,
+        registrationId: zwei.id,
+        data: edit(zwei, { forumId: forums[0]!.id }),
+        actor,
+      }),
+    ).toEqual({ ok: false, reason: "forumFull" });
+    expect(
+      await updateByOrganiser({
+        conferenceId: conf.id,
+        registrationId: zwei.id,
+        data: edit(zwei, { forumId: forums[1]!.id }),
+        actor,
+      }),
+    ).toMatchObject({ ok: true, changed: ["forumId"] });
     expect((await registrationOf("zwei@example.org", conf.id))!.forumId).toBe(forums[1]!.id);
     expect(await auditOf(zwei.id)).toHaveLength(2);
   });

@@ -10,7 +10,18 @@ import { freshManage } from "./links.server";
 import { POSITION_SLOT, registrationMail, withPosition } from "./mails.server";
 import type { OrganiserAddInput, OrganiserEditInput } from "./organiser.schema";
 import { CONSENT_VERSIONS } from "./registration.schema";
-import { findByAddress, forumRoom, isLive, lockConference, planSeat, registrationSlots, RegistrationRace, type Actor, type Conference, type Registration } from "./seats.server";
+import {
+  findByAddress,
+  forumRoom,
+  isLive,
+  lockConference,
+  planSeat,
+  registrationSlots,
+  RegistrationRace,
+  type Actor,
+  type Conference,
+  type Registration,
+} from "./seats.server";
 import { fillFreeSeats } from "./waitlist.server";
 import { needsChange, recordConsents, writeRegistration } from "./write.server";
 
@@ -51,7 +62,15 @@ async function registerByOrganiserNow(input: ByOrganiserInput): Promise<Register
   if (known && isLive(known.status)) return { ok: false, reason: "duplicate" };
   const id = known?.id ?? randomUUID();
   const manage = freshManage(id);
-  const person = { id, email, firstName: data.firstName, lastName: data.lastName, locale: data.locale, holdExpiresAt: null, calendarSequence: known ? known.calendarSequence + 1 : 0 };
+  const person = {
+    id,
+    email,
+    firstName: data.firstName,
+    lastName: data.lastName,
+    locale: data.locale,
+    holdExpiresAt: null,
+    calendarSequence: known ? known.calendarSequence + 1 : 0,
+  };
   const [confirmedMail, waitMail] = await Promise.all([
     registrationMail("confirmed", person, pre, { manageToken: manage.token }),
     registrationMail("waitlisted", person, pre, { manageToken: manage.token, position: POSITION_SLOT }),
@@ -96,7 +115,8 @@ async function registerByOrganiserNow(input: ByOrganiserInput): Promise<Register
     });
 }
 
-export type UpdateByOrganiserResult = { ok: true; changed: string[] } | { ok: false; reason: "unknown" | "duplicate" | "forumFull" | "unknownForum" };
+export type UpdateByOrganiserResult =
+  { ok: true; changed: string[] } | { ok: false; reason: "unknown" | "duplicate" | "forumFull" | "unknownForum" };
 
 /** Names of the changed parts for the audit log (no content: the log says what, not to what). */
 const AUDIT_FIELDS: Record<string, string> = {
@@ -118,8 +138,13 @@ const AUDIT_FIELDS: Record<string, string> = {
 };
 
 function changedFields(before: Registration, after: Record<string, unknown>): string[] {
-  const same = (a: unknown, b: unknown) => (a instanceof Date || b instanceof Date ? (a as Date | null)?.getTime() === (b as Date | null)?.getTime() : JSON.stringify(a) === JSON.stringify(b));
-  return Object.keys(AUDIT_FIELDS).filter((key) => key in after && !same(before[key as keyof Registration], after[key]));
+  const same = (a: unknown, b: unknown) =>
+    a instanceof Date || b instanceof Date
+      ? (a as Date | null)?.getTime() === (b as Date | null)?.getTime()
+      : JSON.stringify(a) === JSON.stringify(b);
+  return Object.keys(AUDIT_FIELDS).filter(
+    (key) => key in after && !same(before[key as keyof Registration], after[key]),
+  );
 }
 
 /**
@@ -145,16 +170,28 @@ export async function updateByOrganiser(input: {
   if (!before) return { ok: false, reason: "unknown" };
 
   // A new address: render the mail of the current status before the lock, as everywhere else.
-  let moved: { manage: ReturnType<typeof freshManage>; confirmToken: string; status: Registration["status"]; mail: MailMessage | null } | null = null;
+  let moved: {
+    manage: ReturnType<typeof freshManage>;
+    confirmToken: string;
+    status: Registration["status"];
+    mail: MailMessage | null;
+  } | null = null;
   if (email !== before.email) {
     if (await findByAddress(db, before.conferenceId, email)) return { ok: false, reason: "duplicate" };
     const [conf] = await db.select().from(conferences).where(eq(conferences.id, before.conferenceId));
     const manage = freshManage(before.id);
     const confirmToken = generateToken();
     const person = { ...before, email, firstName: data.firstName, lastName: data.lastName, locale: data.locale };
-    const kind = before.status === "held" || before.status === "confirmed" || before.status === "waitlisted" ? before.status : null;
+    const kind =
+      before.status === "held" || before.status === "confirmed" || before.status === "waitlisted"
+        ? before.status
+        : null;
     const mail = kind
-      ? await registrationMail(kind, person, conf!, { manageToken: manage.token, confirmToken: kind === "held" ? confirmToken : undefined, position: POSITION_SLOT })
+      ? await registrationMail(kind, person, conf!, {
+          manageToken: manage.token,
+          confirmToken: kind === "held" ? confirmToken : undefined,
+          position: POSITION_SLOT,
+        })
       : null;
     moved = { manage, confirmToken, status: before.status, mail };
   }
@@ -187,14 +224,22 @@ export async function updateByOrganiser(input: {
       const changed = changedFields(current, set);
       if (!changed.length) return { ok: true, changed };
       const links = moved
-        ? { manageSalt: moved.manage.salt, manageTokenHash: moved.manage.hash, ...(current.status === "held" ? { confirmTokenHash: hashToken(moved.confirmToken) } : {}) }
+        ? {
+            manageSalt: moved.manage.salt,
+            manageTokenHash: moved.manage.hash,
+            ...(current.status === "held" ? { confirmTokenHash: hashToken(moved.confirmToken) } : {}),
+          }
         : {};
       await tx
         .update(registrations)
         .set({ ...set, ...links, updatedAt: now })
         .where(eq(registrations.id, current.id));
       await recordConsents(tx, current.id, now, needs.consents);
-      if (moved?.mail) await enqueueMail(tx, current.status === "waitlisted" ? await withPosition(tx, moved.mail, current) : moved.mail);
+      if (moved?.mail)
+        await enqueueMail(
+          tx,
+          current.status === "waitlisted" ? await withPosition(tx, moved.mail, current) : moved.mail,
+        );
       // A seat freed in the old forum may let a waiting person of that forum move up.
       if (forumId !== current.forumId) await fillFreeSeats(tx, conf, now);
       await recordAudit(tx, {

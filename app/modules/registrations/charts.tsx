@@ -41,10 +41,14 @@ export function BarChart({ title, desc, bars }: { title: string; desc: string; b
             <text className="chart__label" x="0" y={y + 16}>
               {cut(bar.label)}
             </text>
-            {bar.capacity !== undefined ? <rect className="chart__track" x="0" y={y + 22} height="16" width={pct(width(bar.capacity))} /> : null}
+            {bar.capacity !== undefined ? (
+              <rect className="chart__track" x="0" y={y + 22} height="16" width={pct(width(bar.capacity))} />
+            ) : null}
             {bar.value > 0 ? (
               <rect
-                className={bar.capacity !== undefined && bar.value > bar.capacity ? "chart__bar chart__bar--over" : "chart__bar"}
+                className={
+                  bar.capacity !== undefined && bar.value > bar.capacity ? "chart__bar chart__bar--over" : "chart__bar"
+                }
                 x="0"
                 y={y + 22}
                 height="16"
@@ -68,7 +72,13 @@ const PLOT = 150;
  * Columns over the days: one column per day (days without a value included), two grid lines with
  * their values, the first, middle and last day written under the axis.
  */
-export function DayColumns(props: { title: string; desc: string; days: { day: string; value: number }[]; dayLabel: (day: string) => string; variant?: "total" }) {
+export function DayColumns(props: {
+  title: string;
+  desc: string;
+  days: { day: string; value: number }[];
+  dayLabel: (day: string) => string;
+  variant?: "total";
+}) {
   const id = useId();
   const n = Math.max(1, props.days.length);
   const top = niceCeiling(Math.max(...props.days.map((d) => d.value), 1));
@@ -76,7 +86,13 @@ export function DayColumns(props: { title: string; desc: string; days: { day: st
   const at = (value: number) => TOP + PLOT * (1 - value / top);
   const marks = [...new Set([0, Math.floor((n - 1) / 2), n - 1])].filter((i) => i < props.days.length);
   return (
-    <svg className="chart chart--days" role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%" height={TOP + PLOT + 30}>
+    <svg
+      className="chart chart--days"
+      role="img"
+      aria-labelledby={`${id}-t ${id}-d`}
+      width="100%"
+      height={TOP + PLOT + 30}
+    >
       <title id={`${id}-t`}>{props.title}</title>
       <desc id={`${id}-d`}>{props.desc}</desc>
       {ticks.map((v) => (
@@ -88,9 +104,26 @@ export function DayColumns(props: { title: string; desc: string; days: { day: st
         </g>
       ))}
       {/* The plot stretches to the width; its units are days across and counts up. */}
-      <svg x="0" y={TOP} width="100%" height={PLOT} viewBox={`0 0 ${n} ${top}`} preserveAspectRatio="none" aria-hidden="true">
+      <svg
+        x="0"
+        y={TOP}
+        width="100%"
+        height={PLOT}
+        viewBox={`0 0 ${n} ${top}`}
+        preserveAspectRatio="none"
+        aria-hidden="true"
+      >
         {props.days.map((d, i) =>
-          d.value > 0 ? <rect key={d.day} className={props.variant === "total" ? "chart__bar chart__bar--total" : "chart__bar"} x={i + 0.15} width="0.7" y={top - d.value} height={d.value} /> : null,
+          d.value > 0 ? (
+            <rect
+              key={d.day}
+              className={props.variant === "total" ? "chart__bar chart__bar--total" : "chart__bar"}
+              x={i + 0.15}
+              width="0.7"
+              y={top - d.value}
+              height={d.value}
+            />
+          ) : null,
         )}
       </svg>
       <line className="chart__axis" x1="0" x2="100%" y1={TOP + PLOT} y2={TOP + PLOT} />
@@ -98,7 +131,13 @@ export function DayColumns(props: { title: string; desc: string; days: { day: st
         const first = k === 0;
         const last = !first && k === marks.length - 1;
         return (
-          <text key={i} className="chart__tick" x={first ? "0" : last ? "100%" : pct(((i + 0.5) / n) * 100)} y={TOP + PLOT + 20} textAnchor={first ? "start" : last ? "end" : "middle"}>
+          <text
+            key={i}
+            className="chart__tick"
+            x={first ? "0" : last ? "100%" : pct(((i + 0.5) / n) * 100)}
+            y={TOP + PLOT + 20}
+            textAnchor={first ? "start" : last ? "end" : "middle"}
+          >
             {props.dayLabel(props.days[i]!.day)}
           </text>
         );

@@ -38,8 +38,18 @@ async function conference() {
       status: "registration_open",
     })
     .returning();
-  await saveVotingRound({ conferenceId: conf!.id, pointsPerVoter: 5, maxPerProposal: 3, opensAt: new Date(Date.now() - DAY), closesAt: new Date(Date.now() + DAY) });
-  const proposal = await createProposal({ conferenceId: conf!.id, title: "Sprachcafés in jedem Stadtteil", source: "organiser" });
+  await saveVotingRound({
+    conferenceId: conf!.id,
+    pointsPerVoter: 5,
+    maxPerProposal: 3,
+    opensAt: new Date(Date.now() - DAY),
+    closesAt: new Date(Date.now() + DAY),
+  });
+  const proposal = await createProposal({
+    conferenceId: conf!.id,
+    title: "Sprachcafés in jedem Stadtteil",
+    source: "organiser",
+  });
   return { conf: conf!, proposalId: proposal.id };
 }
 
@@ -54,13 +64,30 @@ async function busyParticipant(conferenceId: string, proposalId: string, tag: st
     dietaryNeeds: `nur-testkost-${tag}`,
     accessibilityOther: `Begleitperson-${tag}`,
   };
-  const parsed = registrationSchema.parse({ ...person, organisationType: "volunteer", specialConsent: "on", photoConsent: "yes", privacyConsent: "on", accessibility: ["wheelchair"] });
+  const parsed = registrationSchema.parse({
+    ...person,
+    organisationType: "volunteer",
+    specialConsent: "on",
+    photoConsent: "yes",
+    privacyConsent: "on",
+    accessibility: ["wheelchair"],
+  });
   await register({ conferenceId, data: parsed, locale: "de" });
   const [reg] = await db.select().from(registrations).where(eq(registrations.email, person.email));
-  const [held] = await db.select().from(outbox).where(eq(outbox.topic, `registration:${reg!.id}`));
+  const [held] = await db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.topic, `registration:${reg!.id}`));
   const confirmToken = /\/anmeldung-bestaetigen\/([a-z2-7]+)/.exec((await renderQueued(held!)).text)![1]!;
   expect((await confirmRegistration(confirmToken)).kind).toBe("confirmed");
-  await updateNeeds(reg!.id, { intent: "needs", accessibility: ["wheelchair"], accessibilityOther: person.accessibilityOther, dietaryNeeds: person.dietaryNeeds, specialConsent: "on", photoConsent: "no" });
+  await updateNeeds(reg!.id, {
+    intent: "needs",
+    accessibility: ["wheelchair"],
+    accessibilityOther: person.accessibilityOther,
+    dietaryNeeds: person.dietaryNeeds,
+    specialConsent: "on",
+    photoConsent: "no",
+  });
   const key = voterKey("registration", reg!.id);
   expect(await castBallot({ conferenceId, voterKey: key, points: { [proposalId]: 3 } })).toMatchObject({ ok: true });
   const organiser = { id: (await orga()).id, name: "Orga" };
@@ -70,16 +97,25 @@ async function busyParticipant(conferenceId: string, proposalId: string, tag: st
 
 let organiser: { id: string } | undefined;
 async function orga() {
-  organiser ??= await createUser({ email: "orga-loeschen@ikon.example", name: "Orga Löschen", role: "organiser", password: "orga-loeschen-2026" });
+  organiser ??= await createUser({
+    email: "orga-loeschen@ikon.example",
+    name: "Orga Löschen",
+    role: "organiser",
+    password: "orga-loeschen-2026",
+  });
   return organiser;
 }
 
 /** Every row of every table as JSON text, with its table's name. */
 async function allRows(): Promise<{ table: string; json: string }[]> {
-  const tables = (await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`)) as unknown as { rows: { table_name: string }[] };
+  const tables = (await db.execute(
+    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+  )) as unknown as { rows: { table_name: string }[] };
   const rows: { table: string; json: string }[] = [];
   for (const { table_name } of tables.rows) {
-    const result = (await db.execute(sql`select row_to_json(t)::text as json from ${sql.identifier(table_name)} t`)) as unknown as { rows: { json: string }[] };
+    const result = (await db.execute(
+      sql`select row_to_json(t)::text as json from ${sql.identifier(table_name)} t`,
+    )) as unknown as { rows: { json: string }[] };
     for (const r of result.rows) rows.push({ table: table_name, json: r.json });
   }
   return rows;
@@ -91,13 +127,19 @@ async function leftovers(needles: string[], allowed: Record<string, string[]> = 
   for (const row of await allRows()) {
     const text = row.json.toLowerCase();
     for (const needle of needles) {
-      if (text.includes(needle.toLowerCase()) && !allowed[row.table]?.includes(needle)) found.add(`${row.table}: ${needle}`);
+      if (text.includes(needle.toLowerCase()) && !allowed[row.table]?.includes(needle))
+        found.add(`${row.table}: ${needle}`);
     }
   }
   return [...found];
 }
 
-const needlesOf = (p: Awaited<ReturnType<typeof busyParticipant>>) => [...Object.values(p.person), p.id, p.voterKey, p.manageTokenHash];
+const needlesOf = (p: Awaited<ReturnType<typeof busyParticipant>>) => [
+  ...Object.values(p.person),
+  p.id,
+  p.voterKey,
+  p.manageTokenHash,
+];
 
 /** Every log call while `task` runs, as one JSON text. */
 async function logsDuring(task: () => Promise<void>): Promise<string> {
@@ -127,7 +169,9 @@ describe("deleting a registration reaches everything (Art. 17)", () => {
           async send(mail) {
             if (!refused) {
               refused = true;
-              throw new Error(`550 5.1.1 <${mail.to}>: Recipient address rejected: User unknown in virtual mailbox table`);
+              throw new Error(
+                `550 5.1.1 <${mail.to}>: Recipient address rejected: User unknown in virtual mailbox table`,
+              );
             }
           },
         },
@@ -144,8 +188,16 @@ describe("deleting a registration reaches everything (Art. 17)", () => {
     expect(logs.toLowerCase()).not.toContain(p.person.email);
 
     // Before: the data is really there (the checks below could not pass by accident).
-    expect(await leftovers(needlesOf(p))).toEqual(expect.arrayContaining(["registrations: " + p.person.email, "outbox: " + p.person.email, "ballots: " + p.voterKey]));
-    expect(await db.select().from(registrationConsents).where(eq(registrationConsents.registrationId, p.id))).not.toHaveLength(0);
+    expect(await leftovers(needlesOf(p))).toEqual(
+      expect.arrayContaining([
+        "registrations: " + p.person.email,
+        "outbox: " + p.person.email,
+        "ballots: " + p.voterKey,
+      ]),
+    );
+    expect(
+      await db.select().from(registrationConsents).where(eq(registrationConsents.registrationId, p.id)),
+    ).not.toHaveLength(0);
     const pointsBefore = (await votingResults(conf.id)).rows.find((r) => r.id === proposalId)!.points;
 
     expect(await deleteRegistration(p.id)).toBe(true);
@@ -173,8 +225,13 @@ describe("deleting a registration reaches everything (Art. 17)", () => {
     expect(await deleteRegistration(p.id, { byOrganiser: { actor, conferenceId: conf.id } })).toBe(true);
     expect(await leftovers(needlesOf(p), { audit_log: [p.id] })).toEqual([]);
     const entries = await db.select().from(auditLog).where(eq(auditLog.subjectId, p.id));
-    expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(["registration.checkin", "registration.delete"]));
-    expect(entries.find((e) => e.action === "registration.delete")).toMatchObject({ actorId: actor.id, subjectType: "registration" });
+    expect(entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["registration.checkin", "registration.delete"]),
+    );
+    expect(entries.find((e) => e.action === "registration.delete")).toMatchObject({
+      actorId: actor.id,
+      subjectType: "registration",
+    });
     // A second click finds nothing to delete.
     expect(await deleteRegistration(p.id, { byOrganiser: { actor, conferenceId: conf.id } })).toBe(false);
   });
@@ -197,19 +254,44 @@ describe("consents (Art. 7)", () => {
     });
     await register({ conferenceId: conf.id, data, locale: "de", now: t0 });
     const [reg] = await db.select().from(registrations).where(eq(registrations.email, "kemal@example.org"));
-    const consents = () => db.select().from(registrationConsents).where(eq(registrationConsents.registrationId, reg!.id));
+    const consents = () =>
+      db.select().from(registrationConsents).where(eq(registrationConsents.registrationId, reg!.id));
     const given = await consents();
-    expect(given.map((c) => ({ purpose: c.purpose, granted: c.granted, textVersion: c.textVersion, at: c.createdAt.getTime() })).sort((a, b) => a.purpose.localeCompare(b.purpose))).toEqual([
+    expect(
+      given
+        .map((c) => ({ purpose: c.purpose, granted: c.granted, textVersion: c.textVersion, at: c.createdAt.getTime() }))
+        .sort((a, b) => a.purpose.localeCompare(b.purpose)),
+    ).toEqual([
       { purpose: "photo", granted: true, textVersion: CONSENT_VERSIONS.photo, at: t0.getTime() },
       { purpose: "privacy", granted: true, textVersion: CONSENT_VERSIONS.privacy, at: t0.getTime() },
-      { purpose: "special_categories", granted: true, textVersion: CONSENT_VERSIONS.special_categories, at: t0.getTime() },
+      {
+        purpose: "special_categories",
+        granted: true,
+        textVersion: CONSENT_VERSIONS.special_categories,
+        at: t0.getTime(),
+      },
     ]);
 
     // One save of the manage page's form withdraws both optional consents at once.
     const t1 = new Date(t0.getTime() + 60_000);
-    await updateNeeds(reg!.id, { intent: "needs", accessibility: [], accessibilityOther: "", dietaryNeeds: "", specialConsent: undefined, photoConsent: "no" }, t1);
+    await updateNeeds(
+      reg!.id,
+      {
+        intent: "needs",
+        accessibility: [],
+        accessibilityOther: "",
+        dietaryNeeds: "",
+        specialConsent: undefined,
+        photoConsent: "no",
+      },
+      t1,
+    );
     const withdrawn = (await consents()).filter((c) => !c.granted);
-    expect(withdrawn.map((c) => ({ purpose: c.purpose, textVersion: c.textVersion, at: c.createdAt.getTime() })).sort((a, b) => a.purpose.localeCompare(b.purpose))).toEqual([
+    expect(
+      withdrawn
+        .map((c) => ({ purpose: c.purpose, textVersion: c.textVersion, at: c.createdAt.getTime() }))
+        .sort((a, b) => a.purpose.localeCompare(b.purpose)),
+    ).toEqual([
       { purpose: "photo", textVersion: CONSENT_VERSIONS.photo, at: t1.getTime() },
       { purpose: "special_categories", textVersion: CONSENT_VERSIONS.special_categories, at: t1.getTime() },
     ]);
@@ -217,7 +299,18 @@ describe("consents (Art. 7)", () => {
     const [after] = await db.select().from(registrations).where(eq(registrations.id, reg!.id));
     expect(after).toMatchObject({ dietaryNeeds: "", specialConsentAt: null, photoConsent: false });
     // Saving again without a change records nothing new.
-    await updateNeeds(reg!.id, { intent: "needs", accessibility: [], accessibilityOther: "", dietaryNeeds: "", specialConsent: undefined, photoConsent: "no" }, new Date(t1.getTime() + 1000));
+    await updateNeeds(
+      reg!.id,
+      {
+        intent: "needs",
+        accessibility: [],
+        accessibilityOther: "",
+        dietaryNeeds: "",
+        specialConsent: undefined,
+        photoConsent: "no",
+      },
+      new Date(t1.getTime() + 1000),
+    );
     expect(await consents()).toHaveLength(5);
   });
 });

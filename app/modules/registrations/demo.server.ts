@@ -17,7 +17,11 @@ const PEOPLE: [string, string, string, OrganisationType, string][] = [
 
 /** A few registrations for the demo conference (no mails): confirmed ones, one held, one cancelled. */
 export async function seedRegistrationsDemo({ conferenceId, now }: { conferenceId: string; now: Date }) {
-  const forumRows = await db.select({ id: forums.id }).from(forums).where(eq(forums.conferenceId, conferenceId)).orderBy(asc(forums.position));
+  const forumRows = await db
+    .select({ id: forums.id })
+    .from(forums)
+    .where(eq(forums.conferenceId, conferenceId))
+    .orderBy(asc(forums.position));
   const rows = PEOPLE.map(([firstName, lastName, organisation, organisationType, jobTitle], i) => {
     const id = randomUUID();
     const salt = generateToken();
@@ -52,9 +56,31 @@ export async function seedRegistrationsDemo({ conferenceId, now }: { conferenceI
   await db.insert(registrations).values(rows);
   await db.insert(registrationConsents).values(
     rows.flatMap((r) => [
-      { registrationId: r.id, purpose: "privacy" as const, granted: true, textVersion: CONSENT_VERSIONS.privacy, createdAt: now },
-      { registrationId: r.id, purpose: "photo" as const, granted: r.photoConsent, textVersion: CONSENT_VERSIONS.photo, createdAt: now },
-      ...(r.specialConsentAt ? [{ registrationId: r.id, purpose: "special_categories" as const, granted: true, textVersion: CONSENT_VERSIONS.special_categories, createdAt: now }] : []),
+      {
+        registrationId: r.id,
+        purpose: "privacy" as const,
+        granted: true,
+        textVersion: CONSENT_VERSIONS.privacy,
+        createdAt: now,
+      },
+      {
+        registrationId: r.id,
+        purpose: "photo" as const,
+        granted: r.photoConsent,
+        textVersion: CONSENT_VERSIONS.photo,
+        createdAt: now,
+      },
+      ...(r.specialConsentAt
+        ? [
+            {
+              registrationId: r.id,
+              purpose: "special_categories" as const,
+              granted: true,
+              textVersion: CONSENT_VERSIONS.special_categories,
+              createdAt: now,
+            },
+          ]
+        : []),
     ]),
   );
 }

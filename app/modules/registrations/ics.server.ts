@@ -22,7 +22,9 @@ function berlinWallClock(date: Date): string {
 /** "Name <address>" of MAIL_FROM as the calendar's ORGANIZER. */
 function organizer(): { name: string; email: string } {
   const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(env.MAIL_FROM);
-  return m ? { name: m[1]!.trim() || "Integrationskonferenz", email: m[2]!.trim() } : { name: "Integrationskonferenz", email: env.MAIL_FROM.trim() };
+  return m
+    ? { name: m[1]!.trim() || "Integrationskonferenz", email: m[2]!.trim() }
+    : { name: "Integrationskonferenz", email: env.MAIL_FROM.trim() };
 }
 
 /**
@@ -30,7 +32,13 @@ function organizer(): { name: string; email: string } {
  * a UID stable per conference and participant (so an update or a cancellation replaces the same
  * entry), SEQUENCE for changes. `cancel` produces METHOD:CANCEL with STATUS:CANCELLED.
  */
-export function conferenceIcs(input: { conference: IcsConference; registrationId: string; sequence: number; cancel?: boolean; manageUrl?: string }): string {
+export function conferenceIcs(input: {
+  conference: IcsConference;
+  registrationId: string;
+  sequence: number;
+  cancel?: boolean;
+  manageUrl?: string;
+}): string {
   const { conference } = input;
   const host = new URL(env.APP_URL).hostname;
   const cal = ical({ name: conference.title, prodId: { company: "Stadt Bottrop", product: "ikon", language: "DE" } });

@@ -22,7 +22,13 @@ export async function expireHolds(now = new Date()): Promise<number> {
       const rows = await tx
         .update(registrations)
         .set({ status: "expired", confirmTokenHash: null, updatedAt: now })
-        .where(and(eq(registrations.conferenceId, conferenceId), eq(registrations.status, "held"), lte(registrations.holdExpiresAt, now)))
+        .where(
+          and(
+            eq(registrations.conferenceId, conferenceId),
+            eq(registrations.status, "held"),
+            lte(registrations.holdExpiresAt, now),
+          ),
+        )
         .returning();
       for (const reg of rows) await enqueueMail(tx, await registrationMail("expired", reg, conf));
       await fillFreeSeats(tx, conf, now);
@@ -54,7 +60,13 @@ export async function sendReminders(now = new Date()): Promise<number> {
       const claimed = await tx
         .update(registrations)
         .set({ reminderSentAt: now })
-        .where(and(eq(registrations.id, reg.id), isNull(registrations.reminderSentAt), eq(registrations.status, "confirmed")))
+        .where(
+          and(
+            eq(registrations.id, reg.id),
+            isNull(registrations.reminderSentAt),
+            eq(registrations.status, "confirmed"),
+          ),
+        )
         .returning({ id: registrations.id });
       if (!claimed.length) return 0;
       await enqueueMail(tx, mail);
@@ -63,4 +75,3 @@ export async function sendReminders(now = new Date()): Promise<number> {
   }
   return sent;
 }
-

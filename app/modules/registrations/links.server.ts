@@ -15,7 +15,8 @@ export function manageToken(registrationId: string, salt: string): string {
  * A page address in a mail: it carries the language of the registration (`?lang=`), so the page
  * opens in the mail's language in any browser (and keeps it: see entry.server.tsx).
  */
-export const mailedUrl = (path: string, locale: string) => `${env.APP_URL}${path}?${new URLSearchParams({ lang: locale })}`;
+export const mailedUrl = (path: string, locale: string) =>
+  `${env.APP_URL}${path}?${new URLSearchParams({ lang: locale })}`;
 export const manageUrl = (token: string, locale: string) => mailedUrl(`/meine-anmeldung/${token}`, locale);
 export const confirmUrl = (token: string, locale: string) => mailedUrl(`/anmeldung-bestaetigen/${token}`, locale);
 

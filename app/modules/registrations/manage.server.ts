@@ -39,13 +39,25 @@ export async function findByManageToken(token: string) {
  */
 export async function cancelRegistration(registrationId: string, now = new Date(), by?: Actor): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [current] = await tx.select({ conferenceId: registrations.conferenceId }).from(registrations).where(eq(registrations.id, registrationId));
+    const [current] = await tx
+      .select({ conferenceId: registrations.conferenceId })
+      .from(registrations)
+      .where(eq(registrations.id, registrationId));
     if (!current) return false;
     const conf = (await lockConference(tx, current.conferenceId))!;
-    const [before] = await tx.select({ status: registrations.status }).from(registrations).where(eq(registrations.id, registrationId));
+    const [before] = await tx
+      .select({ status: registrations.status })
+      .from(registrations)
+      .where(eq(registrations.id, registrationId));
     const [reg] = await tx
       .update(registrations)
-      .set({ status: "cancelled", cancelledAt: now, updatedAt: now, confirmTokenHash: null, calendarSequence: sql`${registrations.calendarSequence} + 1` })
+      .set({
+        status: "cancelled",
+        cancelledAt: now,
+        updatedAt: now,
+        confirmTokenHash: null,
+        calendarSequence: sql`${registrations.calendarSequence} + 1`,
+      })
       .where(and(eq(registrations.id, registrationId), inArray(registrations.status, [...LIVE_STATUSES])))
       .returning();
     if (!reg) return false;
@@ -54,14 +66,25 @@ export async function cancelRegistration(registrationId: string, now = new Date(
     if (before?.status !== "confirmed") mail.attachments = [];
     await enqueueMail(tx, mail);
     await fillFreeSeats(tx, conf, now);
-    if (by) await recordAudit(tx, { actor: by, action: "registration.cancel", subjectType: "registration", subjectId: reg.id, summary: `Von der Verwaltung abgemeldet (vorher ${before?.status ?? "?"})` });
+    if (by)
+      await recordAudit(tx, {
+        actor: by,
+        action: "registration.cancel",
+        subjectType: "registration",
+        subjectId: reg.id,
+        summary: `Von der Verwaltung abgemeldet (vorher ${before?.status ?? "?"})`,
+      });
     return true;
   });
 }
 
 export type ChangeForumResult = "changed" | "full" | "unknown" | "notAllowed";
 
-export async function changeForum(registrationId: string, forumId: string | null, now = new Date()): Promise<ChangeForumResult> {
+export async function changeForum(
+  registrationId: string,
+  forumId: string | null,
+  now = new Date(),
+): Promise<ChangeForumResult> {
   return db.transaction(async (tx): Promise<ChangeForumResult> => {
     const [current] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
     if (!current || !isLive(current.status)) return "notAllowed";
@@ -92,7 +115,11 @@ export async function updateNeeds(registrationId: string, input: NeedsInput, now
 /** Art. 15/20: everything stored about this registration, as plain data. */
 export async function exportRegistration(registrationId: string) {
   const [row] = await db
-    .select({ registration: registrations, conference: { year: conferences.year, title: conferences.title }, forum: { title: forums.title } })
+    .select({
+      registration: registrations,
+      conference: { year: conferences.year, title: conferences.title },
+      forum: { title: forums.title },
+    })
     .from(registrations)
     .innerJoin(conferences, eq(conferences.id, registrations.conferenceId))
     .leftJoin(forums, eq(forums.id, registrations.forumId))
@@ -100,12 +127,23 @@ export async function exportRegistration(registrationId: string) {
   if (!row) return null;
   const [consents, mails] = await Promise.all([
     db
-      .select({ purpose: registrationConsents.purpose, granted: registrationConsents.granted, textVersion: registrationConsents.textVersion, at: registrationConsents.createdAt })
+      .select({
+        purpose: registrationConsents.purpose,
+        granted: registrationConsents.granted,
+        textVersion: registrationConsents.textVersion,
+        at: registrationConsents.createdAt,
+      })
       .from(registrationConsents)
       .where(eq(registrationConsents.registrationId, registrationId))
       .orderBy(asc(registrationConsents.createdAt)),
     db
-      .select({ subject: outbox.subject, to: outbox.to, status: outbox.status, createdAt: outbox.createdAt, sentAt: outbox.sentAt })
+      .select({
+        subject: outbox.subject,
+        to: outbox.to,
+        status: outbox.status,
+        createdAt: outbox.createdAt,
+        sentAt: outbox.sentAt,
+      })
       .from(outbox)
       .where(eq(outbox.topic, `registration:${registrationId}`))
       .orderBy(asc(outbox.createdAt)),
@@ -154,18 +192,29 @@ export async function deleteRegistration(
 ): Promise<boolean> {
   const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
-    const [current] = await tx.select({ conferenceId: registrations.conferenceId }).from(registrations).where(eq(registrations.id, registrationId));
+    const [current] = await tx
+      .select({ conferenceId: registrations.conferenceId })
+      .from(registrations)
+      .where(eq(registrations.id, registrationId));
     if (!current || (opts.byOrganiser && current.conferenceId !== opts.byOrganiser.conferenceId)) return false;
     const conf = (await lockConference(tx, current.conferenceId))!;
     await tx.delete(outbox).where(eq(outbox.topic, `registration:${registrationId}`));
     await unlinkBallots(tx, "registration", registrationId);
-    const deleted = await tx.delete(registrations).where(eq(registrations.id, registrationId)).returning({ id: registrations.id });
+    const deleted = await tx
+      .delete(registrations)
+      .where(eq(registrations.id, registrationId))
+      .returning({ id: registrations.id });
     if (!deleted.length) return false;
     if (opts.byOrganiser) {
-      await recordAudit(tx, { actor: opts.byOrganiser.actor, action: "registration.delete", subjectType: "registration", subjectId: registrationId, summary: "Auf Antrag gelöscht" });
+      await recordAudit(tx, {
+        actor: opts.byOrganiser.actor,
+        action: "registration.delete",
+        subjectType: "registration",
+        subjectId: registrationId,
+        summary: "Auf Antrag gelöscht",
+      });
     }
     await fillFreeSeats(tx, conf, now);
     return true;
   });
 }
-

@@ -16,5 +16,7 @@ export const organiserAddSchema = z
   .refine(specialConsentCheck, specialConsentParams("participants.hand.errors.specialConsent"));
 export type OrganiserAddInput = z.output<typeof organiserAddSchema>;
 
-export const organiserEditSchema = z.object({ intent: z.literal("edit"), ...organiserShape }).refine(specialConsentCheck, specialConsentParams("participants.hand.errors.specialConsent"));
+export const organiserEditSchema = z
+  .object({ intent: z.literal("edit"), ...organiserShape })
+  .refine(specialConsentCheck, specialConsentParams("participants.hand.errors.specialConsent"));
 export type OrganiserEditInput = z.output<typeof organiserEditSchema>;

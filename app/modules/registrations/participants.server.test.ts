@@ -6,7 +6,15 @@ import { db } from "~/db/client.server";
 import { auditLog, conferences, forums, outbox } from "~/db/schema";
 import { createUser } from "~/modules/auth/accounts.server";
 import { registrationSchema } from "./registration.schema";
-import { messageConfirmed, needsCounts, parseParticipantFilter, participantsCsv, participantsXlsx, listParticipants, PAGE_SIZE } from "./participants.server";
+import {
+  messageConfirmed,
+  needsCounts,
+  parseParticipantFilter,
+  participantsCsv,
+  participantsXlsx,
+  listParticipants,
+  PAGE_SIZE,
+} from "./participants.server";
 import { confirmRegistration, register } from "./register.server";
 import { renderQueued } from "~/modules/mail/outbox.server";
 
@@ -14,9 +22,21 @@ async function setup(capacity: number) {
   const startsAt = new Date(Date.now() + 30 * 86_400_000);
   const [conf] = await db
     .insert(conferences)
-    .values({ year: 2400 + Math.floor(Math.random() * 500), title: "Liste", startsAt, endsAt: new Date(startsAt.getTime() + 6 * 3_600_000), venueName: "Saal", venueAddress: "Straße 1", capacity, status: "registration_open" })
+    .values({
+      year: 2400 + Math.floor(Math.random() * 500),
+      title: "Liste",
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 6 * 3_600_000),
+      venueName: "Saal",
+      venueAddress: "Straße 1",
+      capacity,
+      status: "registration_open",
+    })
     .returning();
-  const [forum] = await db.insert(forums).values({ conferenceId: conf!.id, title: "Forum Sprache", capacity: 100 }).returning();
+  const [forum] = await db
+    .insert(forums)
+    .values({ conferenceId: conf!.id, title: "Forum Sprache", capacity: 100 })
+    .returning();
   return { conf: conf!, forum: forum! };
 }
 
@@ -35,7 +55,8 @@ const person = (i: number, extra: Record<string, unknown> = {}) =>
 describe("participant list for organisers", () => {
   it("searches, filters, sorts and pages", async () => {
     const { conf, forum } = await setup(20);
-    for (let i = 1; i <= 30; i++) await register({ conferenceId: conf.id, data: person(i, i <= 3 ? { forumId: forum.id } : {}), locale: "de" });
+    for (let i = 1; i <= 30; i++)
+      await register({ conferenceId: conf.id, data: person(i, i <= 3 ? { forumId: forum.id } : {}), locale: "de" });
     const all = await listParticipants(conf.id, parseParticipantFilter(new URLSearchParams()));
     expect(all.total).toBe(30);
     expect(all.rows).toHaveLength(PAGE_SIZE);
@@ -45,19 +66,38 @@ describe("participant list for organisers", () => {
     expect(page2.rows.map((r) => r.lastName)).toEqual(["Name26", "Name27", "Name28", "Name29", "Name30"]);
     const desc = await listParticipants(conf.id, parseParticipantFilter(new URLSearchParams("sort=name&dir=desc")));
     expect(desc.rows[0]!.lastName).toBe("Name30");
-    expect((await listParticipants(conf.id, parseParticipantFilter(new URLSearchParams("q=liste7@")))).rows.map((r) => r.email)).toEqual(["liste7@example.org"]);
-    expect((await listParticipants(conf.id, parseParticipantFilter(new URLSearchParams("status=waitlisted")))).total).toBe(10);
-    expect((await listParticipants(conf.id, parseParticipantFilter(new URLSearchParams(`forum=${forum.id}`)))).total).toBe(3);
+    expect(
+      (await listParticipants(conf.id, parseParticipantFilter(new URLSearchParams("q=liste7@")))).rows.map(
+        (r) => r.email,
+      ),
+    ).toEqual(["liste7@example.org"]);
+    expect(
+      (await listParticipants(conf.id, parseParticipantFilter(new URLSearchParams("status=waitlisted")))).total,
+    ).toBe(10);
+    expect(
+      (await listParticipants(conf.id, parseParticipantFilter(new URLSearchParams(`forum=${forum.id}`)))).total,
+    ).toBe(3);
     expect((await listParticipants(conf.id, parseParticipantFilter(new URLSearchParams("forum=none")))).total).toBe(27);
-    expect((await listParticipants(conf.id, parseParticipantFilter(new URLSearchParams("type=school_daycare")))).total).toBe(15);
+    expect(
+      (await listParticipants(conf.id, parseParticipantFilter(new URLSearchParams("type=school_daycare")))).total,
+    ).toBe(15);
     // Nonsense in the address bar falls back to defaults instead of failing.
-    expect((await listParticipants(conf.id, parseParticipantFilter(new URLSearchParams("sort=x&page=-3&status=foo")))).total).toBe(30);
+    expect(
+      (await listParticipants(conf.id, parseParticipantFilter(new URLSearchParams("sort=x&page=-3&status=foo")))).total,
+    ).toBe(30);
   });
 
   it("exports CSV and XLSX with formula injection neutralised; each export is in the audit log", async () => {
     const { conf } = await setup(5);
-    const by = { actor: await createUser({ email: `export-${conf.year}@example.org`, name: "Erika Export", role: "organiser" }), year: conf.year };
-    await register({ conferenceId: conf.id, data: person(1, { organisation: '=HYPERLINK("http://evil.example","klick")', lastName: "+Plus" }), locale: "de" });
+    const by = {
+      actor: await createUser({ email: `export-${conf.year}@example.org`, name: "Erika Export", role: "organiser" }),
+      year: conf.year,
+    };
+    await register({
+      conferenceId: conf.id,
+      data: person(1, { organisation: '=HYPERLINK("http://evil.example","klick")', lastName: "+Plus" }),
+      locale: "de",
+    });
     await register({ conferenceId: conf.id, data: person(2), locale: "de" });
     const csv = await participantsCsv(conf.id, parseParticipantFilter(new URLSearchParams()), by);
     const rows: string[][] = parse(csv.replace(/^\uFEFF/, ""), { delimiter: ";" });
@@ -81,10 +121,26 @@ describe("participant list for organisers", () => {
 
   it("counts catering and accessibility needs of seat holders without names", async () => {
     const { conf } = await setup(3);
-    await register({ conferenceId: conf.id, data: person(1, { accessibility: ["wheelchair"], dietaryNeeds: "Vegan", specialConsent: "on" }), locale: "de" });
-    await register({ conferenceId: conf.id, data: person(2, { accessibility: ["wheelchair", "sign_language"], dietaryNeeds: "vegan ", specialConsent: "on" }), locale: "de" });
-    await register({ conferenceId: conf.id, data: person(3, { dietaryNeeds: "halal", specialConsent: "on" }), locale: "de" });
-    await register({ conferenceId: conf.id, data: person(4, { dietaryNeeds: "koscher", specialConsent: "on" }), locale: "de" }); // waitlisted: no seat
+    await register({
+      conferenceId: conf.id,
+      data: person(1, { accessibility: ["wheelchair"], dietaryNeeds: "Vegan", specialConsent: "on" }),
+      locale: "de",
+    });
+    await register({
+      conferenceId: conf.id,
+      data: person(2, { accessibility: ["wheelchair", "sign_language"], dietaryNeeds: "vegan ", specialConsent: "on" }),
+      locale: "de",
+    });
+    await register({
+      conferenceId: conf.id,
+      data: person(3, { dietaryNeeds: "halal", specialConsent: "on" }),
+      locale: "de",
+    });
+    await register({
+      conferenceId: conf.id,
+      data: person(4, { dietaryNeeds: "koscher", specialConsent: "on" }),
+      locale: "de",
+    }); // waitlisted: no seat
     const counts = await needsCounts(conf.id);
     expect(counts).toEqual({
       seats: 3,
@@ -102,10 +158,15 @@ describe("participant list for organisers", () => {
     const { conf } = await setup(5);
     for (const i of [91, 92, 93]) await register({ conferenceId: conf.id, data: person(i), locale: "de" });
     for (const i of [91, 92]) {
-      const [mail] = await db.select().from(outbox).where(eq(outbox.to, `liste${i}@example.org`));
+      const [mail] = await db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.to, `liste${i}@example.org`));
       await confirmRegistration(/\/anmeldung-bestaetigen\/([a-z2-7]+)/.exec((await renderQueued(mail!)).text)![1]!);
     }
-    expect(await messageConfirmed(conf.id, { subject: "Raumänderung", body: "Wir tagen im großen Saal.\n\nBis bald!" })).toBe(2);
+    expect(
+      await messageConfirmed(conf.id, { subject: "Raumänderung", body: "Wir tagen im großen Saal.\n\nBis bald!" }),
+    ).toBe(2);
     const sent = await db.select().from(outbox).where(eq(outbox.subject, "Raumänderung"));
     expect(sent.map((m) => m.to).sort()).toEqual(["liste91@example.org", "liste92@example.org"]);
     expect(sent[0]!.text).toContain("Wir tagen im großen Saal.");

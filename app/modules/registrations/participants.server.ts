@@ -37,7 +37,14 @@ function where(conferenceId: string, f: ParticipantFilter): SQL {
   const parts: SQL[] = [eq(registrations.conferenceId, conferenceId)];
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push(or(ilike(registrations.firstName, like), ilike(registrations.lastName, like), ilike(registrations.email, like), ilike(registrations.organisation, like))!);
+    parts.push(
+      or(
+        ilike(registrations.firstName, like),
+        ilike(registrations.lastName, like),
+        ilike(registrations.email, like),
+        ilike(registrations.organisation, like),
+      )!,
+    );
   }
   if (f.status) parts.push(eq(registrations.status, f.status));
   if (f.type) parts.push(eq(registrations.organisationType, f.type));
@@ -54,7 +61,12 @@ function orderBy(f: ParticipantFilter) {
     case "created":
       return [dir(registrations.createdAt), asc(registrations.id)];
     case "status":
-      return [dir(registrations.status), asc(registrations.waitlistPosition), asc(registrations.lastName), asc(registrations.id)];
+      return [
+        dir(registrations.status),
+        asc(registrations.waitlistPosition),
+        asc(registrations.lastName),
+        asc(registrations.id),
+      ];
     default:
       return [dir(registrations.lastName), dir(registrations.firstName), asc(registrations.id)];
   }
@@ -96,7 +108,6 @@ export async function listParticipants(conferenceId: string, f: ParticipantFilte
   return { rows, total: n, pages: Math.max(1, Math.ceil(n / PAGE_SIZE)) };
 }
 
-
 /**
  * One registration of this conference for the organisers' edit page: the form's values and its
  * state (no tokens). Anonymised registrations are gone as persons, so they are not found.
@@ -106,7 +117,13 @@ export async function getParticipant(conferenceId: string, registrationId: strin
   const [r] = await db
     .select()
     .from(registrations)
-    .where(and(eq(registrations.id, registrationId), eq(registrations.conferenceId, conferenceId), notLike(registrations.email, `%@${ANONYMISED_DOMAIN}`)));
+    .where(
+      and(
+        eq(registrations.id, registrationId),
+        eq(registrations.conferenceId, conferenceId),
+        notLike(registrations.email, `%@${ANONYMISED_DOMAIN}`),
+      ),
+    );
   if (!r) return null;
   return {
     id: r.id,
@@ -151,7 +168,20 @@ export async function participantTable(conferenceId: string, f: ParticipantFilte
     .leftJoin(forums, eq(forums.id, registrations.forumId))
     .where(where(conferenceId, f))
     .orderBy(...orderBy(f));
-  const header = ["Nachname", "Vorname", "E-Mail", "Organisation", "Art der Organisation", "Funktion", "Forum", "Stand", "Platz auf der Warteliste", "Fotos erlaubt", "Angemeldet am", "Bestätigt am"];
+  const header = [
+    "Nachname",
+    "Vorname",
+    "E-Mail",
+    "Organisation",
+    "Art der Organisation",
+    "Funktion",
+    "Forum",
+    "Stand",
+    "Platz auf der Warteliste",
+    "Fotos erlaubt",
+    "Angemeldet am",
+    "Bestätigt am",
+  ];
   const body = rows.map((r) => [
     r.lastName,
     r.firstName,
@@ -173,7 +203,13 @@ export async function participantTable(conferenceId: string, f: ParticipantFilte
 type Exporter = { actor: { id: string; name?: string }; year: number };
 
 async function auditExport(by: Exporter, format: string, rows: number) {
-  await recordAudit(db, { actor: by.actor, action: "registration.export", subjectType: "conference", subjectId: String(by.year), summary: `${format}: ${rows} ${rows === 1 ? "Anmeldung" : "Anmeldungen"}` });
+  await recordAudit(db, {
+    actor: by.actor,
+    action: "registration.export",
+    subjectType: "conference",
+    subjectId: String(by.year),
+    summary: `${format}: ${rows} ${rows === 1 ? "Anmeldung" : "Anmeldungen"}`,
+  });
 }
 
 export async function participantsCsv(conferenceId: string, f: ParticipantFilter, by: Exporter): Promise<string> {
@@ -200,10 +236,16 @@ export async function participantsXlsx(conferenceId: string, f: ParticipantFilte
  */
 export async function needsCounts(conferenceId: string) {
   const rows = await db
-    .select({ accessibility: registrations.accessibilityNeeds, other: registrations.accessibilityOther, diet: registrations.dietaryNeeds })
+    .select({
+      accessibility: registrations.accessibilityNeeds,
+      other: registrations.accessibilityOther,
+      diet: registrations.dietaryNeeds,
+    })
     .from(registrations)
     .where(and(eq(registrations.conferenceId, conferenceId), inArray(registrations.status, ["held", "confirmed"])));
-  const accessibility = Object.fromEntries(ACCESSIBILITY_NEEDS.map((need) => [need, rows.filter((r) => r.accessibility.includes(need)).length])) as Record<(typeof ACCESSIBILITY_NEEDS)[number], number>;
+  const accessibility = Object.fromEntries(
+    ACCESSIBILITY_NEEDS.map((need) => [need, rows.filter((r) => r.accessibility.includes(need)).length]),
+  ) as Record<(typeof ACCESSIBILITY_NEEDS)[number], number>;
   const diets = new Map<string, number>();
   for (const r of rows) {
     const key = r.diet.trim().toLowerCase();
@@ -213,15 +255,23 @@ export async function needsCounts(conferenceId: string) {
     seats: rows.length,
     accessibility,
     accessibilityOther: rows.filter((r) => r.other.trim() !== "").length,
-    diets: [...diets.entries()].map(([wish, n]) => ({ wish, count: n })).sort((a, b) => b.count - a.count || a.wish.localeCompare(b.wish)),
+    diets: [...diets.entries()]
+      .map(([wish, n]) => ({ wish, count: n }))
+      .sort((a, b) => b.count - a.count || a.wish.localeCompare(b.wish)),
   };
 }
 
 /** A message from the organisers to every confirmed participant, queued through the outbox in one transaction. */
-export async function messageConfirmed(conferenceId: string, input: { subject: string; body: string }): Promise<number> {
+export async function messageConfirmed(
+  conferenceId: string,
+  input: { subject: string; body: string },
+): Promise<number> {
   const [conf] = await db.select().from(conferences).where(eq(conferences.id, conferenceId));
   if (!conf) return 0;
-  const people = await db.select().from(registrations).where(and(eq(registrations.conferenceId, conferenceId), eq(registrations.status, "confirmed")));
+  const people = await db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.conferenceId, conferenceId), eq(registrations.status, "confirmed")));
   const mails = await Promise.all(
     people.map(async (p) => {
       const locale = isLocale(p.locale) ? p.locale : "de";
@@ -232,8 +282,14 @@ export async function messageConfirmed(conferenceId: string, input: { subject: s
           preview: input.subject,
           footer: t("mail.footer"),
           greeting: t("mail.greeting", { name: `${p.firstName} ${p.lastName}` }),
-          paragraphs: input.body.split(/\n{2,}/).map((s) => s.trim()).filter(Boolean),
-          manage: { label: t("registration.mail.manageLabel"), url: manageUrl(manageToken(p.id, p.manageSalt), locale) },
+          paragraphs: input.body
+            .split(/\n{2,}/)
+            .map((s) => s.trim())
+            .filter(Boolean),
+          manage: {
+            label: t("registration.mail.manageLabel"),
+            url: manageUrl(manageToken(p.id, p.manageSalt), locale),
+          },
         }),
       );
       return { to: p.email, subject: input.subject, ...rendered, topic: `registration:${p.id}` };

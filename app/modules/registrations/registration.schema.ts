@@ -2,15 +2,30 @@ import { z } from "zod";
 import { isSingleLine } from "~/utils/single-line";
 import { emailField } from "~/modules/auth/auth.schema";
 
-export { ACCESSIBILITY_NEEDS, CONSENT_VERSIONS, ORGANISATION_TYPES, SORTS, STATUSES, type OrganisationType } from "./registration.constants";
+export {
+  ACCESSIBILITY_NEEDS,
+  CONSENT_VERSIONS,
+  ORGANISATION_TYPES,
+  SORTS,
+  STATUSES,
+  type OrganisationType,
+} from "./registration.constants";
 import { ACCESSIBILITY_NEEDS, ORGANISATION_TYPES } from "./registration.constants";
 
 const text = (max: number) => z.string().trim().max(max, "errors.tooLong");
 const required = (max: number) =>
-  z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong").refine(isSingleLine, "errors.lineBreak");
+  z
+    .string({ error: "errors.required" })
+    .trim()
+    .min(1, "errors.required")
+    .max(max, "errors.tooLong")
+    .refine(isSingleLine, "errors.lineBreak");
 const checkbox = z.literal("on").optional();
 const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(ACCESSIBILITY_NEEDS.length));
+  z.preprocess(
+    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(item).max(ACCESSIBILITY_NEEDS.length),
+  );
 
 /** Who the person is and which forum they choose: the same fields on the public and the organisers' form. */
 export const personShape = {
@@ -38,14 +53,27 @@ export const needsShape = {
 
 /** Art. 9 details only with the explicit consent; checked even when other fields are wrong, so all errors show at once. */
 function needsWithoutConsent(v: unknown): boolean {
-  const x = (v ?? {}) as { accessibility?: unknown; accessibilityOther?: unknown; dietaryNeeds?: unknown; specialConsent?: unknown };
+  const x = (v ?? {}) as {
+    accessibility?: unknown;
+    accessibilityOther?: unknown;
+    dietaryNeeds?: unknown;
+    specialConsent?: unknown;
+  };
   const filled = (s: unknown) => typeof s === "string" && s.trim() !== "";
-  const hasNeeds = (Array.isArray(x.accessibility) && x.accessibility.length > 0) || filled(x.accessibility) || filled(x.accessibilityOther) || filled(x.dietaryNeeds);
+  const hasNeeds =
+    (Array.isArray(x.accessibility) && x.accessibility.length > 0) ||
+    filled(x.accessibility) ||
+    filled(x.accessibilityOther) ||
+    filled(x.dietaryNeeds);
   return hasNeeds && x.specialConsent !== "on";
 }
 export const specialConsentCheck = (v: unknown) => !needsWithoutConsent(v);
 /** The refinement's options: the error goes to the consent checkbox (message: a catalogue key). */
-export const specialConsentParams = (message = "registration.errors.specialConsent") => ({ path: ["specialConsent"], message, when: () => true });
+export const specialConsentParams = (message = "registration.errors.specialConsent") => ({
+  path: ["specialConsent"],
+  message,
+  when: () => true,
+});
 
 export const registrationSchema = z
   .object({
@@ -59,7 +87,9 @@ export const registrationSchema = z
 
 export type RegistrationInput = z.output<typeof registrationSchema>;
 
-export const needsSchema = z.object({ intent: z.literal("needs"), ...needsShape }).refine(specialConsentCheck, specialConsentParams());
+export const needsSchema = z
+  .object({ intent: z.literal("needs"), ...needsShape })
+  .refine(specialConsentCheck, specialConsentParams());
 export type NeedsInput = z.output<typeof needsSchema>;
 
 /** What every registration path stores about the person (the public form and the organisers'). */

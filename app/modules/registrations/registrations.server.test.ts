@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { outbox, registrationConsents, registrations } from "~/db/schema";
 import { registrationSchema } from "./registration.schema";
-import { cancelRegistration, changeForum, deleteRegistration, exportRegistration, findByManageToken, updateNeeds } from "./manage.server";
+import {
+  cancelRegistration,
+  changeForum,
+  deleteRegistration,
+  exportRegistration,
+  findByManageToken,
+  updateNeeds,
+} from "./manage.server";
 import { confirmRegistration, getConfirmation, register } from "./register.server";
 import { expireHolds, sendReminders } from "./jobs.server";
 import { getAvailability } from "./seats.server";
@@ -36,13 +43,23 @@ describe("register and confirm (double opt-in)", () => {
     // A double click confirms nothing twice and sends no second mail.
     expect((await confirmRegistration(token)).kind).toBe("confirmed");
     const mails = await mailsTo("aylin@example.org");
-    expect(mails.map((m) => m.subject)).toEqual([`Bitte bestätigen Sie Ihre Anmeldung: ${conf.title}`, `Anmeldung bestätigt: ${conf.title}`]);
+    expect(mails.map((m) => m.subject)).toEqual([
+      `Bitte bestätigen Sie Ihre Anmeldung: ${conf.title}`,
+      `Anmeldung bestätigt: ${conf.title}`,
+    ]);
     const done = mails[1]!;
     expect(manageTokenIn(done.text)).toBe(confirmed.kind === "confirmed" ? confirmed.manageToken : "");
     // The calendar file and the check-in QR code.
-    expect(done.attachments.map((a) => a.filename).sort()).toEqual(["einlass-qr-code.png", "integrationskonferenz.ics"]);
+    expect(done.attachments.map((a) => a.filename).sort()).toEqual([
+      "einlass-qr-code.png",
+      "integrationskonferenz.ics",
+    ]);
     const icsAttachment = done.attachments.find((a) => a.filename.endsWith(".ics"))!;
-    expect(Buffer.from(done.attachments.find((a) => a.filename.endsWith(".png"))!.contentBase64, "base64").subarray(1, 4).toString()).toBe("PNG");
+    expect(
+      Buffer.from(done.attachments.find((a) => a.filename.endsWith(".png"))!.contentBase64, "base64")
+        .subarray(1, 4)
+        .toString(),
+    ).toBe("PNG");
     const ics = Buffer.from(icsAttachment.contentBase64, "base64").toString("utf8");
 
     const cal = new ICAL.Component(ICAL.parse(ics));
@@ -64,7 +81,9 @@ describe("register and confirm (double opt-in)", () => {
     expect(await cancelRegistration(reg!.id)).toBe(true);
     const cancelMail = (await mailsTo("aylin@example.org")).at(-1)!;
     expect(cancelMail.subject).toBe(`Abmeldung bestätigt: ${conf.title}`);
-    const cancelCal = new ICAL.Component(ICAL.parse(Buffer.from(cancelMail.attachments[0]!.contentBase64, "base64").toString("utf8")));
+    const cancelCal = new ICAL.Component(
+      ICAL.parse(Buffer.from(cancelMail.attachments[0]!.contentBase64, "base64").toString("utf8")),
+    );
     expect(cancelCal.getFirstPropertyValue("method")).toBe("CANCEL");
     const cancelled = new ICAL.Event(cancelCal.getFirstSubcomponent("vevent")!);
     expect(cancelled.uid).toBe(uid);
@@ -75,7 +94,9 @@ describe("register and confirm (double opt-in)", () => {
   it("is idempotent per address: the second attempt makes no second registration and mails a fresh manage link", async () => {
     const { conf } = await makeConference({ capacity: 10 });
     const first = await register({ conferenceId: conf.id, data: input("zweimal@example.org"), locale: "de" });
-    const again = await Promise.all([1, 2, 3].map(() => register({ conferenceId: conf.id, data: input("ZWEIMAL@example.org"), locale: "de" })));
+    const again = await Promise.all(
+      [1, 2, 3].map(() => register({ conferenceId: conf.id, data: input("ZWEIMAL@example.org"), locale: "de" })),
+    );
     expect(first.ok && first.outcome).toBe("held");
     expect(again.map((r) => r.ok && r.outcome)).toEqual(["existing", "existing", "existing"]);
     expect(await db.select().from(registrations).where(eq(registrations.conferenceId, conf.id))).toHaveLength(1);
@@ -90,7 +111,11 @@ describe("register and confirm (double opt-in)", () => {
 
   it("makes one registration out of simultaneous double submits of a new address", async () => {
     const { conf } = await makeConference({ capacity: 10 });
-    const results = await Promise.all([1, 2, 3, 4, 5].map(() => register({ conferenceId: conf.id, data: input("doppelklick@example.org"), locale: "de" })));
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map(() =>
+        register({ conferenceId: conf.id, data: input("doppelklick@example.org"), locale: "de" }),
+      ),
+    );
     expect(results.filter((r) => r.ok && r.outcome === "held")).toHaveLength(1);
     expect(results.filter((r) => r.ok && r.outcome === "existing")).toHaveLength(4);
     expect(await db.select().from(registrations).where(eq(registrations.conferenceId, conf.id))).toHaveLength(1);
@@ -98,15 +123,27 @@ describe("register and confirm (double opt-in)", () => {
 
   it("refuses outside the registration window", async () => {
     const published = await makeConference({ capacity: 10, status: "published" });
-    expect(await register({ conferenceId: published.conf.id, data: input("a@example.org"), locale: "de" })).toEqual({ ok: false, reason: "closed" });
+    expect(await register({ conferenceId: published.conf.id, data: input("a@example.org"), locale: "de" })).toEqual({
+      ok: false,
+      reason: "closed",
+    });
     const over = await makeConference({ capacity: 10, closesAt: new Date(Date.now() - 1000) });
-    expect(await register({ conferenceId: over.conf.id, data: input("a@example.org"), locale: "de" })).toEqual({ ok: false, reason: "closed" });
+    expect(await register({ conferenceId: over.conf.id, data: input("a@example.org"), locale: "de" })).toEqual({
+      ok: false,
+      reason: "closed",
+    });
     expect(await db.select().from(registrations).where(eq(registrations.email, "a@example.org"))).toHaveLength(0);
   });
 
   it("ignores a filled honeypot without saving anything", async () => {
     const { conf } = await makeConference({ capacity: 10 });
-    expect(await register({ conferenceId: conf.id, data: input("bot@example.org", { website: "http://spam" }), locale: "de" })).toMatchObject({ ok: true, outcome: "ignored" });
+    expect(
+      await register({
+        conferenceId: conf.id,
+        data: input("bot@example.org", { website: "http://spam" }),
+        locale: "de",
+      }),
+    ).toMatchObject({ ok: true, outcome: "ignored" });
     expect(await registrationOf("bot@example.org", conf.id)).toBeUndefined();
   });
 });
@@ -114,8 +151,13 @@ describe("register and confirm (double opt-in)", () => {
 describe("capacity, waitlist and promotion", () => {
   it("never gives more seats than the capacity; the waitlist moves up in order when someone cancels", async () => {
     const { conf } = await makeConference({ capacity: 2 });
-    for (const n of [1, 2, 3, 4]) await register({ conferenceId: conf.id, data: input(`p${n}@example.org`), locale: "de" });
-    const rows = await db.select().from(registrations).where(eq(registrations.conferenceId, conf.id)).orderBy(asc(registrations.createdAt));
+    for (const n of [1, 2, 3, 4])
+      await register({ conferenceId: conf.id, data: input(`p${n}@example.org`), locale: "de" });
+    const rows = await db
+      .select()
+      .from(registrations)
+      .where(eq(registrations.conferenceId, conf.id))
+      .orderBy(asc(registrations.createdAt));
     expect(rows.map((r) => [r.email, r.status, r.waitlistPosition])).toEqual([
       ["p1@example.org", "held", null],
       ["p2@example.org", "held", null],
@@ -138,9 +180,16 @@ describe("capacity, waitlist and promotion", () => {
   });
 
   it("keeps forum capacity: a full forum is refused while seats are free; a cancellation promotes someone whose forum fits", async () => {
-    const { conf, forums: [a, b] } = await makeConference({ capacity: 3, forums: [1, 5] });
-    expect(await register({ conferenceId: conf.id, data: input("f1@example.org", { forumId: a!.id }), locale: "de" })).toMatchObject({ ok: true, outcome: "held" });
-    expect(await register({ conferenceId: conf.id, data: input("f2@example.org", { forumId: a!.id }), locale: "de" })).toEqual({ ok: false, reason: "forumFull" });
+    const {
+      conf,
+      forums: [a, b],
+    } = await makeConference({ capacity: 3, forums: [1, 5] });
+    expect(
+      await register({ conferenceId: conf.id, data: input("f1@example.org", { forumId: a!.id }), locale: "de" }),
+    ).toMatchObject({ ok: true, outcome: "held" });
+    expect(
+      await register({ conferenceId: conf.id, data: input("f2@example.org", { forumId: a!.id }), locale: "de" }),
+    ).toEqual({ ok: false, reason: "forumFull" });
     expect(await registrationOf("f2@example.org", conf.id)).toBeUndefined();
     await register({ conferenceId: conf.id, data: input("f2@example.org", { forumId: b!.id }), locale: "de" });
     await register({ conferenceId: conf.id, data: input("f3@example.org"), locale: "de" });
@@ -160,7 +209,10 @@ describe("capacity, waitlist and promotion", () => {
     // …which frees forum A's seat but not a conference seat: f4 still waits.
     expect((await registrationOf("f4@example.org", conf.id))!.status).toBe("waitlisted");
     const avail = await getAvailability(conf.id);
-    expect(avail.forums.map((f) => [f.taken, f.free])).toEqual([[0, 1], [3, 2]]);
+    expect(avail.forums.map((f) => [f.taken, f.free])).toEqual([
+      [0, 1],
+      [3, 2],
+    ]);
   });
 
   it("frees an expired hold (48 h) and gives it to the first person in line", async () => {
@@ -196,7 +248,9 @@ describe("capacity, waitlist and promotion", () => {
     const { conf } = await makeConference({ capacity: 50 });
     const emails = Array.from({ length: 200 }, (_, i) => `massen${i}@example.org`);
     const started = Date.now();
-    const results = await Promise.all(emails.map((email) => register({ conferenceId: conf.id, data: input(email), locale: "de" })));
+    const results = await Promise.all(
+      emails.map((email) => register({ conferenceId: conf.id, data: input(email), locale: "de" })),
+    );
     const ms = Date.now() - started;
     console.info(`200 concurrent registrations: ${ms} ms`);
     expect(results.every((r) => r.ok)).toBe(true);
@@ -204,39 +258,80 @@ describe("capacity, waitlist and promotion", () => {
     expect(rows).toHaveLength(200);
     expect(new Set(rows.map((r) => r.email)).size).toBe(200);
     expect(rows.filter((r) => r.status === "held")).toHaveLength(50);
-    const waiting = rows.filter((r) => r.status === "waitlisted").sort((x, y) => x.waitlistPosition! - y.waitlistPosition!);
+    const waiting = rows
+      .filter((r) => r.status === "waitlisted")
+      .sort((x, y) => x.waitlistPosition! - y.waitlistPosition!);
     expect(waiting.map((r) => r.waitlistPosition)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
     const mails = await db.select().from(outbox).where(like(outbox.topic, "registration:%"));
     const mine = mails.filter((m) => emails.includes(m.to));
     expect(mine).toHaveLength(200);
     expect(new Set(mine.map((m) => m.to)).size).toBe(200);
     // Each waitlisted person's mail names their own place in line.
-    for (const r of waiting.slice(0, 5)) expect((await renderQueued(mine.find((m) => m.to === r.email)!)).text).toContain(`auf Platz ${r.waitlistPosition}`);
+    for (const r of waiting.slice(0, 5))
+      expect((await renderQueued(mine.find((m) => m.to === r.email)!)).text).toContain(
+        `auf Platz ${r.waitlistPosition}`,
+      );
     // Promotion follows the same order.
     await cancelRegistration(rows.find((r) => r.status === "held")!.id);
     expect((await db.select().from(registrations).where(eq(registrations.id, waiting[0]!.id)))[0]!.status).toBe("held");
-    expect((await db.select().from(registrations).where(eq(registrations.id, waiting[1]!.id)))[0]!.status).toBe("waitlisted");
+    expect((await db.select().from(registrations).where(eq(registrations.id, waiting[1]!.id)))[0]!.status).toBe(
+      "waitlisted",
+    );
   });
 });
 
 describe("manage link: needs, consents, export, deletion", () => {
   it("stores Art. 9 needs only with explicit consent, records every consent with version and time, erases on withdrawal", async () => {
-    expect(registrationSchema.safeParse({ ...input("x@example.org"), dietaryNeeds: "vegan", specialConsent: undefined }).success).toBe(false);
+    expect(
+      registrationSchema.safeParse({ ...input("x@example.org"), dietaryNeeds: "vegan", specialConsent: undefined })
+        .success,
+    ).toBe(false);
     const { conf } = await makeConference({ capacity: 5 });
     await register({
       conferenceId: conf.id,
-      data: input("needs@example.org", { accessibility: ["wheelchair", "sign_language"], dietaryNeeds: "vegetarisch", specialConsent: "on", photoConsent: "yes" }),
+      data: input("needs@example.org", {
+        accessibility: ["wheelchair", "sign_language"],
+        dietaryNeeds: "vegetarisch",
+        specialConsent: "on",
+        photoConsent: "yes",
+      }),
       locale: "de",
     });
     const reg = (await registrationOf("needs@example.org", conf.id))!;
-    expect(reg).toMatchObject({ accessibilityNeeds: ["wheelchair", "sign_language"], dietaryNeeds: "vegetarisch", photoConsent: true });
+    expect(reg).toMatchObject({
+      accessibilityNeeds: ["wheelchair", "sign_language"],
+      dietaryNeeds: "vegetarisch",
+      photoConsent: true,
+    });
     expect(reg.specialConsentAt).not.toBeNull();
-    await updateNeeds(reg.id, { intent: "needs", accessibility: [], accessibilityOther: "", dietaryNeeds: "vegetarisch", specialConsent: undefined, photoConsent: "no" });
+    await updateNeeds(reg.id, {
+      intent: "needs",
+      accessibility: [],
+      accessibilityOther: "",
+      dietaryNeeds: "vegetarisch",
+      specialConsent: undefined,
+      photoConsent: "no",
+    });
     const after = (await registrationOf("needs@example.org", conf.id))!;
-    expect(after).toMatchObject({ accessibilityNeeds: [], dietaryNeeds: "", specialConsentAt: null, photoConsent: false });
-    const consents = await db.select().from(registrationConsents).where(eq(registrationConsents.registrationId, reg.id)).orderBy(asc(registrationConsents.createdAt));
+    expect(after).toMatchObject({
+      accessibilityNeeds: [],
+      dietaryNeeds: "",
+      specialConsentAt: null,
+      photoConsent: false,
+    });
+    const consents = await db
+      .select()
+      .from(registrationConsents)
+      .where(eq(registrationConsents.registrationId, reg.id))
+      .orderBy(asc(registrationConsents.createdAt));
     expect(consents.map((c) => [c.purpose, c.granted])).toEqual(
-      expect.arrayContaining([["privacy", true], ["special_categories", true], ["photo", true], ["special_categories", false], ["photo", false]]),
+      expect.arrayContaining([
+        ["privacy", true],
+        ["special_categories", true],
+        ["photo", true],
+        ["special_categories", false],
+        ["photo", false],
+      ]),
     );
     expect(consents.every((c) => c.textVersion.length > 0)).toBe(true);
 
@@ -254,7 +349,9 @@ describe("manage link: needs, consents, export, deletion", () => {
     expect(await deleteRegistration(reg.id)).toBe(true);
     expect(await registrationOf("weg@example.org", conf.id)).toBeUndefined();
     expect(await mailsTo("weg@example.org")).toHaveLength(0);
-    expect(await db.select().from(registrationConsents).where(eq(registrationConsents.registrationId, reg.id))).toHaveLength(0);
+    expect(
+      await db.select().from(registrationConsents).where(eq(registrationConsents.registrationId, reg.id)),
+    ).toHaveLength(0);
     expect((await registrationOf("warte@example.org", conf.id))!.status).toBe("held");
   });
 });
@@ -290,7 +387,11 @@ describe("form schema", () => {
     const result = registrationSchema.safeParse({ firstName: "Anna", dietaryNeeds: "vegan" });
     expect(result.success).toBe(false);
     const fields = result.error!.issues.map((i) => i.path.join("."));
-    expect(fields).toEqual(expect.arrayContaining(["lastName", "email", "privacyConsent", "photoConsent", "specialConsent"]));
-    expect(registrationSchema.safeParse({ ...input("ok@example.org"), dietaryNeeds: "vegan", specialConsent: "on" }).success).toBe(true);
+    expect(fields).toEqual(
+      expect.arrayContaining(["lastName", "email", "privacyConsent", "photoConsent", "specialConsent"]),
+    );
+    expect(
+      registrationSchema.safeParse({ ...input("ok@example.org"), dietaryNeeds: "vegan", specialConsent: "on" }).success,
+    ).toBe(true);
   });
 });

@@ -24,7 +24,10 @@ export type Actor = { id: string; name: string };
 
 export type RegistrationState = "open" | "notOpen" | "notYet" | "over" | "closed";
 
-export function registrationState(conf: Pick<Conference, "status" | "registrationOpensAt" | "registrationClosesAt" | "startsAt">, now = new Date()): RegistrationState {
+export function registrationState(
+  conf: Pick<Conference, "status" | "registrationOpensAt" | "registrationClosesAt" | "startsAt">,
+  now = new Date(),
+): RegistrationState {
   if (conf.status === "published" || conf.status === "draft") return "notOpen";
   if (conf.status !== "registration_open") return "closed";
   if (conf.registrationOpensAt && now < conf.registrationOpensAt) return "notYet";
@@ -65,10 +68,16 @@ export type ForumSeats = { id: string; title: string; capacity: number };
  */
 export async function getAvailability(conferenceId: string, known?: { capacity: number; forums: ForumSeats[] }) {
   const [[conf], forumList, counts] = await Promise.all([
-    known ? [known] : db.select({ capacity: conferences.capacity }).from(conferences).where(eq(conferences.id, conferenceId)),
+    known
+      ? [known]
+      : db.select({ capacity: conferences.capacity }).from(conferences).where(eq(conferences.id, conferenceId)),
     known
       ? known.forums.map(({ id, title, capacity }) => ({ id, title, capacity }))
-      : db.select({ id: forums.id, title: forums.title, capacity: forums.capacity }).from(forums).where(eq(forums.conferenceId, conferenceId)).orderBy(asc(forums.position)),
+      : db
+          .select({ id: forums.id, title: forums.title, capacity: forums.capacity })
+          .from(forums)
+          .where(eq(forums.conferenceId, conferenceId))
+          .orderBy(asc(forums.position)),
     seatCounts(db, conferenceId),
   ]);
   const capacity = conf?.capacity ?? 0;
@@ -90,7 +99,9 @@ export async function lockConference(tx: Tx, conferenceId: string): Promise<Conf
   return conf;
 }
 
-export type SeatPlan = { ok: true; forumId: string | null; seatFree: boolean; position: number | null } | { ok: false; reason: "forumFull" | "unknownForum" };
+export type SeatPlan =
+  | { ok: true; forumId: string | null; seatFree: boolean; position: number | null }
+  | { ok: false; reason: "forumFull" | "unknownForum" };
 
 /**
  * The one seat decision for a new registration, on every path (public form, organisers): a free
@@ -104,16 +115,28 @@ export async function planSeat(tx: Tx, conf: Conference, forumId: string): Promi
   if (forumId && !forum) return { ok: false, reason: "unknownForum" };
   const counts = await seatCounts(tx, conf.id);
   const seatFree = counts.taken < conf.capacity;
-  if (forum && seatFree && (counts.byForum.get(forum.id) ?? 0) >= forum.capacity) return { ok: false, reason: "forumFull" };
+  if (forum && seatFree && (counts.byForum.get(forum.id) ?? 0) >= forum.capacity)
+    return { ok: false, reason: "forumFull" };
   if (seatFree) return { ok: true, forumId: forum?.id ?? null, seatFree, position: null };
-  const [row] = await tx.select({ last: max(registrations.waitlistPosition) }).from(registrations).where(eq(registrations.conferenceId, conf.id));
+  const [row] = await tx
+    .select({ last: max(registrations.waitlistPosition) })
+    .from(registrations)
+    .where(eq(registrations.conferenceId, conf.id));
   return { ok: true, forumId: forum?.id ?? null, seatFree, position: (row?.last ?? 0) + 1 };
 }
 
 /** Whether a changed forum has room for this registration (a waiting person only states a wish). Call with the conference row locked. */
-export async function forumRoom(tx: Tx, conf: Conference, current: Pick<Registration, "status" | "forumId">, forumId: string | null): Promise<"ok" | "full" | "unknown"> {
+export async function forumRoom(
+  tx: Tx,
+  conf: Conference,
+  current: Pick<Registration, "status" | "forumId">,
+  forumId: string | null,
+): Promise<"ok" | "full" | "unknown"> {
   if (!forumId) return "ok";
-  const [forum] = await tx.select().from(forums).where(and(eq(forums.id, forumId), eq(forums.conferenceId, conf.id)));
+  const [forum] = await tx
+    .select()
+    .from(forums)
+    .where(and(eq(forums.id, forumId), eq(forums.conferenceId, conf.id)));
   if (!forum) return "unknown";
   if (holdsSeat(current.status) && current.forumId !== forumId) {
     const counts = await seatCounts(tx, conf.id);
@@ -130,17 +153,24 @@ export function findByAddress(tx: Tx, conferenceId: string, email: string): Prom
     .then((rows) => rows[0]);
 }
 
-
 /** The place in the queue: 1 for the next person to move up. */
-export async function waitlistRank(tx: Tx, reg: Pick<Registration, "conferenceId" | "waitlistPosition">): Promise<number> {
+export async function waitlistRank(
+  tx: Tx,
+  reg: Pick<Registration, "conferenceId" | "waitlistPosition">,
+): Promise<number> {
   if (reg.waitlistPosition === null) return 0;
   const [row] = await tx
     .select({ n: count() })
     .from(registrations)
-    .where(and(eq(registrations.conferenceId, reg.conferenceId), eq(registrations.status, "waitlisted"), lte(registrations.waitlistPosition, reg.waitlistPosition)));
+    .where(
+      and(
+        eq(registrations.conferenceId, reg.conferenceId),
+        eq(registrations.status, "waitlisted"),
+        lte(registrations.waitlistPosition, reg.waitlistPosition),
+      ),
+    );
   return row?.n ?? 0;
 }
-
 
 /**
  * Seat decisions of one conference run one after another anyway (row lock), so a process lets

@@ -18,22 +18,49 @@ describe("registration statistics (counts only)", () => {
     const at = (day: number, hour: number, minute = 0) => berlinTime(2026, 1, day, hour, minute);
     // 12 January: two, the second at 23:45; 13 January: none; 14 January: three, the first at
     // 00:30 Berlin time, which is still the 13th in UTC (the day is the Berlin day).
-    await register({ conferenceId: conf.id, data: input("s1@example.org", { forumId: a!.id, organisationType: "administration" }), locale: "de", now: at(12, 9) });
-    await register({ conferenceId: conf.id, data: input("s2@example.org", { forumId: a!.id, organisationType: "administration" }), locale: "de", now: at(12, 23, 45) });
-    await register({ conferenceId: conf.id, data: input("s3@example.org", { forumId: b!.id, organisationType: "school_daycare" }), locale: "de", now: at(14, 0, 30) });
-    await registerByOrganiser({ conferenceId: conf.id, data: organiserInput("s4@example.org", { organisationType: "volunteer" }), actor, now: at(14, 10) });
+    await register({
+      conferenceId: conf.id,
+      data: input("s1@example.org", { forumId: a!.id, organisationType: "administration" }),
+      locale: "de",
+      now: at(12, 9),
+    });
+    await register({
+      conferenceId: conf.id,
+      data: input("s2@example.org", { forumId: a!.id, organisationType: "administration" }),
+      locale: "de",
+      now: at(12, 23, 45),
+    });
+    await register({
+      conferenceId: conf.id,
+      data: input("s3@example.org", { forumId: b!.id, organisationType: "school_daycare" }),
+      locale: "de",
+      now: at(14, 0, 30),
+    });
+    await registerByOrganiser({
+      conferenceId: conf.id,
+      data: organiserInput("s4@example.org", { organisationType: "volunteer" }),
+      actor,
+      now: at(14, 10),
+    });
     // Full now: the fifth waits for forum B; 16 January a sixth waits without a forum and then cancels.
-    await register({ conferenceId: conf.id, data: input("s5@example.org", { forumId: b!.id, organisationType: "school_daycare" }), locale: "de", now: at(14, 18) });
-    await register({ conferenceId: conf.id, data: input("s6@example.org", { organisationType: "other" }), locale: "de", now: at(16, 8) });
+    await register({
+      conferenceId: conf.id,
+      data: input("s5@example.org", { forumId: b!.id, organisationType: "school_daycare" }),
+      locale: "de",
+      now: at(14, 18),
+    });
+    await register({
+      conferenceId: conf.id,
+      data: input("s6@example.org", { organisationType: "other" }),
+      locale: "de",
+      now: at(16, 8),
+    });
     await cancelRegistration((await registrationOf("s6@example.org", conf.id))!.id, at(16, 9));
-    expect((await db.select().from(registrations).where(eq(registrations.conferenceId, conf.id))).map((r) => r.status).sort()).toEqual([
-      "cancelled",
-      "confirmed",
-      "held",
-      "held",
-      "held",
-      "waitlisted",
-    ]);
+    expect(
+      (await db.select().from(registrations).where(eq(registrations.conferenceId, conf.id)))
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual(["cancelled", "confirmed", "held", "held", "held", "waitlisted"]);
 
     const stats = await registrationStatistics(conf);
     expect(stats.perDay).toEqual([
@@ -61,7 +88,9 @@ describe("registration statistics (counts only)", () => {
       { type: "politics", count: 0 },
       { type: "other", count: 0 },
     ]);
-    expect(stats.byForum.map(({ title, capacity, taken, waitlisted }) => ({ title, capacity, taken, waitlisted }))).toEqual([
+    expect(
+      stats.byForum.map(({ title, capacity, taken, waitlisted }) => ({ title, capacity, taken, waitlisted })),
+    ).toEqual([
       { title: "Forum 1", capacity: 2, taken: 2, waitlisted: 0 },
       { title: "Forum 2", capacity: 5, taken: 1, waitlisted: 1 },
     ]);

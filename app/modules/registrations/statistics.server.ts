@@ -43,15 +43,28 @@ export async function registrationsByType(conferenceId: string) {
 
 /** Every status with its count (0 included). */
 export async function registrationsByStatus(conferenceId: string) {
-  const rows = await db.select({ status: registrations.status, n: count() }).from(registrations).where(eq(registrations.conferenceId, conferenceId)).groupBy(registrations.status);
+  const rows = await db
+    .select({ status: registrations.status, n: count() })
+    .from(registrations)
+    .where(eq(registrations.conferenceId, conferenceId))
+    .groupBy(registrations.status);
   return STATUSES.map((status) => ({ status, count: rows.find((r) => r.status === status)?.n ?? 0 }));
 }
 
 /** Per forum: seats taken (held or confirmed) against its capacity, and the people waiting for it. */
 export function registrationsByForum(conferenceId: string) {
-  const inStatus = (statuses: readonly (typeof STATUSES)[number][]) => sql<number>`count(${registrations.id}) filter (where ${inArray(registrations.status, [...statuses])})`.mapWith(Number);
+  const inStatus = (statuses: readonly (typeof STATUSES)[number][]) =>
+    sql<number>`count(${registrations.id}) filter (where ${inArray(registrations.status, [...statuses])})`.mapWith(
+      Number,
+    );
   return db
-    .select({ id: forums.id, title: forums.title, capacity: forums.capacity, taken: inStatus(SEAT_STATUSES), waitlisted: inStatus(["waitlisted"]) })
+    .select({
+      id: forums.id,
+      title: forums.title,
+      capacity: forums.capacity,
+      taken: inStatus(SEAT_STATUSES),
+      waitlisted: inStatus(["waitlisted"]),
+    })
     .from(forums)
     .leftJoin(registrations, eq(registrations.forumId, forums.id))
     .where(eq(forums.conferenceId, conferenceId))

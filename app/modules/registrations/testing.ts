@@ -39,13 +39,27 @@ export async function makeConference(opts: {
   const forumRows = opts.forums?.length
     ? await db
         .insert(forums)
-        .values(opts.forums.map((capacity, i) => ({ conferenceId: conf!.id, title: `Forum ${i + 1}`, capacity, position: i })))
+        .values(
+          opts.forums.map((capacity, i) => ({
+            conferenceId: conf!.id,
+            title: `Forum ${i + 1}`,
+            capacity,
+            position: i,
+          })),
+        )
         .returning()
     : [];
   return { conf: conf!, forums: forumRows };
 }
 
-const person = { firstName: "Aylin", lastName: "Kaya", organisation: "Stadtteilzentrum Ebel", organisationType: "independent_provider", photoConsent: "no", privacyConsent: "on" };
+const person = {
+  firstName: "Aylin",
+  lastName: "Kaya",
+  organisation: "Stadtteilzentrum Ebel",
+  organisationType: "independent_provider",
+  photoConsent: "no",
+  privacyConsent: "on",
+};
 
 function parsed<T>(result: { success: true; data: T } | { success: false; error: { issues: unknown } }): T {
   if (!result.success) throw new Error(JSON.stringify(result.error.issues));
@@ -70,4 +84,9 @@ export async function mailsTo(email: string) {
 export const confirmTokenIn = (text: string) => /\/anmeldung-bestaetigen\/([a-z2-7]+)/.exec(text)?.[1];
 export const manageTokenIn = (text: string) => /\/meine-anmeldung\/([a-z2-7]+)/.exec(text)?.[1];
 export const registrationOf = async (email: string, conferenceId: string) =>
-  (await db.select().from(registrations).where(and(eq(registrations.email, email), eq(registrations.conferenceId, conferenceId))))[0];
+  (
+    await db
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.email, email), eq(registrations.conferenceId, conferenceId)))
+  )[0];

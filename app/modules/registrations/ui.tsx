@@ -14,13 +14,21 @@ export type Availability = { capacity: number; taken: number; free: number; wait
 export type StateName = "open" | "notOpen" | "notYet" | "over" | "closed";
 
 /** The registration state in words: "Noch 23 Plätze frei.", "Warteliste", "Anmeldung geschlossen." */
-export function stateText(t: (k: MessageKey, v?: Record<string, string | number>) => string, state: StateName, availability: Availability, opensAt: string | Date | null, locale: string): string {
+export function stateText(
+  t: (k: MessageKey, v?: Record<string, string | number>) => string,
+  state: StateName,
+  availability: Availability,
+  opensAt: string | Date | null,
+  locale: string,
+): string {
   if (state === "notYet" && opensAt) return t("registration.state.notYet", { date: formatDate(opensAt, locale) });
   if (state === "notOpen") return t("registration.state.notOpen");
   if (state === "over") return t("registration.state.over");
   if (state === "closed") return t("registration.state.closed");
   if (availability.free === 0) return t("registration.state.waitlist");
-  return availability.free === 1 ? t("registration.state.freeOne") : t("registration.state.free", { count: availability.free });
+  return availability.free === 1
+    ? t("registration.state.freeOne")
+    : t("registration.state.free", { count: availability.free });
 }
 
 function FieldError({ id, error }: { id: string; error?: MessageKey }) {
@@ -33,12 +41,25 @@ function FieldError({ id, error }: { id: string; error?: MessageKey }) {
 }
 
 /** A group of radios or checkboxes: the legend names it, the error sits right under the legend. */
-export function ChoiceGroup(props: { name: string; legend: string; required?: boolean; error?: MessageKey; hint?: ReactNode; children: ReactNode }) {
+export function ChoiceGroup(props: {
+  name: string;
+  legend: string;
+  required?: boolean;
+  error?: MessageKey;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
   const t = useT();
   const id = fieldId(props.name);
-  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset className={props.error ? "choice-group field--error" : "choice-group"} id={id} tabIndex={-1} aria-describedby={describedBy}>
+    <fieldset
+      className={props.error ? "choice-group field--error" : "choice-group"}
+      id={id}
+      tabIndex={-1}
+      aria-describedby={describedBy}
+    >
       <legend>
         {props.legend} <span className="field__req">({props.required ? t("form.required") : t("form.optional")})</span>
       </legend>
@@ -53,7 +74,17 @@ export function ChoiceGroup(props: { name: string; legend: string; required?: bo
   );
 }
 
-export function Choice(props: { type: "radio" | "checkbox"; name: string; value: string; label: ReactNode; checked?: boolean; id?: string; required?: boolean; describedBy?: string; invalid?: boolean }) {
+export function Choice(props: {
+  type: "radio" | "checkbox";
+  name: string;
+  value: string;
+  label: ReactNode;
+  checked?: boolean;
+  id?: string;
+  required?: boolean;
+  describedBy?: string;
+  invalid?: boolean;
+}) {
   const id = props.id ?? `${fieldId(props.name)}-${props.value}`;
   return (
     <div className="choice">
@@ -115,11 +146,53 @@ export function PersonFields(props: {
   return (
     <fieldset className="reg-fieldset">
       <legend>{props.legend}</legend>
-      <Field name="firstName" label={labels.firstName!} required autoComplete={auto("given-name")} maxLength={100} defaultValue={values.firstName} error={errors?.firstName} />
-      <Field name="lastName" label={labels.lastName!} required autoComplete={auto("family-name")} maxLength={100} defaultValue={values.lastName} error={errors?.lastName} />
-      <Field name="latinName" label={labels.latinName!} autoComplete="off" maxLength={200} hint={t("registration.latinNameHint")} defaultValue={values.latinName} error={errors?.latinName} />
-      <Field name="email" label={labels.email!} type="email" required autoComplete={auto("email")} maxLength={254} hint={props.emailHint} defaultValue={values.email} error={errors?.email} />
-      <Field name="organisation" label={labels.organisation!} required autoComplete={auto("organization")} maxLength={200} defaultValue={values.organisation} error={errors?.organisation} />
+      <Field
+        name="firstName"
+        label={labels.firstName!}
+        required
+        autoComplete={auto("given-name")}
+        maxLength={100}
+        defaultValue={values.firstName}
+        error={errors?.firstName}
+      />
+      <Field
+        name="lastName"
+        label={labels.lastName!}
+        required
+        autoComplete={auto("family-name")}
+        maxLength={100}
+        defaultValue={values.lastName}
+        error={errors?.lastName}
+      />
+      <Field
+        name="latinName"
+        label={labels.latinName!}
+        autoComplete="off"
+        maxLength={200}
+        hint={t("registration.latinNameHint")}
+        defaultValue={values.latinName}
+        error={errors?.latinName}
+      />
+      <Field
+        name="email"
+        label={labels.email!}
+        type="email"
+        required
+        autoComplete={auto("email")}
+        maxLength={254}
+        hint={props.emailHint}
+        defaultValue={values.email}
+        error={errors?.email}
+      />
+      <Field
+        name="organisation"
+        label={labels.organisation!}
+        required
+        autoComplete={auto("organization")}
+        maxLength={200}
+        defaultValue={values.organisation}
+        error={errors?.organisation}
+      />
       <div className={errors?.organisationType ? "field field--error" : "field"}>
         <label htmlFor={orgId}>
           {labels.organisationType} <span className="field__req">({t("form.required")})</span>
@@ -129,7 +202,14 @@ export function PersonFields(props: {
             {t(errors.organisationType)}
           </p>
         ) : null}
-        <select id={orgId} name="organisationType" required defaultValue={values.organisationType ?? ""} aria-invalid={errors?.organisationType ? true : undefined} aria-describedby={errors?.organisationType ? `${orgId}-error` : undefined}>
+        <select
+          id={orgId}
+          name="organisationType"
+          required
+          defaultValue={values.organisationType ?? ""}
+          aria-invalid={errors?.organisationType ? true : undefined}
+          aria-describedby={errors?.organisationType ? `${orgId}-error` : undefined}
+        >
           <option value="">{t("registration.orgType.choose")}</option>
           {ORGANISATION_TYPES.map((type) => (
             <option key={type} value={type}>
@@ -138,7 +218,14 @@ export function PersonFields(props: {
           ))}
         </select>
       </div>
-      <Field name="jobTitle" label={labels.jobTitle!} autoComplete={auto("organization-title")} maxLength={200} defaultValue={values.jobTitle} error={errors?.jobTitle} />
+      <Field
+        name="jobTitle"
+        label={labels.jobTitle!}
+        autoComplete={auto("organization-title")}
+        maxLength={200}
+        defaultValue={values.jobTitle}
+        error={errors?.jobTitle}
+      />
       {props.children}
     </fieldset>
   );
@@ -147,13 +234,26 @@ export function PersonFields(props: {
 export type ForumOption = { id: string; title: string; capacity: number; free: number };
 
 /** The forum choice with the free seats of each forum. */
-export function ForumFields(props: { legend: string; label: string; forums: ForumOption[]; value?: string; error?: MessageKey }) {
+export function ForumFields(props: {
+  legend: string;
+  label: string;
+  forums: ForumOption[];
+  value?: string;
+  error?: MessageKey;
+}) {
   const t = useT();
   return (
     <fieldset className="reg-fieldset">
       <legend>{props.legend}</legend>
       <ChoiceGroup name="forumId" legend={props.label} error={props.error}>
-        <Choice type="radio" name="forumId" value="" id={`${fieldId("forumId")}-none`} label={t("registration.forum.none")} checked={!props.value} />
+        <Choice
+          type="radio"
+          name="forumId"
+          value=""
+          id={`${fieldId("forumId")}-none`}
+          label={t("registration.forum.none")}
+          checked={!props.value}
+        />
         {props.forums.map((f) => (
           <Choice
             key={f.id}
@@ -163,7 +263,14 @@ export function ForumFields(props: { legend: string; label: string; forums: Foru
             checked={props.value === f.id}
             label={
               <>
-                <span dir="auto">{f.title}</span> <span className="field__req">({f.free > 0 ? t("registration.forumSeats", { free: f.free, capacity: f.capacity }) : t("registration.forumFull")})</span>
+                <span dir="auto">{f.title}</span>{" "}
+                <span className="field__req">
+                  (
+                  {f.free > 0
+                    ? t("registration.forumSeats", { free: f.free, capacity: f.capacity })
+                    : t("registration.forumFull")}
+                  )
+                </span>
               </>
             }
           />
@@ -196,10 +303,25 @@ export function needsFormValues(values: Record<string, string>): NeedsValues {
 
 /** The wording of the needs part: the person's own words (organisers record them in theirs). */
 export type NeedsWords = { lead: MessageKey; special: MessageKey; yes: MessageKey; no: MessageKey };
-const PERSON_WORDS: NeedsWords = { lead: "registration.needsLead", special: "registration.specialConsent", yes: "registration.photo.yes", no: "registration.photo.no" };
+const PERSON_WORDS: NeedsWords = {
+  lead: "registration.needsLead",
+  special: "registration.specialConsent",
+  yes: "registration.photo.yes",
+  no: "registration.photo.no",
+};
 
 /** Accessibility and catering needs (Art. 9, under explicit consent), the photo consent and the optional mail about the documentation. */
-export function NeedsFields({ values, errors, specialDays, words = PERSON_WORDS }: { values: NeedsValues; errors?: FormErrors; specialDays: number; words?: NeedsWords }) {
+export function NeedsFields({
+  values,
+  errors,
+  specialDays,
+  words = PERSON_WORDS,
+}: {
+  values: NeedsValues;
+  errors?: FormErrors;
+  specialDays: number;
+  words?: NeedsWords;
+}) {
   const t = useT();
   const consentId = fieldId("specialConsent");
   return (
@@ -209,11 +331,33 @@ export function NeedsFields({ values, errors, specialDays, words = PERSON_WORDS 
         <p>{t(words.lead, { days: specialDays })}</p>
         <ChoiceGroup name="accessibility" legend={t("registration.accessibility")} error={errors?.accessibility}>
           {ACCESSIBILITY_NEEDS.map((need) => (
-            <Choice key={need} type="checkbox" name="accessibility" value={need} label={t(`registration.access.${need}` as MessageKey)} checked={values.accessibility.includes(need)} />
+            <Choice
+              key={need}
+              type="checkbox"
+              name="accessibility"
+              value={need}
+              label={t(`registration.access.${need}` as MessageKey)}
+              checked={values.accessibility.includes(need)}
+            />
           ))}
         </ChoiceGroup>
-        <TextareaField rows={3} name="accessibilityOther" label={t("registration.accessibilityOther")} defaultValue={values.accessibilityOther} error={errors?.accessibilityOther} maxLength={500} />
-        <TextareaField rows={3} name="dietaryNeeds" label={t("registration.dietaryNeeds")} hint={t("registration.dietaryHint")} defaultValue={values.dietaryNeeds} error={errors?.dietaryNeeds} maxLength={500} />
+        <TextareaField
+          rows={3}
+          name="accessibilityOther"
+          label={t("registration.accessibilityOther")}
+          defaultValue={values.accessibilityOther}
+          error={errors?.accessibilityOther}
+          maxLength={500}
+        />
+        <TextareaField
+          rows={3}
+          name="dietaryNeeds"
+          label={t("registration.dietaryNeeds")}
+          hint={t("registration.dietaryHint")}
+          defaultValue={values.dietaryNeeds}
+          error={errors?.dietaryNeeds}
+          maxLength={500}
+        />
         <div className={errors?.specialConsent ? "field field--error" : "field"}>
           <FieldError id={consentId} error={errors?.specialConsent} />
           <Choice
@@ -229,11 +373,35 @@ export function NeedsFields({ values, errors, specialDays, words = PERSON_WORDS 
         </div>
       </fieldset>
       <ChoiceGroup name="photoConsent" legend={t("registration.photoConsent")} required error={errors?.photoConsent}>
-        <Choice type="radio" name="photoConsent" value="yes" label={t(words.yes)} checked={values.photoConsent === "yes"} required />
-        <Choice type="radio" name="photoConsent" value="no" label={t(words.no)} checked={values.photoConsent === "no"} required />
+        <Choice
+          type="radio"
+          name="photoConsent"
+          value="yes"
+          label={t(words.yes)}
+          checked={values.photoConsent === "yes"}
+          required
+        />
+        <Choice
+          type="radio"
+          name="photoConsent"
+          value="no"
+          label={t(words.no)}
+          checked={values.photoConsent === "no"}
+          required
+        />
       </ChoiceGroup>
-      <ChoiceGroup name="documentationNews" legend={t("registration.documentationNews")} hint={t("registration.documentationNewsHint")}>
-        <Choice type="checkbox" name="documentationNews" value="on" label={t("registration.documentationNewsConsent")} checked={values.documentationNews} />
+      <ChoiceGroup
+        name="documentationNews"
+        legend={t("registration.documentationNews")}
+        hint={t("registration.documentationNewsHint")}
+      >
+        <Choice
+          type="checkbox"
+          name="documentationNews"
+          value="on"
+          label={t("registration.documentationNewsConsent")}
+          checked={values.documentationNews}
+        />
       </ChoiceGroup>
     </>
   );

@@ -16,7 +16,11 @@ export async function fillFreeSeats(tx: Tx, conf: Conference, now: Date): Promis
   const counts = await seatCounts(tx, conf.id);
   let free = conf.capacity - counts.taken;
   if (free <= 0 || counts.waitlisted === 0) return [];
-  const forumCap = new Map((await tx.select({ id: forums.id, capacity: forums.capacity }).from(forums).where(eq(forums.conferenceId, conf.id))).map((f) => [f.id, f.capacity]));
+  const forumCap = new Map(
+    (
+      await tx.select({ id: forums.id, capacity: forums.capacity }).from(forums).where(eq(forums.conferenceId, conf.id))
+    ).map((f) => [f.id, f.capacity]),
+  );
   const waiting = await tx
     .select()
     .from(registrations)
@@ -29,18 +33,25 @@ export async function fillFreeSeats(tx: Tx, conf: Conference, now: Date): Promis
     const confirmToken = generateToken();
     const [reg] = await tx
       .update(registrations)
-      .set({ status: "held", holdExpiresAt: new Date(now.getTime() + conf.holdHours * 3_600_000), confirmTokenHash: hashToken(confirmToken), updatedAt: now })
+      .set({
+        status: "held",
+        holdExpiresAt: new Date(now.getTime() + conf.holdHours * 3_600_000),
+        confirmTokenHash: hashToken(confirmToken),
+        updatedAt: now,
+      })
       .where(and(eq(registrations.id, w.id), eq(registrations.status, "waitlisted")))
       .returning();
     if (!reg) continue;
     free -= 1;
     if (w.forumId) counts.byForum.set(w.forumId, (counts.byForum.get(w.forumId) ?? 0) + 1);
-    await enqueueMail(tx, await registrationMail("promoted", reg, conf, { confirmToken, manageToken: manageToken(reg.id, reg.manageSalt) }));
+    await enqueueMail(
+      tx,
+      await registrationMail("promoted", reg, conf, { confirmToken, manageToken: manageToken(reg.id, reg.manageSalt) }),
+    );
     promoted.push(reg.id);
   }
   return promoted;
 }
-
 
 /** After an organiser added seats (conference or forum): the waitlist moves up at once. */
 export async function fillSeats(conferenceId: string, now = new Date()): Promise<string[]> {
@@ -49,4 +60,3 @@ export async function fillSeats(conferenceId: string, now = new Date()): Promise
     return conf ? fillFreeSeats(tx, conf, now) : [];
   });
 }
-

@@ -7,12 +7,28 @@ import type { Registration, SeatPlan, Tx } from "./seats.server";
 
 // Writing a registration, its needs and its consent records (the same on every path).
 
-export async function recordConsents(tx: Tx, registrationId: string, now: Date, entries: { purpose: keyof typeof CONSENT_VERSIONS; granted: boolean }[]) {
+export async function recordConsents(
+  tx: Tx,
+  registrationId: string,
+  now: Date,
+  entries: { purpose: keyof typeof CONSENT_VERSIONS; granted: boolean }[],
+) {
   if (!entries.length) return;
-  await tx.insert(registrationConsents).values(entries.map((e) => ({ registrationId, purpose: e.purpose, granted: e.granted, textVersion: CONSENT_VERSIONS[e.purpose], createdAt: now })));
+  await tx.insert(registrationConsents).values(
+    entries.map((e) => ({
+      registrationId,
+      purpose: e.purpose,
+      granted: e.granted,
+      textVersion: CONSENT_VERSIONS[e.purpose],
+      createdAt: now,
+    })),
+  );
 }
 
-type NeedsPart = Pick<NeedsInput, "accessibility" | "accessibilityOther" | "dietaryNeeds" | "specialConsent" | "photoConsent" | "documentationNews">;
+type NeedsPart = Pick<
+  NeedsInput,
+  "accessibility" | "accessibilityOther" | "dietaryNeeds" | "specialConsent" | "photoConsent" | "documentationNews"
+>;
 
 export function needsValues(input: Omit<NeedsPart, "photoConsent">, now: Date) {
   // Art. 9 data only with the explicit consent; without it nothing of it is kept.
@@ -38,9 +54,13 @@ export function needsChange(current: Registration, input: NeedsPart, now: Date) 
       documentationNewsAt: news ? (current.documentationNewsAt ?? now) : null,
     },
     consents: [
-      ...(special !== (current.specialConsentAt !== null) ? [{ purpose: "special_categories" as const, granted: special }] : []),
+      ...(special !== (current.specialConsentAt !== null)
+        ? [{ purpose: "special_categories" as const, granted: special }]
+        : []),
       ...(photo !== current.photoConsent ? [{ purpose: "photo" as const, granted: photo }] : []),
-      ...(news !== (current.documentationNewsAt !== null) ? [{ purpose: "documentation_news" as const, granted: news }] : []),
+      ...(news !== (current.documentationNewsAt !== null)
+        ? [{ purpose: "documentation_news" as const, granted: news }]
+        : []),
     ],
   };
 }

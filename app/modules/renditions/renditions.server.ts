@@ -9,7 +9,15 @@ import { fileRenditions, fileVersions } from "~/db/schema";
 import { newStorageKey, storage } from "~/modules/uploads/storage.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
-import { hasPoppler, hasSoffice, pdfPageCount, pdfPageImages, pdfPageTexts, sofficeConvert, ToolError } from "./tools.server";
+import {
+  hasPoppler,
+  hasSoffice,
+  pdfPageCount,
+  pdfPageImages,
+  pdfPageTexts,
+  sofficeConvert,
+  ToolError,
+} from "./tools.server";
 
 /** Kinds that become slides: PDFs directly, Office files after LibreOffice made a PDF of them. */
 export const OFFICE_KINDS = ["docx", "pptx", "xlsx"] as const;
@@ -46,7 +54,10 @@ async function enqueueMissing(): Promise<void> {
 /** Office files that waited for a converter are tried again once LibreOffice is installed. */
 async function retryUnavailable(): Promise<void> {
   if (!(await hasSoffice())) return;
-  await db.update(fileRenditions).set({ status: "pending", reason: null }).where(and(eq(fileRenditions.status, "unavailable"), eq(fileRenditions.reason, "noConverter")));
+  await db
+    .update(fileRenditions)
+    .set({ status: "pending", reason: null })
+    .where(and(eq(fileRenditions.status, "unavailable"), eq(fileRenditions.reason, "noConverter")));
 }
 
 async function claimOne(now = new Date()): Promise<Rendition | null> {
@@ -54,7 +65,13 @@ async function claimOne(now = new Date()): Promise<Rendition | null> {
     const due = tx
       .select({ id: fileRenditions.fileVersionId })
       .from(fileRenditions)
-      .where(and(eq(fileRenditions.status, "pending"), or(isNull(fileRenditions.lockedUntil), lt(fileRenditions.lockedUntil, now)), lt(fileRenditions.attempts, 3)))
+      .where(
+        and(
+          eq(fileRenditions.status, "pending"),
+          or(isNull(fileRenditions.lockedUntil), lt(fileRenditions.lockedUntil, now)),
+          lt(fileRenditions.attempts, 3),
+        ),
+      )
       .limit(1)
       .for("update", { skipLocked: true });
     const [row] = await tx
@@ -88,7 +105,8 @@ export async function render(job: Rendition): Promise<void> {
   try {
     if (!(await hasPoppler())) return await finish(job.fileVersionId, { status: "unavailable", reason: "noRenderer" });
     const office = (OFFICE_KINDS as readonly string[]).includes(version.kind);
-    if (office && !(await hasSoffice())) return await finish(job.fileVersionId, { status: "unavailable", reason: "noConverter" });
+    if (office && !(await hasSoffice()))
+      return await finish(job.fileVersionId, { status: "unavailable", reason: "noConverter" });
     const source = await toTempFile(version.storageKey, work, `source.${version.kind}`);
     let pdf = source;
     let pdfKey: string | null = null;
@@ -121,21 +139,45 @@ export async function render(job: Rendition): Promise<void> {
     await db.transaction(async (tx) => {
       await tx
         .update(fileRenditions)
-        .set({ status: "done", reason: null, pdfKey, pageCount, pageTexts, pageImageKeys, lockedUntil: null, updatedAt: new Date() })
+        .set({
+          status: "done",
+          reason: null,
+          pdfKey,
+          pageCount,
+          pageTexts,
+          pageImageKeys,
+          lockedUntil: null,
+          updatedAt: new Date(),
+        })
         .where(eq(fileRenditions.fileVersionId, job.fileVersionId));
       // The derived PDF's text makes an Office file findable (a PDF's text was taken at upload).
       const text = pageTexts.join(" ").replace(/\s+/g, " ").trim().slice(0, 500_000);
-      if (office && text) await tx.update(fileVersions).set({ textContent: text }).where(and(eq(fileVersions.id, version.id), isNull(fileVersions.textContent)));
+      if (office && text)
+        await tx
+          .update(fileVersions)
+          .set({ textContent: text })
+          .where(and(eq(fileVersions.id, version.id), isNull(fileVersions.textContent)));
     });
     stored.length = 0;
   } catch (error) {
-    const reason: RenditionReason = error instanceof ToolError && error.reason === "timeout" ? "timeout" : String((error as Error).message) === "tooManyPages" ? "tooManyPages" : "damaged";
-    logger.warn({ fileVersionId: job.fileVersionId, kind: version.kind, reason, err: String(error).slice(0, 300) }, "rendition failed");
+    const reason: RenditionReason =
+      error instanceof ToolError && error.reason === "timeout"
+        ? "timeout"
+        : String((error as Error).message) === "tooManyPages"
+          ? "tooManyPages"
+          : "damaged";
+    logger.warn(
+      { fileVersionId: job.fileVersionId, kind: version.kind, reason, err: String(error).slice(0, 300) },
+      "rendition failed",
+    );
     // A timeout may be the machine being busy: one more try later; damaged files are final.
     const retry = reason === "timeout" && job.attempts < 2;
     await finish(job.fileVersionId, retry ? { status: "pending" } : { status: "failed", reason });
   } finally {
-    for (const key of stored) await storage().remove(key).catch(() => undefined);
+    for (const key of stored)
+      await storage()
+        .remove(key)
+        .catch(() => undefined);
     await rm(work, { recursive: true, force: true });
   }
 }

@@ -3,7 +3,14 @@ import { getRenditions, type RenditionReason } from "./renditions.server";
 export type FileSlide =
   | { kind: "page"; fileId: string; versionId: string; name: string; page: number; pages: number }
   | { kind: "image"; fileId: string; name: string }
-  | { kind: "file"; fileId: string; name: string; fileKind: string; state: "pending" | "failed" | "unavailable"; reason: RenditionReason | null };
+  | {
+      kind: "file";
+      fileId: string;
+      name: string;
+      fileKind: string;
+      state: "pending" | "failed" | "unavailable";
+      reason: RenditionReason | null;
+    };
 
 type Attachment = { fileId: string; versionId: string; displayName: string; kind: string };
 
@@ -18,10 +25,26 @@ export async function slidesOfFiles(attachments: Attachment[]): Promise<FileSlid
     if (a.kind === "jpeg" || a.kind === "png") return [{ kind: "image", fileId: a.fileId, name: a.displayName }];
     const r = renditions.get(a.versionId);
     if (r?.status === "done" && r.pageCount > 0) {
-      return Array.from({ length: r.pageCount }, (_, i) => ({ kind: "page" as const, fileId: a.fileId, versionId: a.versionId, name: a.displayName, page: i + 1, pages: r.pageCount }));
+      return Array.from({ length: r.pageCount }, (_, i) => ({
+        kind: "page" as const,
+        fileId: a.fileId,
+        versionId: a.versionId,
+        name: a.displayName,
+        page: i + 1,
+        pages: r.pageCount,
+      }));
     }
     const state = !r || r.status === "pending" ? "pending" : r.status === "unavailable" ? "unavailable" : "failed";
-    return [{ kind: "file", fileId: a.fileId, name: a.displayName, fileKind: a.kind, state, reason: (r?.reason as RenditionReason | null) ?? null }];
+    return [
+      {
+        kind: "file",
+        fileId: a.fileId,
+        name: a.displayName,
+        fileKind: a.kind,
+        state,
+        reason: (r?.reason as RenditionReason | null) ?? null,
+      },
+    ];
   });
 }
 

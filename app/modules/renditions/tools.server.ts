@@ -23,7 +23,11 @@ export class ToolError extends Error {
 
 type RunResult = { stdout: Buffer; stderr: string };
 
-export function run(cmd: string, args: string[], opts: { timeoutMs: number; cwd?: string; maxOutput?: number }): Promise<RunResult> {
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { timeoutMs: number; cwd?: string; maxOutput?: number },
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: opts.cwd, stdio: ["ignore", "pipe", "pipe"], detached: true });
     const out: Buffer[] = [];
@@ -104,7 +108,10 @@ function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
  * JSON-options filter) and returns the path of the result in a new temp dir the caller removes.
  * A fresh profile per run, time limit, no network.
  */
-export function sofficeConvert(input: string, opts: { filter: string; outExt: string; timeoutMs: number; infilter?: string }): Promise<string> {
+export function sofficeConvert(
+  input: string,
+  opts: { filter: string; outExt: string; timeoutMs: number; infilter?: string },
+): Promise<string> {
   return oneAtATime(async () => {
     const profile = await mkdtemp(path.join(tmpdir(), "ikon-soffice-profile-"));
     const outDir = await mkdtemp(path.join(tmpdir(), "ikon-soffice-out-"));
@@ -162,7 +169,9 @@ export async function pdfPageTexts(file: string, pages: number): Promise<string[
 /** One PNG per page, fitted into 1600 × 1600 px, in a new temp dir; returns the files in page order. */
 export async function pdfPageImages(file: string, pages: number): Promise<{ dir: string; files: string[] }> {
   const dir = await mkdtemp(path.join(tmpdir(), "ikon-pages-"));
-  await run("pdftoppm", ["-png", "-scale-to", "1600", "-l", String(pages), file, path.join(dir, "p")], { timeoutMs: 60_000 + pages * 5_000 });
+  await run("pdftoppm", ["-png", "-scale-to", "1600", "-l", String(pages), file, path.join(dir, "p")], {
+    timeoutMs: 60_000 + pages * 5_000,
+  });
   const files = (await readdir(dir))
     .filter((f) => f.endsWith(".png"))
     .sort((a, b) => Number(/(\d+)\.png$/.exec(a)![1]) - Number(/(\d+)\.png$/.exec(b)![1]))

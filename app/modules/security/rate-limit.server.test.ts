@@ -5,26 +5,47 @@ import { hitAll, hitRateLimit, rules } from "./rate-limit.server";
 describe("rate limits", () => {
   it("allows 5 sign-in attempts per account in 15 minutes, then answers with Retry-After", async () => {
     const t0 = new Date("2026-05-01T10:00:00Z");
-    for (let i = 0; i < 5; i++) expect((await hitRateLimit(rules.loginPerAccount, "a@example.org", t0)).allowed).toBe(true);
+    for (let i = 0; i < 5; i++)
+      expect((await hitRateLimit(rules.loginPerAccount, "a@example.org", t0)).allowed).toBe(true);
     const sixth = await hitRateLimit(rules.loginPerAccount, "A@example.org", new Date(t0.getTime() + 60_000));
     expect(sixth.allowed).toBe(false);
     expect(sixth.retryAfterSeconds).toBe(14 * 60);
     // A new window: no permanent lockout.
-    expect((await hitRateLimit(rules.loginPerAccount, "a@example.org", new Date(t0.getTime() + 15 * 60_000 + 1))).allowed).toBe(true);
+    expect(
+      (await hitRateLimit(rules.loginPerAccount, "a@example.org", new Date(t0.getTime() + 15 * 60_000 + 1))).allowed,
+    ).toBe(true);
   });
 
   it("keeps 300 people behind one venue IP able to sign in, each within their own account budget", async () => {
     const t0 = new Date("2026-05-02T10:00:00Z");
     for (let i = 0; i < 300; i++) {
-      const result = await hitAll([[rules.loginPerAccount, `person${i}@example.org`], [rules.loginPerIp, "203.0.113.7"]], t0);
+      const result = await hitAll(
+        [
+          [rules.loginPerAccount, `person${i}@example.org`],
+          [rules.loginPerIp, "203.0.113.7"],
+        ],
+        t0,
+      );
       expect(result.allowed).toBe(true);
     }
-    expect((await hitAll([[rules.loginPerAccount, "one-more@example.org"], [rules.loginPerIp, "203.0.113.7"]], t0)).allowed).toBe(false);
+    expect(
+      (
+        await hitAll(
+          [
+            [rules.loginPerAccount, "one-more@example.org"],
+            [rules.loginPerIp, "203.0.113.7"],
+          ],
+          t0,
+        )
+      ).allowed,
+    ).toBe(false);
   });
 
   it("counts concurrent attempts exactly (one atomic statement)", async () => {
     const t0 = new Date("2026-05-03T10:00:00Z");
-    const results = await Promise.all(Array.from({ length: 20 }, () => hitRateLimit(rules.loginPerAccount, "race@example.org", t0)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => hitRateLimit(rules.loginPerAccount, "race@example.org", t0)),
+    );
     expect(results.filter((r) => r.allowed)).toHaveLength(5);
   });
 });
@@ -37,7 +58,9 @@ describe("peeking", () => {
     for (let i = 0; i < 5; i++) await hitRateLimit(rules.loginPerAccount, "peek@example.org", t0);
     const peek = await isRateLimited(rules.loginPerAccount, "peek@example.org", t0);
     expect(peek).toEqual({ allowed: false, retryAfterSeconds: 900 });
-    expect((await isRateLimited(rules.loginPerAccount, "peek@example.org", new Date(t0.getTime() + 900_001))).allowed).toBe(true);
+    expect(
+      (await isRateLimited(rules.loginPerAccount, "peek@example.org", new Date(t0.getTime() + 900_001))).allowed,
+    ).toBe(true);
   });
 });
 

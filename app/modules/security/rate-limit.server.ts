@@ -36,7 +36,9 @@ export async function hitRateLimit(rule: RateRule, subject: string, now = new Da
     })
     .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
   const allowed = row!.count <= rule.limit;
-  const retryAfterSeconds = allowed ? 0 : Math.ceil((row!.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000);
+  const retryAfterSeconds = allowed
+    ? 0
+    : Math.ceil((row!.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000);
   return { allowed, retryAfterSeconds };
 }
 
@@ -47,7 +49,10 @@ export async function isRateLimited(rule: RateRule, subject: string, now = new D
   if (!row || row.windowStart.getTime() + rule.windowMs <= now.getTime() || row.count < rule.limit) {
     return { allowed: true, retryAfterSeconds: 0 };
   }
-  return { allowed: false, retryAfterSeconds: Math.ceil((row.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000) };
+  return {
+    allowed: false,
+    retryAfterSeconds: Math.ceil((row.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000),
+  };
 }
 
 /** Checks several rules; all are counted, the first one exceeded decides. */

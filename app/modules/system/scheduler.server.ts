@@ -22,14 +22,26 @@ export const jobs: Job[] = [
   { name: "rate-limits", everyMs: 60 * 60_000, run: (now) => pruneRateLimits(now) },
   { name: "retention", everyMs: 60 * 60_000, run: (now) => applyRetention(now) },
   { name: "audit-retention", everyMs: 24 * 60 * 60_000, run: (now) => pruneAudit(env.AUDIT_RETENTION_DAYS, now) },
-  { name: "login-tokens", everyMs: 60 * 60_000, run: (now) => db.delete(loginTokens).where(lt(loginTokens.expiresAt, now)) },
+  {
+    name: "login-tokens",
+    everyMs: 60 * 60_000,
+    run: (now) => db.delete(loginTokens).where(lt(loginTokens.expiresAt, now)),
+  },
   { name: "registration-holds", everyMs: 60_000, run: (now) => expireHolds(now) },
   { name: "registration-reminders", everyMs: 15 * 60_000, run: (now) => sendReminders(now) },
   { name: "report-reminders", everyMs: 60 * 60_000, run: (now) => sendReportReminders({ now, appUrl: env.APP_URL }) },
   { name: "upload-temp", everyMs: 60 * 60_000, run: (now) => sweepUploadTemp(now) },
-  { name: "goals-rollover", everyMs: 60 * 60_000, run: (now) => rollOverIntoNewestConference({ appUrl: env.APP_URL, now }) },
+  {
+    name: "goals-rollover",
+    everyMs: 60 * 60_000,
+    run: (now) => rollOverIntoNewestConference({ appUrl: env.APP_URL, now }),
+  },
   { name: "documentation-news", everyMs: 60 * 60_000, run: (now) => publishDueDocumentations(now) },
-  { name: "publication", everyMs: 5 * 60_000, run: (now) => (env.CONVERSIONS ? refreshPublications(now) : Promise.resolve(0)) },
+  {
+    name: "publication",
+    everyMs: 5 * 60_000,
+    run: (now) => (env.CONVERSIONS ? refreshPublications(now) : Promise.resolve(0)),
+  },
 ];
 
 /**

@@ -6,7 +6,13 @@ const CONTROL = /\p{Cc}/u;
 
 /** True when a name carries a path or invisible control characters (refused, not silently fixed). */
 export function isHostileFileName(name: string): boolean {
-  return /[/\\]/.test(name) || /(^|[/\\])\.\.([/\\]|$)/.test(name) || /%2e%2e|%2f|%5c/i.test(name) || BIDI.test(name) || CONTROL.test(name);
+  return (
+    /[/\\]/.test(name) ||
+    /(^|[/\\])\.\.([/\\]|$)/.test(name) ||
+    /%2e%2e|%2f|%5c/i.test(name) ||
+    BIDI.test(name) ||
+    CONTROL.test(name)
+  );
 }
 
 /** The lower-case extension without the dot ("" when none). */
@@ -20,7 +26,11 @@ const MAX_NAME = 120;
 
 /** A name safe to show: no path, no control or format characters, at most 120 characters. */
 export function displayFileName(name: string, fallbackExt: string): string {
-  let base = (name.split(/[/\\]/).pop() ?? "").normalize("NFC").replace(/[\p{Cc}\p{Cf}]/gu, "").replace(/\s+/g, " ").trim();
+  let base = (name.split(/[/\\]/).pop() ?? "")
+    .normalize("NFC")
+    .replace(/[\p{Cc}\p{Cf}]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim();
   base = base.replace(/^\.+/, "");
   const ext = extensionOf(base);
   if (!base || !ext) base = `${base || "datei"}.${fallbackExt}`;

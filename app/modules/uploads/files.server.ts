@@ -12,7 +12,10 @@ export const DEFAULT_QUOTA = { bytes: 200 * 1024 * 1024, count: 500 };
 
 export async function quotaUsed(quotaKey: string, tx: DbOrTx = db): Promise<{ bytes: number; count: number }> {
   const [row] = await tx
-    .select({ bytes: sql<string>`coalesce(sum(${fileVersions.size}), 0)`, count: sql<string>`count(${fileVersions.id})` })
+    .select({
+      bytes: sql<string>`coalesce(sum(${fileVersions.size}), 0)`,
+      count: sql<string>`count(${fileVersions.id})`,
+    })
     .from(fileVersions)
     .innerJoin(files, eq(files.id, fileVersions.fileId))
     .where(eq(files.quotaKey, quotaKey));
@@ -99,7 +102,11 @@ export async function getFile(fileId: string) {
   if (!isUuid(fileId)) return null;
   const [file] = await db.select().from(files).where(eq(files.id, fileId));
   if (!file) return null;
-  const versions = await db.select().from(fileVersions).where(eq(fileVersions.fileId, fileId)).orderBy(desc(fileVersions.version));
+  const versions = await db
+    .select()
+    .from(fileVersions)
+    .where(eq(fileVersions.fileId, fileId))
+    .orderBy(desc(fileVersions.version));
   return { ...file, versions };
 }
 

@@ -19,7 +19,15 @@ export const CONTENT_TYPES: Record<FileKind, string> = {
   png: "image/png",
 };
 
-const EXTENSIONS: Record<string, FileKind> = { pdf: "pdf", docx: "docx", pptx: "pptx", xlsx: "xlsx", jpg: "jpeg", jpeg: "jpeg", png: "png" };
+const EXTENSIONS: Record<string, FileKind> = {
+  pdf: "pdf",
+  docx: "docx",
+  pptx: "pptx",
+  xlsx: "xlsx",
+  jpg: "jpeg",
+  jpeg: "jpeg",
+  png: "png",
+};
 /** What `accept` on the file input lists. */
 export const ACCEPT = ".pdf,.docx,.pptx,.xlsx,.jpg,.jpeg,.png";
 
@@ -33,7 +41,19 @@ const OFFICE_MAIN: Record<"docx" | "pptx" | "xlsx", string> = {
 export const ZIP_LIMITS = { maxEntries: 10_000, maxUnpackedBytes: 100 * 1024 * 1024, maxRatio: 200 };
 export const IMAGE_MAX_PIXELS = 40_000_000;
 
-export type UploadErrorCode = "missing" | "tooLarge" | "type" | "mismatch" | "zipBomb" | "macro" | "name" | "image" | "damaged" | "quota" | "tooMany" | "noSpace";
+export type UploadErrorCode =
+  | "missing"
+  | "tooLarge"
+  | "type"
+  | "mismatch"
+  | "zipBomb"
+  | "macro"
+  | "name"
+  | "image"
+  | "damaged"
+  | "quota"
+  | "tooMany"
+  | "noSpace";
 
 const STATUS: Partial<Record<UploadErrorCode, number>> = { tooLarge: 413, quota: 413, noSpace: 507 };
 
@@ -95,62 +115,71 @@ async function startsWith(file: string, magic: Buffer): Promise<boolean> {
  */
 export function inspectOfficeZip(file: string, kind: "docx" | "pptx" | "xlsx", limits = ZIP_LIMITS): Promise<void> {
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
-      if (err || !zip) return reject(new UploadError("mismatch"));
-      let entries = 0;
-      let unpacked = 0;
-      let contentTypes: string | null = null;
-      let failed = false;
-      const fail = (code: UploadErrorCode) => {
-        if (failed) return;
-        failed = true;
-        zip.close();
-        reject(new UploadError(code));
-      };
-      zip.on("error", () => fail("damaged"));
-      zip.on("entry", (entry: yauzl.Entry) => {
-        if (failed) return;
-        entries += 1;
-        if (entries > limits.maxEntries || unpacked + entry.uncompressedSize > limits.maxUnpackedBytes) return fail("zipBomb");
-        if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxRatio) return fail("zipBomb");
-        if (/(^|\/)vbaProject\.bin$/i.test(entry.fileName)) return fail("macro");
-        if (entry.fileName.endsWith("/")) return zip.readEntry();
-        const isContentTypes = entry.fileName === "[Content_Types].xml";
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return fail("damaged");
-          const chunks: Buffer[] = [];
-          let size = 0;
-          stream.on("data", (c: Buffer) => {
-            if (failed) return;
-            size += c.length;
-            unpacked += c.length;
-            const tooBig =
-              unpacked > limits.maxUnpackedBytes ||
-              (size > 1024 * 1024 && size / Math.max(1, entry.compressedSize) > limits.maxRatio) ||
-              (isContentTypes && size > 1024 * 1024);
-            if (tooBig) {
-              stream.destroy();
-              fail("zipBomb");
-            } else if (isContentTypes) chunks.push(c);
-          });
-          // validateEntrySizes: more bytes than the header declared end here, as a bomb.
-          stream.on("error", (error: Error) => fail(/too many bytes/i.test(error.message) ? "zipBomb" : "damaged"));
-          stream.on("end", () => {
-            if (failed) return;
-            if (isContentTypes) contentTypes = Buffer.concat(chunks).toString("utf8");
-            zip.readEntry();
+    yauzl.open(
+      file,
+      { lazyEntries: true, autoClose: true, validateEntrySizes: true, strictFileNames: false },
+      (err, zip) => {
+        if (err || !zip) return reject(new UploadError("mismatch"));
+        let entries = 0;
+        let unpacked = 0;
+        let contentTypes: string | null = null;
+        let failed = false;
+        const fail = (code: UploadErrorCode) => {
+          if (failed) return;
+          failed = true;
+          zip.close();
+          reject(new UploadError(code));
+        };
+        zip.on("error", () => fail("damaged"));
+        zip.on("entry", (entry: yauzl.Entry) => {
+          if (failed) return;
+          entries += 1;
+          if (entries > limits.maxEntries || unpacked + entry.uncompressedSize > limits.maxUnpackedBytes)
+            return fail("zipBomb");
+          if (
+            entry.uncompressedSize > 1024 * 1024 &&
+            entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxRatio
+          )
+            return fail("zipBomb");
+          if (/(^|\/)vbaProject\.bin$/i.test(entry.fileName)) return fail("macro");
+          if (entry.fileName.endsWith("/")) return zip.readEntry();
+          const isContentTypes = entry.fileName === "[Content_Types].xml";
+          zip.openReadStream(entry, (e, stream) => {
+            if (e || !stream) return fail("damaged");
+            const chunks: Buffer[] = [];
+            let size = 0;
+            stream.on("data", (c: Buffer) => {
+              if (failed) return;
+              size += c.length;
+              unpacked += c.length;
+              const tooBig =
+                unpacked > limits.maxUnpackedBytes ||
+                (size > 1024 * 1024 && size / Math.max(1, entry.compressedSize) > limits.maxRatio) ||
+                (isContentTypes && size > 1024 * 1024);
+              if (tooBig) {
+                stream.destroy();
+                fail("zipBomb");
+              } else if (isContentTypes) chunks.push(c);
+            });
+            // validateEntrySizes: more bytes than the header declared end here, as a bomb.
+            stream.on("error", (error: Error) => fail(/too many bytes/i.test(error.message) ? "zipBomb" : "damaged"));
+            stream.on("end", () => {
+              if (failed) return;
+              if (isContentTypes) contentTypes = Buffer.concat(chunks).toString("utf8");
+              zip.readEntry();
+            });
           });
         });
-      });
-      zip.on("end", () => {
-        if (failed) return;
-        if (!contentTypes) return fail("mismatch");
-        if (/macroEnabled/i.test(contentTypes)) return fail("macro");
-        if (!contentTypes.includes(OFFICE_MAIN[kind])) return fail("mismatch");
-        resolve();
-      });
-      zip.readEntry();
-    });
+        zip.on("end", () => {
+          if (failed) return;
+          if (!contentTypes) return fail("mismatch");
+          if (/macroEnabled/i.test(contentTypes)) return fail("macro");
+          if (!contentTypes.includes(OFFICE_MAIN[kind])) return fail("mismatch");
+          resolve();
+        });
+        zip.readEntry();
+      },
+    );
   });
 }
 
@@ -179,7 +208,11 @@ async function reencodeImage(file: string, kind: "jpeg" | "png"): Promise<{ out:
     if (meta.format !== kind) throw new UploadError("mismatch");
     const base = sharp(file, { limitInputPixels: IMAGE_MAX_PIXELS, failOn: "error" }).rotate();
     await (kind === "jpeg" ? base.clone().jpeg({ quality: 88 }) : base.clone().png()).toFile(out);
-    await base.clone().resize(480, 480, { fit: "inside", withoutEnlargement: true }).jpeg({ quality: 80 }).toFile(thumb);
+    await base
+      .clone()
+      .resize(480, 480, { fit: "inside", withoutEnlargement: true })
+      .jpeg({ quality: 80 })
+      .toFile(thumb);
     return { out, thumb };
   } catch (error) {
     await rm(out, { force: true });
@@ -194,7 +227,11 @@ async function reencodeImage(file: string, kind: "jpeg" | "png"): Promise<{ out:
  * the extension, Office zips without bombs or macros, photos re-encoded. Throws UploadError; the
  * temp file is removed on refusal.
  */
-export async function inspectUpload(input: { field: string; originalName: string; path: string }): Promise<PreparedUpload> {
+export async function inspectUpload(input: {
+  field: string;
+  originalName: string;
+  path: string;
+}): Promise<PreparedUpload> {
   try {
     if (isHostileFileName(input.originalName)) throw new UploadError("name");
     const ext = extensionOf(input.originalName);
@@ -243,7 +280,9 @@ export async function inspectUpload(input: { field: string; originalName: string
 
 /** Removes the temp files of uploads that will not be saved. */
 export async function discardPrepared(list: PreparedUpload[]) {
-  await Promise.all(list.flatMap((p) => [rm(p.path, { force: true }), p.thumbnailPath ? rm(p.thumbnailPath, { force: true }) : null]));
+  await Promise.all(
+    list.flatMap((p) => [rm(p.path, { force: true }), p.thumbnailPath ? rm(p.thumbnailPath, { force: true }) : null]),
+  );
 }
 
 export function tempName(dir: string) {

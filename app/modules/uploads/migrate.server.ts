@@ -19,7 +19,8 @@ async function storedKeys(root: string): Promise<string[]> {
   }
   const dirs = await readdir(root).catch(() => [] as string[]);
   for (const dir of dirs.filter((d) => /^[a-f0-9]{2}$/.test(d))) {
-    for (const name of await readdir(path.join(root, dir))) if (name.startsWith(dir) && /^[a-f0-9]{32}$/.test(name)) keys.add(name);
+    for (const name of await readdir(path.join(root, dir)))
+      if (name.startsWith(dir) && /^[a-f0-9]{32}$/.test(name)) keys.add(name);
   }
   return [...keys].sort();
 }
@@ -62,7 +63,8 @@ export async function migrateStoredFiles(opts: {
         await rm(temp, { force: true });
       }
       const copiedSize = await opts.to.size(key);
-      if (copiedSize !== localSize) throw new Error(`${key}: ${copiedSize ?? "nichts"} statt ${localSize} Bytes im Ziel`);
+      if (copiedSize !== localSize)
+        throw new Error(`${key}: ${copiedSize ?? "nichts"} statt ${localSize} Bytes im Ziel`);
       report.copied++;
       opts.onProgress?.(`${key} (${localSize} Bytes)`);
     }

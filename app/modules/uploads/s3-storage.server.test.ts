@@ -18,7 +18,13 @@ afterAll(async () => {
 });
 
 const bucket = () =>
-  s3Storage({ bucket: s3.bucket, endpoint: s3.endpoint, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+  s3Storage({
+    bucket: s3.bucket,
+    endpoint: s3.endpoint,
+    region: "us-east-1",
+    forcePathStyle: true,
+    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+  });
 
 function tempFile(content: string): string {
   const dir = path.join(tmpdir(), "ikon-s3-unit");
@@ -46,7 +52,11 @@ describe.each([
 
     const whole = await store.open(key);
     expect(whole!.size).toBe(10_000);
-    expect(createHash("sha256").update(await text(whole!.body)).digest("hex")).toBe(createHash("sha256").update(content).digest("hex"));
+    expect(
+      createHash("sha256")
+        .update(await text(whole!.body))
+        .digest("hex"),
+    ).toBe(createHash("sha256").update(content).digest("hex"));
     const part = await store.open(key, { start: 9_995, end: 9_999 });
     expect(part!.size).toBe(10_000);
     expect(await text(part!.body)).toBe("56789");
@@ -79,10 +89,19 @@ describe.each([
 
 describe("S3 storage when the bucket cannot be reached", () => {
   it("says so with StorageUnavailableError (not a missing file)", async () => {
-    const down = s3Storage({ bucket: "ikon-test", endpoint: "http://127.0.0.1:9", region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "x", secretAccessKey: "y" } });
+    const down = s3Storage({
+      bucket: "ikon-test",
+      endpoint: "http://127.0.0.1:9",
+      region: "us-east-1",
+      forcePathStyle: true,
+      credentials: { accessKeyId: "x", secretAccessKey: "y" },
+    });
     await expect(down.open(newStorageKey())).rejects.toBeInstanceOf(StorageUnavailableError);
     await expect(down.check()).rejects.toBeInstanceOf(StorageUnavailableError);
-    const wrongBucket = s3Storage({ ...{ bucket: "gibt-es-nicht", endpoint: s3.endpoint, region: "us-east-1", forcePathStyle: true }, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+    const wrongBucket = s3Storage({
+      ...{ bucket: "gibt-es-nicht", endpoint: s3.endpoint, region: "us-east-1", forcePathStyle: true },
+      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+    });
     await expect(wrongBucket.check()).rejects.toThrow(/gibt-es-nicht/);
   });
 });

@@ -1,7 +1,15 @@
 import { createReadStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
 import { assertStorageKey, lazyStream, StorageUnavailableError, type FileStorage } from "./storage.server";
 
 export type S3Settings = {
@@ -20,7 +28,9 @@ export type S3Settings = {
 type S3Error = { name?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
 const isMissing = (error: unknown) => {
   const e = error as S3Error;
-  return e?.name === "NoSuchKey" || e?.name === "NotFound" || e?.Code === "NoSuchKey" || e?.$metadata?.httpStatusCode === 404;
+  return (
+    e?.name === "NoSuchKey" || e?.name === "NotFound" || e?.Code === "NoSuchKey" || e?.$metadata?.httpStatusCode === 404
+  );
 };
 
 /**
@@ -42,11 +52,20 @@ export function s3Storage(settings: S3Settings): FileStorage {
   const Bucket = settings.bucket;
   const objectKey = (key: string) => `${settings.prefix ?? ""}${assertStorageKey(key)}`;
   const unavailable = (what: string, error: unknown) =>
-    new StorageUnavailableError(`S3 ${what} failed: ${(error as Error)?.name ?? "error"} ${(error as Error)?.message ?? ""}`.trim(), { cause: error });
+    new StorageUnavailableError(
+      `S3 ${what} failed: ${(error as Error)?.name ?? "error"} ${(error as Error)?.message ?? ""}`.trim(),
+      { cause: error },
+    );
 
   async function get(key: string, range?: { start: number; end: number }) {
     try {
-      const res = await client.send(new GetObjectCommand({ Bucket, Key: objectKey(key), Range: range ? `bytes=${range.start}-${range.end}` : undefined }));
+      const res = await client.send(
+        new GetObjectCommand({
+          Bucket,
+          Key: objectKey(key),
+          Range: range ? `bytes=${range.start}-${range.end}` : undefined,
+        }),
+      );
       return res;
     } catch (error) {
       if (isMissing(error)) return null;
@@ -65,7 +84,9 @@ export function s3Storage(settings: S3Settings): FileStorage {
     },
     async put(key, localPath) {
       const { size } = await stat(localPath);
-      await client.send(new PutObjectCommand({ Bucket, Key: objectKey(key), Body: createReadStream(localPath), ContentLength: size }));
+      await client.send(
+        new PutObjectCommand({ Bucket, Key: objectKey(key), Body: createReadStream(localPath), ContentLength: size }),
+      );
       await rm(localPath, { force: true });
     },
     read(key) {
@@ -104,7 +125,9 @@ export function s3Storage(settings: S3Settings): FileStorage {
       do {
         let page;
         try {
-          page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: prefix || undefined, ContinuationToken }));
+          page = await client.send(
+            new ListObjectsV2Command({ Bucket, Prefix: prefix || undefined, ContinuationToken }),
+          );
         } catch (error) {
           throw unavailable("ListObjectsV2", error);
         }

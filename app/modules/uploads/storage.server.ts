@@ -97,7 +97,8 @@ export function fileSystemStorage(root: string): FileStorage {
     async *keys() {
       const dirs = await readdir(root).catch(() => [] as string[]);
       for (const dir of dirs.filter((d) => /^[a-f0-9]{2}$/.test(d)).sort()) {
-        for (const name of (await readdir(path.join(root, dir))).sort()) if (name.startsWith(dir) && KEY.test(name)) yield name;
+        for (const name of (await readdir(path.join(root, dir))).sort())
+          if (name.startsWith(dir) && KEY.test(name)) yield name;
       }
     },
   };
@@ -131,7 +132,9 @@ export function configuredS3Storage(): FileStorage {
     region: env.S3_REGION,
     forcePathStyle: env.S3_FORCE_PATH_STYLE,
     credentials:
-      env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } : undefined,
+      env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+        : undefined,
     prefix: env.S3_PREFIX,
   });
 }

@@ -5,7 +5,16 @@ import type { AppLoadContext } from "@remix-run/node";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { createUser } from "~/modules/auth/accounts.server";
-import { makeDocx, makeDocxBomb, makeJpegWithGps, makePdf, makePptx, makeZip, understateZipSizes, zeros } from "../../../tests/support/files";
+import {
+  makeDocx,
+  makeDocxBomb,
+  makeJpegWithGps,
+  makePdf,
+  makePptx,
+  makeZip,
+  understateZipSizes,
+  zeros,
+} from "../../../tests/support/files";
 import { contentDisposition, displayFileName } from "./filename";
 import { fileResponse } from "~/server/download.server";
 import { getFile, quotaUsed, saveUpload } from "./files.server";
@@ -21,7 +30,13 @@ function uploadRequest(name: string, content: Buffer | string, opts: { csrf?: st
   const form = new FormData();
   if (opts.csrf !== null) form.append("_csrf", opts.csrf ?? CSRF);
   form.append("titel", "Folien");
-  form.append("datei", new Blob([typeof content === "string" ? content : new Uint8Array(content)], { type: opts.type ?? "application/octet-stream" }), name);
+  form.append(
+    "datei",
+    new Blob([typeof content === "string" ? content : new Uint8Array(content)], {
+      type: opts.type ?? "application/octet-stream",
+    }),
+    name,
+  );
   return new Request("http://ikon.test/upload", { method: "POST", body: form });
 }
 
@@ -48,12 +63,18 @@ describe("hostile uploads are refused, each with its own German reason", () => {
     const bomb = await makeDocxBomb();
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     expect((await refusal("bericht.docx", bomb))?.code).toBe("zipBomb");
-    const many = await makeDocx(Array.from({ length: 10_001 }, (_, i) => ({ name: `word/x/${i}.xml`, data: "", store: true })));
+    const many = await makeDocx(
+      Array.from({ length: 10_001 }, (_, i) => ({ name: `word/x/${i}.xml`, data: "", store: true })),
+    );
     expect((await refusal("bericht.docx", many))?.code).toBe("zipBomb");
   }, 60_000);
 
   it("a .docx whose zip headers understate the unpacked size (1 KB claimed, 200 MB of zeros): counted while inflating", async () => {
-    const lying = understateZipSizes(await makeDocx([{ name: "word/media/bomb.bin", data: zeros(200 * 1024 * 1024) }]), "word/media/bomb.bin", 1024);
+    const lying = understateZipSizes(
+      await makeDocx([{ name: "word/media/bomb.bin", data: zeros(200 * 1024 * 1024) }]),
+      "word/media/bomb.bin",
+      1024,
+    );
     expect((await refusal("bericht.docx", lying))?.code).toBe("zipBomb");
     expect(readdirSync(uploadsTmpDir())).toEqual([]);
   }, 60_000);
@@ -73,9 +94,18 @@ describe("hostile uploads are refused, each with its own German reason", () => {
         controller.error(new Error("aborted"));
       },
     });
-    const aborted = new Request("http://ikon.test/upload", { method: "POST", body: cut, headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, duplex: "half" } as RequestInit);
+    const aborted = new Request("http://ikon.test/upload", {
+      method: "POST",
+      body: cut,
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      duplex: "half",
+    } as RequestInit);
     expect((await receiveUploads(aborted, context, { fileFields: ["datei"] })).error?.code).toBe("damaged");
-    const open = new Request("http://ikon.test/upload", { method: "POST", body: head + "x".repeat(1000), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } });
+    const open = new Request("http://ikon.test/upload", {
+      method: "POST",
+      body: head + "x".repeat(1000),
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+    });
     expect((await receiveUploads(open, context, { fileFields: ["datei"] })).error?.code).toBe("damaged");
     const nul = new Request("http://ikon.test/upload", {
       method: "POST",
@@ -99,7 +129,12 @@ describe("hostile uploads are refused, each with its own German reason", () => {
 
   it("a body that declares more than the limit is refused before it is read", async () => {
     const request = uploadRequest("gross.pdf", await makePdf());
-    const declared = new Request(request.url, { method: "POST", body: request.body, headers: { "content-type": request.headers.get("content-type")!, "content-length": String(50 * 1024 * 1024) }, duplex: "half" } as RequestInit);
+    const declared = new Request(request.url, {
+      method: "POST",
+      body: request.body,
+      headers: { "content-type": request.headers.get("content-type")!, "content-length": String(50 * 1024 * 1024) },
+      duplex: "half",
+    } as RequestInit);
     const result = await receiveUploads(declared, context, { fileFields: ["datei"], maxFileBytes: 10 * 1024 * 1024 });
     expect(result.error).toMatchObject({ code: "tooLarge", status: 413 });
     expect(declared.bodyUsed).toBe(false);
@@ -114,9 +149,13 @@ describe("hostile uploads are refused, each with its own German reason", () => {
   });
 
   it("no CSRF token before the file: 403, the file is never read", async () => {
-    const thrown = await receiveUploads(uploadRequest("a.pdf", await makePdf(), { csrf: "falsch" }), context, { fileFields: ["datei"] }).catch((e: unknown) => e);
+    const thrown = await receiveUploads(uploadRequest("a.pdf", await makePdf(), { csrf: "falsch" }), context, {
+      fileFields: ["datei"],
+    }).catch((e: unknown) => e);
     expect((thrown as { init?: { status?: number } }).init?.status).toBe(403);
-    const missing = await receiveUploads(uploadRequest("a.pdf", await makePdf(), { csrf: null }), context, { fileFields: ["datei"] }).catch((e: unknown) => e);
+    const missing = await receiveUploads(uploadRequest("a.pdf", await makePdf(), { csrf: null }), context, {
+      fileFields: ["datei"],
+    }).catch((e: unknown) => e);
     expect((missing as { init?: { status?: number } }).init?.status).toBe(403);
   });
 
@@ -124,7 +163,9 @@ describe("hostile uploads are refused, each with its own German reason", () => {
     const form = new FormData();
     form.append("_csrf", CSRF);
     form.append("datei", new Blob([]), "");
-    const result = await receiveUploads(new Request("http://ikon.test/u", { method: "POST", body: form }), context, { fileFields: ["datei"] });
+    const result = await receiveUploads(new Request("http://ikon.test/u", { method: "POST", body: form }), context, {
+      fileFields: ["datei"],
+    });
     expect(result.error?.code).toBe("missing");
   });
 });
@@ -132,18 +173,32 @@ describe("hostile uploads are refused, each with its own German reason", () => {
 describe("valid files are accepted", () => {
   it("a PDF: type, hash, and its text for the search", async () => {
     const pdf = await makePdf("Sprachcafe im Stadtteilzentrum");
-    const result = await receiveUploads(uploadRequest("Umsetzungsbericht 2026.pdf", pdf), context, { fileFields: ["datei"] });
+    const result = await receiveUploads(uploadRequest("Umsetzungsbericht 2026.pdf", pdf), context, {
+      fileFields: ["datei"],
+    });
     expect(result.error).toBeNull();
     expect(result.fields.titel).toBe("Folien");
     const [file] = result.files;
-    expect(file).toMatchObject({ kind: "pdf", contentType: "application/pdf", displayName: "Umsetzungsbericht 2026.pdf", size: pdf.length });
+    expect(file).toMatchObject({
+      kind: "pdf",
+      contentType: "application/pdf",
+      displayName: "Umsetzungsbericht 2026.pdf",
+      size: pdf.length,
+    });
     expect(file!.text).toContain("Sprachcafe im Stadtteilzentrum");
   });
 
   it("a PPTX and an XLSX-free DOCX", async () => {
-    const pptx = await receiveUploads(uploadRequest("Folien.pptx", await makePptx()), context, { fileFields: ["datei"] });
-    expect(pptx.files[0]).toMatchObject({ kind: "pptx", contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation" });
-    const docx = await receiveUploads(uploadRequest("Bericht.docx", await makeDocx()), context, { fileFields: ["datei"] });
+    const pptx = await receiveUploads(uploadRequest("Folien.pptx", await makePptx()), context, {
+      fileFields: ["datei"],
+    });
+    expect(pptx.files[0]).toMatchObject({
+      kind: "pptx",
+      contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    });
+    const docx = await receiveUploads(uploadRequest("Bericht.docx", await makeDocx()), context, {
+      fileFields: ["datei"],
+    });
     expect(docx.files[0]?.kind).toBe("docx");
   });
 
@@ -166,10 +221,19 @@ describe("valid files are accepted", () => {
 describe("storage, versions, quota, downloads", () => {
   it("stores under a random name, keeps the earlier version when replaced, enforces the quota", async () => {
     const user = await createUser({ email: "k@example.org", name: "K", role: "coordinator" });
-    const first = (await receiveUploads(uploadRequest("Folien.pdf", await makePdf("eins")), context, { fileFields: ["datei"] })).files[0]!;
+    const first = (
+      await receiveUploads(uploadRequest("Folien.pdf", await makePdf("eins")), context, { fileFields: ["datei"] })
+    ).files[0]!;
     const saved = await saveUpload({ upload: first, quotaKey: "group:test", uploadedBy: user.id });
-    const second = (await receiveUploads(uploadRequest("Folien neu.pdf", await makePdf("zwei")), context, { fileFields: ["datei"] })).files[0]!;
-    const replaced = await saveUpload({ upload: second, quotaKey: "group:test", uploadedBy: user.id, replaceFileId: saved.fileId });
+    const second = (
+      await receiveUploads(uploadRequest("Folien neu.pdf", await makePdf("zwei")), context, { fileFields: ["datei"] })
+    ).files[0]!;
+    const replaced = await saveUpload({
+      upload: second,
+      quotaKey: "group:test",
+      uploadedBy: user.id,
+      replaceFileId: saved.fileId,
+    });
     expect(replaced).toEqual({ fileId: saved.fileId, version: 2 });
     const file = await getFile(saved.fileId);
     expect(file?.versions.map((v) => [v.version, v.displayName])).toEqual([
@@ -181,23 +245,42 @@ describe("storage, versions, quota, downloads", () => {
     const used = await quotaUsed("group:test");
     expect(used.count).toBe(2);
 
-    const third = (await receiveUploads(uploadRequest("c.pdf", await makePdf("drei")), context, { fileFields: ["datei"] })).files[0]!;
-    const over = await saveUpload({ upload: third, quotaKey: "group:test", uploadedBy: user.id, quota: { bytes: used.bytes + 10, count: 100 } }).catch((e: unknown) => e);
+    const third = (
+      await receiveUploads(uploadRequest("c.pdf", await makePdf("drei")), context, { fileFields: ["datei"] })
+    ).files[0]!;
+    const over = await saveUpload({
+      upload: third,
+      quotaKey: "group:test",
+      uploadedBy: user.id,
+      quota: { bytes: used.bytes + 10, count: 100 },
+    }).catch((e: unknown) => e);
     expect(over).toBeInstanceOf(UploadError);
     expect((over as UploadError).code).toBe("quota");
     expect((await quotaUsed("group:test")).count).toBe(2);
   });
 
   it("downloads carry the stored type, attachment for Office, nosniff and a sandbox CSP", async () => {
-    const prepared = (await receiveUploads(uploadRequest("Präsentation «Ebel».pptx", await makePptx()), context, { fileFields: ["datei"] })).files[0]!;
+    const prepared = (
+      await receiveUploads(uploadRequest("Präsentation «Ebel».pptx", await makePptx()), context, {
+        fileFields: ["datei"],
+      })
+    ).files[0]!;
     const saved = await saveUpload({ upload: prepared, quotaKey: "group:dl", uploadedBy: null });
     const version = (await getFile(saved.fileId))!.versions[0]!;
     const res = await fileResponse(version);
-    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.presentationml.presentation");
-    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="Pr_sentation _Ebel_.pptx"; filename*=UTF-8''Pr%C3%A4sentation%20%C2%ABEbel%C2%BB.pptx`);
+    expect(res.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    );
+    expect(res.headers.get("content-disposition")).toBe(
+      `attachment; filename="Pr_sentation _Ebel_.pptx"; filename*=UTF-8''Pr%C3%A4sentation%20%C2%ABEbel%C2%BB.pptx`,
+    );
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("content-security-policy")).toMatch(/^sandbox; default-src 'none'/);
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
   });
 
   it("sweeps temp files of requests that died, leaves fresh ones", async () => {

@@ -3,7 +3,20 @@ import type { MessageKey } from "~/i18n/catalog";
 import { env } from "~/utils/env.server";
 import type { UploadErrorCode } from "~/modules/uploads/inspect.server";
 
-const CODES: UploadErrorCode[] = ["missing", "tooLarge", "type", "mismatch", "zipBomb", "macro", "name", "image", "damaged", "quota", "tooMany", "noSpace"];
+const CODES: UploadErrorCode[] = [
+  "missing",
+  "tooLarge",
+  "type",
+  "mismatch",
+  "zipBomb",
+  "macro",
+  "name",
+  "image",
+  "damaged",
+  "quota",
+  "tooMany",
+  "noSpace",
+];
 
 export const uploadErrorKey = (code: UploadErrorCode) => `uploads.error.${code}` as MessageKey;
 
@@ -17,13 +30,20 @@ export function isXhrUpload(request: Request): boolean {
  * Without JS: back to the form page (303), the refusal in the address (`?datei-fehler=code`), so the
  * page shows the German message next to the field.
  */
-export function uploadResponse(request: Request, result: { error: { code: UploadErrorCode; status: number } | null }, backTo: string): Response {
+export function uploadResponse(
+  request: Request,
+  result: { error: { code: UploadErrorCode; status: number } | null },
+  backTo: string,
+): Response {
   const error = result.error;
   if (isXhrUpload(request)) {
-    return new Response(JSON.stringify(error ? { ok: false, error: uploadErrorKey(error.code), max: env.UPLOAD_MAX_MB } : { ok: true }), {
-      status: error ? error.status : 200,
-      headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
-    });
+    return new Response(
+      JSON.stringify(error ? { ok: false, error: uploadErrorKey(error.code), max: env.UPLOAD_MAX_MB } : { ok: true }),
+      {
+        status: error ? error.status : 200,
+        headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+      },
+    );
   }
   const url = new URL(backTo, "http://x");
   if (error) url.searchParams.set("datei-fehler", error.code);

@@ -9,7 +9,15 @@ import { data } from "@remix-run/node";
 import busboy from "busboy";
 import { env } from "~/utils/env.server";
 import { CSRF_FIELD } from "~/server/form.server";
-import { discardPrepared, inspectUpload, isDiskFull, tempName, UploadError, type PreparedUpload, type UploadErrorCode } from "~/modules/uploads/inspect.server";
+import {
+  discardPrepared,
+  inspectUpload,
+  isDiskFull,
+  tempName,
+  UploadError,
+  type PreparedUpload,
+  type UploadErrorCode,
+} from "~/modules/uploads/inspect.server";
 import { uploadsTmpDir } from "~/modules/uploads/storage.server";
 
 export type UploadOptions = {
@@ -49,11 +57,16 @@ const csrfRefused = () => data({ error: "csrf" }, { status: 403 });
  * A file past the limit is cut off and drained (413), never buffered. Each accepted file is then
  * checked by `inspectUpload` (allowlist, magic bytes, zip bombs, photo re-encoding).
  */
-export async function receiveUploads(request: Request, context: AppLoadContext, opts: UploadOptions): Promise<ReceivedUploads> {
+export async function receiveUploads(
+  request: Request,
+  context: AppLoadContext,
+  opts: UploadOptions,
+): Promise<ReceivedUploads> {
   const maxFileBytes = opts.maxFileBytes ?? maxUploadBytes();
   const maxFiles = opts.maxFiles ?? 1;
   const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("multipart/form-data") || !request.body) throw data({ error: "multipart expected" }, { status: 415 });
+  if (!type.toLowerCase().startsWith("multipart/form-data") || !request.body)
+    throw data({ error: "multipart expected" }, { status: 415 });
   const firstField = opts.fileFields[0] ?? "file";
   // A body that declares more than the limits allow is refused before a byte is read.
   const declared = Number(request.headers.get("content-length") ?? 0);

@@ -4,8 +4,7 @@ import { registrations } from "../registrations";
 export const registrationsAr = defineArabic(registrations, {
   "registration.state.free": "المقاعد المتبقية: {count}.",
   "registration.state.freeOne": "بقي مقعد واحد.",
-  "registration.state.waitlist":
-    "جميع المقاعد محجوزة. يمكنك التسجيل في قائمة الانتظار.",
+  "registration.state.waitlist": "جميع المقاعد محجوزة. يمكنك التسجيل في قائمة الانتظار.",
   "registration.state.closed": "التسجيل مغلق.",
   "registration.state.notYet": "يبدأ التسجيل في {date}.",
   "registration.state.over": "انتهت فترة التسجيل.",
@@ -20,8 +19,7 @@ export const registrationsAr = defineArabic(registrations, {
     "لا تحتاج إلى حساب. بعد إرسال النموذج تصلك رسالة بريد إلكتروني فيها رابط. يصبح تسجيلك ساريًا بعد أن تؤكده عبر هذا الرابط.",
   "registration.closedTitle": "التسجيل غير ممكن",
   "registration.closedLead": "لا يمكنك التسجيل في هذا المؤتمر حاليًا.",
-  "registration.closedWhy.notYet":
-    "يبدأ التسجيل في {date}. يرجى العودة في ذلك الوقت.",
+  "registration.closedWhy.notYet": "يبدأ التسجيل في {date}. يرجى العودة في ذلك الوقت.",
   "registration.closedWhy.over": "انتهت فترة التسجيل في {date}.",
   "registration.closedWhy.status": "أغلق المنظمون باب التسجيل.",
   "registration.closedContact": "هل لديك أسئلة؟ راسل المركز البلدي للاندماج.",
@@ -32,8 +30,7 @@ export const registrationsAr = defineArabic(registrations, {
   "registration.firstName": "الاسم الأول",
   "registration.lastName": "اسم العائلة",
   "registration.latinName": "الاسم بالحروف اللاتينية",
-  "registration.latinNameHint":
-    "فقط إذا كان اسمك مكتوبًا بخط آخر، مثلًا بالعربية. هكذا نجدك بسرعة أكبر عند المدخل.",
+  "registration.latinNameHint": "فقط إذا كان اسمك مكتوبًا بخط آخر، مثلًا بالعربية. هكذا نجدك بسرعة أكبر عند المدخل.",
   "registration.email": "عنوان البريد الإلكتروني",
   "registration.emailHint": "نرسل رابط التأكيد إلى هذا العنوان.",
   "registration.organisation": "المؤسسة",
@@ -66,14 +63,12 @@ export const registrationsAr = defineArabic(registrations, {
   "registration.documentationNews": "توثيق المؤتمر",
   "registration.documentationNewsHint":
     "إذا اخترت ذلك، تصلك رسالة بريد إلكتروني واحدة فقط فيها الرابط فور نشر التوثيق. يمكنك سحب هذه الموافقة في أي وقت عبر رابطك الشخصي.",
-  "registration.documentationNewsConsent":
-    "يرجى إعلامي بالبريد الإلكتروني عند نشر توثيق المؤتمر.",
+  "registration.documentationNewsConsent": "يرجى إعلامي بالبريد الإلكتروني عند نشر توثيق المؤتمر.",
   "registration.privacy": "حماية البيانات",
   "registration.privacyText":
     "نعالج بياناتك لتنظيم المؤتمر (المادة 6، الفقرة 1، البند هـ من اللائحة العامة لحماية البيانات). لا تُنشر أسماء المشاركين. بعد المؤتمر بـ {days} يومًا نجعل بيانات الاتصال الخاصة بك مجهولة الهوية. يمكنك في أي وقت عرض بياناتك وتنزيلها وحذفها عبر رابطك الشخصي.",
   "registration.privacyLink": "اقرأ سياسة حماية البيانات",
-  "registration.privacyConsent":
-    "قرأت إشعار حماية البيانات وأوافق على معالجة بياناتي من أجل المؤتمر.",
+  "registration.privacyConsent": "قرأت إشعار حماية البيانات وأوافق على معالجة بياناتي من أجل المؤتمر.",
   "registration.website": "يرجى ترك هذا الحقل فارغًا",
   "registration.submit": "التسجيل",
   "registration.waitlistSubmit": "التسجيل في قائمة الانتظار",
@@ -83,18 +78,14 @@ export const registrationsAr = defineArabic(registrations, {
   "registration.errors.organisationType": "يرجى اختيار نوع مؤسستك.",
   "registration.errors.photo": "يرجى اختيار نعم أو لا.",
   "registration.errors.privacy": "لا يمكننا تسجيلك دون موافقتك.",
-  "registration.errors.specialConsent":
-    "يرجى إعطاء الموافقة أو ترك بيانات إمكانية الوصول والطعام فارغة.",
-  "registration.errors.forumFull":
-    "هذا المنتدى محجوز بالكامل. يرجى اختيار منتدى آخر.",
+  "registration.errors.specialConsent": "يرجى إعطاء الموافقة أو ترك بيانات إمكانية الوصول والطعام فارغة.",
+  "registration.errors.forumFull": "هذا المنتدى محجوز بالكامل. يرجى اختيار منتدى آخر.",
   "registration.errors.forum": "يرجى اختيار منتدى من القائمة.",
   "registration.confirm.title": "تأكيد التسجيل",
-  "registration.confirm.lead":
-    "يرجى تأكيد تسجيلك في {title}. عندها فقط يُحجز مقعدك لك.",
+  "registration.confirm.lead": "يرجى تأكيد تسجيلك في {title}. عندها فقط يُحجز مقعدك لك.",
   "registration.confirm.submit": "أكّد التسجيل الآن",
   "registration.confirm.invalid": "هذا الرابط غير صالح. ربما وصلتك رسالة أحدث.",
-  "registration.confirm.expired":
-    "انتهت مهلة التأكيد وأصبح المقعد متاحًا من جديد. يسعدنا أن تسجل مرة أخرى.",
+  "registration.confirm.expired": "انتهت مهلة التأكيد وأصبح المقعد متاحًا من جديد. يسعدنا أن تسجل مرة أخرى.",
   "registration.confirm.notHeld": "لا يوجد حاليًا مقعد محجوز لهذا التسجيل.",
   "registration.manage.title": "تسجيلك",
   "registration.manage.invalid":
@@ -106,8 +97,7 @@ export const registrationsAr = defineArabic(registrations, {
     "في قائمة الانتظار، المرتبة {position}. إذا أصبح مقعد متاحًا، نراسلك بالبريد الإلكتروني.",
   "registration.manage.status.cancelled": "أُلغي التسجيل.",
   "registration.manage.status.expired": "انتهت صلاحية الحجز.",
-  "registration.manage.confirmed":
-    "شكرًا لك! تم تأكيد تسجيلك. ستصلك رسالة فيها الموعد لإضافته إلى تقويمك.",
+  "registration.manage.confirmed": "شكرًا لك! تم تأكيد تسجيلك. ستصلك رسالة فيها الموعد لإضافته إلى تقويمك.",
   "registration.manage.details": "بياناتك",
   "registration.manage.name": "الاسم",
   "registration.manage.changeForum": "تغيير المنتدى",
@@ -123,8 +113,7 @@ export const registrationsAr = defineArabic(registrations, {
   "registration.manage.cancel": "إلغاء تسجيلي",
   "registration.manage.none": "لا شيء",
   "registration.cancel.title": "هل تريد إلغاء تسجيلك؟",
-  "registration.cancel.lead":
-    "إذا ألغيت التسجيل، يصبح مقعدك متاحًا. يحصل عليه أول شخص في قائمة الانتظار.",
+  "registration.cancel.lead": "إذا ألغيت التسجيل، يصبح مقعدك متاحًا. يحصل عليه أول شخص في قائمة الانتظار.",
   "registration.cancel.submit": "نعم، ألغِ تسجيلي",
   "registration.cancel.back": "لا، العودة",
   "registration.cancel.done": "تم إلغاء تسجيلك. أرسلنا إليك تأكيدًا بذلك.",
@@ -163,8 +152,7 @@ export const registrationsAr = defineArabic(registrations, {
   "registration.mail.documentation.subject": "تم نشر التوثيق: {title}",
   "registration.mail.documentation.body":
     "لقد طلبت منا إعلامك: توثيق {title} متاح الآن على الإنترنت (باللغة الألمانية). ستجد فيه الكلمات والعروض التقديمية ونتائج المؤتمر.",
-  "registration.mail.documentation.why":
-    "تصلك هذه الرسالة مرة واحدة فقط، لأنك طلبت ذلك عند تسجيلك.",
+  "registration.mail.documentation.why": "تصلك هذه الرسالة مرة واحدة فقط، لأنك طلبت ذلك عند تسجيلك.",
   "registration.mail.documentation.button": "عرض التوثيق",
   "registration.mail.documentation.manageLabel": "عرض موافقاتك أو سحبها",
 });
