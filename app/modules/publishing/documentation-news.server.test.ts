@@ -11,7 +11,7 @@ import {
   registrations,
 } from "~/db/schema";
 import type { Locale } from "~/i18n/catalog";
-import { markSent } from "~/modules/mail/outbox.server";
+import { markSent, renderQueued } from "~/modules/mail/outbox.server";
 import { applyRetention } from "~/modules/privacy/retention.server";
 import { CONSENT_VERSIONS, registrationSchema } from "~/modules/registrations/registration.schema";
 import { confirmRegistration, register } from "~/modules/registrations/register.server";
@@ -65,7 +65,7 @@ async function person(
     .where(and(eq(registrations.conferenceId, conferenceId), eq(registrations.email, email)));
   if (opts.confirm !== false) {
     const [held] = await db.select().from(outbox).where(eq(outbox.to, email));
-    const token = /\/anmeldung-bestaetigen\/([a-z2-7]+)/.exec(held!.text)![1]!;
+    const token = /\/anmeldung-bestaetigen\/([a-z2-7]+)/.exec((await renderQueued(held!)).text)![1]!;
     expect((await confirmRegistration(token)).kind).toBe("confirmed");
   }
   return reg!;
