@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { fileRenditions, fileVersions } from "~/db/schema";
+import { onFileSaved } from "~/modules/uploads/files.server";
 import { newStorageKey, storage } from "~/modules/uploads/storage.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
@@ -229,6 +230,7 @@ export function startRenditionWorker(opts: { pollMs: number }): RenditionWorker 
   const timer = setInterval(() => void tick(), opts.pollMs);
   timer.unref();
   nudge = () => void tick();
+  const unsubscribe = onFileSaved(renditionsQueued);
   void tick();
   return {
     async drain() {
@@ -238,6 +240,7 @@ export function startRenditionWorker(opts: { pollMs: number }): RenditionWorker 
     async stop() {
       stopped = true;
       clearInterval(timer);
+      unsubscribe();
       nudge = undefined;
       while (running) await running;
     },

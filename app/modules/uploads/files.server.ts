@@ -4,8 +4,18 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { files, fileVersions } from "~/db/schema";
 import { isDiskFull, UploadError, type PreparedUpload } from "./inspect.server";
-import { renditionsQueued } from "~/modules/renditions/renditions.server";
 import { newStorageKey, storage } from "./storage.server";
+
+const savedListeners = new Set<() => void>();
+
+/**
+ * Lets a background worker wake when a file version was stored (the renditions worker renders the
+ * pages of PDFs and Office files), without this module knowing who listens. Returns the unsubscribe.
+ */
+export function onFileSaved(listener: () => void): () => void {
+  savedListeners.add(listener);
+  return () => savedListeners.delete(listener);
+}
 
 /** Default quota per owner (e.g. per group): 200 MB and 500 file versions. */
 export const DEFAULT_QUOTA = { bytes: 200 * 1024 * 1024, count: 500 };
@@ -83,7 +93,7 @@ export async function saveUpload(input: {
       await input.link?.(tx, { fileId, version });
       return { fileId, version };
     });
-    renditionsQueued(); // PDFs and Office files get their pages rendered in the background
+    for (const listener of savedListeners) listener(); // e.g. PDFs and Office files get their pages rendered
     return saved;
   } catch (error) {
     // No stored file without its row: undo the move when anything failed.

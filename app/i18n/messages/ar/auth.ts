@@ -8,4 +8,5 @@ export const authAr = defineArabic(auth, {
   "login.cityFailed": "لم ينجح تسجيل الدخول بحساب المدينة. يرجى المحاولة مرة أخرى.",
   "login.cityNotAuthorised": "حسابك في المدينة غير مفعّل لإدارة مؤتمر الاندماج. يرجى التواصل مع فريق التنظيم.",
   "login.passwordTitle": "تسجيل الدخول بكلمة المرور",
+  "admin.title": "الإدارة",
 });

@@ -7,7 +7,6 @@ export const commonAr = defineArabic(common, {
   "site.owner": "مدينة بوتروب · المركز البلدي للاندماج",
   "site.skip": "الانتقال إلى المحتوى",
   "nav.label": "القائمة الرئيسية",
-  "admin.title": "الإدارة",
   "nav.home": "الصفحة الرئيسية",
   "nav.conferences": "المؤتمرات",
   "nav.groups": "مجموعات العمل",
