@@ -21,7 +21,11 @@ describe("bodyPolicy", () => {
       /receiveUploads\(|encType="multipart\/form-data"/.test(readFileSync(path.join(dir, f), "utf8")),
     );
     expect(readers.length).toBeGreaterThan(3);
-    for (const file of readers) expect(bodyPolicy(urlOf(file)).multipart, file).toBe(true);
+    for (const file of readers) {
+      expect(bodyPolicy(urlOf(file)).multipart, file).toBe(true);
+      // The same form sent with JavaScript: Remix posts to the route's data address.
+      expect(bodyPolicy(`${urlOf(file)}.data`).multipart, `${file} (.data)`).toBe(true);
+    }
     for (const other of ["/login", "/konferenzen/2026/anmeldung", "/verwaltung/konferenzen/neu"]) {
       expect(bodyPolicy(other)).toMatchObject({ multipart: false, bytes: FORM_BODY_BYTES });
     }

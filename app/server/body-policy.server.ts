@@ -26,7 +26,9 @@ export type BodyPolicy = { multipart: boolean; bytes: number; fields: number };
 
 /** How much body a POST (PUT, PATCH, DELETE) to `pathname` may send, and whether multipart. */
 export function bodyPolicy(pathname: string): BodyPolicy {
-  const upload = UPLOAD_ROUTES.find((r) => r.pattern.test(pathname));
+  // A form sent with JavaScript goes to the route's data address (Remix single fetch: `/path.data`).
+  const route = pathname.replace(/\.data$/, "");
+  const upload = UPLOAD_ROUTES.find((r) => r.pattern.test(route));
   if (!upload) return { multipart: false, bytes: FORM_BODY_BYTES, fields: MAX_BODY_FIELDS };
   const bytes = upload.bytes ?? (upload.files ?? 1) * env.UPLOAD_MAX_MB * 1024 * 1024 + MULTIPART_OVERHEAD;
   return { multipart: true, bytes, fields: MAX_BODY_FIELDS };

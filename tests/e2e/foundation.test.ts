@@ -272,7 +272,7 @@ describe("process", () => {
     await login.getByLabel("E-Mail-Adresse").first().fill("koord@example.org");
     await login.getByLabel(/^Passwort/).fill("ein-langes-passwort");
     await login.getByRole("button", { name: "Anmelden", exact: true }).click();
-    await login.getByText("Koordination eines Arbeitskreises").waitFor();
+    await login.getByText("Ihrem Konto ist noch kein Arbeitskreis zugeordnet.", { exact: false }).waitFor();
     await login.close();
     await restarted.stop();
   });

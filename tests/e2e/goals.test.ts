@@ -80,7 +80,7 @@ describe("a participant prioritises goals with the conference-day code", () => {
     // 3 + 3 = 6 of 5 points: the counter warns, the server refuses, nothing is stored.
     await first.fill("3");
     await second.fill("3");
-    expect(await textOf(page.locator(".budget"))).toContain("1 Punkte zu viel");
+    expect(await textOf(page.locator(".budget"))).toContain("1 Punkt zu viel");
     await page.getByRole("button", { name: "Punkte abgeben" }).click();
     const alert = await textOf(page.getByRole("alert"));
     expect(alert).toContain("Ihre Punkte sind nicht gespeichert");
