@@ -114,7 +114,11 @@ describe("a participant prioritises goals with the conference-day code", () => {
       const form = document.querySelector<HTMLFormElement>("form[aria-labelledby='ballot-title']")!;
       const body = new FormData(form);
       for (const key of [...body.keys()]) if (key.startsWith("p.")) body.set(key, "3");
-      const res = await fetch(location.href, { method: "POST", body });
+      // Sent as the form itself sends it (urlencoded: multipart is for upload routes only, 415 elsewhere).
+      const res = await fetch(location.href, {
+        method: "POST",
+        body: new URLSearchParams([...body].map(([k, v]) => [k, String(v)])),
+      });
       return res.status;
     });
     expect(forged).toBe(400);
