@@ -88,6 +88,7 @@ export const forumSchema = z.object({
 
 export const agendaSchema = z.object({
   intent: z.literal("agenda"),
+  agendaId: z.union([z.literal(""), z.uuid()]).default(""),
   startsAt: berlin,
   endsAt: optionalBerlin,
   title: required(300),
@@ -96,4 +97,3 @@ export const agendaSchema = z.object({
   forumId: z.union([z.literal(""), z.uuid()]).default(""),
 });
 
-export const deleteSchema = z.object({ intent: z.enum(["deleteForum", "deleteAgenda"]), id: z.uuid() });
