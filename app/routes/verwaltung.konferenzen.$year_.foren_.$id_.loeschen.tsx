@@ -10,7 +10,11 @@ import { notFound } from "~/server/http.server";
 import { isUuid } from "~/db/id";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  pageTitle(matches, data ? (t) => t("admin.forums.deleteTitle", { title: data.forum.title }) : "admin.forums.title", "admin"),
+  pageTitle(
+    matches,
+    data ? (t) => t("admin.forums.deleteTitle", { title: data.forum.title }) : "admin.forums.title",
+    "admin",
+  ),
 ];
 
 // GET asks, POST deletes.

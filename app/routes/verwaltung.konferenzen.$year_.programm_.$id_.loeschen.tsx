@@ -12,7 +12,11 @@ import { isUuid } from "~/db/id";
 import { formatTimeRange } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  pageTitle(matches, data ? (t) => t("admin.agenda.deleteTitle", { title: data.item.title }) : "admin.agenda.title", "admin"),
+  pageTitle(
+    matches,
+    data ? (t) => t("admin.agenda.deleteTitle", { title: data.item.title }) : "admin.agenda.title",
+    "admin",
+  ),
 ];
 
 // GET asks, POST deletes (deleting at the first click lost items by a slip).

@@ -85,7 +85,8 @@ export const conferences = defineMessages(
     "admin.agenda.cancel": "Abbrechen",
     "admin.agenda.actions": "Aktionen",
     "admin.agenda.deleteTitle": "Programmpunkt „{title}“ löschen?",
-    "admin.agenda.deleteLead": "Der Programmpunkt verschwindet aus dem öffentlichen Programm. Das lässt sich nicht rückgängig machen.",
+    "admin.agenda.deleteLead":
+      "Der Programmpunkt verschwindet aus dem öffentlichen Programm. Das lässt sich nicht rückgängig machen.",
     "admin.agenda.deleted": "Der Programmpunkt ist gelöscht.",
     "admin.forums.deleteTitle": "Forum „{title}“ löschen?",
     "admin.forums.deleteLead":

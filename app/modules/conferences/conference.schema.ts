@@ -96,4 +96,3 @@ export const agendaSchema = z.object({
   speakers: z.string().trim().max(500, "errors.tooLong").default(""),
   forumId: z.union([z.literal(""), z.uuid()]).default(""),
 });
-

@@ -16,7 +16,7 @@ import {
 import { consumeLoginToken, createUser } from "~/modules/auth/accounts.server";
 import { receiveUploads } from "~/server/uploads/multipart.server";
 import { makePdf } from "../../../tests/support/files";
-import { inviteCoordinator } from "./groups.server";
+import { inviteCoordinator, listInvitations, withdrawInvitation } from "./groups.server";
 import {
   addReportFile,
   allowedActions,
@@ -123,6 +123,47 @@ describe("inviting coordinators", () => {
     ).toEqual({ ok: false, error: "taken" });
     const [still] = await db.select().from(users).where(eq(users.email, "orga-ebel-i@example.org"));
     expect(still!.role).toBe("organiser");
+  });
+});
+
+describe("coordinator invitations", () => {
+  it("shows each invitation's status; a withdrawn link no longer signs in and its unused account is switched off", async () => {
+    const { group, organiser } = await setup("ebel-w");
+    const invite = (email: string, name: string, now?: Date) =>
+      inviteCoordinator({ groupId: group.id, email, name, appUrl: APP, locale: "de", now });
+    const tokenOf = async (email: string) =>
+      /\/login\/link\/([a-z2-7]{32})/.exec((await mailsTo(email)).at(-1)!.text)![1]!;
+    await invite("offen@example.org", "Olli Offen");
+    await invite("angenommen@example.org", "Anna Angenommen");
+    await invite("alt@example.org", "Alma Alt", new Date(Date.now() - 8 * 86_400_000));
+    await invite("weg@example.org", "Wim Weg");
+    expect(await consumeLoginToken(await tokenOf("angenommen@example.org"))).not.toBeNull();
+    const byName = async () => Object.fromEntries((await listInvitations(group.id)).map((i) => [i.name, i.status]));
+    expect(await byName()).toEqual({
+      "Olli Offen": "open",
+      "Anna Angenommen": "accepted",
+      "Alma Alt": "expired",
+      "Wim Weg": "open",
+    });
+    const invitations = await listInvitations(group.id);
+    const id = (name: string) => invitations.find((i) => i.name === name)!.userId;
+    // Only open invitations of this group can be withdrawn.
+    expect(await withdrawInvitation({ groupId: group.id, userId: id("Anna Angenommen"), actor: organiser })).toBe(
+      false,
+    );
+    expect(await withdrawInvitation({ groupId: group.id, userId: id("Alma Alt"), actor: organiser })).toBe(false);
+    expect(await withdrawInvitation({ groupId: group.id, userId: id("Wim Weg"), actor: organiser })).toBe(true);
+    expect(await withdrawInvitation({ groupId: group.id, userId: id("Wim Weg"), actor: organiser })).toBe(false);
+    expect((await byName())["Wim Weg"]).toBe("withdrawn");
+    expect(await consumeLoginToken(await tokenOf("weg@example.org"))).toBeNull();
+    const [wim] = await db.select().from(users).where(eq(users.email, "weg@example.org"));
+    expect(wim!.active).toBe(false);
+    const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, "invitation.withdraw"));
+    expect(entry).toMatchObject({ subjectId: group.id, summary: "Wim Weg", actorName: "Orga" });
+    // Invited again: a new open invitation that signs in.
+    await invite("weg@example.org", "Wim Weg");
+    expect((await byName())["Wim Weg"]).toBe("open");
+    expect(await consumeLoginToken(await tokenOf("weg@example.org"))).not.toBeNull();
   });
 });
 
