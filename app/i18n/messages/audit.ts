@@ -64,6 +64,8 @@ export const audit = defineMessages(
     "audit.action.registration.export": "{actor} hat die Liste der Teilnehmenden heruntergeladen.",
     "audit.action.registration.update": "{actor} hat eine Anmeldung geändert.",
     "audit.action.report.approve": "{actor} hat einen Umsetzungsbericht freigegeben.",
+    "audit.action.report.file_remove": "{actor} hat einen Anhang eines Umsetzungsberichts entfernt.",
+    "audit.action.report.unpublish": "{actor} hat die Veröffentlichung eines Umsetzungsberichts zurückgezogen.",
     "audit.action.report.publish": "{actor} hat einen Umsetzungsbericht veröffentlicht.",
     "audit.action.report.request_changes": "{actor} hat um Änderungen an einem Umsetzungsbericht gebeten.",
     "audit.action.user.directory.create":
@@ -135,6 +137,8 @@ export const audit = defineMessages(
     "audit.action.registration.export": "{actor} downloaded the list of participants.",
     "audit.action.registration.update": "{actor} changed a registration.",
     "audit.action.report.approve": "{actor} approved a progress report.",
+    "audit.action.report.file_remove": "{actor} removed an attachment of a progress report.",
+    "audit.action.report.unpublish": "{actor} withdrew the publication of a progress report.",
     "audit.action.report.publish": "{actor} published a progress report.",
     "audit.action.report.request_changes": "{actor} asked for changes to a progress report.",
     "audit.action.user.directory.create":

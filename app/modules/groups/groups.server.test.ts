@@ -6,6 +6,7 @@ import {
   auditLog,
   conferences,
   files,
+  fileVersions,
   groupReports,
   groups,
   loginTokens,
@@ -16,6 +17,7 @@ import {
 import { consumeLoginToken, createUser } from "~/modules/auth/accounts.server";
 import { receiveUploads } from "~/server/uploads/multipart.server";
 import { makePdf } from "../../../tests/support/files";
+import { storage } from "~/modules/uploads/storage.server";
 import { inviteCoordinator, listInvitations, withdrawInvitation } from "./groups.server";
 import {
   addReportFile,
@@ -25,6 +27,7 @@ import {
   listAgendaPresentations,
   listPublishedForSearch,
   listPublishedReports,
+  removeReportFile,
   saveReportText,
   sendReportReminders,
   setDeadline,
@@ -261,8 +264,9 @@ describe("the report workflow", () => {
       ["created", "Kim"],
     ]);
     expect(view!.history.find((h) => h.action === "edited")!.detail).toBe("activities");
-    // Published is final: no further step, no edits.
-    expect(allowedActions("published", "organiser")).toEqual([]);
+    // Published: only the organisers can withdraw it; no edits.
+    expect(allowedActions("published", "organiser")).toEqual(["unpublish"]);
+    expect(allowedActions("published", "coordinator")).toEqual([]);
   });
 });
 
@@ -278,6 +282,64 @@ describe("attachments of a report", () => {
     });
     return upload!;
   }
+
+  it("are removed with their stored bytes; a published report is withdrawn from the public pages", async () => {
+    const { group, conference, organiser } = await setup("ruhr-r");
+    const coord = await createUser({
+      email: "k-ruhr@example.org",
+      name: "Rita",
+      role: "coordinator",
+      groupId: group.id,
+    });
+    const actor: Actor = { id: coord.id, role: "coordinator", groupId: group.id };
+    const reportId = await ensureReport(group.id, conference.id, coord.id);
+    await saveReportText({ reportId, actor, text: TEXT });
+    const kept = (await addReportFile({ reportId, actor, upload: await pdfUpload("Bleibt", "Bleibt.pdf") }))!;
+    const wrong = (await addReportFile({ reportId, actor, upload: await pdfUpload("Falsch", "Falsch.pdf") }))!;
+    await addReportFile({
+      reportId,
+      actor,
+      upload: await pdfUpload("Falsch 2", "Falsch.pdf"),
+      replaceFileId: wrong.fileId,
+    });
+    const keys = (await db.select().from(fileVersions).where(eq(fileVersions.fileId, wrong.fileId))).map(
+      (v) => v.storageKey,
+    );
+    expect(keys).toHaveLength(2);
+    for (const key of keys) expect(await storage().size(key)).toBeGreaterThan(0);
+
+    expect(await removeReportFile({ reportId, fileId: wrong.fileId, actor })).toBe(true);
+    expect(await removeReportFile({ reportId, fileId: wrong.fileId, actor })).toBeNull();
+    expect((await getReportView(reportId))!.attachments.map((a) => a.displayName)).toEqual(["Bleibt.pdf"]);
+    expect(await db.select().from(files).where(eq(files.id, wrong.fileId))).toHaveLength(0);
+    for (const key of keys) expect(await storage().size(key)).toBeNull();
+    expect((await getReportView(reportId))!.history[0]).toMatchObject({ action: "file_removed", detail: "Falsch.pdf" });
+
+    // Submitted: the group can no longer remove files, the organisers can.
+    await transition({ reportId, actor, action: "submit", appUrl: APP, locale: "de" });
+    await expect(removeReportFile({ reportId, fileId: kept.fileId, actor })).rejects.toBeInstanceOf(WorkflowError);
+    await transition({ reportId, actor: organiser, action: "approve", appUrl: APP, locale: "de" });
+    await transition({ reportId, actor: organiser, action: "publish", appUrl: APP, locale: "de" });
+    expect(await listPublishedReports(group.id)).toHaveLength(1);
+    await expect(
+      transition({ reportId, actor, action: "unpublish", appUrl: APP, locale: "de" }),
+    ).rejects.toBeInstanceOf(WorkflowError);
+    await transition({ reportId, actor: organiser, action: "unpublish", appUrl: APP, locale: "de" });
+    expect(await listPublishedReports(group.id)).toHaveLength(0);
+    expect((await listPublishedForSearch()).some((r) => r.reportId === reportId)).toBe(false);
+    const view = (await getReportView(reportId))!;
+    expect(view.report).toMatchObject({ status: "approved", publishedAt: null });
+    expect(view.history[0]!.action).toBe("unpublished");
+    const [file] = await db.select().from(files).where(eq(files.id, kept.fileId));
+    expect(file!.public).toBe(false);
+    expect((await mailsTo("k-ruhr@example.org")).at(-1)!.subject).toBe(
+      `Zurückgezogen: Umsetzungsbericht ${group.name} (${conference.year})`,
+    );
+    expect(await removeReportFile({ reportId, fileId: kept.fileId, actor: organiser })).toBe(true);
+    const logged = (await db.select().from(auditLog).where(eq(auditLog.subjectId, reportId))).map((e) => e.action);
+    expect(logged).toEqual(expect.arrayContaining(["report.file_remove", "report.unpublish"]));
+    expect(logged.filter((a) => a === "report.file_remove")).toHaveLength(2);
+  });
 
   it("a new version keeps the earlier one; a file of another group's report cannot be replaced", async () => {
     const { group, other, conference } = await setup("innenstadt-v");
