@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { linkIn, startApp, waitForMail, type RunningApp } from "../support/app";
-import { launchBrowser, signedInContext } from "../support/browser";
+import { launchBrowser, signedInContext, textOf } from "../support/browser";
+import { makePdf } from "../support/files";
 import { conferenceYear } from "../support/http";
 
 // Issue #16, points 3 and 4 (conference side): what was created can be changed, deleting asks first,
@@ -216,6 +217,33 @@ describe("report attachments and a published report", () => {
     await page.goto(`${app.url}/arbeitskreise/bildung-und-ausbildung`);
     await page.getByText("Für diese Gruppe sind noch keine Ergebnisse veröffentlicht.").waitFor();
     await page.close();
+  });
+
+  it("the coordinator removes an attachment of her draft", async () => {
+    const coordinator = await browser.newContext();
+    const page = await coordinator.newPage();
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel("E-Mail-Adresse").first().fill("ebel@ikon.example");
+    await page.getByLabel(/^Passwort/).fill("Netzwerk-Demo-2026");
+    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+    await page.waitForURL((url) => url.pathname !== "/login");
+    await page.goto(`${app.url}/verwaltung/arbeitskreise`);
+    await page.getByRole("heading", { name: "Stadtteilnetzwerk Ebel", level: 1 }).waitFor();
+    await page.getByRole("button", { name: `Bericht für ${year} schreiben` }).click();
+    await page.getByRole("heading", { name: `Umsetzungsbericht ${year}: Stadtteilnetzwerk Ebel`, level: 1 }).waitFor();
+    await page
+      .getByLabel(/^Neue Datei anhängen/)
+      .setInputFiles({ name: "Entwurf.pdf", mimeType: "application/pdf", buffer: await makePdf("Entwurf") });
+    await page.getByRole("button", { name: "Datei hochladen" }).click();
+    const file = page.getByRole("link", { name: "Entwurf.pdf", exact: true });
+    await file.waitFor();
+    await page.getByRole("link", { name: named("Entfernen", "Entwurf.pdf") }).click();
+    await page.getByRole("heading", { name: "Anhang „Entwurf.pdf“ entfernen?", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Entfernen" }).click();
+    await page.getByRole("status").filter({ hasText: "Der Anhang ist entfernt." }).waitFor();
+    expect(await file.count()).toBe(0);
+    expect(await textOf(page.locator("table.history"))).toContain("Datei entfernt: Entwurf.pdf");
+    await coordinator.close();
   });
 
   it("every change above is in the audit log as a German sentence", async () => {
