@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, Field, SafeForm, TableWrap, type FormErrors, TextareaField } from "~/components/form";
 import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -96,8 +96,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       errors: { inviteEmail: "groups.invite.taken" },
       values: { intent: "invite", inviteName, inviteEmail },
     });
-  // A fresh key for the invite form, so it comes back empty with JS too (Remix keeps the DOM).
-  return data({ ok: true as const, done: "invited" as const, email: inviteEmail, sent: crypto.randomUUID() });
+  // Post-redirect-get: the invite form comes back empty (with JS too: it is keyed by the location).
+  throw redirect(`/verwaltung/arbeitskreise/${group.id}?eingeladen=${sent.userId}`);
 }
 
 export default function GroupAdmin() {
@@ -105,6 +105,8 @@ export default function GroupAdmin() {
   const { isOrganiser, group, reports, startable, coordinators, invitations } = useLoaderData<typeof loader>();
   const locale = useLocale();
   const [params] = useSearchParams();
+  const { key: formKey } = useLocation();
+  const invitedNow = invitations.find((i) => i.userId === params.get("eingeladen"));
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const failed = actionData && !actionData.ok ? actionData : null;
@@ -125,9 +127,12 @@ export default function GroupAdmin() {
       ) : null}
       {actionData?.ok ? (
         <p className="notice" role="status">
-          {actionData.done === "saved"
-            ? t("groups.admin.saved")
-            : t("groups.invite.sent", { email: actionData.email ?? "" })}
+          {t("groups.admin.saved")}
+        </p>
+      ) : null}
+      {invitedNow && !actionData ? (
+        <p className="notice" role="status">
+          {t("groups.invite.sent", { email: invitedNow.email })}
         </p>
       ) : null}
 
@@ -212,7 +217,7 @@ export default function GroupAdmin() {
               errors={inviteErrors}
               labels={{ inviteName: t("groups.invite.name"), inviteEmail: t("groups.invite.email") }}
             />
-            <SafeForm noValidate key={actionData?.ok && "sent" in actionData ? actionData.sent : "invite"}>
+            <SafeForm noValidate key={`invite-${formKey}`}>
               <input type="hidden" name="intent" value="invite" />
               <Field
                 name="inviteName"

@@ -184,6 +184,42 @@ describe("coordinator invitations", () => {
     await invited.close();
     await page.close();
   });
+
+  it("without JavaScript the invitation is sent by post-redirect-get and the form is empty", async () => {
+    const page = await noJs.newPage();
+    await page.goto(`${app.url}/verwaltung/arbeitskreise`);
+    await page.getByRole("link", { name: "Stadtteilnetzwerk Welheim" }).click();
+    await page
+      .getByLabel(/^Name \(Pflichtfeld\)/)
+      .first()
+      .fill("Nora Ohne");
+    await page
+      .getByLabel(/^E-Mail-Adresse/)
+      .first()
+      .fill("nora.ohne@example.org");
+    await page.getByRole("button", { name: "Einladung senden" }).click();
+    await page.getByText("Die Einladung wurde an nora.ohne@example.org gesendet.").waitFor();
+    expect(new URL(page.url()).searchParams.has("eingeladen")).toBe(true);
+    expect(
+      await page
+        .getByLabel(/^Name \(Pflichtfeld\)/)
+        .first()
+        .inputValue(),
+    ).toBe("");
+    expect(
+      await page
+        .getByLabel(/^E-Mail-Adresse/)
+        .first()
+        .inputValue(),
+    ).toBe("");
+    await page
+      .getByRole("table", { name: "Einladungen" })
+      .getByRole("row")
+      .filter({ hasText: "Nora Ohne" })
+      .filter({ hasText: /offen/ })
+      .waitFor();
+    await page.close();
+  });
 });
 
 describe("report attachments and a published report", () => {

@@ -93,7 +93,7 @@ describe("inviting coordinators", () => {
       appUrl: APP,
       locale: "de",
     });
-    expect(result).toEqual({ ok: true });
+    expect(result).toMatchObject({ ok: true });
     const [user] = await db.select().from(users).where(eq(users.email, "koordination@example.org"));
     expect(user).toMatchObject({ role: "coordinator", groupId: group.id, active: true, passwordHash: null });
     const [mail] = await mailsTo("koordination@example.org");

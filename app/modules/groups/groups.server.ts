@@ -82,7 +82,7 @@ export async function inviteCoordinator(input: {
   appUrl: string;
   locale: Locale;
   now?: Date;
-}): Promise<{ ok: true } | { ok: false; error: "taken" | "notFound" }> {
+}): Promise<{ ok: true; userId: string } | { ok: false; error: "taken" | "notFound" }> {
   const now = input.now ?? new Date();
   const email = normaliseEmail(input.email);
   const group = await getGroup(input.groupId);
@@ -109,7 +109,7 @@ export async function inviteCoordinator(input: {
       url,
     }),
   );
-  await db.transaction(async (tx) => {
+  const invited = await db.transaction(async (tx) => {
     let userId = existing?.id;
     if (existing) {
       await tx.update(users).set({ groupId: group.id, active: true }).where(eq(users.id, existing.id));
@@ -129,8 +129,9 @@ export async function inviteCoordinator(input: {
       expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000),
     });
     await enqueueMail(tx, { to: email, subject, ...mail, topic: `user:${userId}` });
+    return userId!;
   });
-  return { ok: true };
+  return { ok: true, userId: invited };
 }
 
 export type InvitationStatus = "open" | "accepted" | "expired" | "withdrawn";
