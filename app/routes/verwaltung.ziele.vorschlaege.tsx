@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Fragment, useRef } from "react";
+import { Fragment, useState } from "react";
 import { z } from "zod";
 import { ErrorSummary, Field, SafeForm } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
@@ -186,9 +186,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 /** The nonce of the last successful action: forms keyed by it start empty after each success. */
 function useSuccessKey() {
   const result = useActionData<typeof action>();
-  const last = useRef("");
-  if (result?.ok && result.nonce) last.current = result.nonce;
-  return last.current;
+  const [key, setKey] = useState("");
+  // A refused action leaves the key (and so the ticks and input) as they were.
+  if (result?.ok && result.nonce && result.nonce !== key) setKey(result.nonce);
+  return result?.ok && result.nonce ? result.nonce : key;
 }
 
 function ProposeForm() {
