@@ -44,6 +44,8 @@ type Result = {
   message?: MessageKey;
   vars?: Record<string, string | number>;
   errors?: LineError[];
+  /** A refused new version's name, shown again in its field. */
+  label?: string;
 };
 
 /** The uploaded file, or the pasted text. */
@@ -102,13 +104,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (intent === "version") {
     const parsed = validateForm(form, versionSchema);
-    if (!parsed.ok) return reply({ intent, ok: false, message: "goals.catalogue.versionInvalid" }, 400);
+    const label = String(form.get("label") ?? "").slice(0, 40);
+    if (!parsed.ok) return reply({ intent, ok: false, message: "goals.catalogue.versionInvalid", label }, 400);
     const created = await createConceptVersion(parsed.data.label);
     return reply(
       {
         intent,
         ok: Boolean(created),
         message: created ? "goals.catalogue.versionCreated" : "goals.catalogue.versionTaken",
+        ...(created ? {} : { label }),
       },
       created ? 200 : 400,
     );
@@ -207,11 +211,18 @@ export default function CatalogueAdmin() {
             </li>
           ))}
         </ul>
-        <SafeForm className="inline-actions">
+        {/* Keyed by the number of versions: empty again after an added one, kept when refused. */}
+        <SafeForm className="inline-actions" key={versions.length}>
           <input type="hidden" name="intent" value="version" />
           <div className="field">
             <label htmlFor="version-label">{t("goals.catalogue.newVersion")}</label>
-            <input id="version-label" name="label" maxLength={40} placeholder="2027" />
+            <input
+              id="version-label"
+              name="label"
+              maxLength={40}
+              placeholder="2027"
+              defaultValue={result?.intent === "version" && !result.ok ? result.label : undefined}
+            />
           </div>
           <button type="submit" className="button button--secondary">
             {t("goals.catalogue.createVersion")}
