@@ -103,6 +103,18 @@ describe("bulk actions on the proposals", () => {
     await page.getByRole("status").filter({ hasText: "Der Vorschlag ist gespeichert" }).waitFor();
     await item(page, "Mehrsprachige Spielplatzfeste").waitFor();
     expect(await title.inputValue()).toBe("");
+
+    // The catalogue's "new version" form: kept when refused, empty after it was added.
+    await page.goto(`${app.url}/verwaltung/ziele/katalog`);
+    const version = page.getByLabel(/^Neue Fassung/);
+    await version.fill("!");
+    await page.getByRole("button", { name: "Fassung anlegen" }).click();
+    await page.getByRole("alert").filter({ hasText: "Bitte geben Sie 2 bis 40 Zeichen an" }).waitFor();
+    expect(await version.inputValue()).toBe("!");
+    await version.fill("Fassung 2040");
+    await page.getByRole("button", { name: "Fassung anlegen" }).click();
+    await page.getByRole("status").filter({ hasText: "Die Fassung ist angelegt." }).waitFor();
+    expect(await version.inputValue()).toBe("");
     await context.close();
   });
 });
