@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "goal.round.close",
   "goal.status.delete",
   "goal.status.update",
+  "goal.update",
   "library.create",
   "library.delete",
   "library.publish",

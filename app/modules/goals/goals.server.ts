@@ -631,6 +631,16 @@ export type GoalDetails = {
 /** Organisers change what was agreed (e.g. when a goal is "angepasst"); the number stays. */
 export async function updateGoalDetails(input: { goalId: number; actor: Actor; details: GoalDetails }) {
   if (input.actor.role !== "organiser") return false;
-  const rows = await db.update(goals).set(input.details).where(eq(goals.id, input.goalId)).returning({ id: goals.id });
-  return rows.length > 0;
+  return db.transaction(async (tx) => {
+    const rows = await tx.update(goals).set(input.details).where(eq(goals.id, input.goalId)).returning({ id: goals.id });
+    if (rows.length === 0) return false;
+    await recordAudit(tx, {
+      actor: { id: input.actor.id },
+      action: "goal.update",
+      subjectType: "goal",
+      subjectId: String(input.goalId),
+      summary: input.details.title,
+    });
+    return true;
+  });
 }
