@@ -106,7 +106,7 @@ describe("bulk actions on the proposals", () => {
 
     // The catalogue's "new version" form: kept when refused, empty after it was added.
     await page.goto(`${app.url}/verwaltung/ziele/katalog`);
-    const version = page.getByLabel(/^Neue Fassung/);
+    const version = page.getByRole("textbox", { name: /^Neue Fassung/ });
     await version.fill("!");
     await page.getByRole("button", { name: "Fassung anlegen" }).click();
     await page.getByRole("alert").filter({ hasText: "Bitte geben Sie 2 bis 40 Zeichen an" }).waitFor();
