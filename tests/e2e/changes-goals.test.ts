@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { axeCheck, type Violation } from "../support/a11y";
 import { startApp, type RunningApp } from "../support/app";
 import { launchBrowser, signedInContext, textOf } from "../support/browser";
 import { conferenceYear } from "../support/http";
@@ -23,6 +24,8 @@ afterAll(async () => {
 
 const organiser = (options: { javaScriptEnabled?: boolean } = {}) =>
   signedInContext(browser, app.url, { viewport: { width: 1280, height: 900 }, ...options });
+
+const violations: Violation[] = [];
 
 const item = (page: Page, title: string) => page.locator(".goal-list > li", { hasText: title });
 
@@ -51,6 +54,7 @@ describe("bulk actions on the proposals", () => {
     expect(await textOf(item(page, "Sportvereine: kostenloses Schnuppertraining"))).toContain("Thema: Bildung");
     expect(await textOf(item(page, "Gesundheitslotsinnen in jedem Stadtteil"))).toContain("Thema: Gesundheit");
     expect(await box("Gesundheitslotsinnen in jedem Stadtteil").isChecked()).toBe(false);
+    violations.push(...(await axeCheck(page, "proposals after a bulk action")));
 
     // Nothing ticked: refused, and the typed theme stays.
     await theme.fill("Sport");
@@ -115,6 +119,15 @@ describe("bulk actions on the proposals", () => {
     await page.getByRole("button", { name: "Fassung anlegen" }).click();
     await page.getByRole("status").filter({ hasText: "Die Fassung ist angelegt." }).waitFor();
     expect(await version.inputValue()).toBe("");
+
+    // The new pages pass the accessibility check too.
+    await page.goto(`${app.url}/verwaltung/ziele/vorschlaege`);
+    await page.getByRole("link", { name: "„Mehrsprachige Spielplatzfeste“ umformulieren" }).click();
+    await page.getByRole("heading", { name: "Vorschlag umformulieren", level: 1 }).waitFor();
+    violations.push(...(await axeCheck(page, "reword a proposal")));
+    await page.goto(`${app.url}/verwaltung/ziele/vorschlaege/beenden?jahr=${year}`);
+    await page.getByRole("button", { name: "Ja, Abstimmung jetzt beenden" }).waitFor();
+    violations.push(...(await axeCheck(page, "end the vote?")));
     await context.close();
   });
 });
@@ -177,6 +190,7 @@ describe("a goal's status per year", () => {
     await page.getByRole("button", { name: "Stand speichern" }).click();
     const field = page.locator(".field", { has: yearField });
     await field.getByText("Für dieses Jahr hat das Ziel schon einen Stand.").waitFor();
+    violations.push(...(await axeCheck(page, "status entry with an error")));
     expect(await yearField.inputValue()).toBe(String(year - 1));
     await yearField.selectOption(String(year));
     await page.getByLabel("erreicht", { exact: true }).check();
@@ -190,9 +204,11 @@ describe("a goal's status per year", () => {
     // Deleting last year's entry asks first.
     await page.getByRole("link", { name: `Stand ${year - 1} löschen` }).click();
     await page.getByRole("heading", { name: new RegExp(`Stand ${year - 1} von Ziel \\d+ löschen\\?`) }).waitFor();
+    violations.push(...(await axeCheck(page, "delete a status entry?")));
     await page.getByRole("button", { name: "Ja, Stand löschen" }).click();
     await page.getByRole("status").filter({ hasText: `Der Stand für ${year - 1} ist gelöscht.` }).waitFor();
     expect(await entries.locator("tbody tr").count()).toBe(1);
+    violations.push(...(await axeCheck(page, "goal page with its status entries")));
     // The only entry left cannot be deleted.
     expect(await page.getByRole("link", { name: `Stand ${year} löschen` }).count()).toBe(0);
 
@@ -208,5 +224,11 @@ describe("a goal's status per year", () => {
     ])
       expect(log).toContain(sentence);
     await context.close();
+  });
+});
+
+describe("accessibility", () => {
+  it("finds no violations on the pages above", () => {
+    expect(violations.map((v) => `${v.url}: ${v.id} ${v.help} → ${v.targets.join(", ")}`).join("\n")).toBe("");
   });
 });
