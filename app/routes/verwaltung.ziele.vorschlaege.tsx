@@ -143,6 +143,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       maxPerProposal: parsed.data.maxPerProposal,
       opensAt,
       closesAt,
+      actor: { id: user.id },
     });
     if (!saved.ok)
       return fail(
@@ -159,7 +160,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return fail(intent, parsed.errors);
   const d = parsed.data;
   if (d.intent === "status") {
-    if (!(await setProposalStatus({ id: d.id, status: d.status }))) notFound();
+    if (!(await setProposalStatus({ id: d.id, status: d.status, actor: { id: user.id } }))) notFound();
     return done("status", "form.saved");
   }
   if (d.intent === "merge") {

@@ -5,8 +5,15 @@ import { auditLog, conferences, goalProposals, goalUpdates, groups, votingRounds
 import { translator, type MessageKey } from "~/i18n/catalog";
 import { createUser } from "~/modules/auth/accounts.server";
 import { listAudit } from "~/modules/audit/audit.server";
-import { agreeGoal, getGoalPage, rollOverGoals } from "./goals.server";
-import { createProposal, listProposals, mergeProposals, setProposalCluster, updateProposal } from "./proposals.server";
+import { agreeGoal, getGoalPage, rollOverGoals, updateGoalStatus } from "./goals.server";
+import {
+  createProposal,
+  listProposals,
+  mergeProposals,
+  setProposalCluster,
+  setProposalStatus,
+  updateProposal,
+} from "./proposals.server";
 import { deleteStatusEntry, listStatusEntries, updateStatusEntry } from "./status-entries.server";
 import { closeVotingRound, getVotingRound, roundState, saveVotingRound } from "./voting.server";
 
@@ -62,11 +69,16 @@ describe("changing what was created in the goal process", () => {
       createProposal({ conferenceId: conf2032, source: "organiser", title: "Anderes Jahr" }),
     ]);
     expect(
-      await setProposalCluster({ conferenceId: conf2031, ids: [a.id, b.id, other.id], cluster: " Bildung ", actor: organiser }),
+      await setProposalCluster({
+        conferenceId: conf2031,
+        ids: [a.id, b.id, other.id],
+        cluster: " Bildung ",
+        actor: organiser,
+      }),
     ).toBe(2);
-    expect(await setProposalCluster({ conferenceId: conf2031, ids: [c.id], cluster: "Gesundheit", actor: organiser })).toBe(
-      1,
-    );
+    expect(
+      await setProposalCluster({ conferenceId: conf2031, ids: [c.id], cluster: "Gesundheit", actor: organiser }),
+    ).toBe(1);
     const themes = Object.fromEntries((await listProposals(conf2031)).map((p) => [p.title, p.cluster]));
     expect(themes).toEqual({ "Vorschlag A": "Bildung", "Vorschlag B": "Bildung", "Vorschlag C": "Gesundheit" });
     expect((await listProposals(conf2032))[0]!.cluster).toBe("");
@@ -148,7 +160,12 @@ describe("changing what was created in the goal process", () => {
   });
 
   it("moves a goal's status to another year, refuses a second entry for one year, deletes all but the last", async () => {
-    const goalId = await agreeGoal({ conferenceId: conf2031, title: "Ziel mit Jahren", ownerGroupId: groupId, targetYear: 2034 });
+    const goalId = await agreeGoal({
+      conferenceId: conf2031,
+      title: "Ziel mit Jahren",
+      ownerGroupId: groupId,
+      targetYear: 2034,
+    });
     await rollOverGoals({ fromYear: 2031, toYear: 2032, appUrl: "http://localhost" });
     const [first, second] = await listStatusEntries(goalId);
     expect([first!.year, second!.year]).toEqual([2031, 2032]);
@@ -178,23 +195,84 @@ describe("changing what was created in the goal process", () => {
 
     // 2031 already has an entry: moving the 2033 one there is refused, nothing changes.
     expect(
-      await updateStatusEntry({ goalId, entryId: second!.id, year: 2031, status: "erreicht", sachstand: "", actor: organiser }),
+      await updateStatusEntry({
+        goalId,
+        entryId: second!.id,
+        year: 2031,
+        status: "erreicht",
+        sachstand: "",
+        actor: organiser,
+      }),
     ).toEqual({ ok: false, error: "duplicate" });
     expect(
-      await updateStatusEntry({ goalId, entryId: second!.id, year: 2099, status: "erreicht", sachstand: "", actor: organiser }),
+      await updateStatusEntry({
+        goalId,
+        entryId: second!.id,
+        year: 2099,
+        status: "erreicht",
+        sachstand: "",
+        actor: organiser,
+      }),
     ).toEqual({ ok: false, error: "noConference" });
     expect((await listStatusEntries(goalId)).map((e) => e.year)).toEqual([2031, 2033]);
     expect(
-      await updateStatusEntry({ goalId: goalId + 1000, entryId: second!.id, year: 2033, status: "neu", sachstand: "", actor: organiser }),
+      await updateStatusEntry({
+        goalId: goalId + 1000,
+        entryId: second!.id,
+        year: 2033,
+        status: "neu",
+        sachstand: "",
+        actor: organiser,
+      }),
     ).toBeNull();
 
-    expect(await deleteStatusEntry({ goalId, entryId: second!.id, actor: organiser })).toEqual({ ok: true, year: 2033 });
-    expect(await deleteStatusEntry({ goalId, entryId: first!.id, actor: organiser })).toEqual({ ok: false, error: "last" });
+    expect(await deleteStatusEntry({ goalId, entryId: second!.id, actor: organiser })).toEqual({
+      ok: true,
+      year: 2033,
+    });
+    expect(await deleteStatusEntry({ goalId, entryId: first!.id, actor: organiser })).toEqual({
+      ok: false,
+      error: "last",
+    });
     expect((await listStatusEntries(goalId)).map((e) => e.year)).toEqual([2031]);
     expect(await db.select().from(goalUpdates).where(eq(goalUpdates.conferenceId, conf2033))).toEqual([]);
 
     const actions = (await db.select({ action: auditLog.action }).from(auditLog)).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["goal.status.update", "goal.status.delete"]));
     expect(sentence("goal.status.update")).toBe("Anna Beispiel hat den Stand eines Ziels für ein Jahr geändert.");
+  });
+
+  it("logs admitting and rejecting proposals, setting up the vote and publishing a status as sentences", async () => {
+    const p = await createProposal({ conferenceId: conf2033, source: "participant", title: "Zu prüfen" });
+    expect(await setProposalStatus({ id: p.id, status: "accepted", actor: organiser })).toBe(true);
+    expect(await setProposalStatus({ id: p.id, status: "rejected", actor: organiser })).toBe(true);
+    await saveVotingRound({
+      conferenceId: conf2033,
+      pointsPerVoter: 3,
+      maxPerProposal: 1,
+      opensAt: day(2033, 11, 12, 9),
+      closesAt: day(2033, 11, 12, 16),
+      actor: organiser,
+    });
+    const goalId = await agreeGoal({
+      conferenceId: conf2033,
+      title: "Ziel 2033",
+      ownerGroupId: groupId,
+      targetYear: 2035,
+    });
+    await updateGoalStatus({
+      goalId,
+      actor: { id: organiser.id, role: "organiser", groupId: null },
+      status: "in_umsetzung",
+      sachstand: "Begonnen",
+    });
+    const actions = (await listAudit({ kind: "goal", limit: 4 })).map((e) => e.action).reverse();
+    expect(actions).toEqual(["goal.proposal.accept", "goal.proposal.reject", "goal.round.save", "goal.status.publish"]);
+    expect(actions.map(sentence)).toEqual([
+      "Anna Beispiel hat einen Zielvorschlag zur Abstimmung zugelassen.",
+      "Anna Beispiel hat einen Zielvorschlag abgelehnt.",
+      "Anna Beispiel hat die Abstimmung über die Ziele eingerichtet oder geändert.",
+      "Anna Beispiel hat einen Sachstand zu einem Ziel veröffentlicht.",
+    ]);
   });
 });

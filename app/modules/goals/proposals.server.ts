@@ -74,13 +74,28 @@ export async function createProposal(input: ProposalInput) {
   });
 }
 
-export async function setProposalStatus(input: { id: string; status: "accepted" | "rejected" | "submitted" }) {
-  const rows = await db
-    .update(goalProposals)
-    .set({ status: input.status })
-    .where(and(eq(goalProposals.id, input.id), ne(goalProposals.status, "merged")))
-    .returning({ id: goalProposals.id });
-  return rows.length > 0;
+export async function setProposalStatus(input: {
+  id: string;
+  status: "accepted" | "rejected" | "submitted";
+  actor?: { id: string; name?: string } | null;
+}) {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(goalProposals)
+      .set({ status: input.status })
+      .where(and(eq(goalProposals.id, input.id), ne(goalProposals.status, "merged")))
+      .returning({ id: goalProposals.id, title: goalProposals.title });
+    // The page only admits or rejects; "submitted" (back to review) has no button and no sentence.
+    if (rows.length && input.actor && input.status !== "submitted")
+      await recordAudit(tx, {
+        actor: input.actor,
+        action: input.status === "rejected" ? "goal.proposal.reject" : "goal.proposal.accept",
+        subjectType: "goal_proposal",
+        subjectId: input.id,
+        summary: rows[0]!.title,
+      });
+    return rows.length > 0;
+  });
 }
 
 /**

@@ -45,13 +45,14 @@ export function checkRound(input: Omit<RoundInput, "conferenceId">): RoundError 
 
 /** Creates or changes the conference's voting round. */
 export async function saveVotingRound(
-  input: RoundInput,
+  input: RoundInput & { actor?: { id: string; name?: string } | null },
 ): Promise<{ ok: true; id: string } | { ok: false; error: RoundError }> {
   const error = checkRound(input);
   if (error) return { ok: false, error };
+  const { actor, ...round } = input;
   const [row] = await db
     .insert(votingRounds)
-    .values(input)
+    .values(round)
     .onConflictDoUpdate({
       target: votingRounds.conferenceId,
       set: {
@@ -62,6 +63,8 @@ export async function saveVotingRound(
       },
     })
     .returning({ id: votingRounds.id });
+  if (actor)
+    await recordAudit(db, { actor, action: "goal.round.save", subjectType: "voting_round", subjectId: row!.id });
   return { ok: true, id: row!.id };
 }
 
