@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listStatusEntries } from "~/modules/goals/status-entries.server";
-import { ErrorSummary, Field, SafeForm } from "~/components/form";
+import { ErrorSummary, Field, SafeForm, TableWrap } from "~/components/form";
 import { pageTitle, useT } from "~/i18n/i18n";
 import { goalAdminSchema } from "~/modules/goals/goals.schema";
 import {
@@ -176,39 +176,41 @@ function StatusEntries() {
     <section aria-labelledby="entries-title">
       <h2 id="entries-title">{t("goals.admin.entries.title")}</h2>
       <p>{t("goals.admin.entries.lead")}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("goals.admin.entries.year")}</th>
-            <th scope="col">{t("goals.status")}</th>
-            <th scope="col">{t("goals.sachstand")}</th>
-            <td />
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <th scope="row">{e.year}</th>
-              <td>
-                <StatusBadge status={e.status} />
-              </td>
-              <td>{e.sachstand || t("goals.admin.entries.none")}</td>
-              <td>
-                <span className="inline-actions">
-                  <Link to={`/verwaltung/ziele/${goal.id}/stand/${e.id}`}>
-                    {t("goals.admin.entries.edit", { year: e.year })}
-                  </Link>
-                  {entries.length > 1 ? (
-                    <Link to={`/verwaltung/ziele/${goal.id}/stand/${e.id}/loeschen`}>
-                      {t("goals.admin.entries.delete", { year: e.year })}
-                    </Link>
-                  ) : null}
-                </span>
-              </td>
+      <TableWrap label={t("goals.admin.entries.title")}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("goals.admin.entries.year")}</th>
+              <th scope="col">{t("goals.status")}</th>
+              <th scope="col">{t("goals.sachstand")}</th>
+              <td />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <th scope="row">{e.year}</th>
+                <td>
+                  <StatusBadge status={e.status} />
+                </td>
+                <td>{e.sachstand || t("goals.admin.entries.none")}</td>
+                <td>
+                  <span className="inline-actions">
+                    <Link to={`/verwaltung/ziele/${goal.id}/stand/${e.id}`}>
+                      {t("goals.admin.entries.edit", { year: e.year })}
+                    </Link>
+                    {entries.length > 1 ? (
+                      <Link to={`/verwaltung/ziele/${goal.id}/stand/${e.id}/loeschen`}>
+                        {t("goals.admin.entries.delete", { year: e.year })}
+                      </Link>
+                    ) : null}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
     </section>
   );
 }

@@ -242,12 +242,7 @@ function ProposeForm() {
           {recommendations.map((r) => (
             <li key={r.id}>
               <label>
-                <input
-                  type="checkbox"
-                  name="recommendationIds"
-                  value={r.id}
-                  defaultChecked={chosenRecs.has(r.id)}
-                />
+                <input type="checkbox" name="recommendationIds" value={r.id} defaultChecked={chosenRecs.has(r.id)} />
                 <span>
                   <strong>{r.code}</strong> {r.title}
                 </span>
@@ -434,138 +429,133 @@ export default function ProposalsAdmin() {
           </SafeForm>
         ) : null}
         <Fragment key={successKey}>
-        <ul className="goal-list">
-          {open.map((p) => (
-            <li key={p.id}>
-              <h3>
-                {organiser ? (
-                  <label>
-                    <input
-                      type="checkbox"
-                      name="selected"
-                      value={p.id}
-                      form="bulk"
-                      defaultChecked={ticked.has(p.id)}
-                    />{" "}
-                    {p.title}
-                  </label>
-                ) : (
-                  p.title
-                )}
-              </h3>
-              <p className="goal-meta">
-                <span>{t(`goals.admin.proposalStatus.${p.status}` as MessageKey)}</span>
-                <span>{t(`goals.source.${p.source}` as MessageKey)}</span>
-                {p.fieldName ? <span>{p.fieldName}</span> : null}
-                {p.groupName ? <span>{p.groupName}</span> : null}
-                {p.cluster ? <span>{t("goals.admin.cluster", { cluster: p.cluster })}</span> : null}
-              </p>
-              {p.description ? <p>{p.description}</p> : null}
-              {p.recommendations.length ? (
-                <ul className="chips">
-                  {p.recommendations.map((r) => (
-                    <li key={r.id}>{r.code}</li>
-                  ))}
-                </ul>
-              ) : null}
-              {p.mergedFrom.length ? (
-                <div className="trace">
-                  <p>{t("goals.page.mergedFrom")}</p>
-                  <ul>
-                    {p.mergedFrom.map((m) => (
-                      <li key={m.id}>
-                        „{m.title}“ ({t(`goals.source.${m.source}` as MessageKey)})
-                      </li>
+          <ul className="goal-list">
+            {open.map((p) => (
+              <li key={p.id}>
+                <h3>
+                  {organiser ? (
+                    <label>
+                      <input
+                        type="checkbox"
+                        name="selected"
+                        value={p.id}
+                        form="bulk"
+                        defaultChecked={ticked.has(p.id)}
+                      />{" "}
+                      {p.title}
+                    </label>
+                  ) : (
+                    p.title
+                  )}
+                </h3>
+                <p className="goal-meta">
+                  <span>{t(`goals.admin.proposalStatus.${p.status}` as MessageKey)}</span>
+                  <span>{t(`goals.source.${p.source}` as MessageKey)}</span>
+                  {p.fieldName ? <span>{p.fieldName}</span> : null}
+                  {p.groupName ? <span>{p.groupName}</span> : null}
+                  {p.cluster ? <span>{t("goals.admin.cluster", { cluster: p.cluster })}</span> : null}
+                </p>
+                {p.description ? <p>{p.description}</p> : null}
+                {p.recommendations.length ? (
+                  <ul className="chips">
+                    {p.recommendations.map((r) => (
+                      <li key={r.id}>{r.code}</li>
                     ))}
                   </ul>
-                </div>
-              ) : null}
-              {organiser ? (
-                <div className="inline-actions">
-                  {p.status !== "accepted" ? (
-                    <SafeForm>
-                      <input type="hidden" name="intent" value="status" />
-                      <input type="hidden" name="id" value={p.id} />
-                      <input type="hidden" name="status" value="accepted" />
-                      <button type="submit" className="button button--small">
-                        {t("goals.admin.accept")}
-                      </button>
-                    </SafeForm>
-                  ) : null}
-                  {p.status !== "rejected" ? (
-                    <SafeForm>
-                      <input type="hidden" name="intent" value="status" />
-                      <input type="hidden" name="id" value={p.id} />
-                      <input type="hidden" name="status" value="rejected" />
-                      <button type="submit" className="button button--small button--secondary">
-                        {t("goals.admin.reject")}
-                      </button>
-                    </SafeForm>
-                  ) : null}
-                  {p.status === "accepted" ? (
+                ) : null}
+                {p.mergedFrom.length ? (
+                  <div className="trace">
+                    <p>{t("goals.page.mergedFrom")}</p>
+                    <ul>
+                      {p.mergedFrom.map((m) => (
+                        <li key={m.id}>
+                          „{m.title}“ ({t(`goals.source.${m.source}` as MessageKey)})
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+                {organiser ? (
+                  <div className="inline-actions">
+                    {p.status !== "accepted" ? (
+                      <SafeForm>
+                        <input type="hidden" name="intent" value="status" />
+                        <input type="hidden" name="id" value={p.id} />
+                        <input type="hidden" name="status" value="accepted" />
+                        <button type="submit" className="button button--small">
+                          {t("goals.admin.accept")}
+                        </button>
+                      </SafeForm>
+                    ) : null}
+                    {p.status !== "rejected" ? (
+                      <SafeForm>
+                        <input type="hidden" name="intent" value="status" />
+                        <input type="hidden" name="id" value={p.id} />
+                        <input type="hidden" name="status" value="rejected" />
+                        <button type="submit" className="button button--small button--secondary">
+                          {t("goals.admin.reject")}
+                        </button>
+                      </SafeForm>
+                    ) : null}
+                    {p.status === "accepted" ? (
+                      <Link
+                        className="button button--small button--secondary"
+                        to={`/verwaltung/ziele/vereinbaren?vorschlag=${p.id}`}
+                      >
+                        {t("goals.admin.agreeFrom")}
+                      </Link>
+                    ) : null}
                     <Link
                       className="button button--small button--secondary"
-                      to={`/verwaltung/ziele/vereinbaren?vorschlag=${p.id}`}
+                      to={`/verwaltung/ziele/vorschlaege/${p.id}`}
+                      aria-label={t("goals.admin.proposal.editNamed", { title: p.title })}
                     >
-                      {t("goals.admin.agreeFrom")}
+                      {t("goals.admin.proposal.edit")}
                     </Link>
-                  ) : null}
-                  <Link
-                    className="button button--small button--secondary"
-                    to={`/verwaltung/ziele/vorschlaege/${p.id}`}
-                    aria-label={t("goals.admin.proposal.editNamed", { title: p.title })}
-                  >
-                    {t("goals.admin.proposal.edit")}
-                  </Link>
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {organiser && open.length > 1 ? (
+            <div className="card">
+              <h3>{t("goals.admin.merge.title")}</h3>
+              <p>{t("goals.admin.merge.lead")}</p>
+              <div className="inline-actions">
+                <div className="field">
+                  <label htmlFor="merge-target">{t("goals.admin.merge.target")}</label>
+                  <select id="merge-target" name="targetId" form="bulk" defaultValue={mergeFailed?.values.targetId}>
+                    {open
+                      .filter((p) => p.status !== "rejected")
+                      .map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.title}
+                        </option>
+                      ))}
+                  </select>
                 </div>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-        {organiser && open.length > 1 ? (
-          <div className="card">
-            <h3>{t("goals.admin.merge.title")}</h3>
-            <p>{t("goals.admin.merge.lead")}</p>
-            <div className="inline-actions">
-              <div className="field">
-                <label htmlFor="merge-target">{t("goals.admin.merge.target")}</label>
-                <select
-                  id="merge-target"
-                  name="targetId"
-                  form="bulk"
-                  defaultValue={mergeFailed?.values.targetId}
-                >
-                  {open
-                    .filter((p) => p.status !== "rejected")
-                    .map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.title}
-                      </option>
-                    ))}
-                </select>
+                <button type="submit" name="intent" value="merge" form="bulk" className="button">
+                  {t("goals.admin.merge.submit")}
+                </button>
               </div>
-              <button type="submit" name="intent" value="merge" form="bulk" className="button">
-                {t("goals.admin.merge.submit")}
-              </button>
-            </div>
-            <h3>{t("goals.admin.clusterTitle")}</h3>
-            <div className="inline-actions">
-              <div className="field">
-                <label htmlFor="cluster-name">{t("goals.admin.clusterLabel")}</label>
-                <input
-                  id="cluster-name"
-                  name="cluster"
-                  form="bulk"
-                  maxLength={80}
-                  defaultValue={mergeFailed?.values.cluster}
-                />
+              <h3>{t("goals.admin.clusterTitle")}</h3>
+              <div className="inline-actions">
+                <div className="field">
+                  <label htmlFor="cluster-name">{t("goals.admin.clusterLabel")}</label>
+                  <input
+                    id="cluster-name"
+                    name="cluster"
+                    form="bulk"
+                    maxLength={80}
+                    defaultValue={mergeFailed?.values.cluster}
+                  />
+                </div>
+                <button type="submit" name="intent" value="cluster" form="bulk" className="button button--secondary">
+                  {t("goals.admin.clusterSubmit")}
+                </button>
               </div>
-              <button type="submit" name="intent" value="cluster" form="bulk" className="button button--secondary">
-                {t("goals.admin.clusterSubmit")}
-              </button>
             </div>
-          </div>
-        ) : null}
+          ) : null}
         </Fragment>
         {proposals.some((p) => p.status === "merged") ? (
           <p>{t("goals.admin.mergedCount", { count: proposals.filter((p) => p.status === "merged").length })}</p>

@@ -73,7 +73,9 @@ describe("bulk actions on the proposals", () => {
     await page.getByRole("button", { name: "Markierte zuordnen" }).click();
     await page.getByRole("status").filter({ hasText: "1 Vorschlag dem Thema „Sport“ zugeordnet." }).waitFor();
     expect(
-      await page.getByRole("checkbox", { name: "Sportvereine: kostenloses Schnuppertraining", exact: true }).isChecked(),
+      await page
+        .getByRole("checkbox", { name: "Sportvereine: kostenloses Schnuppertraining", exact: true })
+        .isChecked(),
     ).toBe(false);
     expect(await textOf(item(page, "Berufsorientierung mit Eltern ab Klasse 8"))).toContain("Thema: Bildung");
 
@@ -179,7 +181,9 @@ describe("a goal's status per year", () => {
       .getByRole("row", { name: /Sprachcafés für Eltern an drei Grundschulen/ })
       .getByRole("link", { name: "Sachstand eintragen" })
       .click();
-    const entries = page.locator("section", { has: page.getByRole("heading", { name: "Stand in den einzelnen Jahren" }) });
+    const entries = page.locator("section", {
+      has: page.getByRole("heading", { name: "Stand in den einzelnen Jahren" }),
+    });
     await entries.waitFor();
     expect(await entries.locator("tbody tr").count()).toBe(2);
 
@@ -196,7 +200,10 @@ describe("a goal's status per year", () => {
     await page.getByLabel("erreicht", { exact: true }).check();
     await page.getByLabel(/^Sachstand/).fill("Alle drei Sprachcafés laufen.");
     await page.getByRole("button", { name: "Stand speichern" }).click();
-    await page.getByRole("status").filter({ hasText: `Der Stand für ${year} ist gespeichert.` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Der Stand für ${year} ist gespeichert.` })
+      .waitFor();
     expect(await textOf(entries.getByRole("row", { name: new RegExp(`^${year}`) }))).toContain(
       "Alle drei Sprachcafés laufen.",
     );
@@ -206,9 +213,20 @@ describe("a goal's status per year", () => {
     await page.getByRole("heading", { name: new RegExp(`Stand ${year - 1} von Ziel \\d+ löschen\\?`) }).waitFor();
     violations.push(...(await axeCheck(page, "delete a status entry?")));
     await page.getByRole("button", { name: "Ja, Stand löschen" }).click();
-    await page.getByRole("status").filter({ hasText: `Der Stand für ${year - 1} ist gelöscht.` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Der Stand für ${year - 1} ist gelöscht.` })
+      .waitFor();
     expect(await entries.locator("tbody tr").count()).toBe(1);
     violations.push(...(await axeCheck(page, "goal page with its status entries")));
+    // On a phone the table scrolls inside its box, the page does not.
+    await page.setViewportSize({ width: 320, height: 640 });
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+    await page.setViewportSize({ width: 1280, height: 900 });
     // The only entry left cannot be deleted.
     expect(await page.getByRole("link", { name: `Stand ${year} löschen` }).count()).toBe(0);
 

@@ -136,7 +136,10 @@ describe("the goal cycle over two conference years", () => {
     expect(await setProposalStatus({ id: parent.id, status: "accepted" })).toBe(true);
 
     // Organisers merge the duplicate: the trace stays, the links are united.
-    expect(await mergeProposals({ targetId: parent.id, sourceIds: [duplicate.id] })).toMatchObject({ ok: true, merged: 1 });
+    expect(await mergeProposals({ targetId: parent.id, sourceIds: [duplicate.id] })).toMatchObject({
+      ok: true,
+      merged: 1,
+    });
     const afterMerge = await listProposals(year1);
     const merged = afterMerge.find((p) => p.id === parent.id)!;
     expect(merged.mergedFrom.map((m) => m.title)).toEqual(["Deutschkurse für Eltern in der Schule"]);

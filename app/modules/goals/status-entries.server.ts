@@ -93,7 +93,8 @@ export async function updateStatusEntry(input: {
       action: "goal.status.update",
       subjectType: "goal",
       subjectId: String(input.goalId),
-      summary: row.year === input.year ? `${input.year}: ${input.status}` : `${row.year} → ${input.year}: ${input.status}`,
+      summary:
+        row.year === input.year ? `${input.year}: ${input.status}` : `${row.year} → ${input.year}: ${input.status}`,
     });
     return { ok: true as const };
   });
