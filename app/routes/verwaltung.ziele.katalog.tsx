@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { z } from "zod";
 import { SafeForm } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
@@ -46,6 +47,8 @@ type Result = {
   errors?: LineError[];
   /** A refused new version's name, shown again in its field. */
   label?: string;
+  /** New with every added version: the form is keyed by it, so it is empty again in the browser too. */
+  nonce?: string;
 };
 
 /** The uploaded file, or the pasted text. */
@@ -112,7 +115,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         intent,
         ok: Boolean(created),
         message: created ? "goals.catalogue.versionCreated" : "goals.catalogue.versionTaken",
-        ...(created ? {} : { label }),
+        ...(created ? { nonce: crypto.randomUUID() } : { label }),
       },
       created ? 200 : 400,
     );
@@ -130,6 +133,8 @@ export default function CatalogueAdmin() {
   const { versions, shownId, recommendations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const shown = versions.find((v) => v.id === shownId);
+  const [versionKey, setVersionKey] = useState("");
+  if (result?.nonce && result.nonce !== versionKey) setVersionKey(result.nonce);
   return (
     <>
       <p>
@@ -211,8 +216,8 @@ export default function CatalogueAdmin() {
             </li>
           ))}
         </ul>
-        {/* Keyed by the number of versions: empty again after an added one, kept when refused. */}
-        <SafeForm className="inline-actions" key={versions.length}>
+        {/* Keyed by the last added version: empty again after an add, kept when refused. */}
+        <SafeForm className="inline-actions" key={result?.nonce ?? versionKey}>
           <input type="hidden" name="intent" value="version" />
           <div className="field">
             <label htmlFor="version-label">{t("goals.catalogue.newVersion")}</label>
