@@ -300,14 +300,15 @@ function RoundForm() {
         </p>
       ) : null}
       {round?.state === "open" ? (
-        <p>
-          <Link
-            className="button button--secondary"
-            to={`/verwaltung/ziele/vorschlaege/beenden?jahr=${conference.year}`}
-          >
-            {t("goals.admin.round.end")}
-          </Link>
-        </p>
+        // A button to the confirm page (GET): ending asks first, also without JavaScript.
+        <Form method="get" action="/verwaltung/ziele/vorschlaege/beenden">
+          <input type="hidden" name="jahr" value={conference.year} />
+          <p>
+            <button type="submit" className="button button--secondary">
+              {t("goals.admin.round.end")}
+            </button>
+          </p>
+        </Form>
       ) : null}
       {conference.dayCode ? (
         <p>

@@ -128,7 +128,7 @@ describe("bulk actions on the proposals", () => {
     await page.getByRole("heading", { name: "Vorschlag umformulieren", level: 1 }).waitFor();
     violations.push(...(await axeCheck(page, "reword a proposal")));
     await page.goto(`${app.url}/verwaltung/ziele/vorschlaege/beenden?jahr=${year}`);
-    await page.getByRole("button", { name: "Ja, Abstimmung jetzt beenden" }).waitFor();
+    await page.getByRole("button", { name: "Abstimmung beenden", exact: true }).waitFor();
     violations.push(...(await axeCheck(page, "end the vote?")));
     await context.close();
   });
@@ -159,15 +159,15 @@ describe("changing proposals and the vote", () => {
     expect(await item(page, "in der Innenstadt").count()).toBe(0);
 
     // Ending the vote: one button, a confirm page, and the vote is over.
-    await page.getByRole("link", { name: "Abstimmung jetzt beenden" }).click();
+    await page.getByRole("button", { name: "Abstimmung jetzt beenden" }).click();
     await page.getByRole("heading", { name: "Abstimmung jetzt beenden?", level: 1 }).waitFor();
     await page.getByRole("link", { name: "Zurück zu den Vorschlägen" }).last().click();
     expect(await textOf(page.locator("#round-title + p"))).toContain("Die Abstimmung läuft.");
-    await page.getByRole("link", { name: "Abstimmung jetzt beenden" }).click();
-    await page.getByRole("button", { name: "Ja, Abstimmung jetzt beenden" }).click();
+    await page.getByRole("button", { name: "Abstimmung jetzt beenden" }).click();
+    await page.getByRole("button", { name: "Abstimmung beenden", exact: true }).click();
     await page.getByRole("status").filter({ hasText: "Die Abstimmung ist beendet." }).waitFor();
     expect(await textOf(page.locator("#round-title + p"))).toContain("Die Abstimmung ist beendet.");
-    expect(await page.getByRole("link", { name: "Abstimmung jetzt beenden" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Abstimmung jetzt beenden" }).count()).toBe(0);
     await context.close();
   });
 });

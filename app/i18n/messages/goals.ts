@@ -227,7 +227,7 @@ export const goals = defineMessages(
     "goals.admin.round.endTitle": "Abstimmung jetzt beenden?",
     "goals.admin.round.endLead":
       "Die Abstimmung {year} läuft bis {closesAt}. Wenn Sie sie jetzt beenden, zählen die bisher abgegebenen Stimmzettel ({ballots}); danach kann niemand mehr Punkte verteilen.",
-    "goals.admin.round.endSubmit": "Ja, Abstimmung jetzt beenden",
+    "goals.admin.round.endSubmit": "Abstimmung beenden",
     "goals.admin.round.ended": "Die Abstimmung ist beendet.",
     "goals.admin.round.notOpen": "Die Abstimmung läuft gerade nicht; es gibt nichts zu beenden.",
     "goals.admin.entries.title": "Stand in den einzelnen Jahren",
@@ -551,7 +551,7 @@ export const goals = defineMessages(
     "goals.admin.round.endTitle": "End the vote now?",
     "goals.admin.round.endLead":
       "The {year} vote runs until {closesAt}. If you end it now, the ballots cast so far count ({ballots}); after that nobody can give points.",
-    "goals.admin.round.endSubmit": "Yes, end the vote now",
+    "goals.admin.round.endSubmit": "End the vote",
     "goals.admin.round.ended": "The vote has ended.",
     "goals.admin.round.notOpen": "The vote is not running; there is nothing to end.",
     "goals.admin.entries.title": "Status in each year",
