@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Field, SafeForm } from "~/components/form";
+import { listStatusEntries } from "~/modules/goals/status-entries.server";
+import { ErrorSummary, Field, SafeForm, TableWrap } from "~/components/form";
 import { pageTitle, useT } from "~/i18n/i18n";
 import { goalAdminSchema } from "~/modules/goals/goals.schema";
 import {
@@ -32,8 +33,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await getGoalPage(goalId(params.id));
   if (!page || (user.role !== "organiser" && user.groupId !== page.goal.ownerGroupId)) notFound();
   const pending = (await listPendingUpdates()).find((p) => p.goalId === page.goal.id) ?? null;
-  const groups = user.role === "organiser" ? await listGroups() : [];
-  return { goal: page.goal, years: page.years, pending, role: user.role, groups };
+  const organiser = user.role === "organiser";
+  const groups = organiser ? await listGroups() : [];
+  const entries = organiser ? await listStatusEntries(page.goal.id) : [];
+  // After correcting or deleting a status entry (on pages of their own): what changed, said here.
+  const query = new URL(request.url).searchParams;
+  const changedYear = Number(query.get("gespeichert") ?? query.get("geloescht"));
+  const changed =
+    organiser && Number.isInteger(changedYear) && changedYear > 0
+      ? { year: changedYear, deleted: query.has("geloescht") }
+      : null;
+  return {
+    goal: page.goal,
+    years: page.years,
+    pending,
+    role: user.role,
+    groups,
+    entries: entries.map((e) => ({ id: e.id, year: e.year, status: e.status, sachstand: e.sachstand })),
+    changed,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -150,9 +168,56 @@ function DetailsForm() {
   );
 }
 
+/** Every year's status of the goal, each with a way to correct it (year, status, text) or delete it. */
+function StatusEntries() {
+  const t = useT();
+  const { goal, entries } = useLoaderData<typeof loader>();
+  return (
+    <section aria-labelledby="entries-title">
+      <h2 id="entries-title">{t("goals.admin.entries.title")}</h2>
+      <p>{t("goals.admin.entries.lead")}</p>
+      <TableWrap label={t("goals.admin.entries.title")}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("goals.admin.entries.year")}</th>
+              <th scope="col">{t("goals.status")}</th>
+              <th scope="col">{t("goals.sachstand")}</th>
+              <td />
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <th scope="row">{e.year}</th>
+                <td>
+                  <StatusBadge status={e.status} />
+                </td>
+                <td>{e.sachstand || t("goals.admin.entries.none")}</td>
+                <td>
+                  <span className="inline-actions">
+                    <Link to={`/verwaltung/ziele/${goal.id}/stand/${e.id}`}>
+                      {t("goals.admin.entries.edit", { year: e.year })}
+                    </Link>
+                    {entries.length > 1 ? (
+                      <Link to={`/verwaltung/ziele/${goal.id}/stand/${e.id}/loeschen`}>
+                        {t("goals.admin.entries.delete", { year: e.year })}
+                      </Link>
+                    ) : null}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </section>
+  );
+}
+
 export default function UpdateGoal() {
   const t = useT();
-  const { goal, years, pending, role } = useLoaderData<typeof loader>();
+  const { goal, years, pending, role, changed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const statusFailed = result && "errors" in result && result.values.intent !== "details";
   const errors = statusFailed ? result.errors : undefined;
@@ -173,6 +238,11 @@ export default function UpdateGoal() {
         <p>
           {t("goals.admin.update.published", { year: current.year })} <StatusBadge status={current.status} />{" "}
           {current.sachstand}
+        </p>
+      ) : null}
+      {changed && !result ? (
+        <p className="notice" role="status">
+          {t(changed.deleted ? "goals.admin.entries.deleted" : "goals.admin.entries.saved", { year: changed.year })}
         </p>
       ) : null}
       {result && "submitted" in result ? (
@@ -229,6 +299,7 @@ export default function UpdateGoal() {
           {role === "organiser" ? t("goals.admin.update.publish") : t("goals.admin.update.submit")}
         </button>
       </SafeForm>
+      {role === "organiser" ? <StatusEntries /> : null}
       {role === "organiser" ? <DetailsForm /> : null}
     </div>
   );

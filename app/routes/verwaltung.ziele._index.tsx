@@ -38,11 +38,12 @@ const schema = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireOrganiser(request);
+  const user = await requireOrganiser(request);
   const result = await parseForm(request, context, schema);
   if (!result.ok) notFound();
   if (result.data.intent === "review") {
-    if (!(await reviewUpdate({ goalYearId: result.data.goalYearId, decision: result.data.decision }))) notFound();
+    const { goalYearId, decision } = result.data;
+    if (!(await reviewUpdate({ goalYearId, decision, actor: { id: user.id } }))) notFound();
     return data({ intent: "review" as const, decision: result.data.decision });
   }
   const rolled = await rollOverGoals({

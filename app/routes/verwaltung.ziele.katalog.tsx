@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { z } from "zod";
 import { SafeForm } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
@@ -44,6 +45,10 @@ type Result = {
   message?: MessageKey;
   vars?: Record<string, string | number>;
   errors?: LineError[];
+  /** A refused new version's name, shown again in its field. */
+  label?: string;
+  /** New with every added version: the form is keyed by it, so it is empty again in the browser too. */
+  nonce?: string;
 };
 
 /** The uploaded file, or the pasted text. */
@@ -102,13 +107,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (intent === "version") {
     const parsed = validateForm(form, versionSchema);
-    if (!parsed.ok) return reply({ intent, ok: false, message: "goals.catalogue.versionInvalid" }, 400);
+    const label = String(form.get("label") ?? "").slice(0, 40);
+    if (!parsed.ok) return reply({ intent, ok: false, message: "goals.catalogue.versionInvalid", label }, 400);
     const created = await createConceptVersion(parsed.data.label);
     return reply(
       {
         intent,
         ok: Boolean(created),
         message: created ? "goals.catalogue.versionCreated" : "goals.catalogue.versionTaken",
+        ...(created ? { nonce: crypto.randomUUID() } : { label }),
       },
       created ? 200 : 400,
     );
@@ -126,6 +133,8 @@ export default function CatalogueAdmin() {
   const { versions, shownId, recommendations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const shown = versions.find((v) => v.id === shownId);
+  const [versionKey, setVersionKey] = useState("");
+  if (result?.nonce && result.nonce !== versionKey) setVersionKey(result.nonce);
   return (
     <>
       <p>
@@ -207,11 +216,18 @@ export default function CatalogueAdmin() {
             </li>
           ))}
         </ul>
-        <SafeForm className="inline-actions">
+        {/* Keyed by the last added version: empty again after an add, kept when refused. */}
+        <SafeForm className="inline-actions" key={result?.nonce ?? versionKey}>
           <input type="hidden" name="intent" value="version" />
           <div className="field">
             <label htmlFor="version-label">{t("goals.catalogue.newVersion")}</label>
-            <input id="version-label" name="label" maxLength={40} placeholder="2027" />
+            <input
+              id="version-label"
+              name="label"
+              maxLength={40}
+              placeholder="2027"
+              defaultValue={result?.intent === "version" && !result.ok ? result.label : undefined}
+            />
           </div>
           <button type="submit" className="button button--secondary">
             {t("goals.catalogue.createVersion")}

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Fragment, useState } from "react";
 import { z } from "zod";
 import { ErrorSummary, Field, SafeForm } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
@@ -21,6 +22,7 @@ import {
 } from "~/modules/goals/proposals.server";
 import { goalsLinks } from "~/modules/goals/ui";
 import { getVotingRound, roundState, saveVotingRound } from "~/modules/goals/voting.server";
+import { isUuid } from "~/db/id";
 import { requireUser } from "~/server/auth.server";
 import { formValues, readForm, validateForm } from "~/server/form.server";
 import { forbidden, notFound } from "~/server/http.server";
@@ -50,11 +52,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organiser ? listDiscussionDrafts(conference.id) : Promise.resolve([]),
     listGroups(),
   ]);
+  // After a rewording or ending the vote (both on pages of their own): what changed, said here.
+  const params = new URL(request.url).searchParams;
+  const changedId = params.get("geaendert");
+  const changed = organiser && isUuid(changedId) ? (proposals.find((p) => p.id === changedId)?.title ?? null) : null;
+  const ended = organiser && params.get("beendet") === "1";
   return {
     organiser,
     conference,
     years,
     proposals,
+    changed,
+    ended,
     drafts: drafts.length,
     groups: groupList,
     round: round
@@ -89,16 +98,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   const fail = (intent: string, errors: Record<string, MessageKey>) =>
     data(
-      { intent, ok: false as const, errors, values: formValues(form), message: null as MessageKey | null },
+      {
+        intent,
+        ok: false as const,
+        errors,
+        values: formValues(form),
+        message: null as MessageKey | null,
+        params: {} as Record<string, string | number>,
+        nonce: "",
+      },
       { status: 400 },
     );
-  const done = (intent: string, message: MessageKey) =>
+  // `nonce` is new with every success: the page keys its forms by it, so ticks and inputs are
+  // cleared in the browser too (Remix keeps the DOM) while a refused form keeps what was entered.
+  const done = (intent: string, message: MessageKey, params: Record<string, string | number> = {}) =>
     data({
       intent,
       ok: true as const,
       errors: {} as Record<string, MessageKey>,
       values: {} as Record<string, string>,
       message,
+      params,
+      nonce: crypto.randomUUID(),
     });
 
   if (intent === "propose") {
@@ -122,6 +143,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       maxPerProposal: parsed.data.maxPerProposal,
       opensAt,
       closesAt,
+      actor: { id: user.id },
     });
     if (!saved.ok)
       return fail(
@@ -138,31 +160,49 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return fail(intent, parsed.errors);
   const d = parsed.data;
   if (d.intent === "status") {
-    if (!(await setProposalStatus({ id: d.id, status: d.status }))) notFound();
+    if (!(await setProposalStatus({ id: d.id, status: d.status, actor: { id: user.id } }))) notFound();
     return done("status", "form.saved");
   }
   if (d.intent === "merge") {
-    const merged = await mergeProposals({ targetId: d.targetId, sourceIds: d.selected });
+    const merged = await mergeProposals({ targetId: d.targetId, sourceIds: d.selected, actor: { id: user.id } });
     if (!merged.ok) return fail("merge", { selected: "goals.admin.merge.invalid" });
-    return done("merge", "goals.admin.merge.done");
+    return done("merge", "goals.admin.merge.doneCount", { count: merged.merged, target: merged.targetTitle });
   }
   if (d.intent === "cluster") {
-    if (d.selected.length === 0) return fail("cluster", { selected: "goals.admin.merge.invalid" });
-    await setProposalCluster({ ids: d.selected, cluster: d.cluster });
-    return done("cluster", "form.saved");
+    if (d.selected.length === 0) return fail("cluster", { selected: "goals.admin.cluster.none" });
+    const count = await setProposalCluster({
+      conferenceId: conference.id,
+      ids: d.selected,
+      cluster: d.cluster,
+      actor: { id: user.id },
+    });
+    return d.cluster
+      ? done("cluster", "goals.admin.cluster.done", { count, cluster: d.cluster })
+      : done("cluster", "goals.admin.cluster.cleared", { count });
   }
   await importDiscussionDrafts({ conferenceId: conference.id, userId: user.id });
   return done("drafts", "form.saved");
+}
+
+/** The nonce of the last successful action: forms keyed by it start empty after each success. */
+function useSuccessKey() {
+  const result = useActionData<typeof action>();
+  const [key, setKey] = useState("");
+  // A refused action leaves the key (and so the ticks and input) as they were.
+  if (result?.ok && result.nonce && result.nonce !== key) setKey(result.nonce);
+  return result?.ok && result.nonce ? result.nonce : key;
 }
 
 function ProposeForm() {
   const t = useT();
   const { organiser, fields, recommendations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const successKey = useSuccessKey();
   const failed = result?.intent === "propose" && !result.ok ? result : null;
   const labels = { title: t("goals.proposal.title"), description: t("goals.proposal.description") };
+  const chosenRecs = new Set((failed?.values.recommendationIds ?? "").split("\n"));
   return (
-    <SafeForm>
+    <SafeForm key={successKey}>
       <input type="hidden" name="intent" value="propose" />
       <ErrorSummary errors={failed?.errors} labels={labels} />
       <Field
@@ -186,7 +226,7 @@ function ProposeForm() {
       </div>
       <div className="field">
         <label htmlFor="field-fieldId">{t("goals.field")}</label>
-        <select id="field-fieldId" name="fieldId">
+        <select id="field-fieldId" name="fieldId" defaultValue={failed?.values.fieldId ?? ""}>
           <option value="">{t("goals.proposal.noField")}</option>
           {fields.map((f) => (
             <option key={f.id} value={f.id}>
@@ -195,14 +235,14 @@ function ProposeForm() {
           ))}
         </select>
       </div>
-      {organiser ? <GroupSelect /> : null}
+      {organiser ? <GroupSelect selected={failed?.values.proposedGroupId ?? ""} /> : null}
       <details>
         <summary>{t("goals.proposal.recommendations")}</summary>
         <ul className="check-list">
           {recommendations.map((r) => (
             <li key={r.id}>
               <label>
-                <input type="checkbox" name="recommendationIds" value={r.id} />
+                <input type="checkbox" name="recommendationIds" value={r.id} defaultChecked={chosenRecs.has(r.id)} />
                 <span>
                   <strong>{r.code}</strong> {r.title}
                 </span>
@@ -220,13 +260,13 @@ function ProposeForm() {
   );
 }
 
-function GroupSelect() {
+function GroupSelect({ selected }: { selected: string }) {
   const t = useT();
   const { groups } = useLoaderData<typeof loader>();
   return (
     <div className="field">
       <label htmlFor="field-proposedGroupId">{t("goals.admin.proposal.owner")}</label>
-      <select id="field-proposedGroupId" name="proposedGroupId">
+      <select id="field-proposedGroupId" name="proposedGroupId" defaultValue={selected}>
         <option value="">{t("goals.admin.proposal.ownerLater")}</option>
         {groups.map((g) => (
           <option key={g.id} value={g.id}>
@@ -258,6 +298,17 @@ function RoundForm() {
           <Link to={`/ziele/ergebnis/${conference.year}`}>{t("goals.results.link")}</Link> ·{" "}
           <Link to={`/ziele/ergebnis/${conference.year}?ansicht=projektor`}>{t("goals.results.projector")}</Link>
         </p>
+      ) : null}
+      {round?.state === "open" ? (
+        // A button to the confirm page (GET): ending asks first, also without JavaScript.
+        <Form method="get" action="/verwaltung/ziele/vorschlaege/beenden">
+          <input type="hidden" name="jahr" value={conference.year} />
+          <p>
+            <button type="submit" className="button button--secondary">
+              {t("goals.admin.round.end")}
+            </button>
+          </p>
+        </Form>
       ) : null}
       {conference.dayCode ? (
         <p>
@@ -316,10 +367,21 @@ function RoundForm() {
 
 export default function ProposalsAdmin() {
   const t = useT();
-  const { organiser, conference, years, proposals, drafts } = useLoaderData<typeof loader>();
+  const { organiser, conference, years, proposals, drafts, changed, ended } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const successKey = useSuccessKey();
   const open = proposals.filter((p) => p.status !== "merged");
   const mergeFailed = (result?.intent === "merge" || result?.intent === "cluster") && !result.ok ? result : null;
+  const ticked = new Set(mergeFailed ? (mergeFailed.values.selected ?? "").split("\n") : []);
+  // One live region, always in the page, so screen readers announce what an action changed.
+  const notice =
+    result?.ok && result.message
+      ? t(result.message, result.params)
+      : !result && changed
+        ? t("goals.admin.proposal.updated", { title: changed })
+        : !result && ended
+          ? t("goals.admin.round.ended")
+          : "";
   return (
     <>
       <p>
@@ -339,11 +401,7 @@ export default function ProposalsAdmin() {
           {t("goals.board.apply")}
         </button>
       </Form>
-      {result?.ok && result.message ? (
-        <p className="notice" role="status">
-          {t(result.message)}
-        </p>
-      ) : null}
+      <div role="status">{notice ? <p className="notice">{notice}</p> : null}</div>
       {mergeFailed ? (
         <div className="error-summary" role="alert">
           {Object.values(mergeFailed.errors).map((e) => (
@@ -371,113 +429,135 @@ export default function ProposalsAdmin() {
             <p>{t("goals.admin.bulkHint")}</p>
           </SafeForm>
         ) : null}
-        <ul className="goal-list">
-          {open.map((p) => (
-            <li key={p.id}>
-              <h3>
-                {organiser ? (
-                  <label>
-                    <input type="checkbox" name="selected" value={p.id} form="bulk" /> {p.title}
-                  </label>
-                ) : (
-                  p.title
-                )}
-              </h3>
-              <p className="goal-meta">
-                <span>{t(`goals.admin.proposalStatus.${p.status}` as MessageKey)}</span>
-                <span>{t(`goals.source.${p.source}` as MessageKey)}</span>
-                {p.fieldName ? <span>{p.fieldName}</span> : null}
-                {p.groupName ? <span>{p.groupName}</span> : null}
-                {p.cluster ? <span>{t("goals.admin.cluster", { cluster: p.cluster })}</span> : null}
-              </p>
-              {p.description ? <p>{p.description}</p> : null}
-              {p.recommendations.length ? (
-                <ul className="chips">
-                  {p.recommendations.map((r) => (
-                    <li key={r.id}>{r.code}</li>
-                  ))}
-                </ul>
-              ) : null}
-              {p.mergedFrom.length ? (
-                <div className="trace">
-                  <p>{t("goals.page.mergedFrom")}</p>
-                  <ul>
-                    {p.mergedFrom.map((m) => (
-                      <li key={m.id}>
-                        „{m.title}“ ({t(`goals.source.${m.source}` as MessageKey)})
-                      </li>
+        <Fragment key={successKey}>
+          <ul className="goal-list">
+            {open.map((p) => (
+              <li key={p.id}>
+                <h3>
+                  {organiser ? (
+                    <label>
+                      <input
+                        type="checkbox"
+                        name="selected"
+                        value={p.id}
+                        form="bulk"
+                        defaultChecked={ticked.has(p.id)}
+                      />{" "}
+                      {p.title}
+                    </label>
+                  ) : (
+                    p.title
+                  )}
+                </h3>
+                <p className="goal-meta">
+                  <span>{t(`goals.admin.proposalStatus.${p.status}` as MessageKey)}</span>
+                  <span>{t(`goals.source.${p.source}` as MessageKey)}</span>
+                  {p.fieldName ? <span>{p.fieldName}</span> : null}
+                  {p.groupName ? <span>{p.groupName}</span> : null}
+                  {p.cluster ? <span>{t("goals.admin.cluster", { cluster: p.cluster })}</span> : null}
+                </p>
+                {p.description ? <p>{p.description}</p> : null}
+                {p.recommendations.length ? (
+                  <ul className="chips">
+                    {p.recommendations.map((r) => (
+                      <li key={r.id}>{r.code}</li>
                     ))}
                   </ul>
-                </div>
-              ) : null}
-              {organiser ? (
-                <div className="inline-actions">
-                  {p.status !== "accepted" ? (
-                    <SafeForm>
-                      <input type="hidden" name="intent" value="status" />
-                      <input type="hidden" name="id" value={p.id} />
-                      <input type="hidden" name="status" value="accepted" />
-                      <button type="submit" className="button button--small">
-                        {t("goals.admin.accept")}
-                      </button>
-                    </SafeForm>
-                  ) : null}
-                  {p.status !== "rejected" ? (
-                    <SafeForm>
-                      <input type="hidden" name="intent" value="status" />
-                      <input type="hidden" name="id" value={p.id} />
-                      <input type="hidden" name="status" value="rejected" />
-                      <button type="submit" className="button button--small button--secondary">
-                        {t("goals.admin.reject")}
-                      </button>
-                    </SafeForm>
-                  ) : null}
-                  {p.status === "accepted" ? (
+                ) : null}
+                {p.mergedFrom.length ? (
+                  <div className="trace">
+                    <p>{t("goals.page.mergedFrom")}</p>
+                    <ul>
+                      {p.mergedFrom.map((m) => (
+                        <li key={m.id}>
+                          „{m.title}“ ({t(`goals.source.${m.source}` as MessageKey)})
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+                {organiser ? (
+                  <div className="inline-actions">
+                    {p.status !== "accepted" ? (
+                      <SafeForm>
+                        <input type="hidden" name="intent" value="status" />
+                        <input type="hidden" name="id" value={p.id} />
+                        <input type="hidden" name="status" value="accepted" />
+                        <button type="submit" className="button button--small">
+                          {t("goals.admin.accept")}
+                        </button>
+                      </SafeForm>
+                    ) : null}
+                    {p.status !== "rejected" ? (
+                      <SafeForm>
+                        <input type="hidden" name="intent" value="status" />
+                        <input type="hidden" name="id" value={p.id} />
+                        <input type="hidden" name="status" value="rejected" />
+                        <button type="submit" className="button button--small button--secondary">
+                          {t("goals.admin.reject")}
+                        </button>
+                      </SafeForm>
+                    ) : null}
+                    {p.status === "accepted" ? (
+                      <Link
+                        className="button button--small button--secondary"
+                        to={`/verwaltung/ziele/vereinbaren?vorschlag=${p.id}`}
+                      >
+                        {t("goals.admin.agreeFrom")}
+                      </Link>
+                    ) : null}
                     <Link
                       className="button button--small button--secondary"
-                      to={`/verwaltung/ziele/vereinbaren?vorschlag=${p.id}`}
+                      to={`/verwaltung/ziele/vorschlaege/${p.id}`}
+                      aria-label={t("goals.admin.proposal.editNamed", { title: p.title })}
                     >
-                      {t("goals.admin.agreeFrom")}
+                      {t("goals.admin.proposal.edit")}
                     </Link>
-                  ) : null}
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {organiser && open.length > 1 ? (
+            <div className="card">
+              <h3>{t("goals.admin.merge.title")}</h3>
+              <p>{t("goals.admin.merge.lead")}</p>
+              <div className="inline-actions">
+                <div className="field">
+                  <label htmlFor="merge-target">{t("goals.admin.merge.target")}</label>
+                  <select id="merge-target" name="targetId" form="bulk" defaultValue={mergeFailed?.values.targetId}>
+                    {open
+                      .filter((p) => p.status !== "rejected")
+                      .map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.title}
+                        </option>
+                      ))}
+                  </select>
                 </div>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-        {organiser && open.length > 1 ? (
-          <div className="card">
-            <h3>{t("goals.admin.merge.title")}</h3>
-            <p>{t("goals.admin.merge.lead")}</p>
-            <div className="inline-actions">
-              <div className="field">
-                <label htmlFor="merge-target">{t("goals.admin.merge.target")}</label>
-                <select id="merge-target" name="targetId" form="bulk">
-                  {open
-                    .filter((p) => p.status !== "rejected")
-                    .map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.title}
-                      </option>
-                    ))}
-                </select>
+                <button type="submit" name="intent" value="merge" form="bulk" className="button">
+                  {t("goals.admin.merge.submit")}
+                </button>
               </div>
-              <button type="submit" name="intent" value="merge" form="bulk" className="button">
-                {t("goals.admin.merge.submit")}
-              </button>
-            </div>
-            <h3>{t("goals.admin.clusterTitle")}</h3>
-            <div className="inline-actions">
-              <div className="field">
-                <label htmlFor="cluster-name">{t("goals.admin.clusterLabel")}</label>
-                <input id="cluster-name" name="cluster" form="bulk" maxLength={80} />
+              <h3>{t("goals.admin.clusterTitle")}</h3>
+              <div className="inline-actions">
+                <div className="field">
+                  <label htmlFor="cluster-name">{t("goals.admin.clusterLabel")}</label>
+                  <input
+                    id="cluster-name"
+                    name="cluster"
+                    form="bulk"
+                    maxLength={80}
+                    defaultValue={mergeFailed?.values.cluster}
+                  />
+                </div>
+                <button type="submit" name="intent" value="cluster" form="bulk" className="button button--secondary">
+                  {t("goals.admin.clusterSubmit")}
+                </button>
               </div>
-              <button type="submit" name="intent" value="cluster" form="bulk" className="button button--secondary">
-                {t("goals.admin.clusterSubmit")}
-              </button>
             </div>
-          </div>
-        ) : null}
+          ) : null}
+        </Fragment>
         {proposals.some((p) => p.status === "merged") ? (
           <p>{t("goals.admin.mergedCount", { count: proposals.filter((p) => p.status === "merged").length })}</p>
         ) : null}

@@ -147,7 +147,11 @@ await main(async () => {
       .select({ id: goalProposals.id })
       .from(goalProposals)
       .where(and(eq(goalProposals.conferenceId, conf.id), ne(goalProposals.status, "rejected")));
-    await setProposalCluster({ ids: proposals.slice(0, 1).map((p) => p.id), cluster: v("prop-cluster") });
+    await setProposalCluster({
+      conferenceId: conf.id,
+      ids: proposals.slice(0, 1).map((p) => p.id),
+      cluster: v("prop-cluster"),
+    });
 
     // Library entry (its file comes through the real upload form in the test)
     const entry = await createLibraryEntry(

@@ -104,6 +104,7 @@ export async function seedGoalsDemo({ now }: { now: Date }) {
     await updateGoalStatus({
       goalId: a,
       actor: organiser,
+      audit: false,
       status: "in_umsetzung",
       sachstand: "Zwei von drei Schulen haben begonnen; an der dritten fehlt noch ein Raum.",
       now: new Date(now.getTime() - 120 * 86_400_000),
@@ -123,6 +124,7 @@ export async function seedGoalsDemo({ now }: { now: Date }) {
     await updateGoalStatus({
       goalId: b,
       actor: organiser,
+      audit: false,
       status: "erreicht",
       sachstand: "Alle zehn Schreiben sind überarbeitet und online.",
       now: new Date(now.getTime() - 60 * 86_400_000),

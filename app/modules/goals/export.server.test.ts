@@ -39,6 +39,7 @@ it("exports goals with status history and recommendations as CSV and XLSX, formu
   await updateGoalStatus({
     goalId: id,
     actor: { id: "x", role: "organiser", groupId: null },
+    audit: false,
     status: "in_umsetzung",
     sachstand: "-läuft",
   });

@@ -54,6 +54,23 @@ export const proposalSchema = z.object({
   recommendationIds: idList,
 });
 
+/** An organiser rewords a proposal; who made it stays. */
+export const proposalEditSchema = z.object({
+  title: text(200).pipe(z.string().min(3, "goals.errors.titleShort")),
+  description: optionalText(2000),
+  fieldId: z
+    .union([z.literal(""), z.uuid()])
+    .optional()
+    .transform((v) => v || null),
+});
+
+/** A correction of one status entry of a goal: its year, status and Sachstand. */
+export const statusEntrySchema = z.object({
+  year: z.coerce.number("errors.invalid").int("errors.invalid").min(2000, "errors.invalid").max(2100, "errors.invalid"),
+  status: z.enum(STATUSES, "goals.errors.status"),
+  sachstand: optionalText(1500),
+});
+
 export const agreeSchema = z.object({
   title: text(200).pipe(z.string().min(3, "goals.errors.titleShort")),
   description: optionalText(2000),

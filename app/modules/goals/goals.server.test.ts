@@ -25,6 +25,7 @@ import {
 } from "./goals.server";
 import { createProposal, listProposals, mergeProposals, setProposalStatus } from "./proposals.server";
 import { findConferenceByDayCode } from "~/modules/conferences/day-code.server";
+import { listAudit } from "~/modules/audit/audit.server";
 import { castBallot, getBallot, saveVotingRound, voterKey, votingResults } from "./voting.server";
 
 const CSV = `code;handlungsfeld;titel;text
@@ -41,7 +42,7 @@ let year1: string;
 let groupA: string;
 let groupB: string;
 let coordinatorA: Actor;
-const organiser: Actor = { id: "00000000-0000-0000-0000-000000000001", role: "organiser", groupId: null };
+let organiser: Actor;
 
 async function conference(year: number, dayCode: string) {
   const [row] = await db
@@ -91,6 +92,11 @@ beforeAll(async () => {
     .values({ email: "koord-a@example.org", name: "Koordination A", role: "coordinator", groupId: groupA })
     .returning({ id: users.id });
   coordinatorA = { id: user!.id, role: "coordinator", groupId: groupA };
+  const [orga] = await db
+    .insert(users)
+    .values({ email: "orga-goals@example.org", name: "Olga Organisation", role: "organiser" })
+    .returning({ id: users.id });
+  organiser = { id: orga!.id, role: "organiser", groupId: null };
 });
 
 describe("the goal cycle over two conference years", () => {
@@ -130,7 +136,10 @@ describe("the goal cycle over two conference years", () => {
     expect(await setProposalStatus({ id: parent.id, status: "accepted" })).toBe(true);
 
     // Organisers merge the duplicate: the trace stays, the links are united.
-    expect(await mergeProposals({ targetId: parent.id, sourceIds: [duplicate.id] })).toEqual({ ok: true, merged: 1 });
+    expect(await mergeProposals({ targetId: parent.id, sourceIds: [duplicate.id] })).toMatchObject({
+      ok: true,
+      merged: 1,
+    });
     const afterMerge = await listProposals(year1);
     const merged = afterMerge.find((p) => p.id === parent.id)!;
     expect(merged.mergedFrom.map((m) => m.title)).toEqual(["Deutschkurse für Eltern in der Schule"]);
@@ -413,6 +422,8 @@ describe("who may update a goal", () => {
     expect(await updateGoalDetails({ goalId: goalOfB, actor: coordinatorA, details })).toBe(false);
     expect((await getGoalPage(goalOfB))!.goal.title).toBe("Ziel von B");
     expect(await updateGoalDetails({ goalId: goalOfB, actor: organiser, details })).toBe(true);
+    const [logged] = await listAudit({ kind: "goal" });
+    expect(logged).toMatchObject({ action: "goal.update", actorName: "Olga Organisation", subjectId: String(goalOfB) });
     expect((await getGoalPage(goalOfB))!.goal).toMatchObject({
       id: goalOfB,
       title: "Ziel von B, angepasst",

@@ -118,6 +118,8 @@ export async function updateGoalStatus(input: {
   actor: Actor;
   status: GoalStatus;
   sachstand: string;
+  /** false: no audit entry (the demo seed acts without an account). */
+  audit?: boolean;
   now?: Date;
 }) {
   const now = input.now ?? new Date();
@@ -148,6 +150,14 @@ export async function updateGoalStatus(input: {
         sachstand: input.sachstand,
         publishedAt: now,
       });
+      if (input.audit !== false)
+        await recordAudit(tx, {
+          actor: { id: input.actor.id },
+          action: "goal.status.publish",
+          subjectType: "goal",
+          subjectId: String(goal.id),
+          summary: `${row.year}: ${input.status}`,
+        });
     });
     return { published: true, year: row.year };
   }
@@ -188,7 +198,12 @@ export async function listPendingUpdates() {
 }
 
 /** An organiser publishes (or sends back) a coordinator's update. */
-export async function reviewUpdate(input: { goalYearId: string; decision: "publish" | "reject"; now?: Date }) {
+export async function reviewUpdate(input: {
+  goalYearId: string;
+  decision: "publish" | "reject";
+  actor?: { id: string; name?: string } | null;
+  now?: Date;
+}) {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -223,6 +238,14 @@ export async function reviewUpdate(input: { goalYearId: string; decision: "publi
         .set({ pendingStatus: null, pendingSachstand: null, pendingByUserId: null, pendingAt: null, updatedAt: now })
         .where(eq(goalYears.id, row.id));
     }
+    if (input.actor)
+      await recordAudit(tx, {
+        actor: input.actor,
+        action: input.decision === "publish" ? "goal.status.publish" : "goal.status.return",
+        subjectType: "goal",
+        subjectId: String(row.goalId),
+        summary: row.pendingStatus ?? "",
+      });
     return true;
   });
 }
@@ -631,6 +654,20 @@ export type GoalDetails = {
 /** Organisers change what was agreed (e.g. when a goal is "angepasst"); the number stays. */
 export async function updateGoalDetails(input: { goalId: number; actor: Actor; details: GoalDetails }) {
   if (input.actor.role !== "organiser") return false;
-  const rows = await db.update(goals).set(input.details).where(eq(goals.id, input.goalId)).returning({ id: goals.id });
-  return rows.length > 0;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(goals)
+      .set(input.details)
+      .where(eq(goals.id, input.goalId))
+      .returning({ id: goals.id });
+    if (rows.length === 0) return false;
+    await recordAudit(tx, {
+      actor: { id: input.actor.id },
+      action: "goal.update",
+      subjectType: "goal",
+      subjectId: String(input.goalId),
+      summary: input.details.title,
+    });
+    return true;
+  });
 }

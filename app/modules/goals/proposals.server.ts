@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, TransactionRollbackError } from "drizzle-orm";
 import { db } from "~/db/client.server";
+import { recordAudit } from "~/modules/audit/audit.server";
 import {
   conferences,
   discussionGoalDrafts,
@@ -73,30 +74,99 @@ export async function createProposal(input: ProposalInput) {
   });
 }
 
-export async function setProposalStatus(input: { id: string; status: "accepted" | "rejected" | "submitted" }) {
-  const rows = await db
-    .update(goalProposals)
-    .set({ status: input.status })
-    .where(and(eq(goalProposals.id, input.id), ne(goalProposals.status, "merged")))
-    .returning({ id: goalProposals.id });
-  return rows.length > 0;
+export async function setProposalStatus(input: {
+  id: string;
+  status: "accepted" | "rejected" | "submitted";
+  actor?: { id: string; name?: string } | null;
+}) {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(goalProposals)
+      .set({ status: input.status })
+      .where(and(eq(goalProposals.id, input.id), ne(goalProposals.status, "merged")))
+      .returning({ id: goalProposals.id, title: goalProposals.title });
+    // The page only admits or rejects; "submitted" (back to review) has no button and no sentence.
+    if (rows.length && input.actor && input.status !== "submitted")
+      await recordAudit(tx, {
+        actor: input.actor,
+        action: input.status === "rejected" ? "goal.proposal.reject" : "goal.proposal.accept",
+        subjectType: "goal_proposal",
+        subjectId: input.id,
+        summary: rows[0]!.title,
+      });
+    return rows.length > 0;
+  });
 }
 
-export async function setProposalCluster(input: { ids: string[]; cluster: string }) {
+/**
+ * Gives the ticked proposals of one conference a theme (an empty theme removes it); returns how
+ * many were changed. The change is recorded in the audit log.
+ */
+export async function setProposalCluster(input: {
+  conferenceId: string;
+  ids: string[];
+  cluster: string;
+  actor?: { id: string; name?: string } | null;
+}) {
   if (input.ids.length === 0) return 0;
-  const rows = await db
-    .update(goalProposals)
-    .set({ cluster: input.cluster.trim() })
-    .where(inArray(goalProposals.id, input.ids))
-    .returning({ id: goalProposals.id });
-  return rows.length;
+  const cluster = input.cluster.trim();
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(goalProposals)
+      .set({ cluster })
+      .where(and(eq(goalProposals.conferenceId, input.conferenceId), inArray(goalProposals.id, input.ids)))
+      .returning({ id: goalProposals.id });
+    if (rows.length && input.actor)
+      await recordAudit(tx, {
+        actor: input.actor,
+        action: "goal.proposal.cluster",
+        subjectType: "goal_proposal",
+        subjectId: rows.length === 1 ? rows[0]!.id : null,
+        summary: `${rows.length} → „${cluster}“`,
+      });
+    return rows.length;
+  });
+}
+
+export type ProposalChanges = { title: string; description: string; fieldId: string | null };
+
+/**
+ * An organiser rewords a proposal (title, description, field of action). Who proposed it, its
+ * source and its points stay; the change is recorded in the audit log. null: no such proposal.
+ */
+export async function updateProposal(input: {
+  id: string;
+  changes: ProposalChanges;
+  actor: { id: string; name?: string } | null;
+}) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(goalProposals)
+      .set({ title: input.changes.title, description: input.changes.description, fieldId: input.changes.fieldId })
+      .where(eq(goalProposals.id, input.id))
+      .returning({ id: goalProposals.id, conferenceId: goalProposals.conferenceId });
+    if (!row) return null;
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: "goal.proposal.update",
+      subjectType: "goal_proposal",
+      subjectId: row.id,
+      summary: input.changes.title,
+    });
+    return row;
+  });
 }
 
 /**
  * Merges duplicates into one proposal: they become "merged" and point to it, their linked
  * recommendations are added to it, and points already given to them count for it.
  */
-export async function mergeProposals(input: { targetId: string; sourceIds: string[]; now?: Date }) {
+export async function mergeProposals(input: {
+  targetId: string;
+  sourceIds: string[];
+  now?: Date;
+  actor?: { id: string; name?: string } | null;
+}) {
   const sources = input.sourceIds.filter((id) => id !== input.targetId);
   if (sources.length === 0) return { ok: false as const, error: "nothing" as const };
   return db.transaction(async (tx) => {
@@ -131,7 +201,15 @@ export async function mergeProposals(input: { targetId: string; sourceIds: strin
     }
     if (target.status === "submitted")
       await tx.update(goalProposals).set({ status: "accepted" }).where(eq(goalProposals.id, target.id));
-    return { ok: true as const, merged: sources.length };
+    if (input.actor)
+      await recordAudit(tx, {
+        actor: input.actor,
+        action: "goal.proposal.merge",
+        subjectType: "goal_proposal",
+        subjectId: target.id,
+        summary: `${sources.length} → „${target.title}“`,
+      });
+    return { ok: true as const, merged: sources.length, targetTitle: target.title };
   });
 }
 

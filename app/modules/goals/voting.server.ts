@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { ballotPoints, ballots, goalProposals, votingRounds } from "~/db/schema";
+import { recordAudit } from "~/modules/audit/audit.server";
 
 /** One ballot per voter: the key is a hash, so the database never holds a device or registration id. */
 export function voterKey(kind: "device" | "registration", id: string): string {
@@ -44,13 +45,14 @@ export function checkRound(input: Omit<RoundInput, "conferenceId">): RoundError 
 
 /** Creates or changes the conference's voting round. */
 export async function saveVotingRound(
-  input: RoundInput,
+  input: RoundInput & { actor?: { id: string; name?: string } | null },
 ): Promise<{ ok: true; id: string } | { ok: false; error: RoundError }> {
   const error = checkRound(input);
   if (error) return { ok: false, error };
+  const { actor, ...round } = input;
   const [row] = await db
     .insert(votingRounds)
-    .values(input)
+    .values(round)
     .onConflictDoUpdate({
       target: votingRounds.conferenceId,
       set: {
@@ -61,12 +63,39 @@ export async function saveVotingRound(
       },
     })
     .returning({ id: votingRounds.id });
+  if (actor)
+    await recordAudit(db, { actor, action: "goal.round.save", subjectType: "voting_round", subjectId: row!.id });
   return { ok: true, id: row!.id };
 }
 
 export async function getVotingRound(conferenceId: string) {
   const [row] = await db.select().from(votingRounds).where(eq(votingRounds.conferenceId, conferenceId));
   return row ?? null;
+}
+
+/**
+ * Ends a running vote now (instead of editing its end time): the end becomes `now`, the ballots
+ * cast so far count. Only a round that is open can be ended; the change is in the audit log.
+ */
+export async function closeVotingRound(input: {
+  conferenceId: string;
+  actor: { id: string; name?: string } | null;
+  now?: Date;
+}): Promise<{ ok: true; closesAt: Date } | { ok: false; error: "none" | "notOpen" }> {
+  const now = input.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [round] = await tx.select().from(votingRounds).where(eq(votingRounds.conferenceId, input.conferenceId));
+    if (!round) return { ok: false as const, error: "none" as const };
+    if (roundState(round, now) !== "open") return { ok: false as const, error: "notOpen" as const };
+    await tx.update(votingRounds).set({ closesAt: now }).where(eq(votingRounds.id, round.id));
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: "goal.round.close",
+      subjectType: "voting_round",
+      subjectId: round.id,
+    });
+    return { ok: true as const, closesAt: now };
+  });
 }
 
 export type RoundState = "none" | "upcoming" | "open" | "closed";
