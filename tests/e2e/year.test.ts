@@ -288,6 +288,7 @@ describe.each(backends)("a conference year through the UI (%s)", (backend) => {
       .locator(".goal-list > li", { hasText: title })
       .getByRole("link", { name: "Als Ziel vereinbaren" })
       .click();
+    await orga.getByLabel(/^Verantwortlich/).selectOption({ label: "Stadtteilnetzwerk Batenbrock" });
     await orga.getByLabel(/^Woran wir den Erfolg messen/).fill("Zahl der Sprechstunden im Stadtteil");
     await orga.getByRole("button", { name: "Ziel vereinbaren" }).click();
     await orga.waitForURL(/\/ziele\/\d+$/);
