@@ -146,8 +146,6 @@ export const publishing = defineMessages(
     "doc.admin.speechTitle": "Titel",
     "doc.admin.speechSpeaker": "Rednerin oder Redner (Funktion)",
     "doc.admin.speechText": "Text",
-    "doc.admin.speechTextHint":
-      "Absätze mit <p>, Hervorhebungen mit <strong> oder <em>, Listen mit <ul><li>. Anderes HTML wird beim Speichern entfernt.",
     "doc.admin.speechAdd": "Redebeitrag hinzufügen",
     "doc.admin.speechSave": "Redebeitrag speichern",
     "doc.admin.delete": "Entfernen",
@@ -331,8 +329,6 @@ export const publishing = defineMessages(
     "doc.admin.speechTitle": "Title",
     "doc.admin.speechSpeaker": "Speaker (role)",
     "doc.admin.speechText": "Text",
-    "doc.admin.speechTextHint":
-      "Paragraphs with <p>, emphasis with <strong> or <em>, lists with <ul><li>. Other HTML is removed when saving.",
     "doc.admin.speechAdd": "Add speech",
     "doc.admin.speechSave": "Save speech",
     "doc.admin.delete": "Remove",
