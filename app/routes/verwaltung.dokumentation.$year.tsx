@@ -8,6 +8,7 @@ import { MarkdownField } from "~/components/markdown-field";
 import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { formatBytes, KIND_LABEL } from "~/modules/groups/format";
 import {
+  conferenceNotOverYet,
   deleteMaterial,
   deletePhoto,
   deleteSpeech,
@@ -49,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     uploadError: uploadErrorFromUrl(request),
     uploaded: new URL(request.url).searchParams.has("hochgeladen"),
     maxMb: uploadLimitMb(),
+    notOverYet: !edit.documentation.publishedAt && (await conferenceNotOverYet(edit.documentation.id)),
   };
 }
 
@@ -86,6 +88,7 @@ const documentationSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("publish"),
     publishDate: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).optional(),
+    publishEarly: checkbox(),
   }),
   z.object({ intent: z.literal("unpublish") }),
 ]);
@@ -157,9 +160,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         documentationId: docId,
         publish: true,
         publishAt: publishAt ?? undefined,
+        publishEarly: input.publishEarly,
         actor,
       });
       if (!published) notFound();
+      if (published.refused) return data({ done: "earlyRefused" as const }, { status: 400 });
       return data({ done: "published" as const, notified: published.notified });
     }
     case "unpublish":
@@ -188,7 +193,7 @@ function DeleteButton({ intent, id, name }: { intent: string; id: string; name: 
 export default function DocumentationAdmin() {
   const t = useT();
   const locale = useLocale();
-  const { conference, documentation, speeches, materials, photos, uploadError, uploaded, maxMb } =
+  const { conference, documentation, speeches, materials, photos, uploadError, uploaded, maxMb, notOverYet } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const publicCount = photos.filter((p) => p.publishable).length;
@@ -211,9 +216,11 @@ export default function DocumentationAdmin() {
                 ? t("doc.admin.unpublishedNotice")
                 : result?.done === "photos"
                   ? `${t("doc.admin.photosSaved")} ${result.altMissing ? t("doc.admin.altMissing", { count: result.altMissing }) : ""}`
-                  : result?.done === "invalid" || result?.done === "speechError"
-                    ? t("errors.invalid")
-                    : t("doc.admin.saved")}
+                  : result?.done === "earlyRefused"
+                    ? t("doc.admin.earlyRefused")
+                    : result?.done === "invalid" || result?.done === "speechError"
+                      ? t("errors.invalid")
+                      : t("doc.admin.saved")}
         </p>
       ) : null}
 
@@ -232,6 +239,15 @@ export default function DocumentationAdmin() {
         <p>{t("doc.admin.newsHint")}</p>
         <SafeForm>
           <input type="hidden" name="intent" value="publish" />
+          {notOverYet ? (
+            <div className="notice notice--warn">
+              <p>{t("doc.admin.earlyWarning", { date: formatDate(conference.endsAt, locale) })}</p>
+              <div className="field">
+                <input type="checkbox" id="field-publishEarly" name="publishEarly" />{" "}
+                <label htmlFor="field-publishEarly">{t("doc.admin.publishEarly")}</label>
+              </div>
+            </div>
+          ) : null}
           <Field
             name="publishDate"
             type="date"

@@ -8,10 +8,14 @@ describe("renderMarkdown", () => {
   });
 
   it("renders lists and links, bare addresses too", () => {
-    const html = renderMarkdown("- eins\n- zwei\n\n[Programm](https://example.org/p) und https://example.org/a?b=1 und info@example.org");
+    const html = renderMarkdown(
+      "- eins\n- zwei\n\n[Programm](https://example.org/p) und https://example.org/a?b=1 und info@example.org",
+    );
     expect(html).toContain("<ul>\n<li>eins</li>\n<li>zwei</li>\n</ul>");
     expect(html).toContain('<a href="https://example.org/p" rel="noopener noreferrer">Programm</a>');
-    expect(html).toContain('<a href="https://example.org/a?b=1" rel="noopener noreferrer">https://example.org/a?b=1</a>');
+    expect(html).toContain(
+      '<a href="https://example.org/a?b=1" rel="noopener noreferrer">https://example.org/a?b=1</a>',
+    );
     expect(html).toContain('<a href="mailto:info@example.org" rel="noopener noreferrer">info@example.org</a>');
   });
 

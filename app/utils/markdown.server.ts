@@ -59,7 +59,24 @@ const renderers = new Map<number, MarkdownIt>();
 /** The second fence: whatever markdown-it produced, only these tags and http(s)/mailto links pass. */
 function fence(html: string): string {
   return sanitizeHtml(html, {
-    allowedTags: ["p", "br", "strong", "em", "ul", "ol", "li", "h3", "h4", "h5", "h6", "blockquote", "a", "code", "pre", "hr"],
+    allowedTags: [
+      "p",
+      "br",
+      "strong",
+      "em",
+      "ul",
+      "ol",
+      "li",
+      "h3",
+      "h4",
+      "h5",
+      "h6",
+      "blockquote",
+      "a",
+      "code",
+      "pre",
+      "hr",
+    ],
     allowedAttributes: { a: ["href", "rel"], ol: ["start"] },
     allowedSchemes: ["http", "https", "mailto"],
     allowProtocolRelative: false,

@@ -205,7 +205,7 @@ await main(async () => {
       photos: [{ id: photoRow!.id, altText: v("photo-alt"), caption: v("photo-caption"), cleared: true }],
       actor: orgaActor,
     });
-    await setPublished({ documentationId: doc.id, publish: true, actor: orgaActor });
+    await setPublished({ documentationId: doc.id, publish: true, publishEarly: true, actor: orgaActor });
 
     // Accessibility statement
     await saveStatement(

@@ -169,6 +169,11 @@ export const publishing = defineMessages(
     "doc.admin.photoCount":
       "{count, plural, one {# Foto} other {# Fotos}}, davon {public} zur Veröffentlichung freigegeben.",
     "doc.admin.publish": "Veröffentlichen",
+    "doc.admin.earlyWarning":
+      "Achtung: Die Konferenz hat noch nicht stattgefunden (sie endet am {date}). Wenn Sie jetzt veröffentlichen, ist die Dokumentation öffentlich und Teilnehmende bekommen sofort eine E-Mail.",
+    "doc.admin.publishEarly": "Trotzdem veröffentlichen, obwohl die Konferenz noch nicht stattgefunden hat",
+    "doc.admin.earlyRefused":
+      "Nicht veröffentlicht: Die Konferenz hat noch nicht stattgefunden. Bitte bestätigen Sie mit dem Häkchen „Trotzdem veröffentlichen“, wenn Sie wirklich schon jetzt veröffentlichen möchten.",
     "doc.admin.publishDate": "Datum der Veröffentlichung",
     "doc.admin.publishDateHint": "Leer lassen für heute. Ein früheres Datum ist möglich, ein späteres nicht.",
     "doc.admin.unpublish": "Veröffentlichung zurücknehmen",
@@ -350,6 +355,11 @@ export const publishing = defineMessages(
     "doc.admin.altMissing": "{count} photos have no alt text and therefore stay unpublished.",
     "doc.admin.photoCount": "{count} photos, {public} of them cleared for publication.",
     "doc.admin.publish": "Publish",
+    "doc.admin.earlyWarning":
+      "Caution: the conference has not taken place yet (it ends on {date}). If you publish now, the documentation is public and participants are mailed at once.",
+    "doc.admin.publishEarly": "Publish anyway, although the conference has not taken place yet",
+    "doc.admin.earlyRefused":
+      "Not published: the conference has not taken place yet. Tick “Publish anyway” if you really want to publish now.",
     "doc.admin.publishDate": "Publication date",
     "doc.admin.publishDateHint": "Leave empty for today. An earlier date is possible, a later one is not.",
     "doc.admin.unpublish": "Withdraw publication",

@@ -11,6 +11,7 @@ import {
   addPhotos,
   ensureDocumentation,
   getDocumentation,
+  conferenceNotOverYet,
   convertLegacySpeeches,
   plainText,
   saveSpeech,
@@ -58,7 +59,9 @@ describe("speeches", () => {
       markdown: "Liebe Gäste,\r\n\r\nwillkommen!\n\n- eins\n- zwei\n\n[weg](javascript:alert(1)) <script>x</script>",
     });
     const [row] = await db.select().from(documentationSpeeches).where(eq(documentationSpeeches.id, id));
-    expect(row!.markdown).toBe("Liebe Gäste,\n\nwillkommen!\n\n- eins\n- zwei\n\n[weg](javascript:alert(1)) <script>x</script>");
+    expect(row!.markdown).toBe(
+      "Liebe Gäste,\n\nwillkommen!\n\n- eins\n- zwei\n\n[weg](javascript:alert(1)) <script>x</script>",
+    );
     expect(row!.html).toBe(
       "<p>Liebe Gäste,</p>\n<p>willkommen!</p>\n<ul>\n<li>eins</li>\n<li>zwei</li>\n</ul>\n<p>weg &lt;script&gt;x&lt;/script&gt;</p>",
     );
@@ -148,7 +151,20 @@ describe("photo documentation", () => {
     expect(await publicIds()).toEqual([]);
     expect(await getDocumentation(2040)).toBeNull();
 
-    await setPublished({ documentationId: doc.id, publish: true, actor: null });
+    // Guard rail: the conference (2040) has not taken place, so publishing waits for a confirmation.
+    expect(await setPublished({ documentationId: doc.id, publish: true, actor: null })).toEqual({
+      publishedAt: null,
+      notified: 0,
+      refused: "beforeConference",
+    });
+    expect(await getDocumentation(2040)).toBeNull();
+    expect(await publicIds()).toEqual([]);
+    // After it, no confirmation is needed.
+    const after = new Date("2040-11-13T09:00:00Z");
+    expect(await conferenceNotOverYet(doc.id, after)).toBe(false);
+    expect(await conferenceNotOverYet(doc.id, new Date("2040-11-12T10:00:00Z"))).toBe(true);
+
+    await setPublished({ documentationId: doc.id, publish: true, publishEarly: true, actor: null });
     const live = await getDocumentation(2040);
     expect(live!.photos.map((p) => p.id)).toEqual([a!.id]);
     expect(live!.speeches[0]!.html).toBe("<p>Hallo</p>");
@@ -172,6 +188,7 @@ describe("photo documentation", () => {
     const { publishedAt } = (await setPublished({
       documentationId: doc.id,
       publish: true,
+      publishEarly: true,
       publishAt: new Date(Date.now() + 10 * 86_400_000),
       actor: null,
     }))!;

@@ -271,7 +271,7 @@ export async function getDocumentationForEditing(year: number) {
   const doc = await ensureDocumentation(conference.id);
   const [speeches, materials, photos] = await Promise.all([speechesOf(doc.id), materialsOf(doc.id), photosOf(doc.id)]);
   return {
-    conference: { id: conference.id, year: conference.year, title: conference.title },
+    conference: { id: conference.id, year: conference.year, title: conference.title, endsAt: conference.endsAt },
     documentation: doc,
     speeches,
     materials,
@@ -512,14 +512,31 @@ export async function deletePhoto(documentationId: string, photoId: string) {
  * queues, in the same transaction, the mail to every participant who asked for one and was not told
  * yet (`notified`); withdrawing takes back those mails that have not gone out. null: no such documentation.
  */
+/**
+ * Guard rail: a documentation is published (and the participants mailed) once its conference took
+ * place. Before its end, publishing needs an explicit confirmation (`publishEarly`).
+ */
+export async function conferenceNotOverYet(documentationId: string, now = new Date()) {
+  const [row] = await db
+    .select({ endsAt: conferences.endsAt })
+    .from(documentations)
+    .innerJoin(conferences, eq(conferences.id, documentations.conferenceId))
+    .where(eq(documentations.id, documentationId));
+  return !!row && row.endsAt.getTime() > now.getTime();
+}
+
 export async function setPublished(input: {
   documentationId: string;
   publish: boolean;
   publishAt?: Date;
+  /** The organiser confirmed publishing before the conference took place. */
+  publishEarly?: boolean;
   actor: Actor;
   now?: Date;
-}) {
+}): Promise<{ publishedAt: Date | null; notified: number; refused?: "beforeConference" } | null> {
   const now = input.now ?? new Date();
+  if (input.publish && !input.publishEarly && (await conferenceNotOverYet(input.documentationId, now)))
+    return { publishedAt: null, notified: 0, refused: "beforeConference" };
   const prepared = input.publish ? await prepareDocumentationNews(input.documentationId) : undefined;
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(documentations).where(eq(documentations.id, input.documentationId));
