@@ -22,6 +22,8 @@ type Props = {
   multiple?: boolean;
   /** Narrower than the default allowlist, e.g. ".jpg,.jpeg,.png" for photos. */
   accept?: string;
+  /** A narrower hint than the default list of allowed types (e.g. for photos). */
+  hint?: MessageKey;
 };
 
 /**
@@ -41,6 +43,7 @@ export function FileUpload({
   id: idProp,
   multiple,
   accept,
+  hint = "uploads.hint",
 }: Props) {
   const t = useT();
   const revalidator = useRevalidator();
@@ -123,7 +126,7 @@ export function FileUpload({
       <div className={shownError ? "field field--error" : "field"}>
         <label htmlFor={id}>{label}</label>
         <p className="field__hint" id={`${id}-hint`}>
-          {t("uploads.hint", { max: maxMb })}
+          {t(hint, { max: maxMb })}
         </p>
         {shownError ? (
           <p className="field__error" id={`${id}-error`}>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { randomUUID } from "node:crypto";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -152,7 +153,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           cleared: input[`cleared-${id}`] !== undefined,
         })),
       });
-      return data({ done: "photos" as const, altMissing: updated.altMissing.length });
+      return data({ done: "photos" as const, altMissing: updated.altMissing.length, revision: randomUUID() });
     }
     case "publish": {
       const publishAt = input.publishDate ? parseBerlinLocal(`${input.publishDate}T12:00`) : undefined;
@@ -382,11 +383,14 @@ export default function DocumentationAdmin() {
           maxMb={maxMb}
           multiple
           accept=".jpg,.jpeg,.png"
+          hint="uploads.hintPhotos"
           submitLabel={t("doc.admin.photosSubmit")}
         />
         <p role="status">{t("doc.admin.photoCount", { count: photos.length, public: publicCount })}</p>
         {photos.length ? (
-          <SafeForm>
+          // Keyed per save: the boxes show what the server stored, not what was ticked (a photo without
+          // alt text cannot be cleared, and its box must not stay ticked).
+          <SafeForm key={result?.done === "photos" ? result.revision : "photos"}>
             <input type="hidden" name="intent" value="photos" />
             <ul className="photo-admin">
               {photos.map((p, i) => {
@@ -436,6 +440,15 @@ export default function DocumentationAdmin() {
                       />{" "}
                       <label htmlFor={`cleared-${p.id}`}>{t("doc.admin.photoCleared", { n })}</label>
                     </div>
+                    {/* The delete form sits after the list (forms cannot nest); the button belongs to it. */}
+                    <button
+                      type="submit"
+                      form={`delete-photo-${p.id}`}
+                      className="button button--secondary button--small"
+                      aria-label={t("doc.admin.deleteNamed", { name: `Foto ${n}` })}
+                    >
+                      {t("doc.admin.delete")}
+                    </button>
                   </li>
                 );
               })}
@@ -445,15 +458,12 @@ export default function DocumentationAdmin() {
             </button>
           </SafeForm>
         ) : null}
-        {photos.length ? (
-          <ul className="file-list">
-            {photos.map((p, i) => (
-              <li key={p.id}>
-                <DeleteButton intent="deletePhoto" id={p.id} name={`Foto ${i + 1}`} />
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        {photos.map((p) => (
+          <SafeForm key={p.id} id={`delete-photo-${p.id}`} hidden>
+            <input type="hidden" name="intent" value="deletePhoto" />
+            <input type="hidden" name="id" value={p.id} />
+          </SafeForm>
+        ))}
       </section>
     </>
   );

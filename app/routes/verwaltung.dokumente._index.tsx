@@ -1,13 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { pageTitle, useT } from "~/i18n/i18n";
-import { LibraryEntryForm } from "~/modules/publishing/library-form";
-import { libraryEntrySchema } from "~/modules/publishing/library.schema";
-import { createLibraryEntry, LibraryError, listLibrary, listParentChoices } from "~/modules/publishing/library.server";
+import { inTreeOrder, listLibrary } from "~/modules/publishing/library.server";
 import { libraryTypeKey, publishingLinks } from "~/modules/publishing/ui";
 import { requireOrganiser } from "~/server/auth.server";
-import { invalid, parseForm } from "~/server/form.server";
 import { TableWrap } from "~/components/form";
 
 export const links = publishingLinks;
@@ -15,35 +11,22 @@ export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "library.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
-  const [entries, parents] = await Promise.all([listLibrary({ includeDrafts: true }), listParentChoices()]);
-  return { entries, parents, deleted: new URL(request.url).searchParams.has("geloescht") };
-}
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireOrganiser(request);
-  const result = await parseForm(request, context, libraryEntrySchema);
-  if (!result.ok) return invalid(result);
-  try {
-    const created = await createLibraryEntry(result.data, { id: user.id, name: user.name });
-    throw redirect(`/verwaltung/dokumente/${created.id}?angelegt=1`);
-  } catch (error) {
-    if (error instanceof LibraryError)
-      return invalid({
-        errors: { [error.field]: error.field === "url" ? "library.error.url" : "library.error.parent" },
-        values: result.values,
-      });
-    throw error;
-  }
+  const entries = inTreeOrder(await listLibrary({ includeDrafts: true }));
+  return { entries, deleted: new URL(request.url).searchParams.has("geloescht") };
 }
 
 export default function LibraryAdmin() {
   const t = useT();
-  const { entries, parents, deleted } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
+  const { entries, deleted } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("library.admin.title")}</h1>
       <p className="lead">{t("library.admin.lead")}</p>
+      <p>
+        <Link to="/verwaltung/dokumente/neu" className="button">
+          {t("library.admin.new")}
+        </Link>
+      </p>
       {deleted ? (
         <p className="notice" role="status">
           {t("library.admin.deleted")}
@@ -76,15 +59,6 @@ export default function LibraryAdmin() {
           </tbody>
         </table>
       </TableWrap>
-      <section aria-labelledby="new-entry">
-        <h2 id="new-entry">{t("library.admin.new")}</h2>
-        <LibraryEntryForm
-          values={failed?.values ?? {}}
-          errors={failed?.errors ?? {}}
-          parents={parents}
-          submitLabel={t("library.field.create")}
-        />
-      </section>
     </>
   );
 }

@@ -148,6 +148,12 @@ describe("conference documentation with a photo documentation", () => {
     await page.getByRole("button", { name: "Fotos speichern" }).click();
     await page.getByRole("status").filter({ hasText: "1 Foto hat keinen Alternativtext" }).waitFor();
     await page.getByRole("status").filter({ hasText: "20 Fotos, davon 0 zur Veröffentlichung freigegeben." }).waitFor();
+    // The box shows what the server stored, not what was ticked.
+    expect(await page.getByLabel("Foto 1 freigegeben (alle erkennbaren Personen haben zugestimmt)").isChecked()).toBe(
+      false,
+    );
+    // Each photo carries its own remove button.
+    await page.locator(".photo-admin > li").nth(1).getByRole("button", { name: "Foto 2 entfernen" }).waitFor();
 
     for (let n = 1; n <= PHOTOS; n += 1) {
       await page.getByLabel(`Alternativtext zu Foto ${n}`, { exact: true }).fill(altOf(n));

@@ -86,7 +86,9 @@ describe("zoom and reflow", () => {
       "/verwaltung/ziele",
       "/verwaltung/ziele/vorschlaege",
       "/verwaltung/dokumente",
+      "/verwaltung/dokumente/neu",
       "/verwaltung/dokumentation",
+      `/verwaltung/dokumentation/${year}`,
       "/verwaltung/postausgang",
       "/verwaltung/protokoll",
       "/verwaltung/barrierefreiheit",
@@ -105,6 +107,19 @@ describe("zoom and reflow", () => {
       });
     }
     expect(overflowing).toEqual([]);
+    await context.close();
+  });
+
+  it("long German words break at a syllable with a hyphen: the page's language is set and text hyphenates", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/ziele`);
+    const style = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      text: getComputedStyle(document.querySelector("main p") ?? document.body).hyphens,
+      cell: getComputedStyle(document.querySelector("main td, main li") ?? document.body).hyphens,
+    }));
+    expect(style).toEqual({ lang: "de", text: "auto", cell: "auto" });
     await context.close();
   });
 });

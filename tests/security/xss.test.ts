@@ -371,7 +371,7 @@ describe("links and addresses (C2, A11)", () => {
     ];
 
     const entry = (url: string) =>
-      post("/verwaltung/dokumente", { intent: "save", title: "x-url-probe", type: "flyer", position: "0", url });
+      post("/verwaltung/dokumente/neu", { intent: "save", title: "x-url-probe", type: "flyer", position: "0", url });
     for (const url of hostileUrls) {
       const res = await entry(url);
       expect(res.status(), url).toBe(400);

@@ -4,6 +4,7 @@ export const uploads = defineMessages(
   {
     "uploads.hint":
       "Erlaubt sind PDF, Word (DOCX), PowerPoint (PPTX), Excel (XLSX), JPEG und PNG, höchstens {max} MB je Datei.",
+    "uploads.hintPhotos": "Erlaubt sind Fotos als JPEG und PNG, höchstens {max} MB je Datei.",
     "uploads.submit": "Datei hochladen",
     "uploads.progress": "Fortschritt beim Hochladen",
     "uploads.progressText": "{percent} Prozent hochgeladen",
@@ -42,6 +43,7 @@ export const uploads = defineMessages(
   {
     "uploads.hint":
       "Allowed: PDF, Word (DOCX), PowerPoint (PPTX), Excel (XLSX), JPEG and PNG, at most {max} MB per file.",
+    "uploads.hintPhotos": "Allowed: photos as JPEG and PNG, at most {max} MB per file.",
     "uploads.submit": "Upload file",
     "uploads.progress": "Upload progress",
     "uploads.progressText": "{percent} percent uploaded",

@@ -10,6 +10,7 @@ import { samplePdf, seedLibraryDemo } from "./demo.server";
 import { isSafeExternalUrl, libraryEntrySchema } from "./library.schema";
 import {
   asTree,
+  inTreeOrder,
   attachLibraryFile,
   createLibraryEntry,
   deleteLibraryEntry,
@@ -113,6 +114,19 @@ describe("the library", () => {
     ]);
     const tree = asTree(year);
     expect(tree.find((e) => e.id === report.id)!.parts.map((p) => p.id)).toEqual([part.id]);
+    // The organisers' list: a part right after its report, even where it sorts before it ("1. …" < "I…").
+    const first = await createLibraryEntry(
+      { ...base, title: "1. Beiträge 2030", type: "zahlen", year: 2030, parentId: report.id },
+      null,
+    );
+    const plain = (await listLibrary({ includeDrafts: true, year: 2030 })).map((e) => e.id);
+    expect(plain.indexOf(first.id)).toBeLessThan(plain.indexOf(report.id));
+    const listed = inTreeOrder(await listLibrary({ includeDrafts: true, year: 2030 })).map((e) => e.id);
+    expect(listed.slice(listed.indexOf(report.id), listed.indexOf(report.id) + 3)).toEqual([
+      report.id,
+      first.id,
+      part.id,
+    ]);
 
     // Only one level of parts: a part cannot become a parent.
     await expect(

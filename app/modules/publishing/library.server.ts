@@ -112,6 +112,11 @@ export function asTree<T extends { id: string; parentId: string | null }>(rows: 
   return top.map((r) => ({ ...r, parts: rows.filter((p) => p.parentId === r.id) }));
 }
 
+/** The same tree as one list: each top-level entry followed by its parts (the organisers' table). */
+export function inTreeOrder<T extends { id: string; parentId: string | null }>(rows: T[]): T[] {
+  return asTree(rows).flatMap(({ parts, ...entry }) => [entry as unknown as T, ...parts]);
+}
+
 /** One entry by id or slug (stable address). Drafts only when asked for (organisers). */
 export async function getLibraryEntry(idOrSlug: string, opts: { includeDrafts?: boolean } = {}) {
   const slug = idOrSlug.toLowerCase();
