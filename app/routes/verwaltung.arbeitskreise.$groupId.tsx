@@ -1,19 +1,26 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ErrorSummary, Field, SafeForm, type FormErrors, TextareaField } from "~/components/form";
-import { pageTitle, useT } from "~/i18n/i18n";
+import { Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
+import { ErrorSummary, Field, SafeForm, TableWrap, type FormErrors, TextareaField } from "~/components/form";
+import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { groupSchema, inviteSchema, startReportSchema } from "~/modules/groups/groups.schema";
 import { isUuid } from "~/db/id";
-import { getGroup, inviteCoordinator, listCoordinators, updateGroup } from "~/modules/groups/groups.server";
+import {
+  getGroup,
+  inviteCoordinator,
+  listCoordinators,
+  listInvitations,
+  updateGroup,
+} from "~/modules/groups/groups.server";
 import { ensureReport, listGroupReports, reportableConferences } from "~/modules/groups/reports.server";
 import styles from "~/styles/groups.css?url";
 import { requireGroupAccess, requireOrganiser } from "~/server/auth.server";
 import { env } from "~/utils/env.server";
 import { invalid, parseForm } from "~/server/form.server";
 import { notFound } from "~/server/http.server";
+import { formatDate, formatDateTime } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -30,10 +37,11 @@ async function load(request: Request, groupId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, group } = await load(request, params.groupId);
-  const [reports, conferences, coordinators] = await Promise.all([
+  const [reports, conferences, coordinators, invitations] = await Promise.all([
     listGroupReports(group.id),
     reportableConferences(),
     user.role === "organiser" ? listCoordinators(group.id) : Promise.resolve([]),
+    user.role === "organiser" ? listInvitations(group.id) : Promise.resolve([]),
   ]);
   return {
     isOrganiser: user.role === "organiser",
@@ -43,6 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((c) => !reports.some((r) => r.conferenceId === c.id))
       .map((c) => ({ id: c.id, year: c.year })),
     coordinators: coordinators.filter((c) => c.active).map((c) => ({ id: c.id, name: c.name, email: c.email })),
+    invitations: invitations.map((i) => ({
+      userId: i.userId,
+      name: i.name,
+      email: i.email,
+      createdAt: i.createdAt,
+      expiresAt: i.expiresAt,
+      status: i.status,
+    })),
   };
 }
 
@@ -80,12 +96,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       errors: { inviteEmail: "groups.invite.taken" },
       values: { intent: "invite", inviteName, inviteEmail },
     });
-  return data({ ok: true as const, done: "invited" as const, email: inviteEmail });
+  // Post-redirect-get: the invite form comes back empty (with JS too: it is keyed by the location).
+  throw redirect(`/verwaltung/arbeitskreise/${group.id}?eingeladen=${sent.userId}`);
 }
 
 export default function GroupAdmin() {
   const t = useT();
-  const { isOrganiser, group, reports, startable, coordinators } = useLoaderData<typeof loader>();
+  const { isOrganiser, group, reports, startable, coordinators, invitations } = useLoaderData<typeof loader>();
+  const locale = useLocale();
+  const [params] = useSearchParams();
+  const { key: formKey } = useLocation();
+  const invitedNow = invitations.find((i) => i.userId === params.get("eingeladen"));
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const failed = actionData && !actionData.ok ? actionData : null;
@@ -99,11 +120,19 @@ export default function GroupAdmin() {
       <p>
         {t(`groups.kind.${group.kind}`)} · <Link to={`/arbeitskreise/${group.slug}`}>/arbeitskreise/{group.slug}</Link>
       </p>
+      {params.has("zurueckgezogen") && !actionData ? (
+        <p className="notice" role="status">
+          {t("groups.invitations.withdrawn")}
+        </p>
+      ) : null}
       {actionData?.ok ? (
         <p className="notice" role="status">
-          {actionData.done === "saved"
-            ? t("groups.admin.saved")
-            : t("groups.invite.sent", { email: actionData.email ?? "" })}
+          {t("groups.admin.saved")}
+        </p>
+      ) : null}
+      {invitedNow && !actionData ? (
+        <p className="notice" role="status">
+          {t("groups.invite.sent", { email: invitedNow.email })}
         </p>
       ) : null}
 
@@ -138,6 +167,49 @@ export default function GroupAdmin() {
               </li>
             ))}
           </ul>
+          {invitations.length ? (
+            <>
+              <h3 id="invitations-title">{t("groups.invitations.title")}</h3>
+              <TableWrap label={t("groups.invitations.title")}>
+                <table aria-labelledby="invitations-title">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("groups.invitations.person")}</th>
+                      <th scope="col">{t("groups.invitations.sentAt")}</th>
+                      <th scope="col">{t("groups.invitations.status")}</th>
+                      <th scope="col">
+                        <span className="visually-hidden">{t("groups.invitations.actions")}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {invitations.map((i) => (
+                      <tr key={i.userId}>
+                        <td>
+                          {i.name} ({i.email})
+                        </td>
+                        <td>{formatDateTime(i.createdAt, locale)}</td>
+                        <td>
+                          {t(`groups.invitations.status.${i.status}`, { until: formatDate(i.expiresAt, locale) })}
+                        </td>
+                        <td>
+                          {i.status === "open" ? (
+                            <Link
+                              className="button button--small button--secondary"
+                              to={`/verwaltung/arbeitskreise/${group.id}/einladungen/${i.userId}/zurueckziehen`}
+                            >
+                              {t("groups.invitations.withdraw")}
+                              <span className="visually-hidden">: {i.name}</span>
+                            </Link>
+                          ) : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+            </>
+          ) : null}
           <section className="card" aria-labelledby="invite-title">
             <h3 id="invite-title">{t("groups.invite.title")}</h3>
             <p>{t("groups.invite.lead")}</p>
@@ -145,7 +217,7 @@ export default function GroupAdmin() {
               errors={inviteErrors}
               labels={{ inviteName: t("groups.invite.name"), inviteEmail: t("groups.invite.email") }}
             />
-            <SafeForm noValidate>
+            <SafeForm noValidate key={`invite-${formKey}`}>
               <input type="hidden" name="intent" value="invite" />
               <Field
                 name="inviteName"

@@ -12,6 +12,7 @@ import { REPORT_FIELDS, reportSubmitSchema, reportTextSchema, stepSchema } from 
 import { REPORT_SECTIONS } from "~/modules/groups/report-sections";
 import {
   allowedActions,
+  canRemoveFiles,
   EDITABLE,
   findReport,
   getReportView,
@@ -58,6 +59,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: view.history,
     editable,
     canUpload: EDITABLE.includes(view.report.status),
+    canRemove: canRemoveFiles(view.report.status, user.role),
+    removed: url.searchParams.has("entfernt"),
+    unpublished: url.searchParams.has("zurueckgezogen"),
     actions: allowedActions(view.report.status, user.role),
     uploadError: uploadErrorFromUrl(request),
     uploaded: url.searchParams.has("hochgeladen"),
@@ -125,6 +129,8 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   changes_requested: "reports.event.changes_requested",
   approved: "reports.event.approved",
   published: "reports.event.published",
+  unpublished: "reports.event.unpublished",
+  file_removed: "reports.event.file_removed",
 };
 
 export default function ReportPage() {
@@ -134,7 +140,7 @@ export default function ReportPage() {
   const actionData = useActionData<typeof action>();
   const failed = actionData && !actionData.ok ? actionData : null;
   const errors: FormErrors = failed?.errors ?? {};
-  const steps = d.actions.filter((a: Action) => a !== "submit" || !d.editable);
+  const steps = d.actions.filter((a: Action) => (a !== "submit" || !d.editable) && a !== "unpublish");
   const withText = failed?.values.intent === "save" || failed?.values.intent === "submit";
   const value = (k: string, fallback: string) => (withText ? (failed.values[k] ?? "") : fallback);
   const sectionLabels = Object.fromEntries(REPORT_SECTIONS.map((s) => [s, t(`reports.section.${s}`)]));
@@ -164,6 +170,11 @@ export default function ReportPage() {
       {actionData?.ok ? (
         <p className="notice" role="status">
           {actionData.done === "save" ? t("reports.saved") : t(`reports.done.${actionData.done}`)}
+        </p>
+      ) : null}
+      {d.unpublished && !actionData ? (
+        <p className="notice" role="status">
+          {t("reports.done.unpublish")}
         </p>
       ) : null}
       {errors._form ? (
@@ -234,12 +245,29 @@ export default function ReportPage() {
           {t("reports.uploaded")}
         </p>
       ) : null}
+      {d.removed ? (
+        <p className="notice" role="status">
+          {t("reports.removeFile.done")}
+        </p>
+      ) : null}
       {d.attachments.length === 0 ? <p>{t("reports.noAttachments")}</p> : null}
       <ul className="file-list">
         {d.attachments.map((a) => (
           <li key={a.fileId}>
             <a href={`/dateien/${a.fileId}`}>{a.displayName}</a> ({KIND_LABEL[a.kind] ?? a.kind},{" "}
             {formatBytes(a.size, locale)}, {t("reports.versions", { version: a.version })})
+            {d.canRemove ? (
+              <>
+                {" "}
+                <Link
+                  className="button button--small button--secondary"
+                  to={`/verwaltung/berichte/${d.report.id}/anhaenge/${a.fileId}/entfernen`}
+                >
+                  {t("reports.removeFile")}
+                  <span className="visually-hidden">: {a.displayName}</span>
+                </Link>
+              </>
+            ) : null}
             {a.version > 1 ? (
               <ul>
                 {Array.from({ length: a.version - 1 }, (_, i) => a.version - 1 - i).map((v) => (
@@ -305,6 +333,13 @@ export default function ReportPage() {
             )}
           </div>
         </>
+      ) : null}
+      {d.actions.includes("unpublish") ? (
+        <p>
+          <Link className="button button--secondary" to={`/verwaltung/berichte/${d.report.id}/zurueckziehen`}>
+            {t("reports.action.unpublish")}
+          </Link>
+        </p>
       ) : null}
       {d.report.status === "approved" || d.report.status === "published" ? (
         <p>

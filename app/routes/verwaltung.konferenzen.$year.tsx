@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import {
   ErrorSummary,
@@ -15,19 +15,12 @@ import type { MessageKey } from "~/i18n/catalog";
 import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import {
   addAgendaItem,
-  deleteAgendaItem,
-  deleteForum,
   getConferenceForAdmin,
   saveForum,
+  updateAgendaItem,
   updateConference,
 } from "~/modules/conferences/admin.server";
-import {
-  AGENDA_KINDS,
-  agendaSchema,
-  conferenceSchema,
-  deleteSchema,
-  forumSchema,
-} from "~/modules/conferences/conference.schema";
+import { AGENDA_KINDS, agendaSchema, conferenceSchema, forumSchema } from "~/modules/conferences/conference.schema";
 import { ConferenceForm } from "~/modules/conferences/ui";
 import { getAvailability } from "~/modules/registrations/seats.server";
 import { requireOrganiser } from "~/server/auth.server";
@@ -75,12 +68,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reminderDaysBefore: String(c.reminderDaysBefore),
     },
     forums: forums.map((f) => ({ ...f, taken: availability.forums.find((a) => a.id === f.id)?.taken ?? 0 })),
-    agenda,
+    agenda: agenda.map((a) => ({
+      ...a,
+      forumTitle: forums.find((f) => f.id === a.forumId)?.title ?? null,
+      values: {
+        agendaId: a.id,
+        startsAt: local(a.startsAt),
+        endsAt: local(a.endsAt),
+        title: a.title,
+        kind: a.kind,
+        speakers: a.speakers,
+        forumId: a.forumId ?? "",
+      },
+    })),
     defaultAgendaStart: local(c.startsAt),
   };
 }
 
-const schema = z.discriminatedUnion("intent", [conferenceSchema, forumSchema, agendaSchema, deleteSchema]);
+const schema = z.discriminatedUnion("intent", [conferenceSchema, forumSchema, agendaSchema]);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { conference, user } = await load(request, params.year);
@@ -99,18 +104,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       throw redirect(`/verwaltung/konferenzen/${saved.year}?gespeichert=1`);
     }
     case "forum":
-      await saveForum(conference.id, input);
+      if (!(await saveForum(conference.id, input, new Date(), user))) notFound();
       break;
-    case "deleteForum":
-      await deleteForum(conference.id, input.id);
+    case "agenda": {
+      const { intent: _i, agendaId, ...item } = input;
+      if (agendaId) {
+        if (!(await updateAgendaItem(conference.id, agendaId, item, user))) notFound();
+      } else await addAgendaItem(conference.id, item, user);
       break;
-    case "agenda":
-      await addAgendaItem(conference.id, input);
-      break;
-    case "deleteAgenda":
-      await deleteAgendaItem(conference.id, input.id);
-      break;
+    }
   }
+  // Post-redirect-get: the add forms come back empty (with JS they are keyed by the location, see below).
   throw redirect(`/verwaltung/konferenzen/${conference.year}?gespeichert=1`);
 }
 
@@ -120,11 +124,17 @@ export default function EditConference() {
   const { conference, values, forums, agenda, defaultAgendaStart } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const [params] = useSearchParams();
+  // A new location (the redirect after a successful save) remounts the add forms, so they are empty again;
+  // after a refused save the location stays and the input is kept.
+  const { key: formKey } = useLocation();
   const intent = acted && "intent" in acted ? acted.intent : acted ? "conference" : "";
   const errorsFor = (name: string) =>
     acted && !acted.ok && intent === name ? (acted.errors as FormErrors) : undefined;
   const valuesFor = (name: string) => (acted && !acted.ok && intent === name ? acted.values : undefined);
-  const agendaValues = valuesFor("agenda") ?? {};
+  const failedAgenda = valuesFor("agenda");
+  const editId = failedAgenda ? String(failedAgenda.agendaId ?? "") : (params.get("bearbeiten") ?? "");
+  const editing = editId ? agenda.find((a) => a.id === editId) : undefined;
+  const agendaValues: Record<string, string | undefined> = failedAgenda ?? editing?.values ?? {};
   const agendaErrors = errorsFor("agenda");
   const newForum = valuesFor("forum") ?? {};
   const forumErrors = errorsFor("forum");
@@ -134,6 +144,16 @@ export default function EditConference() {
       {params.has("gespeichert") && !acted ? (
         <p className="notice" role="status">
           {t("form.saved")}
+        </p>
+      ) : null}
+      {params.get("geloescht") === "programmpunkt" && !acted ? (
+        <p className="notice" role="status">
+          {t("admin.agenda.deleted")}
+        </p>
+      ) : null}
+      {params.get("geloescht") === "forum" && !acted ? (
+        <p className="notice" role="status">
+          {t("admin.forums.deleted")}
         </p>
       ) : null}
       <p>
@@ -199,13 +219,14 @@ export default function EditConference() {
                 {t("admin.forums.save")}
               </button>
             </SafeForm>
-            <SafeForm>
-              <input type="hidden" name="intent" value="deleteForum" />
-              <input type="hidden" name="id" value={f.id} />
-              <button type="submit" className="button button--small button--secondary">
+            <p>
+              <Link
+                className="button button--small button--secondary"
+                to={`/verwaltung/konferenzen/${conference.year}/foren/${f.id}/loeschen`}
+              >
                 {t("admin.forums.delete")}: {f.title}
-              </button>
-            </SafeForm>
+              </Link>
+            </p>
           </div>
         ))}
         <h3>{t("admin.forums.add")}</h3>
@@ -213,7 +234,7 @@ export default function EditConference() {
           errors={forumErrors}
           labels={{ title: t("admin.forums.name"), capacity: t("admin.forums.capacity") }}
         />
-        <SafeForm className="stack card" noValidate>
+        <SafeForm key={`forum-${formKey}`} className="stack card" noValidate>
           <input type="hidden" name="intent" value="forum" />
           <input type="hidden" name="forumId" value="" />
           <Field
@@ -268,8 +289,9 @@ export default function EditConference() {
                   <th scope="col">{t("admin.agenda.startsAt")}</th>
                   <th scope="col">{t("admin.agenda.name")}</th>
                   <th scope="col">{t("admin.agenda.kind")}</th>
+                  <th scope="col">{t("admin.agenda.forum")}</th>
                   <th scope="col">
-                    <span className="visually-hidden">{t("admin.agenda.delete")}</span>
+                    <span className="visually-hidden">{t("admin.agenda.actions")}</span>
                   </th>
                 </tr>
               </thead>
@@ -287,15 +309,22 @@ export default function EditConference() {
                       ) : null}
                     </td>
                     <td>{t(`agenda.kind.${a.kind}` as MessageKey)}</td>
+                    <td>{a.forumTitle ?? "–"}</td>
                     <td>
-                      <SafeForm>
-                        <input type="hidden" name="intent" value="deleteAgenda" />
-                        <input type="hidden" name="id" value={a.id} />
-                        <button type="submit" className="button button--small button--secondary">
-                          {t("admin.agenda.delete")}
-                          <span className="visually-hidden">: {a.title}</span>
-                        </button>
-                      </SafeForm>
+                      <Link
+                        className="button button--small button--secondary"
+                        to={`?bearbeiten=${a.id}#agenda-form-title`}
+                      >
+                        {t("admin.agenda.edit")}
+                        <span className="visually-hidden">: {a.title}</span>
+                      </Link>{" "}
+                      <Link
+                        className="button button--small button--secondary"
+                        to={`/verwaltung/konferenzen/${conference.year}/programm/${a.id}/loeschen`}
+                      >
+                        {t("admin.agenda.delete")}
+                        <span className="visually-hidden">: {a.title}</span>
+                      </Link>
                     </td>
                   </tr>
                 ))}
@@ -303,7 +332,7 @@ export default function EditConference() {
             </table>
           </TableWrap>
         )}
-        <h3>{t("admin.agenda.add")}</h3>
+        <h3 id="agenda-form-title">{editing ? t("admin.agenda.editTitle") : t("admin.agenda.add")}</h3>
         <ErrorSummary
           errors={agendaErrors}
           labels={{
@@ -313,8 +342,14 @@ export default function EditConference() {
             kind: t("admin.agenda.kind"),
           }}
         />
-        <SafeForm className="stack card" noValidate>
+        <SafeForm
+          key={`agenda-${editing?.id ?? "new"}-${formKey}`}
+          className="stack card"
+          noValidate
+          aria-labelledby="agenda-form-title"
+        >
           <input type="hidden" name="intent" value="agenda" />
+          <input type="hidden" name="agendaId" value={editing?.id ?? ""} />
           <Field
             name="startsAt"
             id="agenda-startsAt"
@@ -363,9 +398,12 @@ export default function EditConference() {
               ...forums.map((f) => ({ value: f.id, label: f.title })),
             ]}
           />
-          <button type="submit" className="button button--secondary">
-            {t("admin.agenda.add")}
-          </button>
+          <div className="reg-actions">
+            <button type="submit" className="button button--secondary">
+              {editing ? t("admin.agenda.save") : t("admin.agenda.add")}
+            </button>
+            {editing ? <Link to={`/verwaltung/konferenzen/${conference.year}`}>{t("admin.agenda.cancel")}</Link> : null}
+          </div>
         </SafeForm>
       </section>
     </>

@@ -61,7 +61,7 @@ async function uploadWithProgress(page: Page, label: RegExp, file: { name: strin
     downloadThroughput: -1,
     uploadThroughput: -1,
   });
-  await page.getByRole("link", { name: file.name }).waitFor();
+  await page.getByRole("link", { name: file.name, exact: true }).waitFor();
 }
 
 describe("working groups: invite → report with uploads → review → publish", () => {
@@ -189,8 +189,8 @@ describe("working groups: invite → report with uploads → review → publish"
       .getByLabel(/^Neue Datei anhängen/)
       .setInputFiles({ name: "intern.pdf", mimeType: "application/pdf", buffer: await makePdf("intern") });
     await page.getByRole("button", { name: "Datei hochladen" }).click();
-    await page.getByRole("link", { name: "intern.pdf" }).waitFor();
-    ebel.fileHref = (await page.getByRole("link", { name: "intern.pdf" }).getAttribute("href"))!;
+    await page.getByRole("link", { name: "intern.pdf", exact: true }).waitFor();
+    ebel.fileHref = (await page.getByRole("link", { name: "intern.pdf", exact: true }).getAttribute("href"))!;
     await page.close();
   });
 

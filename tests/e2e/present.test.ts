@@ -31,7 +31,7 @@ afterAll(async () => {
 async function upload(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
   await page.getByLabel(/^Neue Datei anhängen/).setInputFiles(file);
   await page.getByRole("button", { name: "Datei hochladen" }).click();
-  await page.getByRole("link", { name: file.name }).waitFor();
+  await page.getByRole("link", { name: file.name, exact: true }).waitFor();
 }
 
 /** The slide counter's total, once every file has its pages (conversion runs in the background). */

@@ -47,6 +47,8 @@ export const loginTokens = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     usedAt: timestamp({ withTimezone: true }),
+    /** An invitation the organisers took back before it was used (the link no longer signs in). */
+    withdrawnAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.userId)],
 );

@@ -120,7 +120,14 @@ export async function consumeLoginToken(
   const rows = await db
     .update(loginTokens)
     .set({ usedAt: now })
-    .where(and(eq(loginTokens.id, hashToken(token)), isNull(loginTokens.usedAt), gt(loginTokens.expiresAt, now)))
+    .where(
+      and(
+        eq(loginTokens.id, hashToken(token)),
+        isNull(loginTokens.usedAt),
+        isNull(loginTokens.withdrawnAt),
+        gt(loginTokens.expiresAt, now),
+      ),
+    )
     .returning({ userId: loginTokens.userId, purpose: loginTokens.purpose });
   const row = rows[0];
   if (!row) return null;

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { translator, type MessageKey } from "~/i18n/catalog";
-import { db } from "~/db/client.server";
+import { db, type DbOrTx } from "~/db/client.server";
 import { agendaItems, conferences, forums, registrations } from "~/db/schema";
 import { fillSeats } from "~/modules/registrations/waitlist.server";
 import type { ConferenceInput } from "./conference.schema";
@@ -102,54 +102,165 @@ export async function updateConference(
   return { ok: true, year: input.year };
 }
 
+type Actor = { id: string; name?: string } | null;
+
 export async function saveForum(
   conferenceId: string,
   input: { forumId: string; title: string; description: string; capacity: number; position: number },
   now = new Date(),
+  actor: Actor = null,
 ) {
-  if (input.forumId) {
-    await db
-      .update(forums)
-      .set({ title: input.title, description: input.description, capacity: input.capacity, position: input.position })
-      .where(and(eq(forums.id, input.forumId), eq(forums.conferenceId, conferenceId)));
-  } else {
-    await db.insert(forums).values({
-      conferenceId,
-      title: input.title,
-      description: input.description,
-      capacity: input.capacity,
-      position: input.position,
-    });
-  }
-  await fillSeats(conferenceId, now);
-}
-
-export async function deleteForum(conferenceId: string, forumId: string) {
-  await db.delete(forums).where(and(eq(forums.id, forumId), eq(forums.conferenceId, conferenceId)));
-}
-
-export async function addAgendaItem(
-  conferenceId: string,
-  input: {
-    startsAt: Date;
-    endsAt: Date | null;
-    title: string;
-    kind: (typeof agendaItems.$inferInsert)["kind"];
-    speakers: string;
-    forumId: string;
-  },
-) {
-  await db.insert(agendaItems).values({
-    conferenceId,
-    startsAt: input.startsAt,
-    endsAt: input.endsAt,
+  const fields = {
     title: input.title,
-    kind: input.kind,
-    speakers: input.speakers,
-    forumId: input.forumId || null,
+    description: input.description,
+    capacity: input.capacity,
+    position: input.position,
+  };
+  const saved = await db.transaction(async (tx) => {
+    const [row] = input.forumId
+      ? await tx
+          .update(forums)
+          .set(fields)
+          .where(and(eq(forums.id, input.forumId), eq(forums.conferenceId, conferenceId)))
+          .returning({ id: forums.id })
+      : await tx
+          .insert(forums)
+          .values({ conferenceId, ...fields })
+          .returning({ id: forums.id });
+    if (!row) return false;
+    await recordAudit(tx, {
+      actor,
+      action: input.forumId ? "forum.update" : "forum.create",
+      subjectType: "forum",
+      subjectId: row.id,
+      summary: input.title,
+    });
+    return true;
+  });
+  if (saved) await fillSeats(conferenceId, now);
+  return saved;
+}
+
+export async function getForum(conferenceId: string, forumId: string) {
+  const [row] = await db
+    .select()
+    .from(forums)
+    .where(and(eq(forums.id, forumId), eq(forums.conferenceId, conferenceId)));
+  return row ?? null;
+}
+
+/** Deletes a forum (its registrations and agenda items keep going without it); false when there is none. */
+export async function deleteForum(conferenceId: string, forumId: string, actor: Actor = null) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(forums)
+      .where(and(eq(forums.id, forumId), eq(forums.conferenceId, conferenceId)))
+      .returning({ id: forums.id, title: forums.title });
+    if (!row) return false;
+    await recordAudit(tx, {
+      actor,
+      action: "forum.delete",
+      subjectType: "forum",
+      subjectId: row.id,
+      summary: row.title,
+    });
+    return true;
   });
 }
 
-export async function deleteAgendaItem(conferenceId: string, id: string) {
-  await db.delete(agendaItems).where(and(eq(agendaItems.id, id), eq(agendaItems.conferenceId, conferenceId)));
+export type AgendaItemInput = {
+  startsAt: Date;
+  endsAt: Date | null;
+  title: string;
+  kind: (typeof agendaItems.$inferInsert)["kind"];
+  speakers: string;
+  forumId: string;
+};
+
+async function forumOfConference(tx: DbOrTx, conferenceId: string, forumId: string) {
+  if (!forumId) return null;
+  const [row] = await tx
+    .select({ id: forums.id })
+    .from(forums)
+    .where(and(eq(forums.id, forumId), eq(forums.conferenceId, conferenceId)));
+  return row?.id ?? null;
+}
+
+export async function addAgendaItem(conferenceId: string, input: AgendaItemInput, actor: Actor = null) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(agendaItems)
+      .values({
+        conferenceId,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        title: input.title,
+        kind: input.kind,
+        speakers: input.speakers,
+        forumId: await forumOfConference(tx, conferenceId, input.forumId),
+      })
+      .returning({ id: agendaItems.id });
+    await recordAudit(tx, {
+      actor,
+      action: "agenda.create",
+      subjectType: "agenda_item",
+      subjectId: row!.id,
+      summary: input.title,
+    });
+    return row!.id;
+  });
+}
+
+export async function getAgendaItem(conferenceId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(agendaItems)
+    .where(and(eq(agendaItems.id, id), eq(agendaItems.conferenceId, conferenceId)));
+  return row ?? null;
+}
+
+/** Changes an agenda item of this conference; false when there is none. */
+export async function updateAgendaItem(conferenceId: string, id: string, input: AgendaItemInput, actor: Actor = null) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(agendaItems)
+      .set({
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        title: input.title,
+        kind: input.kind,
+        speakers: input.speakers,
+        forumId: await forumOfConference(tx, conferenceId, input.forumId),
+      })
+      .where(and(eq(agendaItems.id, id), eq(agendaItems.conferenceId, conferenceId)))
+      .returning({ id: agendaItems.id });
+    if (!row) return false;
+    await recordAudit(tx, {
+      actor,
+      action: "agenda.update",
+      subjectType: "agenda_item",
+      subjectId: row.id,
+      summary: input.title,
+    });
+    return true;
+  });
+}
+
+/** Deletes an agenda item of this conference; false when there is none. */
+export async function deleteAgendaItem(conferenceId: string, id: string, actor: Actor = null) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(agendaItems)
+      .where(and(eq(agendaItems.id, id), eq(agendaItems.conferenceId, conferenceId)))
+      .returning({ id: agendaItems.id, title: agendaItems.title });
+    if (!row) return false;
+    await recordAudit(tx, {
+      actor,
+      action: "agenda.delete",
+      subjectType: "agenda_item",
+      subjectId: row.id,
+      summary: row.title,
+    });
+    return true;
+  });
 }

@@ -88,6 +88,7 @@ export const forumSchema = z.object({
 
 export const agendaSchema = z.object({
   intent: z.literal("agenda"),
+  agendaId: z.union([z.literal(""), z.uuid()]).default(""),
   startsAt: berlin,
   endsAt: optionalBerlin,
   title: required(300),
@@ -95,5 +96,3 @@ export const agendaSchema = z.object({
   speakers: z.string().trim().max(500, "errors.tooLong").default(""),
   forumId: z.union([z.literal(""), z.uuid()]).default(""),
 });
-
-export const deleteSchema = z.object({ intent: z.enum(["deleteForum", "deleteAgenda"]), id: z.uuid() });

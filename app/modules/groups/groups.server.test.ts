@@ -6,6 +6,7 @@ import {
   auditLog,
   conferences,
   files,
+  fileVersions,
   groupReports,
   groups,
   loginTokens,
@@ -16,7 +17,8 @@ import {
 import { consumeLoginToken, createUser } from "~/modules/auth/accounts.server";
 import { receiveUploads } from "~/server/uploads/multipart.server";
 import { makePdf } from "../../../tests/support/files";
-import { inviteCoordinator } from "./groups.server";
+import { storage } from "~/modules/uploads/storage.server";
+import { inviteCoordinator, listInvitations, withdrawInvitation } from "./groups.server";
 import {
   addReportFile,
   allowedActions,
@@ -25,6 +27,7 @@ import {
   listAgendaPresentations,
   listPublishedForSearch,
   listPublishedReports,
+  removeReportFile,
   saveReportText,
   sendReportReminders,
   setDeadline,
@@ -90,7 +93,7 @@ describe("inviting coordinators", () => {
       appUrl: APP,
       locale: "de",
     });
-    expect(result).toEqual({ ok: true });
+    expect(result).toMatchObject({ ok: true });
     const [user] = await db.select().from(users).where(eq(users.email, "koordination@example.org"));
     expect(user).toMatchObject({ role: "coordinator", groupId: group.id, active: true, passwordHash: null });
     const [mail] = await mailsTo("koordination@example.org");
@@ -123,6 +126,47 @@ describe("inviting coordinators", () => {
     ).toEqual({ ok: false, error: "taken" });
     const [still] = await db.select().from(users).where(eq(users.email, "orga-ebel-i@example.org"));
     expect(still!.role).toBe("organiser");
+  });
+});
+
+describe("coordinator invitations", () => {
+  it("shows each invitation's status; a withdrawn link no longer signs in and its unused account is switched off", async () => {
+    const { group, organiser } = await setup("ebel-w");
+    const invite = (email: string, name: string, now?: Date) =>
+      inviteCoordinator({ groupId: group.id, email, name, appUrl: APP, locale: "de", now });
+    const tokenOf = async (email: string) =>
+      /\/login\/link\/([a-z2-7]{32})/.exec((await mailsTo(email)).at(-1)!.text)![1]!;
+    await invite("offen@example.org", "Olli Offen");
+    await invite("angenommen@example.org", "Anna Angenommen");
+    await invite("alt@example.org", "Alma Alt", new Date(Date.now() - 8 * 86_400_000));
+    await invite("weg@example.org", "Wim Weg");
+    expect(await consumeLoginToken(await tokenOf("angenommen@example.org"))).not.toBeNull();
+    const byName = async () => Object.fromEntries((await listInvitations(group.id)).map((i) => [i.name, i.status]));
+    expect(await byName()).toEqual({
+      "Olli Offen": "open",
+      "Anna Angenommen": "accepted",
+      "Alma Alt": "expired",
+      "Wim Weg": "open",
+    });
+    const invitations = await listInvitations(group.id);
+    const id = (name: string) => invitations.find((i) => i.name === name)!.userId;
+    // Only open invitations of this group can be withdrawn.
+    expect(await withdrawInvitation({ groupId: group.id, userId: id("Anna Angenommen"), actor: organiser })).toBe(
+      false,
+    );
+    expect(await withdrawInvitation({ groupId: group.id, userId: id("Alma Alt"), actor: organiser })).toBe(false);
+    expect(await withdrawInvitation({ groupId: group.id, userId: id("Wim Weg"), actor: organiser })).toBe(true);
+    expect(await withdrawInvitation({ groupId: group.id, userId: id("Wim Weg"), actor: organiser })).toBe(false);
+    expect((await byName())["Wim Weg"]).toBe("withdrawn");
+    expect(await consumeLoginToken(await tokenOf("weg@example.org"))).toBeNull();
+    const [wim] = await db.select().from(users).where(eq(users.email, "weg@example.org"));
+    expect(wim!.active).toBe(false);
+    const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, "invitation.withdraw"));
+    expect(entry).toMatchObject({ subjectId: group.id, summary: "Wim Weg", actorName: "Orga" });
+    // Invited again: a new open invitation that signs in.
+    await invite("weg@example.org", "Wim Weg");
+    expect((await byName())["Wim Weg"]).toBe("open");
+    expect(await consumeLoginToken(await tokenOf("weg@example.org"))).not.toBeNull();
   });
 });
 
@@ -220,8 +264,9 @@ describe("the report workflow", () => {
       ["created", "Kim"],
     ]);
     expect(view!.history.find((h) => h.action === "edited")!.detail).toBe("activities");
-    // Published is final: no further step, no edits.
-    expect(allowedActions("published", "organiser")).toEqual([]);
+    // Published: only the organisers can withdraw it; no edits.
+    expect(allowedActions("published", "organiser")).toEqual(["unpublish"]);
+    expect(allowedActions("published", "coordinator")).toEqual([]);
   });
 });
 
@@ -237,6 +282,64 @@ describe("attachments of a report", () => {
     });
     return upload!;
   }
+
+  it("are removed with their stored bytes; a published report is withdrawn from the public pages", async () => {
+    const { group, conference, organiser } = await setup("ruhr-r");
+    const coord = await createUser({
+      email: "k-ruhr@example.org",
+      name: "Rita",
+      role: "coordinator",
+      groupId: group.id,
+    });
+    const actor: Actor = { id: coord.id, role: "coordinator", groupId: group.id };
+    const reportId = await ensureReport(group.id, conference.id, coord.id);
+    await saveReportText({ reportId, actor, text: TEXT });
+    const kept = (await addReportFile({ reportId, actor, upload: await pdfUpload("Bleibt", "Bleibt.pdf") }))!;
+    const wrong = (await addReportFile({ reportId, actor, upload: await pdfUpload("Falsch", "Falsch.pdf") }))!;
+    await addReportFile({
+      reportId,
+      actor,
+      upload: await pdfUpload("Falsch 2", "Falsch.pdf"),
+      replaceFileId: wrong.fileId,
+    });
+    const keys = (await db.select().from(fileVersions).where(eq(fileVersions.fileId, wrong.fileId))).map(
+      (v) => v.storageKey,
+    );
+    expect(keys).toHaveLength(2);
+    for (const key of keys) expect(await storage().size(key)).toBeGreaterThan(0);
+
+    expect(await removeReportFile({ reportId, fileId: wrong.fileId, actor })).toBe(true);
+    expect(await removeReportFile({ reportId, fileId: wrong.fileId, actor })).toBeNull();
+    expect((await getReportView(reportId))!.attachments.map((a) => a.displayName)).toEqual(["Bleibt.pdf"]);
+    expect(await db.select().from(files).where(eq(files.id, wrong.fileId))).toHaveLength(0);
+    for (const key of keys) expect(await storage().size(key)).toBeNull();
+    expect((await getReportView(reportId))!.history[0]).toMatchObject({ action: "file_removed", detail: "Falsch.pdf" });
+
+    // Submitted: the group can no longer remove files, the organisers can.
+    await transition({ reportId, actor, action: "submit", appUrl: APP, locale: "de" });
+    await expect(removeReportFile({ reportId, fileId: kept.fileId, actor })).rejects.toBeInstanceOf(WorkflowError);
+    await transition({ reportId, actor: organiser, action: "approve", appUrl: APP, locale: "de" });
+    await transition({ reportId, actor: organiser, action: "publish", appUrl: APP, locale: "de" });
+    expect(await listPublishedReports(group.id)).toHaveLength(1);
+    await expect(
+      transition({ reportId, actor, action: "unpublish", appUrl: APP, locale: "de" }),
+    ).rejects.toBeInstanceOf(WorkflowError);
+    await transition({ reportId, actor: organiser, action: "unpublish", appUrl: APP, locale: "de" });
+    expect(await listPublishedReports(group.id)).toHaveLength(0);
+    expect((await listPublishedForSearch()).some((r) => r.reportId === reportId)).toBe(false);
+    const view = (await getReportView(reportId))!;
+    expect(view.report).toMatchObject({ status: "approved", publishedAt: null });
+    expect(view.history[0]!.action).toBe("unpublished");
+    const [file] = await db.select().from(files).where(eq(files.id, kept.fileId));
+    expect(file!.public).toBe(false);
+    expect((await mailsTo("k-ruhr@example.org")).at(-1)!.subject).toBe(
+      `Zurückgezogen: Umsetzungsbericht ${group.name} (${conference.year})`,
+    );
+    expect(await removeReportFile({ reportId, fileId: kept.fileId, actor: organiser })).toBe(true);
+    const logged = (await db.select().from(auditLog).where(eq(auditLog.subjectId, reportId))).map((e) => e.action);
+    expect(logged).toEqual(expect.arrayContaining(["report.file_remove", "report.unpublish"]));
+    expect(logged.filter((a) => a === "report.file_remove")).toHaveLength(2);
+  });
 
   it("a new version keeps the earlier one; a file of another group's report cannot be replaced", async () => {
     const { group, other, conference } = await setup("innenstadt-v");

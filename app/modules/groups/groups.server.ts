@@ -1,7 +1,8 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, desc, asc, eq, gt, isNotNull, isNull, ne } from "drizzle-orm";
 import { createElement } from "react";
 import { GroupNoticeEmail } from "#emails/group-notice";
 import { db } from "~/db/client.server";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { groups, loginTokens, users } from "~/db/schema";
 import { translator, type Locale } from "~/i18n/catalog";
 import { normaliseEmail } from "~/modules/auth/accounts.server";
@@ -81,7 +82,7 @@ export async function inviteCoordinator(input: {
   appUrl: string;
   locale: Locale;
   now?: Date;
-}): Promise<{ ok: true } | { ok: false; error: "taken" | "notFound" }> {
+}): Promise<{ ok: true; userId: string } | { ok: false; error: "taken" | "notFound" }> {
   const now = input.now ?? new Date();
   const email = normaliseEmail(input.email);
   const group = await getGroup(input.groupId);
@@ -108,7 +109,7 @@ export async function inviteCoordinator(input: {
       url,
     }),
   );
-  await db.transaction(async (tx) => {
+  const invited = await db.transaction(async (tx) => {
     let userId = existing?.id;
     if (existing) {
       await tx.update(users).set({ groupId: group.id, active: true }).where(eq(users.id, existing.id));
@@ -128,6 +129,92 @@ export async function inviteCoordinator(input: {
       expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000),
     });
     await enqueueMail(tx, { to: email, subject, ...mail, topic: `user:${userId}` });
+    return userId!;
   });
-  return { ok: true };
+  return { ok: true, userId: invited };
+}
+
+export type InvitationStatus = "open" | "accepted" | "expired" | "withdrawn";
+
+function invitationStatus(row: { usedAt: Date | null; withdrawnAt: Date | null; expiresAt: Date }, now: Date) {
+  if (row.withdrawnAt) return "withdrawn" as const;
+  if (row.usedAt) return "accepted" as const;
+  if (row.expiresAt <= now) return "expired" as const;
+  return "open" as const;
+}
+
+/** The group's coordinator invitations (one per person: a new one replaces the last), newest first, with their status. */
+export async function listInvitations(groupId: string, now = new Date()) {
+  const rows = await db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      createdAt: loginTokens.createdAt,
+      expiresAt: loginTokens.expiresAt,
+      usedAt: loginTokens.usedAt,
+      withdrawnAt: loginTokens.withdrawnAt,
+    })
+    .from(loginTokens)
+    .innerJoin(users, eq(users.id, loginTokens.userId))
+    .where(and(eq(loginTokens.purpose, "invite"), eq(users.groupId, groupId), eq(users.role, "coordinator")))
+    .orderBy(desc(loginTokens.createdAt));
+  return rows.map((r) => ({ ...r, status: invitationStatus(r, now) }));
+}
+
+/** The open invitation of this person to this group, or null. */
+export async function getOpenInvitation(groupId: string, userId: string, now = new Date()) {
+  if (!isUuid(userId)) return null;
+  const found = (await listInvitations(groupId, now)).find((i) => i.userId === userId);
+  return found?.status === "open" ? found : null;
+}
+
+/**
+ * Takes back an open invitation: its link no longer signs in. An account that was created by the
+ * invitation and never used is switched off as well, so no sign-in link reaches it either.
+ */
+export async function withdrawInvitation(input: {
+  groupId: string;
+  userId: string;
+  actor: { id: string; name?: string } | null;
+  now?: Date;
+}): Promise<boolean> {
+  const now = input.now ?? new Date();
+  const invitation = await getOpenInvitation(input.groupId, input.userId, now);
+  if (!invitation) return false;
+  return db.transaction(async (tx) => {
+    const withdrawn = await tx
+      .update(loginTokens)
+      .set({ withdrawnAt: now })
+      .where(
+        and(
+          eq(loginTokens.userId, input.userId),
+          eq(loginTokens.purpose, "invite"),
+          isNull(loginTokens.usedAt),
+          isNull(loginTokens.withdrawnAt),
+          gt(loginTokens.expiresAt, now),
+        ),
+      )
+      .returning({ id: loginTokens.id });
+    if (!withdrawn.length) return false;
+    const [signedIn] = await tx
+      .select({ id: loginTokens.id })
+      .from(loginTokens)
+      .where(and(eq(loginTokens.userId, input.userId), isNotNull(loginTokens.usedAt)))
+      .limit(1);
+    const [account] = await tx
+      .select({ passwordHash: users.passwordHash, oidcSubject: users.oidcSubject })
+      .from(users)
+      .where(eq(users.id, input.userId));
+    if (!signedIn && !account?.passwordHash && !account?.oidcSubject)
+      await tx.update(users).set({ active: false }).where(eq(users.id, input.userId));
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: "invitation.withdraw",
+      subjectType: "group",
+      subjectId: input.groupId,
+      summary: invitation.name,
+    });
+    return true;
+  });
 }

@@ -4,12 +4,16 @@ import { GroupNoticeEmail } from "#emails/group-notice";
 import { db, type DbOrTx } from "~/db/client.server";
 import {
   conferences,
+  discussionInputs,
+  documentationMaterials,
+  documentationPhotos,
   fileVersions,
   files,
   groupReportEvents,
   groupReportFiles,
   groupReports,
   groups,
+  libraryEntries,
   reportDeadlines,
   reportReminders,
   users,
@@ -17,7 +21,13 @@ import {
 import { translator, type Locale, type MessageKey } from "~/i18n/catalog";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { enqueueMail, renderMail } from "~/modules/mail/outbox.server";
-import { saveUpload, setFilesPublic, type SavedFile } from "~/modules/uploads/files.server";
+import {
+  deleteFileRows,
+  removeStoredKeys,
+  saveUpload,
+  setFilesPublic,
+  type SavedFile,
+} from "~/modules/uploads/files.server";
 import type { PreparedUpload } from "~/modules/uploads/inspect.server";
 import { formatDate } from "~/utils/time";
 import { isUuid } from "~/db/id";
@@ -31,13 +41,16 @@ export type ReportText = Record<ReportSection, string>;
 export const EDITABLE: ReportStatus[] = ["draft", "changes_requested"];
 export const groupQuotaKey = (groupId: string) => `group:${groupId}`;
 
-export type Action = "submit" | "request_changes" | "approve" | "publish";
+export type Action = "submit" | "request_changes" | "approve" | "publish" | "unpublish";
 /** Who may take which step from which status (Entwurf → eingereicht → Änderungen erbeten → freigegeben → veröffentlicht). */
 const STEPS: Record<Action, { from: ReportStatus[]; to: ReportStatus; by: "coordinator" | "organiser" }> = {
   submit: { from: ["draft", "changes_requested"], to: "submitted", by: "coordinator" },
   request_changes: { from: ["submitted", "approved"], to: "changes_requested", by: "organiser" },
   approve: { from: ["submitted"], to: "approved", by: "organiser" },
   publish: { from: ["approved"], to: "published", by: "organiser" },
+  // Withdrawing a publication takes the report off the public pages, back to "Freigegeben"; from
+  // there the organisers can publish it again or ask the group for changes.
+  unpublish: { from: ["published"], to: "approved", by: "organiser" },
 };
 
 export type Actor = { id: string; role: "organiser" | "coordinator"; groupId: string | null };
@@ -265,15 +278,19 @@ export async function transition(input: {
         ...(input.action === "request_changes" ? { organiserComment: comment } : {}),
         ...(input.action === "submit" ? { submittedAt: now } : {}),
         ...(input.action === "publish" ? { publishedAt: now } : {}),
+        ...(input.action === "unpublish" ? { publishedAt: null } : {}),
       })
       // The status must still be the one we checked: two organisers clicking at once take one step.
       .where(and(eq(groupReports.id, report.id), eq(groupReports.status, report.status)))
       .returning({ id: groupReports.id });
     if (!updated.length) throw new WorkflowError("reports.error.step");
-    await tx
-      .insert(groupReportEvents)
-      .values({ reportId: report.id, userId: input.actor.id, action: step.to, detail: comment });
-    if (input.action === "publish") {
+    await tx.insert(groupReportEvents).values({
+      reportId: report.id,
+      userId: input.actor.id,
+      action: input.action === "unpublish" ? "unpublished" : step.to,
+      detail: comment,
+    });
+    if (input.action === "publish" || input.action === "unpublish") {
       const attached = await tx
         .select({ fileId: groupReportFiles.fileId })
         .from(groupReportFiles)
@@ -281,7 +298,7 @@ export async function transition(input: {
       await setFilesPublic(
         tx,
         attached.map((a) => a.fileId),
-        true,
+        input.action === "publish",
       );
     }
     for (const mail of mails) await enqueueMail(tx, { ...mail, subject, topic: `report:${report.id}` });
@@ -513,4 +530,84 @@ export async function sendReportReminders(opts: { now?: Date; appUrl: string; lo
     }
   }
   return sent;
+}
+
+async function fileUsedElsewhere(tx: DbOrTx, fileId: string) {
+  const uses = await Promise.all([
+    tx
+      .select({ id: groupReportFiles.reportId })
+      .from(groupReportFiles)
+      .where(eq(groupReportFiles.fileId, fileId))
+      .limit(1),
+    tx.select({ id: libraryEntries.id }).from(libraryEntries).where(eq(libraryEntries.fileId, fileId)).limit(1),
+    tx
+      .select({ id: documentationMaterials.id })
+      .from(documentationMaterials)
+      .where(eq(documentationMaterials.fileId, fileId))
+      .limit(1),
+    tx
+      .select({ id: documentationPhotos.id })
+      .from(documentationPhotos)
+      .where(eq(documentationPhotos.fileId, fileId))
+      .limit(1),
+    tx
+      .select({ id: discussionInputs.id })
+      .from(discussionInputs)
+      .where(eq(discussionInputs.slidesFileId, fileId))
+      .limit(1),
+  ]);
+  return uses.some((rows) => rows.length > 0);
+}
+
+/** One attachment of a report (its current version), or null. */
+export async function getReportFile(reportId: string, fileId: string) {
+  if (!isUuid(reportId) || !isUuid(fileId)) return null;
+  const found = (await reportFiles(reportId)).find((f) => f.fileId === fileId);
+  return found ?? null;
+}
+
+/** Coordinators remove attachments while the report is with them; organisers at any time. */
+export function canRemoveFiles(status: ReportStatus, role: Actor["role"]) {
+  return role === "organiser" || EDITABLE.includes(status);
+}
+
+/**
+ * Removes an attachment from the report: the file with all its versions and renditions is deleted
+ * and its bytes leave the store. null: no such report or attachment.
+ */
+export async function removeReportFile(input: {
+  reportId: string;
+  fileId: string;
+  actor: Actor;
+}): Promise<true | null> {
+  const report = await findReport(input.reportId);
+  if (!report) return null;
+  if (!canRemoveFiles(report.status, input.actor.role)) throw new WorkflowError("reports.error.locked");
+  const attachment = await getReportFile(report.id, input.fileId);
+  if (!attachment) return null;
+  const [group] = await db.select({ name: groups.name }).from(groups).where(eq(groups.id, report.groupId));
+  const keys = await db.transaction(async (tx) => {
+    await tx
+      .delete(groupReportFiles)
+      .where(and(eq(groupReportFiles.reportId, report.id), eq(groupReportFiles.fileId, attachment.fileId)));
+    // A file that something else also shows (a library entry, a documentation) stays, only unlinked.
+    const removed = (await fileUsedElsewhere(tx, attachment.fileId)) ? [] : await deleteFileRows(tx, attachment.fileId);
+    await tx.insert(groupReportEvents).values({
+      reportId: report.id,
+      userId: input.actor.id,
+      action: "file_removed",
+      detail: attachment.displayName,
+    });
+    await tx.update(groupReports).set({ updatedAt: new Date() }).where(eq(groupReports.id, report.id));
+    await recordAudit(tx, {
+      actor: { id: input.actor.id },
+      action: "report.file_remove",
+      subjectType: "report",
+      subjectId: report.id,
+      summary: `${group?.name ?? ""}: ${attachment.displayName}`,
+    });
+    return removed;
+  });
+  await removeStoredKeys(keys);
+  return true;
 }

@@ -1,8 +1,9 @@
 import { rm } from "node:fs/promises";
 import { isUuid } from "~/db/id";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
-import { files, fileVersions } from "~/db/schema";
+import { fileRenditions, files, fileVersions } from "~/db/schema";
+import { logger } from "~/utils/logger.server";
 import { isDiskFull, UploadError, type PreparedUpload } from "./inspect.server";
 import { newStorageKey, storage } from "./storage.server";
 
@@ -122,4 +123,41 @@ export async function getFile(fileId: string) {
 
 export async function setFilesPublic(tx: DbOrTx, fileIds: string[], value: boolean) {
   for (const id of fileIds) await tx.update(files).set({ public: value }).where(eq(files.id, id));
+}
+
+/**
+ * Deletes a file with all its versions and renditions (inside the caller's transaction) and returns
+ * the storage keys of their bytes, to be removed with `removeStoredKeys` after the commit.
+ */
+export async function deleteFileRows(tx: DbOrTx, fileId: string): Promise<string[]> {
+  const versions = await tx
+    .select({ id: fileVersions.id, storageKey: fileVersions.storageKey, thumbnailKey: fileVersions.thumbnailKey })
+    .from(fileVersions)
+    .where(eq(fileVersions.fileId, fileId));
+  const renditions = versions.length
+    ? await tx
+        .select({ pdfKey: fileRenditions.pdfKey, pageImageKeys: fileRenditions.pageImageKeys })
+        .from(fileRenditions)
+        .where(
+          inArray(
+            fileRenditions.fileVersionId,
+            versions.map((v) => v.id),
+          ),
+        )
+    : [];
+  await tx.delete(files).where(eq(files.id, fileId));
+  return [
+    ...versions.flatMap((v) => [v.storageKey, v.thumbnailKey]),
+    ...renditions.flatMap((r) => [r.pdfKey, ...r.pageImageKeys]),
+  ].filter((k): k is string => Boolean(k));
+}
+
+/** Removes stored bytes whose rows are gone; a key that cannot be removed is logged, not fatal. */
+export async function removeStoredKeys(keys: string[]): Promise<void> {
+  const store = storage();
+  for (const key of keys) {
+    await store
+      .remove(key)
+      .catch((error: unknown) => logger.warn({ err: String(error), key }, "stored file not removed"));
+  }
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "login_tokens" ADD COLUMN "withdrawn_at" timestamp with time zone;
