@@ -39,6 +39,7 @@ export default function DocumentationPage() {
   const {
     conference,
     documentation,
+    introHtml,
     published,
     speeches,
     materials,
@@ -63,7 +64,7 @@ export default function DocumentationPage() {
       ) : documentation.publishedAt ? (
         <p>{t("doc.publishedOn", { date: formatDate(documentation.publishedAt, locale) })}</p>
       ) : null}
-      {documentation.intro ? <p className="lead">{documentation.intro}</p> : null}
+      {introHtml ? <SafeHtml html={introHtml} className="lead rich-text" /> : null}
       <p>
         <a href={`/konferenzen/${conference.year}/dokumentation.zip`} className="button" download>
           {t("doc.zip")}

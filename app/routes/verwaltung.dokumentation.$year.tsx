@@ -4,15 +4,19 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FileUpload } from "~/components/file-upload";
-import { Field, SafeForm, TextareaField } from "~/components/form";
+import { Field, SafeForm } from "~/components/form";
+import { MarkdownField } from "~/components/markdown-field";
 import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { formatBytes, KIND_LABEL } from "~/modules/groups/format";
 import {
+  conferenceNotOverYet,
   deleteMaterial,
   deletePhoto,
   deleteSpeech,
   getDocumentationForEditing,
   isPhotoPublishable,
+  renderIntro,
+  renderSpeech,
   saveSettings,
   saveSpeech,
   setPublished,
@@ -47,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     uploadError: uploadErrorFromUrl(request),
     uploaded: new URL(request.url).searchParams.has("hochgeladen"),
     maxMb: uploadLimitMb(),
+    notOverYet: !edit.documentation.publishedAt && (await conferenceNotOverYet(edit.documentation.id)),
   };
 }
 
@@ -61,11 +66,18 @@ const documentationSchema = z.discriminatedUnion("intent", [
     includeGoals: checkbox(),
   }),
   z.object({
-    intent: z.literal("speech"),
+    intent: z.enum(["speech", "previewSpeech"]),
     speechId: z.union([z.literal(""), z.uuid()]).optional(),
     title: text(300),
     speaker: text(300),
-    html: z.string().max(200_000).optional().default(""),
+    markdown: z.string().max(200_000).optional().default(""),
+  }),
+  z.object({
+    intent: z.literal("previewIntro"),
+    intro: text(5000),
+    includeReports: checkbox(),
+    includeDiscussion: checkbox(),
+    includeGoals: checkbox(),
   }),
   idOf.extend({ intent: z.literal("deleteSpeech") }),
   idOf.extend({ intent: z.literal("deleteMaterial") }),
@@ -77,6 +89,7 @@ const documentationSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("publish"),
     publishDate: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).optional(),
+    publishEarly: checkbox(),
   }),
   z.object({ intent: z.literal("unpublish") }),
 ]);
@@ -87,6 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok)
     return data(
       { done: result.intent === "speech" ? ("speechError" as const) : ("invalid" as const) },
+      // (a preview of a too long text is refused like saving it)
       { status: 400 },
     );
   const actor = { id: user.id, name: user.name };
@@ -98,6 +112,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await saveSettings(docId, settings);
       return data({ done: "saved" as const });
     }
+    case "previewSpeech":
+      // Nothing is saved: the form comes back with what was typed and the rendering beside it.
+      return data({
+        done: "speechPreview" as const,
+        speech: { id: input.speechId ?? "", title: input.title, speaker: input.speaker, markdown: input.markdown },
+        previewHtml: renderSpeech(input.markdown),
+      });
+    case "previewIntro":
+      return data({ done: "introPreview" as const, intro: input.intro, previewHtml: renderIntro(input.intro) });
     case "speech": {
       if (!input.title) return data({ done: "speechError" as const }, { status: 400 });
       await saveSpeech({
@@ -105,7 +128,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         speechId: input.speechId || undefined,
         title: input.title,
         speaker: input.speaker,
-        html: input.html,
+        markdown: input.markdown,
       });
       return data({ done: "saved" as const });
     }
@@ -138,9 +161,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         documentationId: docId,
         publish: true,
         publishAt: publishAt ?? undefined,
+        publishEarly: input.publishEarly,
         actor,
       });
       if (!published) notFound();
+      if (published.refused) return data({ done: "earlyRefused" as const }, { status: 400 });
       return data({ done: "published" as const, notified: published.notified });
     }
     case "unpublish":
@@ -169,17 +194,20 @@ function DeleteButton({ intent, id, name }: { intent: string; id: string; name: 
 export default function DocumentationAdmin() {
   const t = useT();
   const locale = useLocale();
-  const { conference, documentation, speeches, materials, photos, uploadError, uploaded, maxMb } =
+  const { conference, documentation, speeches, materials, photos, uploadError, uploaded, maxMb, notOverYet } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const publicCount = photos.filter((p) => p.publishable).length;
+  const speechPreview = result?.done === "speechPreview" ? result : undefined;
+  const newPreview = speechPreview && !speechPreview.speech.id ? speechPreview : undefined;
+  const introPreview = result?.done === "introPreview" ? result : undefined;
   return (
     <>
       <p>
         <Link to="/verwaltung/dokumentation">{t("doc.admin.title")}</Link>
       </p>
       <h1>{t("doc.admin.edit", { year: conference.year })}</h1>
-      {result || uploaded ? (
+      {(result && result.done !== "speechPreview" && result.done !== "introPreview") || uploaded ? (
         <p className="notice" role="status">
           {uploaded
             ? t("uploads.done")
@@ -189,9 +217,11 @@ export default function DocumentationAdmin() {
                 ? t("doc.admin.unpublishedNotice")
                 : result?.done === "photos"
                   ? `${t("doc.admin.photosSaved")} ${result.altMissing ? t("doc.admin.altMissing", { count: result.altMissing }) : ""}`
-                  : result?.done === "invalid" || result?.done === "speechError"
-                    ? t("errors.invalid")
-                    : t("doc.admin.saved")}
+                  : result?.done === "earlyRefused"
+                    ? t("doc.admin.earlyRefused")
+                    : result?.done === "invalid" || result?.done === "speechError"
+                      ? t("errors.invalid")
+                      : t("doc.admin.saved")}
         </p>
       ) : null}
 
@@ -210,6 +240,15 @@ export default function DocumentationAdmin() {
         <p>{t("doc.admin.newsHint")}</p>
         <SafeForm>
           <input type="hidden" name="intent" value="publish" />
+          {notOverYet ? (
+            <div className="notice notice--warn">
+              <p>{t("doc.admin.earlyWarning", { date: formatDate(conference.endsAt, locale) })}</p>
+              <div className="field">
+                <input type="checkbox" id="field-publishEarly" name="publishEarly" />{" "}
+                <label htmlFor="field-publishEarly">{t("doc.admin.publishEarly")}</label>
+              </div>
+            </div>
+          ) : null}
           <Field
             name="publishDate"
             type="date"
@@ -233,15 +272,22 @@ export default function DocumentationAdmin() {
       <section aria-labelledby="settings-title">
         <h2 id="settings-title">{t("doc.admin.settings")}</h2>
         <SafeForm>
-          <input type="hidden" name="intent" value="settings" />
-          <TextareaField name="intro" label={t("doc.admin.intro")} rows={4} defaultValue={documentation.intro} />
+          <MarkdownField
+            key={introPreview ? `preview-${introPreview.previewHtml}` : "saved"}
+            name="intro"
+            label={t("doc.admin.intro")}
+            rows={4}
+            defaultValue={introPreview ? introPreview.intro : documentation.intro}
+            previewIntent="previewIntro"
+            previewHtml={introPreview?.previewHtml}
+          />
           {(["includeReports", "includeDiscussion", "includeGoals"] as const).map((k) => (
             <div className="field" key={k}>
               <input type="checkbox" id={`field-${k}`} name={k} defaultChecked={documentation[k]} />{" "}
               <label htmlFor={`field-${k}`}>{t(`doc.admin.${k}`)}</label>
             </div>
           ))}
-          <button type="submit" className="button">
+          <button type="submit" name="intent" value="settings" className="button">
             {t("doc.admin.save")}
           </button>
         </SafeForm>
@@ -249,46 +295,58 @@ export default function DocumentationAdmin() {
 
       <section aria-labelledby="speeches-title">
         <h2 id="speeches-title">{t("doc.speeches")}</h2>
-        {speeches.map((s) => (
-          <details key={s.id} className="card">
-            <summary>
-              {s.title}
-              {s.speaker ? ` – ${s.speaker}` : ""}
-            </summary>
-            <SafeForm>
-              <input type="hidden" name="intent" value="speech" />
-              <input type="hidden" name="speechId" value={s.id} />
-              <Field
-                name="title"
-                id={`title-${s.id}`}
-                label={t("doc.admin.speechTitle")}
-                required
-                defaultValue={s.title}
-              />
-              <Field
-                name="speaker"
-                id={`speaker-${s.id}`}
-                label={t("doc.admin.speechSpeaker")}
-                defaultValue={s.speaker}
-              />
-              <div className="field">
-                <label htmlFor={`html-${s.id}`}>{t("doc.admin.speechText")}</label>
-                <textarea id={`html-${s.id}`} name="html" rows={8} defaultValue={s.html} />
-              </div>
-              <button type="submit" className="button">
-                {t("doc.admin.speechSave")}
-              </button>
-            </SafeForm>
-            <DeleteButton intent="deleteSpeech" id={s.id} name={s.title} />
-          </details>
-        ))}
+        {speeches.map((s) => {
+          const preview = speechPreview?.speech.id === s.id ? speechPreview : undefined;
+          const shown = preview?.speech ?? s;
+          return (
+            <details key={preview ? `${s.id}-${preview.previewHtml}` : s.id} className="card" open={!!preview}>
+              <summary>
+                {s.title}
+                {s.speaker ? ` – ${s.speaker}` : ""}
+              </summary>
+              <SafeForm>
+                <input type="hidden" name="speechId" value={s.id} />
+                <Field
+                  name="title"
+                  id={`title-${s.id}`}
+                  label={t("doc.admin.speechTitle")}
+                  required
+                  defaultValue={shown.title}
+                />
+                <Field
+                  name="speaker"
+                  id={`speaker-${s.id}`}
+                  label={t("doc.admin.speechSpeaker")}
+                  defaultValue={shown.speaker}
+                />
+                <MarkdownField
+                  name="markdown"
+                  id={`markdown-${s.id}`}
+                  label={t("doc.admin.speechText")}
+                  defaultValue={shown.markdown}
+                  previewIntent="previewSpeech"
+                  previewHtml={preview?.previewHtml}
+                />
+                <button type="submit" name="intent" value="speech" className="button">
+                  {t("doc.admin.speechSave")}
+                </button>
+              </SafeForm>
+              <DeleteButton intent="deleteSpeech" id={s.id} name={s.title} />
+            </details>
+          );
+        })}
         <h3>{t("doc.admin.speechNew")}</h3>
-        <SafeForm>
-          <input type="hidden" name="intent" value="speech" />
-          <Field name="title" label={t("doc.admin.speechTitle")} required />
-          <Field name="speaker" label={t("doc.admin.speechSpeaker")} />
-          <TextareaField name="html" label={t("doc.admin.speechText")} hint={t("doc.admin.speechTextHint")} rows={8} />
-          <button type="submit" className="button">
+        <SafeForm key={newPreview ? `new-${newPreview.previewHtml}` : "new"}>
+          <Field name="title" label={t("doc.admin.speechTitle")} required defaultValue={newPreview?.speech.title} />
+          <Field name="speaker" label={t("doc.admin.speechSpeaker")} defaultValue={newPreview?.speech.speaker} />
+          <MarkdownField
+            name="markdown"
+            label={t("doc.admin.speechText")}
+            defaultValue={newPreview?.speech.markdown}
+            previewIntent="previewSpeech"
+            previewHtml={newPreview?.previewHtml}
+          />
+          <button type="submit" name="intent" value="speech" className="button">
             {t("doc.admin.speechAdd")}
           </button>
         </SafeForm>

@@ -11,6 +11,7 @@ import {
   attendanceCounts,
   checkIn,
   getAttendee,
+  isCheckinDay,
   searchAttendees,
   undoCheckIn,
 } from "~/modules/attendance/checkin.server";
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference } = await load(request, params.year);
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const [people, counts] = await Promise.all([searchAttendees(conference.id, q), attendanceCounts(conference.id)]);
-  return { year: conference.year, q, people, counts };
+  return { year: conference.year, q, people, counts, checkinDay: isCheckinDay(conference) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -47,13 +48,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const name = `${person.firstName} ${person.lastName}`;
   if (result.data.intent === "undo") {
     await undoCheckIn({ conferenceId: conference.id, registrationId: person.id, actor: user });
-    return data({ message: "checkin.undone" as const, name });
+    return data({ message: "checkin.undone" as const, name, confirmId: null });
   }
-  const outcome = await checkIn({ conferenceId: conference.id, registrationId: person.id, actor: user });
+  const outcome = await checkIn({
+    conferenceId: conference.id,
+    registrationId: person.id,
+    actor: user,
+    confirmOutsideDay: result.data.confirmOutsideDay === "on",
+  });
+  // Not the conference day: nothing happened; the page asks for an explicit confirmation.
+  if (outcome === "outsideDay")
+    return data({ message: "checkin.outsideDay" as const, name, confirmId: person.id }, { status: 409 });
   const message =
     outcome === "checkedIn" ? "checkin.done" : outcome === "already" ? "checkin.already" : "checkin.notConfirmed";
   return data(
-    { message: message as "checkin.done" | "checkin.already" | "checkin.notConfirmed", name },
+    { message: message as "checkin.done" | "checkin.already" | "checkin.notConfirmed", name, confirmId: null },
     { status: outcome === "notConfirmed" ? 409 : 200 },
   );
 }
@@ -61,7 +70,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function CheckinDesk() {
   const t = useT();
   const locale = useLocale();
-  const { year, q, people, counts } = useLoaderData<typeof loader>();
+  const { year, q, people, counts, checkinDay } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const revalidator = useRevalidator();
   // The count is live: other desks check people in at the same time.
@@ -79,7 +88,19 @@ export default function CheckinDesk() {
       <p className="checkin-count" aria-live="polite">
         <strong>{t("checkin.count", { present: counts.present, expected: counts.expected })}</strong>
       </p>
-      {result ? (
+      {checkinDay ? null : <p className="notice notice--warn">{t("checkin.notTheDay")}</p>}
+      {result?.confirmId ? (
+        <div className="notice notice--warn" role="alert">
+          <p>{t("checkin.outsideDay", { name: result.name })}</p>
+          <SafeForm>
+            <input type="hidden" name="registrationId" value={result.confirmId} />
+            <input type="hidden" name="confirmOutsideDay" value="on" />
+            <button type="submit" name="intent" value="checkin" className="button">
+              {t("checkin.confirmOutsideDay", { name: result.name })}
+            </button>
+          </SafeForm>
+        </div>
+      ) : result ? (
         <p className={result.message === "checkin.notConfirmed" ? "notice notice--warn" : "notice"} role="status">
           {t(result.message, { name: result.name })}
         </p>

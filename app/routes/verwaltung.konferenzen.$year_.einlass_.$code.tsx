@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SafeForm } from "~/components/form";
 import { pageTitle, useT } from "~/i18n/i18n";
 import { checkIn, getAttendee, verifyCheckinCode } from "~/modules/attendance/checkin.server";
@@ -39,15 +39,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, conference, person } = await load(request, params);
-  await readForm(request, context);
+  const form = await readForm(request, context);
   if (!person) notFound();
-  await checkIn({ conferenceId: conference.id, registrationId: person.id, actor: user });
+  const outcome = await checkIn({
+    conferenceId: conference.id,
+    registrationId: person.id,
+    actor: user,
+    confirmOutsideDay: form.get("confirmOutsideDay") === "on",
+  });
+  // Not the conference day: nothing happened; the page asks for the explicit confirmation.
+  if (outcome === "outsideDay") return data({ outsideDay: true }, { status: 409 });
   return redirect(`/verwaltung/konferenzen/${conference.year}/einlass?q=${encodeURIComponent(person.lastName)}`);
 }
 
 export default function CheckinCode() {
   const t = useT();
   const { year, person } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const name = person ? `${person.firstName} ${person.lastName}` : "";
   return (
     <>
       <h1>{t("checkin.codeTitle")}</h1>
@@ -67,9 +76,19 @@ export default function CheckinCode() {
             <p className="notice">{t("checkin.already", { name: `${person.firstName} ${person.lastName}` })}</p>
           ) : (
             <SafeForm>
-              <button type="submit" className="button">
-                {t("checkin.mark")}
-              </button>
+              {result?.outsideDay ? (
+                <div className="notice notice--warn" role="alert">
+                  <p>{t("checkin.outsideDay", { name })}</p>
+                  <input type="hidden" name="confirmOutsideDay" value="on" />
+                  <button type="submit" className="button">
+                    {t("checkin.confirmOutsideDay", { name })}
+                  </button>
+                </div>
+              ) : (
+                <button type="submit" className="button">
+                  {t("checkin.mark")}
+                </button>
+              )}
             </SafeForm>
           )}
         </>

@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n/catalog";
 import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { BarChart, DayColumns, type Bar } from "~/modules/registrations/charts";
-import { registrationStatistics } from "~/modules/registrations/statistics.server";
+import { ACCESSIBILITY_NEEDS } from "~/modules/registrations/registration.constants";
+import { registrationStatistics, type RegistrationStatistics } from "~/modules/registrations/statistics.server";
 import { registrationLinks } from "~/modules/registrations/ui";
 import { requireOrganiserConference } from "~/server/organiser.server";
 import { berlinDay, formatDate, formatDateTime, formatDayDate, formatDayMonth } from "~/utils/time";
@@ -17,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference } = await requireOrganiserConference(request, params.year);
   return {
-    conference: { year: conference.year, title: conference.title },
+    conference: { year: conference.year, title: conference.title, status: conference.status },
     stats: await registrationStatistics(conference),
     at: new Date(),
   };
@@ -101,6 +102,50 @@ export default function Statistics() {
   const locale = useLocale();
   const { conference, stats, at } = useLoaderData<typeof loader>();
   const base = `/verwaltung/konferenzen/${conference.year}`;
+  return (
+    <div className="stats">
+      <p className="stats-back">
+        <Link to={`${base}/teilnehmende`}>{t("participants.backToList")}</Link>
+      </p>
+      <h1>{t("stats.title", { title: conference.title })}</h1>
+      <p className="lead">{t("stats.lead", { date: formatDateTime(at, locale) })}</p>
+      {stats.empty ? (
+        <EmptyState base={base} year={conference.year} open={conference.status === "registration_open"} />
+      ) : (
+        <Figures stats={stats} />
+      )}
+    </div>
+  );
+}
+
+/** No registration yet: a sentence and the next step, no empty tables or charts of zeros. */
+function EmptyState({ base, year, open }: { base: string; year: number; open: boolean }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="stats-empty" className="card">
+      <h2 id="stats-empty">{t("stats.empty.title")}</h2>
+      <p>{open ? t("stats.empty.open") : t("stats.empty.closed")}</p>
+      <ul>
+        {open ? (
+          <li>
+            <Link to={`/konferenzen/${year}/anmeldung`}>{t("stats.empty.form")}</Link>
+          </li>
+        ) : (
+          <li>
+            <Link to={base}>{t("stats.empty.openRegistration")}</Link>
+          </li>
+        )}
+        <li>
+          <Link to={`${base}/teilnehmende/neu`}>{t("participants.add")}</Link>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+function Figures({ stats }: { stats: RegistrationStatistics }) {
+  const t = useT();
+  const locale = useLocale();
   const barsDesc = (title: string, bars: Bar[]) =>
     t("stats.bars", {
       title,
@@ -148,15 +193,17 @@ export default function Statistics() {
       valueText: String(stats.withoutForum.taken),
     },
   ];
+  const needRows = [
+    { key: "seats", cells: [t("stats.needs.catering"), stats.needs.seats] as [string, number] },
+    ...ACCESSIBILITY_NEEDS.map((need) => ({
+      key: need,
+      cells: [t(`registration.access.${need}` as MessageKey), stats.needs.accessibility[need]] as [string, number],
+    })),
+    { key: "other", cells: [t("participants.otherSupport"), stats.needs.accessibilityOther] as [string, number] },
+  ];
 
   return (
-    <div className="stats">
-      <p className="stats-back">
-        <Link to={`${base}/teilnehmende`}>{t("participants.backToList")}</Link>
-      </p>
-      <h1>{t("stats.title", { title: conference.title })}</h1>
-      <p className="lead">{t("stats.lead", { date: formatDateTime(at, locale) })}</p>
-
+    <>
       <section aria-labelledby="stats-summary">
         <h2 id="stats-summary">{t("stats.summary")}</h2>
         <dl className="stats-facts">
@@ -291,6 +338,30 @@ export default function Statistics() {
           />
         }
       />
-    </div>
+
+      <section aria-labelledby="stats-needs" className="stats-section">
+        <h2 id="stats-needs">{t("stats.needs.title")}</h2>
+        <p>{t("stats.needs.lead")}</p>
+        <div className="table-wrap">
+          <NumberTable
+            caption={t("stats.needs.title")}
+            head={[t("stats.needs.what"), t("stats.count")]}
+            rows={needRows}
+          />
+        </div>
+        <h3>{t("participants.diets")}</h3>
+        {stats.needs.diets.length ? (
+          <div className="table-wrap">
+            <NumberTable
+              caption={t("participants.diets")}
+              head={[t("stats.needs.wish"), t("stats.count")]}
+              rows={stats.needs.diets.map((d) => ({ key: d.wish, cells: [d.wish, d.count] }))}
+            />
+          </div>
+        ) : (
+          <p>{t("participants.noDiets")}</p>
+        )}
+      </section>
+    </>
   );
 }

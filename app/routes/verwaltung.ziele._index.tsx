@@ -8,6 +8,7 @@ import {
   conferenceYears,
   listGoalsForGroup,
   listPendingUpdates,
+  planRollover,
   reviewUpdate,
   rollOverGoals,
 } from "~/modules/goals/goals.server";
@@ -34,7 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("review"), goalYearId: z.uuid(), decision: z.enum(["publish", "reject"]) }),
-  z.object({ intent: z.literal("rollover"), fromYear: z.coerce.number().int(), toYear: z.coerce.number().int() }),
+  z.object({
+    intent: z.enum(["rollover", "rolloverPreview"]),
+    fromYear: z.coerce.number().int(),
+    toYear: z.coerce.number().int(),
+  }),
 ]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -46,13 +51,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!(await reviewUpdate({ goalYearId, decision, actor: { id: user.id } }))) notFound();
     return data({ intent: "review" as const, decision: result.data.decision });
   }
-  const rolled = await rollOverGoals({
-    fromYear: result.data.fromYear,
-    toYear: result.data.toYear,
-    appUrl: env.APP_URL,
-  });
-  if (!rolled.ok)
-    return data({ intent: "rollover" as const, ok: false as const, rolled: 0, mailed: 0 }, { status: 400 });
+  const { fromYear, toYear } = result.data;
+  if (result.data.intent === "rolloverPreview") {
+    // Nothing changes yet: the page lists the goals and who gets mail, with the button to do it.
+    const plan = await planRollover({ fromYear, toYear });
+    if (!plan.ok) return data({ intent: "rolloverRefused" as const, error: plan.error }, { status: 400 });
+    return data({ intent: "rolloverPreview" as const, fromYear, toYear, groups: plan.groups });
+  }
+  const rolled = await rollOverGoals({ fromYear, toYear, appUrl: env.APP_URL });
+  if (!rolled.ok) return data({ intent: "rolloverRefused" as const, error: rolled.error }, { status: 400 });
   return data({ intent: "rollover" as const, ok: true as const, rolled: rolled.rolled, mailed: rolled.mailed });
 }
 
@@ -60,6 +67,8 @@ export default function GoalsAdmin() {
   const t = useT();
   const { organiser, goals, pending, years } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  // The newest year first: the form proposes "the year before → the newest", never a year into itself.
+  const sortedYears = [...years].sort((a, b) => b - a);
   return (
     <>
       <h1>{t("goals.admin.title")}</h1>
@@ -86,10 +95,13 @@ export default function GoalsAdmin() {
         </p>
       ) : null}
       {result?.intent === "rollover" ? (
-        <p className={result.ok ? "notice" : "notice notice--warn"} role="status">
-          {result.ok
-            ? t("goals.admin.rollover.done", { rolled: result.rolled, mailed: result.mailed })
-            : t("goals.admin.rollover.failed")}
+        <p className="notice" role="status">
+          {t("goals.admin.rollover.done", { rolled: result.rolled, mailed: result.mailed })}
+        </p>
+      ) : null}
+      {result?.intent === "rolloverRefused" ? (
+        <p className="notice notice--warn" role="alert">
+          {t(`goals.admin.rollover.refused.${result.error}`)}
         </p>
       ) : null}
 
@@ -143,27 +155,59 @@ export default function GoalsAdmin() {
           <h2 id="rollover-title">{t("goals.admin.rollover.title")}</h2>
           <p>{t("goals.admin.rollover.lead")}</p>
           <SafeForm className="inline-actions">
-            <input type="hidden" name="intent" value="rollover" />
+            <input type="hidden" name="intent" value="rolloverPreview" />
             <div className="field">
               <label htmlFor="field-fromYear">{t("goals.admin.rollover.from")}</label>
-              <select id="field-fromYear" name="fromYear" defaultValue={years[1]}>
-                {years.map((y) => (
+              <select id="field-fromYear" name="fromYear" defaultValue={sortedYears[1]}>
+                {sortedYears.map((y) => (
                   <option key={y}>{y}</option>
                 ))}
               </select>
             </div>
             <div className="field">
               <label htmlFor="field-toYear">{t("goals.admin.rollover.to")}</label>
-              <select id="field-toYear" name="toYear" defaultValue={years[0]}>
-                {years.map((y) => (
+              <select id="field-toYear" name="toYear" defaultValue={sortedYears[0]}>
+                {sortedYears.map((y) => (
                   <option key={y}>{y}</option>
                 ))}
               </select>
             </div>
-            <button type="submit" className="button">
-              {t("goals.admin.rollover.submit")}
+            <button type="submit" className="button button--secondary">
+              {t("goals.admin.rollover.preview")}
             </button>
           </SafeForm>
+          {result?.intent === "rolloverPreview" ? (
+            <div className="card" role="status">
+              <h3>{t("goals.admin.rollover.previewTitle", { from: result.fromYear, to: result.toYear })}</h3>
+              {result.groups.length === 0 ? (
+                <p>{t("goals.admin.rollover.nothing")}</p>
+              ) : (
+                <>
+                  <ul>
+                    {result.groups.map((g) => (
+                      <li key={g.groupId}>
+                        <strong>{g.groupName}</strong>: {t("goals.admin.rollover.goalCount", { count: g.goals.length })}
+                        {" · "}
+                        {g.recipients.length
+                          ? t("goals.admin.rollover.mailTo", {
+                              recipients: g.recipients.map((r) => `${r.name} <${r.email}>`).join(", "),
+                            })
+                          : t("goals.admin.rollover.noRecipient")}
+                      </li>
+                    ))}
+                  </ul>
+                  <SafeForm>
+                    <input type="hidden" name="intent" value="rollover" />
+                    <input type="hidden" name="fromYear" value={result.fromYear} />
+                    <input type="hidden" name="toYear" value={result.toYear} />
+                    <button type="submit" className="button">
+                      {t("goals.admin.rollover.submit")}
+                    </button>
+                  </SafeForm>
+                </>
+              )}
+            </div>
+          ) : null}
         </section>
       ) : null}
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { openDatabase, setDatabase, database, type Database } from "~/db/client.server";
 import { seedDemoIfEmpty } from "~/modules/demo/seed.server";
+import { convertLegacySpeeches } from "~/modules/publishing/documentation.server";
 import { clientAddress } from "~/modules/security/client-address.server";
 import { createTransport } from "~/modules/mail/transport.server";
 import { startOutboxWorker, type OutboxWorker } from "~/modules/mail/worker.server";
@@ -112,6 +113,9 @@ export const runtime = {
     installRouteMatchCache();
     started = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
     setDatabase(started);
+    // Data step after the schema migrations: speeches from before Markdown get their Markdown (idempotent).
+    const converted = await convertLegacySpeeches();
+    if (converted) logger.info({ converted }, "speeches converted from HTML to Markdown");
     // A bucket that does not answer stops the start with a message naming it (like a bad setting).
     await storage().check();
     const seedWanted = env.SEED_DEMO ?? !env.DATABASE_URL;

@@ -50,7 +50,12 @@ describe("conference day", () => {
     const before = await textOf(desk.locator(".checkin-count"));
     await desk.getByLabel(/^Name .*oder Organisation/).fill("Çelik");
     await desk.getByRole("button", { name: "Suchen" }).click();
+    await desk.getByText("Heute ist nicht der Konferenztag.", { exact: false }).waitFor();
     await desk.getByRole("button", { name: "Ist da: Carla Çelik" }).click();
+    // The demo conference is weeks ahead: the guard rail asks first and checks nobody in without the confirmation.
+    expect(await textOf(desk.getByRole("alert"))).toContain("Carla Çelik ist noch nicht eingecheckt");
+    expect((await fetch(`${manage}/bescheinigung.pdf`)).status).toBe(404);
+    await desk.getByRole("button", { name: "Trotzdem einchecken: Carla Çelik" }).click();
     expect(await textOf(desk.getByRole("status").filter({ hasText: "eingecheckt" }))).toContain(
       "Carla Çelik ist eingecheckt.",
     );
@@ -112,6 +117,7 @@ describe("conference day", () => {
     expect(salma).toContain("الحسن, سلمى");
     expect(salma).toContain("(Salma Al-Hassan)");
     await page.getByRole("button", { name: "Ist da: سلمى الحسن" }).click();
+    await page.getByRole("button", { name: "Trotzdem einchecken: سلمى الحسن" }).click();
     expect(await textOf(page.getByRole("status").filter({ hasText: "eingecheckt" }))).toContain(
       "سلمى الحسن ist eingecheckt.",
     );
@@ -138,6 +144,8 @@ describe("conference day", () => {
     await page.goto(`${app.url}/verwaltung/konferenzen/${year}/einlass/${code}`);
     expect(await textOf(page.locator(".card__title"))).toBe("Daria Iwanowa");
     await page.getByRole("button", { name: "Ist da" }).click();
+    expect(await textOf(page.getByRole("alert"))).toContain("Heute ist nicht der Konferenztag");
+    await page.getByRole("button", { name: "Trotzdem einchecken: Daria Iwanowa" }).click();
     await page.getByText(/anwesend seit/).waitFor();
 
     await page.goto(`${app.url}/verwaltung/konferenzen/${year}/einlass/${id}.AAAAAAAAAAAAAAAA`);

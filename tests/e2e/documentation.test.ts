@@ -73,7 +73,7 @@ describe("conference documentation with a photo documentation", () => {
     expect((await visitor.request.get(`${app.url}/konferenzen/${year}/dokumentation`)).status()).toBe(404);
     expect((await visitor.request.get(`${app.url}/konferenzen/${year}/dokumentation.zip`)).status()).toBe(404);
 
-    // A speech with hostile markup: sanitised on the server.
+    // A speech in Markdown with hostile parts: the preview shows the rendering without saving, then it is saved.
     await page
       .getByLabel(/^Titel/)
       .last()
@@ -86,8 +86,24 @@ describe("conference documentation with a photo documentation", () => {
       .getByLabel(/^Text/)
       .last()
       .fill(
-        '<p>Willkommen zur <strong>Integrationskonferenz</strong>.</p><script>alert("x")</script><p><a href="javascript:alert(1)">Klick</a><img src=x onerror="alert(2)"></p>',
+        'Willkommen zur **Integrationskonferenz**.\n\nZweiter Absatz.\n\n<script>alert("x")</script>\n\n[Klick](javascript:alert(1))',
       );
+    await page.getByRole("button", { name: "Vorschau" }).last().click();
+    const preview = page.getByRole("status").filter({ hasText: "Vorschau (noch nicht gespeichert)" });
+    await preview.waitFor();
+    expect(await preview.locator("p").allTextContents()).toEqual([
+      "Willkommen zur Integrationskonferenz.",
+      "Zweiter Absatz.",
+      '<script>alert("x")</script>',
+      "Klick",
+    ]);
+    expect(await preview.locator("a, script").count()).toBe(0);
+    expect(
+      await page
+        .getByLabel(/^Titel/)
+        .last()
+        .inputValue(),
+    ).toBe("Grußwort des Oberbürgermeisters");
     await page.getByRole("button", { name: "Redebeitrag hinzufügen" }).click();
     await page.getByRole("status").filter({ hasText: "Gespeichert." }).waitFor();
 

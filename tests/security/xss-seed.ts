@@ -182,7 +182,7 @@ await main(async () => {
       documentationId: doc.id,
       title: v("speech-title"),
       speaker: v("speech-speaker"),
-      html: `<p>Rede ${PAYLOADS.join(" ")}</p><img src=x onerror=alert(1)><a href="javascript:alert(1)">js</a><a href="data:text/html,<script>alert(1)</script>">data</a><a href="vbscript:msgbox(1)">vb</a><svg onload=alert(1)></svg><script>alert(1)</script><p onclick="alert(1)">Klick</p>`,
+      markdown: `Rede ${PAYLOADS.join(" ")}\n\n<img src=x onerror=alert(1)> [js](javascript:alert(1)) [data](data:text/html,<script>alert(1)</script>) [vb](vbscript:msgbox(1)) <svg onload=alert(1)></svg>\n\n<script>alert(1)</script>\n\n<p onclick="alert(1)">Klick</p>`,
     });
     await addMaterial({
       documentationId: doc.id,
@@ -209,7 +209,7 @@ await main(async () => {
       photos: [{ id: photoRow!.id, altText: v("photo-alt"), caption: v("photo-caption"), cleared: true }],
       actor: orgaActor,
     });
-    await setPublished({ documentationId: doc.id, publish: true, actor: orgaActor });
+    await setPublished({ documentationId: doc.id, publish: true, publishEarly: true, actor: orgaActor });
 
     // Accessibility statement
     await saveStatement(

@@ -75,7 +75,10 @@ export const documentations = pgTable("documentations", {
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-/** A speech (Redebeitrag): rich text, sanitised on the server before it is stored. */
+/**
+ * A speech (Redebeitrag): written as Markdown; `html` is its rendering (markdown-it + sanitize-html, see
+ * ~/utils/markdown.server), stored beside it for the page, the PDF, the ZIP and the search.
+ */
 export const documentationSpeeches = pgTable(
   "documentation_speeches",
   {
@@ -86,6 +89,8 @@ export const documentationSpeeches = pgTable(
     title: text().notNull(),
     /** Public speaker (a role on the agenda, not a participant). */
     speaker: text().notNull().default(""),
+    /** The source the organiser writes; empty only for speeches from before Markdown (converted at start). */
+    markdown: text().notNull().default(""),
     html: text().notNull().default(""),
     /** The same text without markup, for the search. */
     plainText: text().notNull().default(""),

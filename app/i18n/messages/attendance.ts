@@ -32,6 +32,11 @@ export const attendance = defineMessages(
     "checkin.qrTitle": "Ihr Einlass-Code",
     "checkin.qrHint": "Zeigen Sie diesen Code am Konferenztag am Einlass. Er enthält keine persönlichen Daten.",
     "checkin.qrAlt": "QR-Code für den Einlass",
+    "checkin.notTheDay":
+      "Heute ist nicht der Konferenztag. Einchecken ist nur am Konferenztag und am Tag davor ohne Rückfrage möglich – wer eingecheckt ist, bekommt eine Teilnahmebescheinigung.",
+    "checkin.outsideDay":
+      "{name} ist noch nicht eingecheckt: Heute ist nicht der Konferenztag. Wer eingecheckt ist, bekommt eine Teilnahmebescheinigung. Nur bestätigen, wenn die Person wirklich teilgenommen hat.",
+    "checkin.confirmOutsideDay": "Trotzdem einchecken: {name}",
   },
   {
     "checkin.title": "Check-in {year}",
@@ -63,5 +68,10 @@ export const attendance = defineMessages(
     "checkin.qrTitle": "Your check-in code",
     "checkin.qrHint": "Show this code at the entrance on the day of the conference. It contains no personal data.",
     "checkin.qrAlt": "QR code for check-in",
+    "checkin.notTheDay":
+      "Today is not the conference day. Check-in without a question is possible on the conference day and the day before – whoever is checked in gets a certificate of attendance.",
+    "checkin.outsideDay":
+      "{name} is not checked in yet: today is not the conference day. Whoever is checked in gets a certificate of attendance. Confirm only if the person really took part.",
+    "checkin.confirmOutsideDay": "Check in anyway: {name}",
   },
 );

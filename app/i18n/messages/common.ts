@@ -59,6 +59,11 @@ export const common = defineMessages(
     "home.none": "Die nächste Konferenz wird bald angekündigt.",
     "home.toConference": "Zur Konferenz {year}",
     "home.about": "Worum es geht",
+    "markdown.hint":
+      "Schreiben Sie einfach los. Eine Leerzeile beginnt einen neuen Absatz. Eine Zeile mit - am Anfang wird ein Listenpunkt. Ein Link: [Text](https://…). Eine Zwischenüberschrift: # am Zeilenanfang. **fett**, *kursiv*.",
+    "markdown.preview": "Vorschau",
+    "markdown.previewTitle": "Vorschau (noch nicht gespeichert)",
+    "markdown.previewEmpty": "Der Text ist leer.",
   },
   {
     "site.name": "Integration Conference Bottrop",
@@ -114,5 +119,10 @@ export const common = defineMessages(
     "home.none": "The next conference will be announced soon.",
     "home.toConference": "Go to the {year} conference",
     "home.about": "What it is about",
+    "markdown.hint":
+      "Just write. A blank line starts a new paragraph. A line starting with - becomes a list item. A link: [text](https://…). A subheading: # at the start of a line. **bold**, *italic*.",
+    "markdown.preview": "Preview",
+    "markdown.previewTitle": "Preview (not saved yet)",
+    "markdown.previewEmpty": "The text is empty.",
   },
 );

@@ -146,8 +146,6 @@ export const publishing = defineMessages(
     "doc.admin.speechTitle": "Titel",
     "doc.admin.speechSpeaker": "Rednerin oder Redner (Funktion)",
     "doc.admin.speechText": "Text",
-    "doc.admin.speechTextHint":
-      "Absätze mit <p>, Hervorhebungen mit <strong> oder <em>, Listen mit <ul><li>. Anderes HTML wird beim Speichern entfernt.",
     "doc.admin.speechAdd": "Redebeitrag hinzufügen",
     "doc.admin.speechSave": "Redebeitrag speichern",
     "doc.admin.delete": "Entfernen",
@@ -171,6 +169,11 @@ export const publishing = defineMessages(
     "doc.admin.photoCount":
       "{count, plural, one {# Foto} other {# Fotos}}, davon {public} zur Veröffentlichung freigegeben.",
     "doc.admin.publish": "Veröffentlichen",
+    "doc.admin.earlyWarning":
+      "Achtung: Die Konferenz hat noch nicht stattgefunden (sie endet am {date}). Wenn Sie jetzt veröffentlichen, ist die Dokumentation öffentlich und Teilnehmende bekommen sofort eine E-Mail.",
+    "doc.admin.publishEarly": "Trotzdem veröffentlichen, obwohl die Konferenz noch nicht stattgefunden hat",
+    "doc.admin.earlyRefused":
+      "Nicht veröffentlicht: Die Konferenz hat noch nicht stattgefunden. Bitte bestätigen Sie mit dem Häkchen „Trotzdem veröffentlichen“, wenn Sie wirklich schon jetzt veröffentlichen möchten.",
     "doc.admin.publishDate": "Datum der Veröffentlichung",
     "doc.admin.publishDateHint": "Leer lassen für heute. Ein früheres Datum ist möglich, ein späteres nicht.",
     "doc.admin.unpublish": "Veröffentlichung zurücknehmen",
@@ -331,8 +334,6 @@ export const publishing = defineMessages(
     "doc.admin.speechTitle": "Title",
     "doc.admin.speechSpeaker": "Speaker (role)",
     "doc.admin.speechText": "Text",
-    "doc.admin.speechTextHint":
-      "Paragraphs with <p>, emphasis with <strong> or <em>, lists with <ul><li>. Other HTML is removed when saving.",
     "doc.admin.speechAdd": "Add speech",
     "doc.admin.speechSave": "Save speech",
     "doc.admin.delete": "Remove",
@@ -354,6 +355,11 @@ export const publishing = defineMessages(
     "doc.admin.altMissing": "{count} photos have no alt text and therefore stay unpublished.",
     "doc.admin.photoCount": "{count} photos, {public} of them cleared for publication.",
     "doc.admin.publish": "Publish",
+    "doc.admin.earlyWarning":
+      "Caution: the conference has not taken place yet (it ends on {date}). If you publish now, the documentation is public and participants are mailed at once.",
+    "doc.admin.publishEarly": "Publish anyway, although the conference has not taken place yet",
+    "doc.admin.earlyRefused":
+      "Not published: the conference has not taken place yet. Tick “Publish anyway” if you really want to publish now.",
     "doc.admin.publishDate": "Publication date",
     "doc.admin.publishDateHint": "Leave empty for today. An earlier date is possible, a later one is not.",
     "doc.admin.unpublish": "Withdraw publication",

@@ -98,6 +98,19 @@ export const registrationsAdmin = defineMessages(
     "stats.byStatus.title": "Nach Stand",
     "stats.byStatus.lead": "Alle Anmeldungen dieser Konferenz, auch beendete.",
     "stats.bars": "{title}: {values}.",
+    "stats.empty.title": "Noch keine Anmeldungen",
+    "stats.empty.open":
+      "Die Anmeldung ist offen, aber es hat sich noch niemand angemeldet. Sobald die erste Anmeldung da ist, stehen hier die Zahlen.",
+    "stats.empty.closed":
+      "Für diese Konferenz gibt es noch keine Anmeldungen. Öffnen Sie zuerst die Anmeldung, dann stehen hier die Zahlen.",
+    "stats.empty.openRegistration": "Konferenz bearbeiten und die Anmeldung öffnen",
+    "stats.empty.form": "Zum Anmeldeformular",
+    "stats.needs.title": "Catering und Dolmetschen",
+    "stats.needs.lead":
+      "Für Veranstaltungsort, Catering und Dolmetschen: Personen mit Platz (reserviert oder bestätigt), nur Zahlen, keine Namen.",
+    "stats.needs.what": "Bedarf",
+    "stats.needs.catering": "Essen für (Personen mit Platz)",
+    "stats.needs.wish": "Wunsch",
   },
   {
     "participants.add": "Register a person by hand",
@@ -191,5 +204,18 @@ export const registrationsAdmin = defineMessages(
     "stats.byStatus.title": "By status",
     "stats.byStatus.lead": "All registrations of this conference, ended ones too.",
     "stats.bars": "{title}: {values}.",
+    "stats.empty.title": "No registrations yet",
+    "stats.empty.open":
+      "Registration is open, but nobody has registered yet. The numbers appear here with the first registration.",
+    "stats.empty.closed":
+      "This conference has no registrations yet. Open the registration first; then the numbers appear here.",
+    "stats.empty.openRegistration": "Edit the conference and open the registration",
+    "stats.empty.form": "To the registration form",
+    "stats.needs.title": "Catering and interpreting",
+    "stats.needs.lead":
+      "For the venue, the caterer and interpreting: people with a seat (held or confirmed), numbers only, no names.",
+    "stats.needs.what": "Need",
+    "stats.needs.catering": "Meals for (people with a seat)",
+    "stats.needs.wish": "Wish",
   },
 );

@@ -10,6 +10,7 @@ import { createUser } from "~/modules/auth/accounts.server";
 import {
   attendanceCounts,
   checkIn,
+  isCheckinDay,
   checkinCode,
   searchAttendees,
   undoCheckIn,
@@ -89,9 +90,11 @@ describe("check-in", () => {
     // Not confirmed: found with their state (the desk tells them why), and not checked in.
     expect((await searchAttendees(c.id, "Warteliste")).map((p) => [p.id, p.status])).toEqual([[waiting, "waitlisted"]]);
     expect((await searchAttendees(c.id, "")).map((p) => p.id)).toEqual([ayse]);
-    expect(await checkIn({ conferenceId: c.id, registrationId: ayse, actor })).toBe("checkedIn");
-    expect(await checkIn({ conferenceId: c.id, registrationId: ayse, actor })).toBe("already");
-    expect(await checkIn({ conferenceId: c.id, registrationId: waiting, actor })).toBe("notConfirmed");
+    // The conference day (12 November, Berlin) and the day before are check-in days.
+    const onTheDay = new Date("2040-11-12T07:00:00Z");
+    expect(await checkIn({ conferenceId: c.id, registrationId: ayse, actor, now: onTheDay })).toBe("checkedIn");
+    expect(await checkIn({ conferenceId: c.id, registrationId: ayse, actor, now: onTheDay })).toBe("already");
+    expect(await checkIn({ conferenceId: c.id, registrationId: waiting, actor, now: onTheDay })).toBe("notConfirmed");
     expect(await checkIn({ conferenceId: randomUUID(), registrationId: ayse, actor })).toBe("unknown");
     expect(await attendanceCounts(c.id)).toEqual({ present: 1, expected: 1 });
     expect((await listAudit()).some((e) => e.action === "registration.checkin" && e.subjectId === ayse)).toBe(true);
@@ -210,9 +213,32 @@ describe("certificates and badges", () => {
     const c = await conference(2042);
     const ids = [];
     for (let i = 0; i < 9; i++) ids.push(await person(c.id, `Person${i}`, `Nachname${i}`));
-    await checkIn({ conferenceId: c.id, registrationId: ids[0]!, actor });
+    await checkIn({ conferenceId: c.id, registrationId: ids[0]!, actor, confirmOutsideDay: true });
     expect((await attendeesForCertificates(c.id)).map((p) => p.id)).toEqual([ids[0]]);
     const badges = await PDFDocument.load(await badgesPdf(c));
     expect(badges.getPageCount()).toBe(2);
+  });
+});
+
+describe("check-in outside the conference day (guard rail)", () => {
+  it("is refused without confirmation a month before, allowed the day before, and recorded when confirmed", async () => {
+    const c = await conference(2046);
+    const anna = await person(c.id, "Anna", "Früh");
+    // 12 November 2046, 08:30–15:00 UTC; Berlin days: the 11th (set-up) and the 12th are check-in days.
+    expect(isCheckinDay(c, new Date("2046-10-12T10:00:00Z"))).toBe(false);
+    expect(isCheckinDay(c, new Date("2046-11-10T22:59:00Z"))).toBe(false); // 10 Nov, 23:59 Berlin
+    expect(isCheckinDay(c, new Date("2046-11-10T23:00:00Z"))).toBe(true); // 11 Nov, 00:00 Berlin
+    expect(isCheckinDay(c, new Date("2046-11-12T22:59:00Z"))).toBe(true);
+    expect(isCheckinDay(c, new Date("2046-11-12T23:00:00Z"))).toBe(false);
+
+    const monthBefore = new Date("2046-10-12T10:00:00Z");
+    expect(await checkIn({ conferenceId: c.id, registrationId: anna, actor, now: monthBefore })).toBe("outsideDay");
+    expect(await attendanceCounts(c.id)).toEqual({ present: 0, expected: 1 });
+    expect(
+      await checkIn({ conferenceId: c.id, registrationId: anna, actor, now: monthBefore, confirmOutsideDay: true }),
+    ).toBe("checkedIn");
+    expect(await attendanceCounts(c.id)).toEqual({ present: 1, expected: 1 });
+    const entry = (await listAudit()).find((e) => e.action === "registration.checkin" && e.subjectId === anna);
+    expect(entry?.summary).toBe("außerhalb des Konferenztags, bestätigt");
   });
 });

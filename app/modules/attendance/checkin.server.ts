@@ -1,11 +1,12 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, asc, count, eq, isNotNull } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { registrations } from "~/db/schema";
+import { conferences, registrations } from "~/db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { env } from "~/utils/env.server";
 import { isUuid } from "~/db/id";
 import { matchesQuery } from "~/utils/search-fold";
+import { berlinParts } from "~/utils/time";
 
 /**
  * The code on a participant's QR code. It only lets organisers find and check in this one
@@ -75,24 +76,49 @@ export async function getAttendee(conferenceId: string, registrationId: string) 
   return row ?? null;
 }
 
-export type CheckinResult = "checkedIn" | "already" | "notConfirmed" | "unknown";
+export type CheckinResult = "checkedIn" | "already" | "notConfirmed" | "unknown" | "outsideDay";
 
-/** Marks attendance once; only confirmed registrations of this conference. */
+const berlinDayNumber = (date: Date) => {
+  const { year, month, day } = berlinParts(date);
+  return Date.UTC(year, month - 1, day) / 86_400_000;
+};
+
+/**
+ * Guard rail: check-in (and with it the certificate) belongs to the conference day — in Berlin, from
+ * the day before it starts (setting up the desk) to the day it ends. Outside, only with a confirmation.
+ */
+export function isCheckinDay(conference: { startsAt: Date; endsAt: Date }, now = new Date()): boolean {
+  const today = berlinDayNumber(now);
+  return today >= berlinDayNumber(conference.startsAt) - 1 && today <= berlinDayNumber(conference.endsAt);
+}
+
+/**
+ * Marks attendance once; only confirmed registrations of this conference. Outside the conference day
+ * (see isCheckinDay) only with `confirmOutsideDay`, else "outsideDay" and nothing changes.
+ */
 export async function checkIn(input: {
   conferenceId: string;
   registrationId: string;
   actor: { id: string; name: string };
+  confirmOutsideDay?: boolean;
   now?: Date;
 }): Promise<CheckinResult> {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ status: registrations.status, checkedInAt: registrations.checkedInAt })
+      .select({
+        status: registrations.status,
+        checkedInAt: registrations.checkedInAt,
+        startsAt: conferences.startsAt,
+        endsAt: conferences.endsAt,
+      })
       .from(registrations)
+      .innerJoin(conferences, eq(conferences.id, registrations.conferenceId))
       .where(and(eq(registrations.id, input.registrationId), eq(registrations.conferenceId, input.conferenceId)));
     if (!row) return "unknown";
     if (row.status !== "confirmed") return "notConfirmed";
     if (row.checkedInAt) return "already";
+    if (!input.confirmOutsideDay && !isCheckinDay(row, now)) return "outsideDay";
     await tx
       .update(registrations)
       .set({ checkedInAt: now, updatedAt: now })
@@ -102,6 +128,7 @@ export async function checkIn(input: {
       action: "registration.checkin",
       subjectType: "registration",
       subjectId: input.registrationId,
+      summary: isCheckinDay(row, now) ? undefined : "außerhalb des Konferenztags, bestätigt",
     });
     return "checkedIn";
   });

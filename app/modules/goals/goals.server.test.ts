@@ -16,6 +16,7 @@ import {
   listGoals,
   listPendingUpdates,
   reviewUpdate,
+  planRollover,
   rollOverGoals,
   rollOverIntoNewestConference,
   updateGoalDetails,
@@ -283,13 +284,27 @@ describe("the goal cycle over two conference years", () => {
     // Year 2: open goals roll over (A and B, not C); each owner group gets one reminder.
     const year2 = await conference(2026, "IK-2026");
     expect((await findConferenceByDayCode("ik-2026"))?.id).toBe(year2);
+    // Guard rails first: never a year into itself or backwards, never from a conference that has not taken place.
+    expect(await planRollover({ fromYear: 2026, toYear: 2026 })).toEqual({ ok: false, error: "notLater" });
+    expect(await planRollover({ fromYear: 2026, toYear: 2025 })).toEqual({ ok: false, error: "notLater" });
+    expect(await planRollover({ fromYear: 2025, toYear: 2026, now: day(2025, 11, 12, 12) })).toEqual({
+      ok: false,
+      error: "notTakenPlace",
+    });
+    // The preview: goals per group and who gets mail — the coordinators and the contact address.
+    const plan = await planRollover({ fromYear: 2025, toYear: 2026, now: day(2026, 9, 1) });
+    expect(plan.ok && plan.groups.map((g) => [g.goals.length, g.recipients.map((r) => r.email)])).toEqual([
+      [1, ["koord-a@example.org", "ak-bildung@example.org"]],
+      [1, ["ak-gesundheit@example.org"]],
+    ]);
+    expect(await db.select().from(outbox)).toEqual([]);
     const rolled = await rollOverGoals({
       fromYear: 2025,
       toYear: 2026,
       appUrl: "http://ikon.test",
       now: day(2026, 9, 1),
     });
-    expect(rolled).toEqual({ ok: true, rolled: 2, mailed: 2 });
+    expect(rolled).toEqual({ ok: true, rolled: 2, mailed: 3 });
     expect(
       await rollOverGoals({ fromYear: 2025, toYear: 2026, appUrl: "http://ikon.test", now: day(2026, 9, 2) }),
     ).toEqual({ ok: true, rolled: 0, mailed: 0 });
@@ -300,7 +315,11 @@ describe("the goal cycle over two conference years", () => {
       mailed: 0,
     });
     const mails = await db.select().from(outbox);
-    expect(mails.map((m) => m.to).sort()).toEqual(["ak-bildung@example.org", "ak-gesundheit@example.org"]);
+    expect(mails.map((m) => m.to).sort()).toEqual([
+      "ak-bildung@example.org",
+      "ak-gesundheit@example.org",
+      "koord-a@example.org",
+    ]);
     const mailA = mails.find((m) => m.to === "ak-bildung@example.org")!;
     expect(mailA.subject).toBe("Ihre offenen Ziele für die Integrationskonferenz 2026");
     expect(mailA.text).toContain(`http://ikon.test/ziele/${goalA}`);

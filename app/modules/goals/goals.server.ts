@@ -11,6 +11,7 @@ import {
   goalYears,
   groups,
   recommendations,
+  users,
 } from "~/db/schema";
 import { translator, type Locale } from "~/i18n/catalog";
 import { enqueueMail, renderMail } from "~/modules/mail/outbox.server";
@@ -250,21 +251,22 @@ export async function reviewUpdate(input: {
   });
 }
 
+export type RolloverRefusal = "conference" | "notLater" | "notTakenPlace";
+
 /**
- * Rolls every open goal into the conference of `toYear` for review there: a goal whose latest
- * status up to `fromYear` is open gets the status "übertragen" in the new year, and each owner
- * group's contact gets one reminder mail listing its goals. Running it twice changes nothing.
+ * What a rollover from `fromYear` into `toYear` would do: the open goals (latest status up to
+ * `fromYear` open, not yet in `toYear`) per owner group, and who gets the reminder — the group's
+ * coordinators (active accounts) and its contact address, each address once. Guard rails: only into
+ * a later conference, and only from one that has taken place (by `now`).
  */
-export async function rollOverGoals(input: {
-  fromYear: number;
-  toYear: number;
-  appUrl: string;
-  locale?: Locale;
-  now?: Date;
-}) {
+export async function planRollover(input: { fromYear: number; toYear: number; now?: Date }) {
   const now = input.now ?? new Date();
   const [target] = await db.select().from(conferences).where(eq(conferences.year, input.toYear));
-  if (!target || input.toYear <= input.fromYear) return { ok: false as const, error: "conference" as const };
+  const [source] = await db.select().from(conferences).where(eq(conferences.year, input.fromYear));
+  if (!target || !source) return { ok: false as const, error: "conference" as RolloverRefusal };
+  if (input.toYear <= input.fromYear || target.startsAt.getTime() <= source.endsAt.getTime())
+    return { ok: false as const, error: "notLater" as RolloverRefusal };
+  if (source.endsAt.getTime() > now.getTime()) return { ok: false as const, error: "notTakenPlace" as RolloverRefusal };
   const rows = await db
     .select({ goalId: goalYears.goalId, year: conferences.year, status: goalYears.status })
     .from(goalYears)
@@ -280,41 +282,85 @@ export async function rollOverGoals(input: {
   const ids = [...latest.entries()]
     .filter(([id, r]) => OPEN_STATUSES.includes(r.status) && !inTarget.has(id))
     .map(([id]) => id);
-  if (ids.length === 0) return { ok: true as const, rolled: 0, mailed: 0 };
+  const goalRows = ids.length
+    ? await db
+        .select({
+          id: goals.id,
+          title: goals.title,
+          groupId: groups.id,
+          groupName: groups.name,
+          contactName: groups.contactName,
+          contactEmail: groups.contactEmail,
+        })
+        .from(goals)
+        .innerJoin(groups, eq(groups.id, goals.ownerGroupId))
+        .where(inArray(goals.id, ids))
+        .orderBy(asc(goals.id))
+    : [];
+  const groupIds = [...new Set(goalRows.map((g) => g.groupId))];
+  const coordinators = groupIds.length
+    ? await db
+        .select({ groupId: users.groupId, name: users.name, email: users.email })
+        .from(users)
+        .where(and(eq(users.role, "coordinator"), eq(users.active, true), inArray(users.groupId, groupIds)))
+        .orderBy(asc(users.name))
+    : [];
+  const plan = groupIds.map((groupId) => {
+    const list = goalRows.filter((g) => g.groupId === groupId);
+    const first = list[0]!;
+    const recipients: { name: string; email: string }[] = [];
+    const add = (name: string, email: string | null) => {
+      if (email && !recipients.some((r) => r.email.toLowerCase() === email.toLowerCase()))
+        recipients.push({ name, email });
+    };
+    for (const c of coordinators.filter((c) => c.groupId === groupId)) add(c.name, c.email);
+    add(first.contactName ?? first.groupName, first.contactEmail);
+    return {
+      groupId,
+      groupName: first.groupName,
+      goals: list.map((g) => ({ id: g.id, title: g.title })),
+      recipients,
+    };
+  });
+  return { ok: true as const, target, ids, groups: plan };
+}
 
-  const goalRows = await db
-    .select({
-      id: goals.id,
-      title: goals.title,
-      groupId: groups.id,
-      groupName: groups.name,
-      contactName: groups.contactName,
-      contactEmail: groups.contactEmail,
-    })
-    .from(goals)
-    .innerJoin(groups, eq(groups.id, goals.ownerGroupId))
-    .where(inArray(goals.id, ids))
-    .orderBy(asc(goals.id));
+/**
+ * Rolls every open goal into the conference of `toYear` for review there (see planRollover): each
+ * goal gets the status "übertragen" in the new year, and each owner group's coordinators and contact
+ * get one reminder mail listing its goals. Running it twice changes nothing.
+ */
+export async function rollOverGoals(input: {
+  fromYear: number;
+  toYear: number;
+  appUrl: string;
+  locale?: Locale;
+  now?: Date;
+}) {
+  const now = input.now ?? new Date();
+  const planned = await planRollover(input);
+  if (!planned.ok) return planned;
+  const { target, ids } = planned;
+  if (ids.length === 0) return { ok: true as const, rolled: 0, mailed: 0 };
   const t = translator(input.locale ?? "de");
-  const byGroup = new Map<string, typeof goalRows>();
-  for (const g of goalRows) byGroup.set(g.groupId, [...(byGroup.get(g.groupId) ?? []), g]);
   const mails: { to: string; groupId: string; html: string; text: string }[] = [];
-  for (const [groupId, list] of byGroup) {
-    const contact = list[0]!;
-    if (!contact.contactEmail) continue;
-    const { html, text } = await renderMail(
-      GoalReminderEmail({
-        t,
-        lang: input.locale ?? "de",
-        name: contact.contactName ?? contact.groupName,
-        groupName: contact.groupName,
-        year: input.toYear,
-        goals: list.map((g) => ({ id: g.id, title: g.title, url: `${input.appUrl}/ziele/${g.id}` })),
-        adminUrl: `${input.appUrl}/verwaltung/ziele`,
-      }),
-    );
-    mails.push({ to: contact.contactEmail, groupId, html, text });
+  for (const group of planned.groups) {
+    for (const recipient of group.recipients) {
+      const { html, text } = await renderMail(
+        GoalReminderEmail({
+          t,
+          lang: input.locale ?? "de",
+          name: recipient.name,
+          groupName: group.groupName,
+          year: input.toYear,
+          goals: group.goals.map((g) => ({ id: g.id, title: g.title, url: `${input.appUrl}/ziele/${g.id}` })),
+          adminUrl: `${input.appUrl}/verwaltung/ziele`,
+        }),
+      );
+      mails.push({ to: recipient.email, groupId: group.groupId, html, text });
+    }
   }
+  const goalRows = planned.groups.flatMap((g) => g.goals.map((goal) => ({ id: goal.id, groupId: g.groupId })));
   const rolled = await db.transaction(async (tx) => {
     const inserted = await tx
       .insert(goalYears)
@@ -350,7 +396,7 @@ export async function rollOverGoals(input: {
         subject: t("goals.mail.reminder.subject", { year: input.toYear }),
         html: mail.html,
         text: mail.text,
-        topic: `goals-rollover:${input.toYear}:${mail.groupId}`,
+        topic: `goals-rollover:${input.toYear}:${mail.groupId}:${mail.to.toLowerCase()}`,
       });
       mailed++;
     }

@@ -212,7 +212,8 @@ export async function seedDocumentationDemo({ now, conferenceId }: { now: Date; 
     documentationId: doc.id,
     title: "Begrüßung",
     speaker: "Leitung des Kommunalen Integrationszentrums",
-    html: "<p>Herzlich willkommen zur Integrationskonferenz! Heute berichten die Stadtteilnetzwerke, was sie im letzten Jahr erreicht haben.</p><p>Unser <strong>Ganzheitliches Sprachförderkonzept</strong> und die Arbeit vor Ort in den Stadtteilen gehören zusammen: Sprache lernt man dort, wo man lebt.</p>",
+    markdown:
+      "Herzlich willkommen zur Integrationskonferenz! Heute berichten die Stadtteilnetzwerke, was sie im letzten Jahr erreicht haben.\n\nUnser **Ganzheitliches Sprachförderkonzept** und die Arbeit vor Ort in den Stadtteilen gehören zusammen: Sprache lernt man dort, wo man lebt.",
   });
   await setPublished({
     documentationId: doc.id,

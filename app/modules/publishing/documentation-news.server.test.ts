@@ -135,7 +135,7 @@ describe("mail when the documentation is published (consent documentation_news)"
     expect((await exportRegistration(de.id))!.registration.documentationNewsAt).toBeInstanceOf(Date);
 
     const doc = await ensureDocumentation(conf.id);
-    const first = (await setPublished({ documentationId: doc.id, publish: true, actor: null }))!;
+    const first = (await setPublished({ documentationId: doc.id, publish: true, publishEarly: true, actor: null }))!;
     expect(first.notified).toBe(3);
 
     const [deMail] = await newsMails("de@example.org");
@@ -155,11 +155,15 @@ describe("mail when the documentation is published (consent documentation_news)"
 
     // Publishing again, withdrawing the consent and giving it again: nobody is mailed twice.
     await markSent(deMail!.id);
-    expect((await setPublished({ documentationId: doc.id, publish: true, actor: null }))!.notified).toBe(0);
+    expect(
+      (await setPublished({ documentationId: doc.id, publish: true, publishEarly: true, actor: null }))!.notified,
+    ).toBe(0);
     await updateNeeds(de.id, needs(false));
     await updateNeeds(de.id, needs(true));
     await setPublished({ documentationId: doc.id, publish: false, actor: null });
-    expect((await setPublished({ documentationId: doc.id, publish: true, actor: null }))!.notified).toBe(2);
+    expect(
+      (await setPublished({ documentationId: doc.id, publish: true, publishEarly: true, actor: null }))!.notified,
+    ).toBe(2);
     for (const email of ["de@example.org", "en@example.org", "ar@example.org"])
       expect(await newsMails(email), email).toHaveLength(1);
     // Withdrawing the documentation took back the two mails still waiting, publishing again queued them again (once).
@@ -174,7 +178,9 @@ describe("mail when the documentation is published (consent documentation_news)"
     expect(
       await db.select().from(documentationNotices).where(eq(documentationNotices.documentationId, doc.id)),
     ).toHaveLength(2);
-    expect((await setPublished({ documentationId: doc.id, publish: true, actor: null }))!.notified).toBe(0);
+    expect(
+      (await setPublished({ documentationId: doc.id, publish: true, publishEarly: true, actor: null }))!.notified,
+    ).toBe(0);
   });
 
   it("mails nobody whose registration was anonymised, and nothing before the publish date", async () => {
@@ -215,7 +221,9 @@ describe("mail when the documentation is published (consent documentation_news)"
     expect(anon!.documentationNewsAt).toBeNull();
     await db.delete(documentationNotices).where(eq(documentationNotices.registrationId, id));
     await db.update(registrations).set({ documentationNewsAt: new Date() }).where(eq(registrations.id, id));
-    expect((await setPublished({ documentationId: doc.id, publish: true, actor: null }))!.notified).toBe(0);
+    expect(
+      (await setPublished({ documentationId: doc.id, publish: true, publishEarly: true, actor: null }))!.notified,
+    ).toBe(0);
     expect(await db.select().from(outbox).where(like(outbox.to, "%anonymisiert%"))).toEqual([]);
   });
 });

@@ -1,18 +1,19 @@
 import { mkdirSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { conferences, files } from "~/db/schema";
+import { conferences, documentationSpeeches, files } from "~/db/schema";
 import { inspectUpload, tempName } from "~/modules/uploads/inspect.server";
 import { uploadsTmpDir } from "~/modules/uploads/storage.server";
 import {
   addPhotos,
   ensureDocumentation,
   getDocumentation,
+  conferenceNotOverYet,
+  convertLegacySpeeches,
   plainText,
-  sanitizeSpeech,
   saveSpeech,
   setPublished,
   updatePhotos,
@@ -31,15 +32,62 @@ async function photoUpload(n: number) {
   return inspectUpload({ field: "datei", originalName: `foto-${n}.jpg`, path });
 }
 
+async function conferenceOf(year: number, startsAt: string) {
+  const [conference] = await db
+    .insert(conferences)
+    .values({
+      year,
+      title: `Integrationskonferenz ${year}`,
+      startsAt: new Date(startsAt),
+      endsAt: new Date(new Date(startsAt).getTime() + 6 * 3600_000),
+      venueName: "V",
+      venueAddress: "A",
+      capacity: 10,
+      status: "held",
+    })
+    .returning();
+  return conference!;
+}
+
 describe("speeches", () => {
-  it("keeps simple formatting and removes scripts, handlers and javascript: links", () => {
-    const html = sanitizeSpeech(
-      '<p onclick="x()">Liebe <strong>Gäste</strong>,</p><script>alert(1)</script><a href="javascript:alert(1)">a</a><a href="https://www.bottrop.de" rel="opener">b</a><img src=x onerror=alert(2)><iframe src="https://evil.example"></iframe><style>*{}</style>',
+  it("are written as Markdown and stored with their safe rendering and plain text", async () => {
+    const doc = await ensureDocumentation((await conferenceOf(2041, "2041-11-12T09:00:00Z")).id);
+    const id = await saveSpeech({
+      documentationId: doc.id,
+      title: "Grußwort",
+      speaker: "",
+      markdown: "Liebe Gäste,\r\n\r\nwillkommen!\n\n- eins\n- zwei\n\n[weg](javascript:alert(1)) <script>x</script>",
+    });
+    const [row] = await db.select().from(documentationSpeeches).where(eq(documentationSpeeches.id, id));
+    expect(row!.markdown).toBe(
+      "Liebe Gäste,\n\nwillkommen!\n\n- eins\n- zwei\n\n[weg](javascript:alert(1)) <script>x</script>",
     );
-    expect(html).toBe(
-      '<p>Liebe <strong>Gäste</strong>,</p><a rel="noopener noreferrer">a</a><a href="https://www.bottrop.de" rel="noopener noreferrer">b</a>',
+    expect(row!.html).toBe(
+      "<p>Liebe Gäste,</p>\n<p>willkommen!</p>\n<ul>\n<li>eins</li>\n<li>zwei</li>\n</ul>\n<p>weg &lt;script&gt;x&lt;/script&gt;</p>",
     );
+    expect(row!.plainText).toBe("Liebe Gäste, willkommen! eins zwei weg <script>x</script>");
     expect(plainText("<p>Eins &amp; zwei</p><ul><li>drei</li></ul>")).toBe("Eins & zwei drei");
+  });
+
+  it("from before Markdown are converted once, at start, and stay as they are on a second run", async () => {
+    const doc = await ensureDocumentation((await conferenceOf(2042, "2042-11-12T09:00:00Z")).id);
+    const [old] = await db
+      .insert(documentationSpeeches)
+      .values({
+        documentationId: doc.id,
+        title: "Alt",
+        html: '<p>Liebe <strong>Gäste</strong>,</p><p>mehr: <a href="https://www.bottrop.de" rel="noopener noreferrer">Stadt</a></p><ul><li>eins</li></ul>',
+      })
+      .returning();
+    expect(await convertLegacySpeeches()).toBe(1);
+    const [row] = await db.select().from(documentationSpeeches).where(eq(documentationSpeeches.id, old!.id));
+    expect(row!.markdown).toBe("Liebe **Gäste**,\n\nmehr: [Stadt](https://www.bottrop.de)\n\n-   eins");
+    expect(row!.html).toBe(
+      '<p>Liebe <strong>Gäste</strong>,</p>\n<p>mehr: <a href="https://www.bottrop.de" rel="noopener noreferrer">Stadt</a></p>\n<ul>\n<li>eins</li>\n</ul>',
+    );
+    expect(await convertLegacySpeeches()).toBe(0);
+    const [again] = await db.select().from(documentationSpeeches).where(eq(documentationSpeeches.id, old!.id));
+    expect(again).toEqual(row);
   });
 });
 
@@ -75,7 +123,7 @@ describe("photo documentation", () => {
       documentationId: doc.id,
       title: "Grußwort",
       speaker: "Bürgermeisterin",
-      html: "<p>Hallo</p><script>x</script>",
+      markdown: "Hallo",
     });
     const fileIds = await addPhotos({
       documentationId: doc.id,
@@ -103,7 +151,20 @@ describe("photo documentation", () => {
     expect(await publicIds()).toEqual([]);
     expect(await getDocumentation(2040)).toBeNull();
 
-    await setPublished({ documentationId: doc.id, publish: true, actor: null });
+    // Guard rail: the conference (2040) has not taken place, so publishing waits for a confirmation.
+    expect(await setPublished({ documentationId: doc.id, publish: true, actor: null })).toEqual({
+      publishedAt: null,
+      notified: 0,
+      refused: "beforeConference",
+    });
+    expect(await getDocumentation(2040)).toBeNull();
+    expect(await publicIds()).toEqual([]);
+    // After it, no confirmation is needed.
+    const after = new Date("2040-11-13T09:00:00Z");
+    expect(await conferenceNotOverYet(doc.id, after)).toBe(false);
+    expect(await conferenceNotOverYet(doc.id, new Date("2040-11-12T10:00:00Z"))).toBe(true);
+
+    await setPublished({ documentationId: doc.id, publish: true, publishEarly: true, actor: null });
     const live = await getDocumentation(2040);
     expect(live!.photos.map((p) => p.id)).toEqual([a!.id]);
     expect(live!.speeches[0]!.html).toBe("<p>Hallo</p>");
@@ -127,6 +188,7 @@ describe("photo documentation", () => {
     const { publishedAt } = (await setPublished({
       documentationId: doc.id,
       publish: true,
+      publishEarly: true,
       publishAt: new Date(Date.now() + 10 * 86_400_000),
       actor: null,
     }))!;

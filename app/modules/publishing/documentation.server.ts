@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, lt, lte, max, or } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, lt, lte, max, ne, or } from "drizzle-orm";
 import sanitizeHtml from "sanitize-html";
 import { db, type DbOrTx } from "~/db/client.server";
 import {
@@ -20,6 +20,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { getPublishedDiscussionRecords } from "~/modules/discussion/records.server";
 import { saveUpload, setFilesPublic } from "~/modules/uploads/files.server";
 import { discardPrepared, type PreparedUpload } from "~/modules/uploads/inspect.server";
+import { htmlToMarkdown, renderMarkdown } from "~/utils/markdown.server";
 import {
   prepareDocumentationNews,
   queueDocumentationNews,
@@ -32,17 +33,30 @@ export const documentationQuotaKey = (conferenceId: string) => `documentation:${
 export const DOCUMENTATION_QUOTA = { bytes: 2 * 1024 * 1024 * 1024, count: 3000 };
 export const MAX_PHOTOS_PER_UPLOAD = 30;
 
-/** Rich text of speeches: a small set of tags, links only to http(s) and mailto; everything else removed. */
-export function sanitizeSpeech(html: string): string {
-  return sanitizeHtml(html, {
-    allowedTags: ["p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "h3", "h4", "blockquote", "a"],
-    // rel is always ours (set by the transform below, overriding anything sent).
-    allowedAttributes: { a: ["href", "rel"] },
-    allowedSchemes: ["http", "https", "mailto"],
-    allowProtocolRelative: false,
-    disallowedTagsMode: "discard",
-    transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer" }) },
-  }).trim();
+/** A speech's Markdown as HTML: its title is an h3 on the page, so "# …" inside becomes an h4. */
+export const renderSpeech = (markdown: string) => renderMarkdown(markdown, { topHeading: 4 });
+
+/** The documentation's introduction: right below the page's h1, so "# …" becomes an h3. */
+export const renderIntro = (markdown: string) => renderMarkdown(markdown, { topHeading: 3 });
+
+/**
+ * Speeches from before Markdown (HTML in `html`, `markdown` empty) get their Markdown and a fresh
+ * rendering. Runs at every start and touches only such rows, so a second run changes nothing.
+ */
+export async function convertLegacySpeeches(): Promise<number> {
+  const legacy = await db
+    .select({ id: documentationSpeeches.id, html: documentationSpeeches.html })
+    .from(documentationSpeeches)
+    .where(and(eq(documentationSpeeches.markdown, ""), ne(documentationSpeeches.html, "")));
+  for (const row of legacy) {
+    const markdown = htmlToMarkdown(row.html);
+    const html = renderSpeech(markdown);
+    await db
+      .update(documentationSpeeches)
+      .set({ markdown, html, plainText: plainText(html) })
+      .where(and(eq(documentationSpeeches.id, row.id), eq(documentationSpeeches.markdown, "")));
+  }
+  return legacy.length;
 }
 
 export function plainText(html: string): string {
@@ -124,6 +138,7 @@ async function speechesOf(documentationId: string) {
       id: documentationSpeeches.id,
       title: documentationSpeeches.title,
       speaker: documentationSpeeches.speaker,
+      markdown: documentationSpeeches.markdown,
       html: documentationSpeeches.html,
       position: documentationSpeeches.position,
     })
@@ -226,6 +241,7 @@ export async function getDocumentation(year: number, opts: { preview?: boolean; 
       venueName: conference.venueName,
     },
     documentation: doc,
+    introHtml: renderIntro(doc.intro),
     published,
     speeches,
     materials,
@@ -255,7 +271,7 @@ export async function getDocumentationForEditing(year: number) {
   const doc = await ensureDocumentation(conference.id);
   const [speeches, materials, photos] = await Promise.all([speechesOf(doc.id), materialsOf(doc.id), photosOf(doc.id)]);
   return {
-    conference: { id: conference.id, year: conference.year, title: conference.title },
+    conference: { id: conference.id, year: conference.year, title: conference.title, endsAt: conference.endsAt },
     documentation: doc,
     speeches,
     materials,
@@ -326,10 +342,11 @@ export async function saveSpeech(input: {
   speechId?: string;
   title: string;
   speaker: string;
-  html: string;
+  markdown: string;
 }) {
-  const html = sanitizeSpeech(input.html);
-  const values = { title: input.title, speaker: input.speaker, html, plainText: plainText(html) };
+  const markdown = input.markdown.replace(/\r\n?/g, "\n").trim();
+  const html = renderSpeech(markdown);
+  const values = { title: input.title, speaker: input.speaker, markdown, html, plainText: plainText(html) };
   if (input.speechId) {
     await db
       .update(documentationSpeeches)
@@ -495,14 +512,31 @@ export async function deletePhoto(documentationId: string, photoId: string) {
  * queues, in the same transaction, the mail to every participant who asked for one and was not told
  * yet (`notified`); withdrawing takes back those mails that have not gone out. null: no such documentation.
  */
+/**
+ * Guard rail: a documentation is published (and the participants mailed) once its conference took
+ * place. Before its end, publishing needs an explicit confirmation (`publishEarly`).
+ */
+export async function conferenceNotOverYet(documentationId: string, now = new Date()) {
+  const [row] = await db
+    .select({ endsAt: conferences.endsAt })
+    .from(documentations)
+    .innerJoin(conferences, eq(conferences.id, documentations.conferenceId))
+    .where(eq(documentations.id, documentationId));
+  return !!row && row.endsAt.getTime() > now.getTime();
+}
+
 export async function setPublished(input: {
   documentationId: string;
   publish: boolean;
   publishAt?: Date;
+  /** The organiser confirmed publishing before the conference took place. */
+  publishEarly?: boolean;
   actor: Actor;
   now?: Date;
-}) {
+}): Promise<{ publishedAt: Date | null; notified: number; refused?: "beforeConference" } | null> {
   const now = input.now ?? new Date();
+  if (input.publish && !input.publishEarly && (await conferenceNotOverYet(input.documentationId, now)))
+    return { publishedAt: null, notified: 0, refused: "beforeConference" };
   const prepared = input.publish ? await prepareDocumentationNews(input.documentationId) : undefined;
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(documentations).where(eq(documentations.id, input.documentationId));

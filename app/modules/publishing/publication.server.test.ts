@@ -142,7 +142,7 @@ it("without LibreOffice no publication is made, and it says why", async () => {
     .returning();
   const doc = await ensureDocumentation(c!.id);
   const { setPublished } = await import("./documentation.server");
-  await setPublished({ documentationId: doc.id, publish: true, actor: null });
+  await setPublished({ documentationId: doc.id, publish: true, publishEarly: true, actor: null });
   expect(await generatePublication(2040)).toBe("notPublished");
   const original = env.SOFFICE_PATH;
   env.SOFFICE_PATH = "/nonexistent/soffice-publication";

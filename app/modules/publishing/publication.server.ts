@@ -49,8 +49,7 @@ export function publicationHtml(view: DocumentationView, photoFile: (i: number) 
   const c = view.conference;
   const title = publicationTitle(c.year);
   const parts: { id: string; title: string; html: string }[] = [];
-  if (view.documentation.intro.trim())
-    parts.push({ id: "einleitung", title: "Einleitung", html: para(view.documentation.intro) });
+  if (view.documentation.intro.trim()) parts.push({ id: "einleitung", title: "Einleitung", html: view.introHtml });
   if (view.speeches.length) {
     parts.push({
       id: "redebeitraege",

@@ -20,7 +20,13 @@ describe("registration statistics (counts only)", () => {
     // 00:30 Berlin time, which is still the 13th in UTC (the day is the Berlin day).
     await register({
       conferenceId: conf.id,
-      data: input("s1@example.org", { forumId: a!.id, organisationType: "administration" }),
+      data: input("s1@example.org", {
+        forumId: a!.id,
+        organisationType: "administration",
+        accessibility: ["sign_language"],
+        dietaryNeeds: "Vegan",
+        specialConsent: "on",
+      }),
       locale: "de",
       now: at(12, 9),
     });
@@ -32,7 +38,12 @@ describe("registration statistics (counts only)", () => {
     });
     await register({
       conferenceId: conf.id,
-      data: input("s3@example.org", { forumId: b!.id, organisationType: "school_daycare" }),
+      data: input("s3@example.org", {
+        forumId: b!.id,
+        organisationType: "school_daycare",
+        dietaryNeeds: "vegan",
+        specialConsent: "on",
+      }),
       locale: "de",
       now: at(14, 0, 30),
     });
@@ -95,12 +106,21 @@ describe("registration statistics (counts only)", () => {
       { title: "Forum 2", capacity: 5, taken: 1, waitlisted: 1 },
     ]);
     expect(stats.withoutForum).toEqual({ taken: 1, waitlisted: 0 });
+    // Catering and interpreting: the four with a seat; the waiting and the cancelled ones do not eat.
+    expect(stats.empty).toBe(false);
+    expect(stats.needs).toEqual({
+      seats: 4,
+      accessibility: { sign_language: 1, wheelchair: 0, induction_loop: 0 },
+      accessibilityOther: 0,
+      diets: [{ wish: "vegan", count: 2 }],
+    });
     expect(JSON.stringify(stats)).not.toMatch(/example\.org|Aylin|Kaya/);
   });
 
   it("has empty figures for a conference without registrations", async () => {
     const { conf } = await makeConference({ capacity: 10, forums: [3] });
     const stats = await registrationStatistics(conf);
+    expect(stats.empty).toBe(true);
     expect(stats.perDay).toEqual([]);
     expect(stats.seats).toEqual({ capacity: 10, taken: 0, free: 10, waitlisted: 0 });
     expect(stats.byForum.map((f) => [f.taken, f.waitlisted])).toEqual([[0, 0]]);

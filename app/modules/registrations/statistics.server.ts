@@ -3,6 +3,7 @@ import { db, rawRows } from "~/db/client.server";
 import { forums, registrations } from "~/db/schema";
 import { TIME_ZONE } from "~/utils/time";
 import { ORGANISATION_TYPES, STATUSES } from "./registration.constants";
+import { needsCounts } from "./participants.server";
 import { LIVE_STATUSES, SEAT_STATUSES } from "./seats.server";
 
 // Numbers for the organisers' statistics page: counts only, never a name. One grouped query per
@@ -76,18 +77,23 @@ export type RegistrationStatistics = Awaited<ReturnType<typeof registrationStati
 
 /** All figures of the statistics page for one conference. */
 export async function registrationStatistics(conference: { id: string; capacity: number }) {
-  const [perDay, byType, byStatus, byForum] = await Promise.all([
+  const [perDay, byType, byStatus, byForum, needs] = await Promise.all([
     registrationsPerDay(conference.id),
     registrationsByType(conference.id),
     registrationsByStatus(conference.id),
     registrationsByForum(conference.id),
+    needsCounts(conference.id),
   ]);
   const countOf = (status: (typeof STATUSES)[number]) => byStatus.find((s) => s.status === status)!.count;
   const taken = countOf("held") + countOf("confirmed");
   const waitlisted = countOf("waitlisted");
   const sum = (key: "taken" | "waitlisted") => byForum.reduce((n, f) => n + f[key], 0);
   return {
+    /** No registration at all yet (cancelled and expired ones count as received): the page shows its empty state. */
+    empty: byStatus.every((s) => s.count === 0),
     seats: { capacity: conference.capacity, taken, free: Math.max(0, conference.capacity - taken), waitlisted },
+    /** Catering (people with a seat, food wishes) and interpreting and other support, numbers only. */
+    needs,
     perDay,
     byType,
     byStatus,

@@ -3,6 +3,11 @@ import { common } from "../common";
 import { mail } from "../mail";
 
 export const commonAr = defineArabic(common, {
+  "markdown.hint":
+    "اكتب ببساطة. السطر الفارغ يبدأ فقرة جديدة. السطر الذي يبدأ بـ - يصبح بندًا في قائمة. رابط: [نص](https://…). عنوان فرعي: # في بداية السطر. **عريض**، *مائل*.",
+  "markdown.preview": "معاينة",
+  "markdown.previewTitle": "معاينة (لم تُحفظ بعد)",
+  "markdown.previewEmpty": "النص فارغ.",
   "site.name": "مؤتمر الاندماج في بوتروب",
   "site.owner": "مدينة بوتروب · المركز البلدي للاندماج",
   "site.skip": "الانتقال إلى المحتوى",

@@ -1,0 +1,1 @@
+ALTER TABLE "documentation_speeches" ADD COLUMN "markdown" text DEFAULT '' NOT NULL;
