@@ -307,6 +307,16 @@ describe.each(backends)("a conference year through the UI (%s)", (backend) => {
     await orga.getByLabel("Foto 1 freigegeben (alle erkennbaren Personen haben zugestimmt)").check();
     await orga.getByRole("button", { name: "Fotos speichern" }).click();
     await orga.getByRole("status").filter({ hasText: "1 Foto, davon 1 zur Veröffentlichung freigegeben." }).waitFor();
+    // The conference has not taken place yet: publishing (and mailing participants) asks first.
+    await orga.getByRole("button", { name: "Veröffentlichen" }).click();
+    await orga
+      .getByText(/^Nicht veröffentlicht: Die Konferenz hat noch nicht stattgefunden/)
+      .first()
+      .waitFor();
+    expect(await (await fetch(`${app.url}/konferenzen/${working}/dokumentation`)).text()).not.toContain(
+      "Volle Stuhlreihen im Saal",
+    );
+    await orga.getByLabel(/^Trotzdem veröffentlichen/).check();
     await orga.getByRole("button", { name: "Veröffentlichen" }).click();
     await orga.getByRole("status").filter({ hasText: "Die Dokumentation ist veröffentlicht." }).waitFor();
     const doc = await browser.newPage();
@@ -327,16 +337,38 @@ describe.each(backends)("a conference year through the UI (%s)", (backend) => {
     expect(library).toContain(`Integrationsbericht ${working}`);
   });
 
-  it("rolls the open goals over into the next conference and mails the coordinators", async () => {
-    await orga.goto(`${app.url}/verwaltung/ziele`);
-    await orga.getByLabel("Aus dem Jahr").selectOption(String(working));
-    await orga.getByLabel("In das Jahr").selectOption(String(NEXT));
-    await orga.getByRole("button", { name: "Offene Ziele übernehmen" }).click();
+  it("rolls the open goals over into the next conference once it took place, with a preview, and mails the coordinator", async () => {
+    const preview = async () => {
+      await orga.goto(`${app.url}/verwaltung/ziele`);
+      await orga.getByLabel("Aus dem Jahr").selectOption(String(working));
+      await orga.getByLabel("In das Jahr").selectOption(String(NEXT));
+      await orga.getByRole("button", { name: "Vorschau: Welche Ziele, wer bekommt Post?" }).click();
+    };
+    // Not before the conference of the year took place.
+    await preview();
+    await orga.getByText("Nicht übernommen: Die Konferenz des Ausgangsjahrs hat noch nicht stattgefunden.").waitFor();
+
+    // The conference takes place (here: moved to yesterday, the test cannot wait for January).
+    await orga.goto(`${app.url}/verwaltung/konferenzen/${working}`);
+    await orga.getByLabel(/^Beginn \(Datum/).fill(berlinLocal(-26 * 60));
+    await orga.getByLabel(/^Ende \(Datum/).fill(berlinLocal(-20 * 60));
+    await orga.getByRole("button", { name: "Konferenz speichern" }).click();
+    await orga.getByText("Gespeichert.").first().waitFor();
+
+    await preview();
+    const shown = await textOf(
+      orga.locator("section", { hasText: `Vorschau: offene Ziele von ${working} nach ${NEXT}` }),
+    );
+    expect(shown).toContain(
+      `Stadtteilnetzwerk Batenbrock: 1 offenes Ziel · E-Mail an ${COORDINATOR.name} <${COORDINATOR.email}>`,
+    );
+    await orga.getByRole("button", { name: "Offene Ziele jetzt übernehmen und E-Mails senden" }).click();
     await orga
       .getByRole("status")
-      .filter({ hasText: /übernommen/ })
+      .filter({ hasText: /Ziele? übernommen/ })
       .waitFor();
+    await waitForMail(app.dataDir, COORDINATOR.email, new RegExp(`Integrationskonferenz ${NEXT}`));
     const board = await (await fetch(`${app.url}/ziele?jahr=${NEXT}`)).text();
-    expect(board).toContain("übertragen");
+    expect(board).toContain("Sprechstunde der Ausländerbehörde im Stadtteil");
   });
 });

@@ -286,7 +286,8 @@ export const goals = defineMessages(
     "goals.admin.rollover.from": "Aus dem Jahr",
     "goals.admin.rollover.to": "In das Jahr",
     "goals.admin.rollover.submit": "Offene Ziele jetzt übernehmen und E-Mails senden",
-    "goals.admin.rollover.done": "{rolled} Ziele übernommen, {mailed} E-Mails an Arbeitskreise verschickt.",
+    "goals.admin.rollover.done":
+      "{rolled, plural, one {# Ziel übernommen} other {# Ziele übernommen}}, {mailed, plural, one {# E-Mail} other {# E-Mails}} an Arbeitskreise verschickt.",
     "goals.admin.rollover.failed": "Das Zieljahr muss nach dem Ausgangsjahr liegen und eine Konferenz haben.",
     "goals.admin.rollover.preview": "Vorschau: Welche Ziele, wer bekommt Post?",
     "goals.admin.rollover.previewTitle": "Vorschau: offene Ziele von {from} nach {to} übernehmen",
@@ -618,7 +619,8 @@ export const goals = defineMessages(
     "goals.admin.rollover.from": "From year",
     "goals.admin.rollover.to": "Into year",
     "goals.admin.rollover.submit": "Carry over the open goals now and send the e-mails",
-    "goals.admin.rollover.done": "{rolled} goals carried over, {mailed} e-mails sent to groups.",
+    "goals.admin.rollover.done":
+      "{rolled, plural, one {# goal carried over} other {# goals carried over}}, {mailed, plural, one {# e-mail} other {# e-mails}} sent to groups.",
     "goals.admin.rollover.failed": "The target year must be after the source year and have a conference.",
     "goals.admin.rollover.preview": "Preview: which goals, who gets mail?",
     "goals.admin.rollover.previewTitle": "Preview: carry open goals from {from} into {to}",
