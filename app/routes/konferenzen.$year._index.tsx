@@ -1,4 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { SafeHtml } from "~/components/safe-html";
+import { renderConferenceDescription } from "~/modules/conferences/admin.server";
 import { Link, useLoaderData } from "@remix-run/react";
 import { pageTitle, useGermanContent, useLocale, useT } from "~/i18n/i18n";
 import { getPublicConference } from "~/modules/conferences/conferences.server";
@@ -35,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...found,
     discussionInputs,
     presentations,
+    descriptionHtml: renderConferenceDescription(found.conference.description),
     registration: { state: registrationState(found.conference), availability },
   };
 }
@@ -43,7 +46,8 @@ export default function ConferencePage() {
   const t = useT();
   const locale = useLocale();
   const de = useGermanContent();
-  const { conference, agenda, forums, registration, discussionInputs, presentations } = useLoaderData<typeof loader>();
+  const { conference, descriptionHtml, agenda, forums, registration, discussionInputs, presentations } =
+    useLoaderData<typeof loader>();
   const showRegistration =
     conference.status === "published" ||
     conference.status === "registration_open" ||
@@ -51,9 +55,11 @@ export default function ConferencePage() {
   return (
     <article>
       <h1 {...de}>{conference.title}</h1>
-      <p className="lead" {...de}>
-        {conference.description}
-      </p>
+      {descriptionHtml ? (
+        <div {...de}>
+          <SafeHtml html={descriptionHtml} className="lead rich-text" />
+        </div>
+      ) : null}
       <dl className="facts">
         <div>
           <dt>{t("conference.when")}</dt>

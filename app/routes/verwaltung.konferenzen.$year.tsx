@@ -16,15 +16,16 @@ import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import {
   addAgendaItem,
   getConferenceForAdmin,
+  previewConferenceDescription,
   saveForum,
   updateAgendaItem,
   updateConference,
 } from "~/modules/conferences/admin.server";
 import { AGENDA_KINDS, agendaSchema, conferenceSchema, forumSchema } from "~/modules/conferences/conference.schema";
-import { ConferenceForm } from "~/modules/conferences/ui";
+import { ConferenceForm, PREVIEW_INTENT } from "~/modules/conferences/ui";
 import { getAvailability } from "~/modules/registrations/seats.server";
 import { requireOrganiser } from "~/server/auth.server";
-import { formValues, invalid, parseForm } from "~/server/form.server";
+import { formValues, invalid, readForm, validateForm } from "~/server/form.server";
 import { notFound } from "~/server/http.server";
 import { formatTimeRange, toBerlinLocalInput } from "~/utils/time";
 
@@ -89,7 +90,19 @@ const schema = z.discriminatedUnion("intent", [conferenceSchema, forumSchema, ag
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { conference, user } = await load(request, params.year);
-  const result = await parseForm(request, context, schema);
+  const form = await readForm(request, context);
+  if (form.get("intent") === PREVIEW_INTENT) {
+    // "Vorschau" of the description: nothing is saved, the whole form comes back as typed.
+    const preview = previewConferenceDescription(String(form.get("description") ?? ""));
+    const values: Record<string, string> = { ...formValues(form), intent: "conference" };
+    if ("error" in preview)
+      return data(
+        { ok: false as const, intent: "conference", errors: { description: preview.error }, values },
+        { status: 400 },
+      );
+    return { ok: false as const, intent: "conference", errors: {}, values, previewHtml: preview.html };
+  }
+  const result = validateForm(form, schema);
   if (!result.ok)
     return data(
       { ok: false as const, intent: String(result.values.intent ?? ""), errors: result.errors, values: result.values },
@@ -174,6 +187,7 @@ export default function EditConference() {
         values={valuesFor("conference") ?? values}
         errors={errorsFor("conference")}
         submitLabel={t("admin.conference.save")}
+        previewHtml={acted && "previewHtml" in acted ? acted.previewHtml : undefined}
       />
 
       <section aria-labelledby="forums-title">

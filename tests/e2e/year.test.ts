@@ -65,6 +65,15 @@ describe.each(backends)("a conference year through the UI (%s)", (backend) => {
     await orga.getByLabel(/^Adresse/).fill("Blumenstraße 12–14, 46236 Bottrop");
     await orga.getByLabel(/^Plätze insgesamt/).fill("80");
     await orga.getByLabel(/^Stand/).selectOption({ label: "Anmeldung offen" });
+    // The description is written as Markdown, with a preview that saves nothing and keeps the form.
+    await orga
+      .getByLabel(/^Beschreibung/)
+      .fill(
+        "Wir arbeiten an drei Fragen:\n\n- Arbeit\n- Ausbildung\n- [Integrationskonzept](https://www.bottrop.de/integration)",
+      );
+    await orga.getByRole("button", { name: "Vorschau", exact: true }).click();
+    await orga.locator(".markdown-field__preview li").filter({ hasText: "Ausbildung" }).waitFor();
+    expect(await orga.getByLabel(/^Veranstaltungsort/).inputValue()).toBe("Kulturzentrum August Everding");
     await orga.getByRole("button", { name: "Konferenz anlegen" }).click();
     await orga
       .getByRole("heading", { name: `Konferenz bearbeiten: Integrationskonferenz ${NEXT}: Zusammen wachsen` })
@@ -105,6 +114,14 @@ describe.each(backends)("a conference year through the UI (%s)", (backend) => {
     const visitorContext = await browser.newContext();
     const visitor = await visitorContext.newPage();
     await visitor.goto(`${app.url}/konferenzen/${NEXT}`);
+    expect(await visitor.locator("main .lead li").allTextContents()).toEqual([
+      "Arbeit",
+      "Ausbildung",
+      "Integrationskonzept",
+    ]);
+    expect(await visitor.getByRole("link", { name: "Integrationskonzept" }).getAttribute("href")).toBe(
+      "https://www.bottrop.de/integration",
+    );
     await visitor.getByRole("link", { name: "Zur Anmeldung" }).click();
     await visitor.getByLabel(/^Vorname/).fill(PARTICIPANT.first);
     await visitor.getByLabel(/^Nachname/).fill(PARTICIPANT.last);

@@ -9,6 +9,8 @@ import {
   deleteForum,
   getAgendaItem,
   getConferenceForAdmin,
+  previewConferenceDescription,
+  renderConferenceDescription,
   saveForum,
   updateAgendaItem,
 } from "./admin.server";
@@ -134,5 +136,24 @@ describe("agenda items and forums", () => {
     expect(await getAgendaItem(conference.id, id)).toMatchObject({ forumId: null, title: "Begrüßung" });
     const actions = (await db.select().from(auditLog).where(eq(auditLog.subjectId, forum!.id))).map((e) => e.action);
     expect(actions.sort()).toEqual(["forum.create", "forum.delete", "forum.update"]);
+  });
+});
+
+describe("the conference description as Markdown", () => {
+  it("renders paragraphs, lists and safe links below the page's h1, and refuses an over-long preview", () => {
+    const html = renderConferenceDescription(
+      "Erster Absatz.\n\nZweiter Absatz.\n\n# Programm\n\n- Arbeit\n- [Konzept](https://www.bottrop.de/)\n\n[klick](javascript:alert(1)) <script>x</script>",
+    );
+    expect(html).toContain("<p>Erster Absatz.</p>");
+    expect(html).toContain("<p>Zweiter Absatz.</p>");
+    expect(html).toContain("<h3>Programm</h3>");
+    expect(html).toContain("<li>Arbeit</li>");
+    expect(html).toContain('href="https://www.bottrop.de/"');
+    expect(html).not.toContain("javascript:");
+    expect(html).not.toContain("<script>");
+    expect(previewConferenceDescription("x".repeat(5001))).toEqual({ error: "errors.tooLong" });
+    expect(previewConferenceDescription("- a")).toMatchObject({
+      html: expect.stringMatching(/^<ul>\s*<li>a<\/li>\s*<\/ul>\s*$/),
+    });
   });
 });

@@ -1,7 +1,11 @@
 import { ErrorSummary, Field, SafeForm, type FormErrors, SelectField, TextareaField } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
 import { useT } from "~/i18n/i18n";
+import { MarkdownField } from "~/components/markdown-field";
 import { CONFERENCE_STATUSES } from "./conference.schema";
+
+/** The "Vorschau" button of the description (the save button sends intent=conference). */
+export const PREVIEW_INTENT = "previewDescription";
 
 export type ConferenceFormValues = Partial<Record<string, string>>;
 
@@ -10,10 +14,13 @@ export function ConferenceForm({
   values,
   errors,
   submitLabel,
+  previewHtml,
 }: {
   values: ConferenceFormValues;
   errors?: FormErrors;
   submitLabel: string;
+  /** The description's rendering after "Vorschau" (nothing saved), see `previewConferenceDescription`. */
+  previewHtml?: string;
 }) {
   const t = useT();
   const labels: Record<string, string> = {
@@ -36,7 +43,6 @@ export function ConferenceForm({
     <>
       <ErrorSummary errors={errors} labels={labels} />
       <SafeForm noValidate className="stack">
-        <input type="hidden" name="intent" value="conference" />
         <Field
           name="year"
           label={labels.year!}
@@ -47,12 +53,14 @@ export function ConferenceForm({
           error={errors?.year}
         />
         <Field name="title" label={labels.title!} required defaultValue={values.title} error={errors?.title} />
-        <TextareaField
-          rows={4}
+        <MarkdownField
+          rows={5}
           name="description"
           label={labels.description!}
           defaultValue={values.description}
           error={errors?.description}
+          previewIntent={PREVIEW_INTENT}
+          previewHtml={previewHtml}
         />
         <Field
           name="startsAt"
@@ -144,7 +152,7 @@ export function ConferenceForm({
           defaultValue={values.reminderDaysBefore ?? "3"}
           error={errors?.reminderDaysBefore}
         />
-        <button type="submit" className="button">
+        <button type="submit" name="intent" value="conference" className="button">
           {submitLabel}
         </button>
       </SafeForm>
