@@ -166,7 +166,14 @@ describe("changing what was created in the goal process", () => {
       ownerGroupId: groupId,
       targetYear: 2034,
     });
-    await rollOverGoals({ fromYear: 2031, toYear: 2032, appUrl: "http://localhost" });
+    // Once the 2031 conference took place (the rollover waits for it).
+    const rolled = await rollOverGoals({
+      fromYear: 2031,
+      toYear: 2032,
+      appUrl: "http://localhost",
+      now: day(2031, 11, 13, 9),
+    });
+    expect(rolled).toMatchObject({ ok: true, rolled: 1 });
     const [first, second] = await listStatusEntries(goalId);
     expect([first!.year, second!.year]).toEqual([2031, 2032]);
 
