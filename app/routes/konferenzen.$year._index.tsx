@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { SafeHtml } from "~/components/safe-html";
-import { renderConferenceDescription } from "~/modules/conferences/admin.server";
+import { renderConferenceDescription } from "~/modules/conferences/description.server";
 import { Link, useLoaderData } from "@remix-run/react";
 import { pageTitle, useGermanContent, useLocale, useT } from "~/i18n/i18n";
 import { getPublicConference } from "~/modules/conferences/conferences.server";

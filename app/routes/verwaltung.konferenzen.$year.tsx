@@ -16,11 +16,11 @@ import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import {
   addAgendaItem,
   getConferenceForAdmin,
-  previewConferenceDescription,
   saveForum,
   updateAgendaItem,
   updateConference,
 } from "~/modules/conferences/admin.server";
+import { previewConferenceDescription } from "~/modules/conferences/description.server";
 import { AGENDA_KINDS, agendaSchema, conferenceSchema, forumSchema } from "~/modules/conferences/conference.schema";
 import { ConferenceForm, PREVIEW_INTENT } from "~/modules/conferences/ui";
 import { getAvailability } from "~/modules/registrations/seats.server";

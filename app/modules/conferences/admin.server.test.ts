@@ -9,11 +9,10 @@ import {
   deleteForum,
   getAgendaItem,
   getConferenceForAdmin,
-  previewConferenceDescription,
-  renderConferenceDescription,
   saveForum,
   updateAgendaItem,
 } from "./admin.server";
+import { previewConferenceDescription, renderConferenceDescription } from "./description.server";
 
 async function setup(year: number) {
   const [conference] = await db
