@@ -535,8 +535,15 @@ export async function setPublished(input: {
   now?: Date;
 }): Promise<{ publishedAt: Date | null; notified: number; refused?: "beforeConference" } | null> {
   const now = input.now ?? new Date();
-  if (input.publish && !input.publishEarly && (await conferenceNotOverYet(input.documentationId, now)))
-    return { publishedAt: null, notified: 0, refused: "beforeConference" };
+  if (input.publish && !input.publishEarly) {
+    // Only the first publishing asks (the page offers the confirmation only then); publishing again is a re-send.
+    const [current] = await db
+      .select({ publishedAt: documentations.publishedAt })
+      .from(documentations)
+      .where(eq(documentations.id, input.documentationId));
+    if (!current?.publishedAt && (await conferenceNotOverYet(input.documentationId, now)))
+      return { publishedAt: null, notified: 0, refused: "beforeConference" };
+  }
   const prepared = input.publish ? await prepareDocumentationNews(input.documentationId) : undefined;
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(documentations).where(eq(documentations.id, input.documentationId));
