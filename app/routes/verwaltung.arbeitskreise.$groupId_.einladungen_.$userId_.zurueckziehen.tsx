@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { SafeForm } from "~/components/form";
+import { useLoaderData } from "@remix-run/react";
+import { ConfirmForm } from "~/components/confirm-form";
 import { pageTitle, useT } from "~/i18n/i18n";
 import { getGroup, getOpenInvitation, withdrawInvitation } from "~/modules/groups/groups.server";
 import { requireOrganiser } from "~/server/auth.server";
@@ -50,12 +50,11 @@ export default function WithdrawInvitation() {
         {invitation.email} · {group.name}
       </p>
       <p>{t("groups.invitations.withdrawLead")}</p>
-      <SafeForm className="reg-actions">
-        <button type="submit" className="button button--danger">
-          {t("groups.invitations.withdrawSubmit")}
-        </button>
-        <Link to={`/verwaltung/arbeitskreise/${group.id}`}>{t("groups.invitations.cancel")}</Link>
-      </SafeForm>
+      <ConfirmForm
+        submitLabel={t("groups.invitations.withdrawSubmit")}
+        cancelTo={`/verwaltung/arbeitskreise/${group.id}`}
+        cancelLabel={t("groups.invitations.cancel")}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { SafeForm } from "~/components/form";
+import { useLoaderData } from "@remix-run/react";
+import { ConfirmForm } from "~/components/confirm-form";
 import { pageTitle, useT } from "~/i18n/i18n";
 import { canRemoveFiles, findReport, getReportFile, removeReportFile } from "~/modules/groups/reports.server";
 import { requireGroupAccess } from "~/server/auth.server";
@@ -43,12 +43,11 @@ export default function RemoveReportFile() {
     <div className="narrow">
       <h1>{t("reports.removeFile.title", { name })}</h1>
       <p>{t("reports.removeFile.lead")}</p>
-      <SafeForm className="reg-actions">
-        <button type="submit" className="button button--danger">
-          {t("reports.removeFile.submit")}
-        </button>
-        <Link to={`/verwaltung/berichte/${id}#anhaenge`}>{t("reports.confirm.cancel")}</Link>
-      </SafeForm>
+      <ConfirmForm
+        submitLabel={t("reports.removeFile.submit")}
+        cancelTo={`/verwaltung/berichte/${id}#anhaenge`}
+        cancelLabel={t("reports.confirm.cancel")}
+      />
     </div>
   );
 }

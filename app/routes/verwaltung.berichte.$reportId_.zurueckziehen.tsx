@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { SafeForm } from "~/components/form";
+import { useLoaderData } from "@remix-run/react";
+import { ConfirmForm } from "~/components/confirm-form";
 import { pageTitle, useT } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { allowedActions, findReport, getReportView, transition } from "~/modules/groups/reports.server";
@@ -53,12 +53,11 @@ export default function UnpublishReport() {
     <div className="narrow">
       <h1>{t("reports.unpublish.title", { group, year })}</h1>
       <p>{t("reports.unpublish.lead")}</p>
-      <SafeForm className="reg-actions">
-        <button type="submit" className="button button--danger">
-          {t("reports.unpublish.submit")}
-        </button>
-        <Link to={`/verwaltung/berichte/${id}`}>{t("reports.confirm.cancel")}</Link>
-      </SafeForm>
+      <ConfirmForm
+        submitLabel={t("reports.unpublish.submit")}
+        cancelTo={`/verwaltung/berichte/${id}`}
+        cancelLabel={t("reports.confirm.cancel")}
+      />
     </div>
   );
 }

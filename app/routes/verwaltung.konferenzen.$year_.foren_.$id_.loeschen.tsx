@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { SafeForm } from "~/components/form";
+import { useLoaderData } from "@remix-run/react";
+import { ConfirmForm } from "~/components/confirm-form";
 import { pageTitle, useT } from "~/i18n/i18n";
 import { deleteForum, getConferenceForAdmin, getForum } from "~/modules/conferences/admin.server";
 import { requireOrganiser } from "~/server/auth.server";
@@ -49,12 +49,11 @@ export default function DeleteForum() {
     <div className="narrow">
       <h1>{t("admin.forums.deleteTitle", { title: forum.title })}</h1>
       <p>{t("admin.forums.deleteLead")}</p>
-      <SafeForm className="reg-actions">
-        <button type="submit" className="button button--danger">
-          {t("admin.confirm.delete")}
-        </button>
-        <Link to={`/verwaltung/konferenzen/${year}`}>{t("admin.confirm.cancel")}</Link>
-      </SafeForm>
+      <ConfirmForm
+        submitLabel={t("admin.confirm.delete")}
+        cancelTo={`/verwaltung/konferenzen/${year}`}
+        cancelLabel={t("admin.confirm.cancel")}
+      />
     </div>
   );
 }

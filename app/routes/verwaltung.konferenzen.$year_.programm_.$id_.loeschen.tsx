@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { SafeForm } from "~/components/form";
+import { useLoaderData } from "@remix-run/react";
+import { ConfirmForm } from "~/components/confirm-form";
 import type { MessageKey } from "~/i18n/catalog";
 import { pageTitle, useLocale, useT } from "~/i18n/i18n";
 import { deleteAgendaItem, getAgendaItem, getConferenceForAdmin } from "~/modules/conferences/admin.server";
@@ -58,12 +58,11 @@ export default function DeleteAgendaItem() {
         {formatTimeRange(item.startsAt, item.endsAt, locale)} · {t(`agenda.kind.${item.kind}` as MessageKey)}
       </p>
       <p>{t("admin.agenda.deleteLead")}</p>
-      <SafeForm className="reg-actions">
-        <button type="submit" className="button button--danger">
-          {t("admin.confirm.delete")}
-        </button>
-        <Link to={`/verwaltung/konferenzen/${year}`}>{t("admin.confirm.cancel")}</Link>
-      </SafeForm>
+      <ConfirmForm
+        submitLabel={t("admin.confirm.delete")}
+        cancelTo={`/verwaltung/konferenzen/${year}`}
+        cancelLabel={t("admin.confirm.cancel")}
+      />
     </div>
   );
 }
