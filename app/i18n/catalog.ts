@@ -10,6 +10,7 @@ import { groups } from "./messages/groups";
 import { legal } from "./messages/legal";
 import { publishing } from "./messages/publishing";
 import { mail } from "./messages/mail";
+import { monitoring } from "./messages/monitoring";
 import { overview } from "./messages/overview";
 import { registrations } from "./messages/registrations";
 import { registrationsAdmin } from "./messages/registrations-admin";
@@ -37,6 +38,7 @@ const modules = [
   discussion,
   publishing,
   overview,
+  monitoring,
   titles,
 ] as const;
 

@@ -12,3 +12,4 @@ export * from "./registrations";
 export * from "./uploads";
 export * from "./working-groups";
 export * from "./renditions";
+export * from "./monitoring";

@@ -6,6 +6,7 @@ import { seedDiscussionDemo } from "~/modules/discussion/seed.server";
 import { seedRegistrationsDemo } from "~/modules/registrations/demo.server";
 import { seedGoalsDemo } from "~/modules/goals/demo.server";
 import { seedGroupsDemo } from "~/modules/groups/demo.server";
+import { seedMonitoringDemo } from "~/modules/monitoring/demo.server";
 import { seedDocumentationDemo, seedLibraryDemo } from "~/modules/publishing/demo.server";
 import { berlinParts, berlinTime } from "~/utils/time";
 
@@ -272,6 +273,7 @@ export async function seedDemo({ now }: { now: Date }) {
     { conferenceId: previous!.id, startsAt: lastAt(14, 0), title: "Ziele für das kommende Jahr", kind: "discussion" },
   ]);
   await seedGoalsDemo({ now });
+  await seedMonitoringDemo();
   await seedDiscussionDemo({ now });
   await seedGroupsDemo({
     now,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MONITORING_AREAS, type MonitoringArea } from "~/db/enums";
 import { isSafeExternalUrl } from "~/utils/safe-url";
 
 export const LIBRARY_TYPES = [
@@ -15,16 +16,7 @@ export const LIBRARY_TYPES = [
 ] as const;
 export type LibraryType = (typeof LIBRARY_TYPES)[number];
 
-/** The six areas of the Integrationsmonitoring. */
-export const MONITORING_AREAS = [
-  "demografie",
-  "beschaeftigung",
-  "bildung",
-  "gesundheit",
-  "lebensunterhalt",
-  "rechtliche_situation",
-] as const;
-export type MonitoringArea = (typeof MONITORING_AREAS)[number];
+export { MONITORING_AREAS, type MonitoringArea };
 
 export { isSafeExternalUrl };
 

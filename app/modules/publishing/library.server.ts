@@ -6,6 +6,7 @@ import { saveUpload, setFilesPublic, type SavedFile } from "~/modules/uploads/fi
 import type { PreparedUpload } from "~/modules/uploads/inspect.server";
 import { isSafeExternalUrl, type LibraryEntryInput, type LibraryType, type MonitoringArea } from "./library.schema";
 import { isUuid } from "~/db/id";
+import { slugify as slugifyText } from "~/utils/slug";
 
 export const LIBRARY_QUOTA_KEY = "library";
 /** The office's own library: more room than a group (reports with many pages). */
@@ -14,21 +15,8 @@ export const LIBRARY_QUOTA = { bytes: 2 * 1024 * 1024 * 1024, count: 5000 };
 export type LibraryEntry = typeof libraryEntries.$inferSelect;
 type Actor = { id: string; name: string };
 
-/** "Integrationsbericht 2019: Bildung" → "integrationsbericht-2019-bildung" (umlauts spelled out). */
 export function slugify(value: string): string {
-  const base = value
-    .toLowerCase()
-    .replace(/ä/g, "ae")
-    .replace(/ö/g, "oe")
-    .replace(/ü/g, "ue")
-    .replace(/ß/g, "ss")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-  return base || "dokument";
+  return slugifyText(value, "dokument");
 }
 
 async function freeSlug(tx: DbOrTx, wanted: string, exceptId?: string): Promise<string> {

@@ -6,6 +6,7 @@ import { conferencesAr } from "./conferences";
 import { discussionAr } from "./discussion";
 import { goalsAr } from "./goals";
 import { groupsAr } from "./groups";
+import { monitoringAr } from "./monitoring";
 import { registrationsAr } from "./registrations";
 import { titlesAr } from "./titles";
 
@@ -22,4 +23,5 @@ export const arabicModules = [
   accessibilityAr,
   titlesAr,
   authAr,
+  monitoringAr,
 ];

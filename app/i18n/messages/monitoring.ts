@@ -1,0 +1,56 @@
+import { defineMessages } from "../define";
+
+// The Integrationsmonitoring's shared words: areas, population groups, the trend sentence.
+// Pages of the monitoring add their keys to their own modules (monitoring-*.ts).
+export const monitoring = defineMessages(
+  {
+    "monitoring.title": "Integrationsmonitoring",
+    "monitoring.example":
+      "Beispielzahlen: Diese Werte sind für die Vorführung erfunden. Sie sind nicht die Statistik der Stadt.",
+    "monitoring.area.demografie": "Demografie",
+    "monitoring.area.beschaeftigung": "Beschäftigung",
+    "monitoring.area.bildung": "Bildung",
+    "monitoring.area.gesundheit": "Gesundheit",
+    "monitoring.area.lebensunterhalt": "Lebensunterhalt",
+    "monitoring.area.rechtliche_situation": "Rechtliche Situation",
+    "monitoring.group.total": "Alle",
+    "monitoring.group.german": "Deutsche",
+    "monitoring.group.foreign": "Ausländerinnen und Ausländer",
+    "monitoring.group.with_migration": "Mit Einwanderungsgeschichte",
+    "monitoring.group.without_migration": "Ohne Einwanderungsgeschichte",
+    "monitoring.gap": "Abstand",
+    "monitoring.unit.points": "Prozentpunkte",
+    "monitoring.trend.gapSmaller": "Der Abstand ist seit {since} um {amount} {unit} kleiner geworden.",
+    "monitoring.trend.gapLarger": "Der Abstand ist seit {since} um {amount} {unit} größer geworden.",
+    "monitoring.trend.gapSame": "Der Abstand ist seit {since} gleich geblieben.",
+    "monitoring.trend.rising": "Der Wert ist seit {since} um {amount} {unit} gestiegen.",
+    "monitoring.trend.falling": "Der Wert ist seit {since} um {amount} {unit} gesunken.",
+    "monitoring.trend.flat": "Der Wert ist seit {since} gleich geblieben.",
+    "monitoring.trend.tooFew": "Für eine Entwicklung gibt es noch zu wenige Jahre.",
+  },
+  {
+    "monitoring.title": "Integration monitoring",
+    "monitoring.example":
+      "Example figures: these values are made up for the demonstration. They are not the city's statistics.",
+    "monitoring.area.demografie": "Demographics",
+    "monitoring.area.beschaeftigung": "Employment",
+    "monitoring.area.bildung": "Education",
+    "monitoring.area.gesundheit": "Health",
+    "monitoring.area.lebensunterhalt": "Livelihood",
+    "monitoring.area.rechtliche_situation": "Legal situation",
+    "monitoring.group.total": "Everyone",
+    "monitoring.group.german": "Germans",
+    "monitoring.group.foreign": "Foreign nationals",
+    "monitoring.group.with_migration": "With a migration background",
+    "monitoring.group.without_migration": "Without a migration background",
+    "monitoring.gap": "Gap",
+    "monitoring.unit.points": "percentage points",
+    "monitoring.trend.gapSmaller": "Since {since}, the gap has narrowed by {amount} {unit}.",
+    "monitoring.trend.gapLarger": "Since {since}, the gap has widened by {amount} {unit}.",
+    "monitoring.trend.gapSame": "Since {since}, the gap has stayed the same.",
+    "monitoring.trend.rising": "Since {since}, the value has risen by {amount} {unit}.",
+    "monitoring.trend.falling": "Since {since}, the value has fallen by {amount} {unit}.",
+    "monitoring.trend.flat": "Since {since}, the value has stayed the same.",
+    "monitoring.trend.tooFew": "There are not enough years yet to show a development.",
+  },
+);
