@@ -128,6 +128,9 @@ function Shell({ children }: { children: ReactNode }) {
               <NavLink to="/dokumente">{t("nav.documents")}</NavLink>
             </li>
             <li>
+              <NavLink to="/monitoring">{t("nav.monitoring")}</NavLink>
+            </li>
+            <li>
               <NavLink to="/suche">{t("nav.search")}</NavLink>
             </li>
             <li>

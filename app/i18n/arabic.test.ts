@@ -32,6 +32,11 @@ const files = [
   "app/modules/discussion/discussion.schema.ts",
   "app/modules/goals/participate-page.tsx",
   "app/modules/groups/presentation-link.tsx",
+  "app/routes/monitoring._index.tsx",
+  "app/routes/monitoring.$bereich._index.tsx",
+  "app/routes/monitoring.$bereich.$indikator.tsx",
+  "app/modules/monitoring/public-ui.tsx",
+  "app/modules/monitoring/chart.tsx",
 ];
 
 const arabic: Record<string, string> = Object.assign({}, ...arabicModules);
@@ -132,6 +137,10 @@ describe("Arabic", () => {
       "/meine-anmeldung/abc",
       "/live/K7PX4M/1",
       "/ziele/mitmachen/IK2026",
+      "/monitoring",
+      "/monitoring/bildung",
+      "/monitoring/rechtliche-situation/einbuergerungen",
+      "/monitoring/bildung.data",
       "/konferenzen/2026/anmeldung.data",
       "/_root.data",
     ]) {
@@ -144,6 +153,7 @@ describe("Arabic", () => {
       "/login",
       "/barrierefreiheit",
       "/konferenzen/2026/dokumentation",
+      "/monitoring/bildung/schulabgang-ohne-abschluss.csv",
     ]) {
       expect(hasArabic(path), path).toBe(false);
       expect(pageLocale("ar", path)).toBe("de");

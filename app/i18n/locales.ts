@@ -19,6 +19,8 @@ const arabicPages = [
   /^\/meine-anmeldung\//,
   /^\/live(\/|$)/,
   /^\/ziele\/mitmachen(\/|$)/,
+  // The Integrationsmonitoring's public pages (not the CSV download).
+  /^\/monitoring(\/[a-z0-9-]+){0,2}\/?$/,
 ];
 
 /** Whether a page (its path, also as a `.data` request) is available in Arabic. */

@@ -26,6 +26,7 @@ const PUBLIC_PAGES = [
   /^\/dokumente(?:\/[A-Za-z0-9-]{1,80})?$/,
   /^\/ziele(?:\/(?:abdeckung|ergebnis\/\d{4}|[0-9a-f-]{36}))?$/,
   /^\/suche$/,
+  /^\/monitoring(?:\/[a-z0-9-]{1,40}(?:\/[a-z0-9-]{1,120})?)?$/,
   /^\/(?:impressum|datenschutz|barrierefreiheit|leichte-sprache)$/,
 ];
 

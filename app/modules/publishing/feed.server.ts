@@ -1,6 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { libraryEntries } from "~/db/schema";
+import { updatedIndicators } from "~/modules/monitoring/public.server";
 import { listPublishedDocumentations } from "./documentation.server";
 
 const xml = (s: string) =>
@@ -15,12 +16,14 @@ const xml = (s: string) =>
 type Entry = { id: string; title: string; url: string; updated: Date; summary: string };
 
 /**
- * Atom feed of publications: published conference documentations and published library entries
- * (newest first, at most 50). Only public content; no file names of photos, no personal data.
+ * Atom feed of publications: published conference documentations, published library entries and
+ * the monitoring's indicators whose values changed (newest first, at most 50). Only public
+ * content; no file names of photos, no personal data.
  */
 export async function publicationsFeed(appUrl: string, now = new Date()): Promise<string> {
   const base = appUrl.replace(/\/$/, "");
   const docs = await listPublishedDocumentations(now);
+  const indicators = await updatedIndicators();
   const library = await db
     .select({
       id: libraryEntries.id,
@@ -41,6 +44,14 @@ export async function publicationsFeed(appUrl: string, now = new Date()): Promis
       url: `${base}/konferenzen/${d.year}/dokumentation`,
       updated: d.publishedAt!,
       summary: d.intro,
+    })),
+    // Monitoring: one entry per published indicator with values, updated when its values change.
+    ...indicators.map((i) => ({
+      id: `${base}${i.href}`,
+      title: `Monitoring: ${i.name}`,
+      url: `${base}${i.href}`,
+      updated: i.updated,
+      summary: i.example ? `${i.definition} (Beispielzahlen, nicht die Statistik der Stadt)` : i.definition,
     })),
     ...library.map((e) => ({
       id: `${base}/dokumente/${e.id}`,

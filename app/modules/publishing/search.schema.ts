@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const SEARCH_KINDS = ["dokument", "dokumentation", "bericht", "ziel"] as const;
+export const SEARCH_KINDS = ["dokument", "dokumentation", "bericht", "ziel", "monitoring"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const searchParamsSchema = z.object({

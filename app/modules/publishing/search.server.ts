@@ -1,5 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, rawRows } from "~/db/client.server";
+import { MONITORING_AREAS } from "~/db/enums";
+import { translator } from "~/i18n/catalog";
 import { type SearchKind } from "./search.schema";
 import { MARK_END, MARK_START } from "./snippet";
 
@@ -138,6 +140,21 @@ export async function search(input: {
       where exists (select 1 from goal_years y where y.goal_id = gl.id and y.published_at is not null)
         and t.v @@ q.q`);
   }
+  if (want("monitoring") && !input.year) {
+    // Monitoring: published indicators by name, definition, unit, source and area (German names);
+    // no year (an indicator spans many), so a year filter leaves them out.
+    const areaName = sql.join(
+      MONITORING_AREAS.map((a) => sql`when ${a} then ${translator("de")(`monitoring.area.${a}`)}`),
+      sql` `,
+    );
+    const text = sql`i.name || ' ' || i.definition || ' ' || i.unit || ' ' || i.source || ' ' || (case i.area::text ${areaName} else '' end)`;
+    branches.push(sql`
+      select 'monitoring', i.id::text, i.name, null::integer, '/monitoring/' || replace(i.area::text, '_', '-') || '/' || i.slug,
+             ts_rank(t.v, q.q), t.body
+      from indicators i, q, ${once(text)}
+      where i.published and t.v @@ q.q`);
+  }
+  if (!branches.length) return [];
   const yearFilter = input.year ? sql`where year = ${input.year}` : sql``;
   const rows = await rawRows<{
     kind: SearchKind;
