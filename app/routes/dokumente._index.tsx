@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { pageTitle, useT } from "~/i18n/i18n";
+import { areaSlug } from "~/modules/monitoring/monitoring.schema";
 import { LIBRARY_TYPES, MONITORING_AREAS, libraryFilterSchema } from "~/modules/publishing/library.schema";
 import { asTree, libraryFacets, listLibrary } from "~/modules/publishing/library.server";
 import { EntryLinks, libraryAreaKey, libraryTypeKey, publishingLinks } from "~/modules/publishing/ui";
@@ -66,6 +67,15 @@ export default function Library() {
           <Link to="/dokumente">{t("library.filter.reset")}</Link>
         </div>
       </Form>
+      <p>
+        {filter.bereich ? (
+          <Link to={`/monitoring/${areaSlug(filter.bereich)}`}>
+            {t("monitoring.public.libraryAreaLink", { area: t(libraryAreaKey(filter.bereich)) })}
+          </Link>
+        ) : (
+          <Link to="/monitoring">{t("monitoring.public.libraryLink")}</Link>
+        )}
+      </p>
       <p role="status">{count === 1 ? t("library.countOne") : t("library.count", { count })}</p>
       {entries.length === 0 ? <p>{t("library.empty")}</p> : null}
       <ul className="doc-list">

@@ -16,6 +16,8 @@ describe("page cache: which requests", () => {
       "/suche?q=Sprache\nImVuIg%3D%3D",
     );
     expect(cacheKey(request("/impressum", undefined, "HEAD"), "ikon_csrf")).not.toBeNull();
+    for (const path of ["/monitoring", "/monitoring/bildung", "/monitoring/rechtliche-situation/einbuergerungen"])
+      expect(cacheKey(request(path), "ikon_csrf"), path).toBe(`${path}\n`);
   });
 
   it("never caches signed-in visitors, personal pages, devices, flash messages or writes", () => {
@@ -34,6 +36,8 @@ describe("page cache: which requests", () => {
       "/konferenzen/2026.data",
       "/dateien/x",
       "/feed.xml",
+      "/monitoring/bildung/schulabgang-ohne-abschluss.csv",
+      "/monitoring/bildung.data",
     ]) {
       expect(cacheKey(request(path), "ikon_csrf"), path).toBeNull();
     }

@@ -44,7 +44,7 @@ type LineStyle = (typeof LINE_STYLES)[number];
 export const CHART = { width: 420, height: 250, compactHeight: 200, left: 56, right: 14, top: 28, bottom: 34 };
 
 /** A step of 1, 2, 2.5 or 5 times a power of ten that splits the range in about `count` parts. */
-export function niceStep(range: number, count = 4): number {
+export function niceStep(range: number, count = 5): number {
   if (!(range > 0)) return 1;
   const raw = range / count;
   const power = 10 ** Math.floor(Math.log10(raw));

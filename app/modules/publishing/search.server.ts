@@ -149,8 +149,8 @@ export async function search(input: {
     );
     const text = sql`i.name || ' ' || i.definition || ' ' || i.unit || ' ' || i.source || ' ' || (case i.area::text ${areaName} else '' end)`;
     branches.push(sql`
-      select 'monitoring', i.id::text, i.name, null::integer, '/monitoring/' || replace(i.area::text, '_', '-') || '/' || i.slug,
-             ts_rank(t.v, q.q), t.body
+      select 'monitoring' as kind, i.id::text as id, i.name as title, null::integer as year,
+             '/monitoring/' || replace(i.area::text, '_', '-') || '/' || i.slug as url, ts_rank(t.v, q.q) as rank, t.body
       from indicators i, q, ${once(text)}
       where i.published and t.v @@ q.q`);
   }
