@@ -71,7 +71,7 @@ describe("accessibility gate (axe, WCAG 2.1 A/AA)", () => {
       const { violations, pages } = await crawl(
         context,
         app.url,
-        ["/", "/login", "/impressum", "/datenschutz", "/barrierefreiheit", "/gibt-es-nicht"],
+        ["/", "/login", "/impressum", "/datenschutz", "/barrierefreiheit", "/gibt-es-nicht", "/monitoring"],
         { within: /^(?!\/verwaltung)/ },
       );
       expect(pages.length).toBeGreaterThan(5);
@@ -104,6 +104,8 @@ describe("accessibility gate (axe, WCAG 2.1 A/AA)", () => {
         `/konferenzen/${year}/anmeldung`,
         "/live",
         "/ziele/mitmachen",
+        "/monitoring",
+        "/monitoring/beschaeftigung/arbeitslosenquote",
         "/leichte-sprache",
         "/barrierefreiheit",
         "/gibt-es-nicht",

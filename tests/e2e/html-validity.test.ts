@@ -81,6 +81,8 @@ describe("HTML validity (vnu)", () => {
         "/ziele",
         "/ziele/abdeckung",
         "/dokumente",
+        "/monitoring",
+        "/monitoring/beschaeftigung/arbeitslosenquote",
         "/login",
         "/live",
         "/suche?q=Sprache",

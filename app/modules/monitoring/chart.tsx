@@ -41,7 +41,7 @@ export const LINE_STYLES = [
 ] as const;
 type LineStyle = (typeof LINE_STYLES)[number];
 
-export const CHART = { width: 420, height: 250, compactHeight: 200, left: 56, right: 14, top: 28, bottom: 34 };
+export const CHART = { width: 420, height: 260, compactHeight: 210, left: 60, right: 24, top: 30, bottom: 36 };
 
 /** A step of 1, 2, 2.5 or 5 times a power of ten that splits the range in about `count` parts. */
 export function niceStep(range: number, count = 5): number {
@@ -138,11 +138,11 @@ export function LineChart(props: LineChartProps) {
         aria-labelledby={`${titleId} ${descId}`}
         className="chart__svg"
         direction="ltr"
-        fontSize={13}
+        fontSize={15}
       >
         <title id={titleId}>{props.title}</title>
         <desc id={descId}>{props.description}</desc>
-        <text x={4} y={16} className="chart__unit" fill="#1a1a1a">
+        <text x={4} y={18} className="chart__unit" fill="#1a1a1a">
           {props.unit}
         </text>
         <g className="chart__grid">
@@ -156,7 +156,7 @@ export function LineChart(props: LineChartProps) {
                 stroke={tick === 0 && scale.min < 0 ? "#1a1a1a" : "#d0d0d0"}
                 strokeWidth={1}
               />
-              <text x={plot.x0 - 6} y={round(y(tick)) + 4} textAnchor="end" fill="#1a1a1a" className="chart__tick">
+              <text x={plot.x0 - 6} y={round(y(tick)) + 5} textAnchor="end" fill="#1a1a1a" className="chart__tick">
                 {formatValue(tick, decimals, locale)}
               </text>
             </g>
@@ -168,7 +168,7 @@ export function LineChart(props: LineChartProps) {
             labelled.has(year) ? (
               <g key={year}>
                 <line x1={round(x(i))} x2={round(x(i))} y1={plot.y1} y2={plot.y1 + 5} stroke="#1a1a1a" />
-                <text x={round(x(i))} y={plot.y1 + 20} textAnchor="middle" fill="#1a1a1a" className="chart__tick">
+                <text x={round(x(i))} y={plot.y1 + 22} textAnchor="middle" fill="#1a1a1a" className="chart__tick">
                   {year}
                 </text>
               </g>

@@ -24,7 +24,7 @@ export const monitoringPublicAr = defineArabic(monitoringPublic, {
   "monitoring.public.updated": "آخر تغيير",
   "monitoring.public.chart": "عبر السنين",
   "monitoring.public.gapChart": "الفارق بين المجموعتين",
-  "monitoring.public.gapExplain": "الفارق هو قيمة {second} ناقص قيمة {first}.",
+  "monitoring.public.gapExplain": "الفارق = قيمة مجموعة «{second}» ناقص قيمة مجموعة «{first}».",
   "monitoring.public.table": "الأرقام في جدول",
   "monitoring.public.tableCaption": "القيم لكل سنة ({unit})",
   "monitoring.public.year": "السنة",
