@@ -365,7 +365,11 @@ async function dataVolume(db, env, dataDir, year, ceiling) {
   record("XLSX export of 5,000 registrations", xlsx, "ms", "info", true, db);
   // Not from the page cache: every search runs its queries. One visitor at a time (the latency of
   // one search), then ten at once (the queue on two cores).
-  const single = await load(`${app.url}/suche?q=Sprachf%C3%B6rderung`, { connections: 1, duration: 10, headers: UNCACHED });
+  const single = await load(`${app.url}/suche?q=Sprachf%C3%B6rderung`, {
+    connections: 1,
+    duration: 10,
+    headers: UNCACHED,
+  });
   record(
     "search over 2,000 library entries, one visitor at a time: p95",
     percentile95(single),
