@@ -53,6 +53,11 @@ const reportText = sql`g.name || ' ' || r.activities || ' ' || r.progress || ' '
   join files f on f.id = rf.file_id and f.public
   join file_versions fv on fv.file_id = f.id and fv.version = f.current_version
   where rf.report_id = r.id), '')`;
+// An indicator of the monitoring: its words and its area's German name.
+const indicatorText = sql`i.name || ' ' || i.definition || ' ' || i.unit || ' ' || i.source || ' ' || (case i.area::text ${sql.join(
+  MONITORING_AREAS.map((a) => sql`when ${a} then ${translator("de")(`monitoring.area.${a}`)}`),
+  sql` `,
+)} else '' end)`;
 const bodyOf = sql`case top.src
   when 'library' then (select e.description || ' ' || e.file_text from library_entries e where e.id = top.id::uuid)
   when 'speech' then (select s.plain_text from documentation_speeches s where s.id = top.id::uuid)
@@ -65,6 +70,7 @@ const bodyOf = sql`case top.src
   when 'report' then (select ${reportText} from group_reports r join groups g on g.id = r.group_id where r.id = top.id::uuid)
   when 'goal' then (select gl.title || ' ' || gl.description || ' ' || gl.measure || ' ' || gl.indicator from goals gl
     where gl.id::text = top.id)
+  when 'indicator' then (select ${indicatorText} from indicators i where i.id = top.id::uuid)
 end`;
 
 /**
@@ -161,17 +167,13 @@ export async function search(input: {
         and exists (select 1 from goal_years y where y.goal_id = gl.id and y.published_at is not null)`);
   }
   if (want("monitoring") && !input.year) {
-    // Monitoring: published indicators by name, definition, unit, source and area (German names);
-    // no year (an indicator spans many), so a year filter leaves them out.
-    const areaName = sql.join(
-      MONITORING_AREAS.map((a) => sql`when ${a} then ${translator("de")(`monitoring.area.${a}`)}`),
-      sql` `,
-    );
-    const text = sql`i.name || ' ' || i.definition || ' ' || i.unit || ' ' || i.source || ' ' || (case i.area::text ${areaName} else '' end)`;
+    // Monitoring: published indicators (few) by name, definition, unit, source and area, vectorised
+    // in the query; no year (an indicator spans many), so a year filter leaves them out. Named
+    // columns: with "art=monitoring" this branch is the only one.
     branches.push(sql`
-      select 'monitoring' as kind, i.id::text as id, i.name as title, null::integer as year,
-             '/monitoring/' || replace(i.area::text, '_', '-') || '/' || i.slug as url, ts_rank(t.v, q.q) as rank, t.body
-      from indicators i, q, ${once(text)}
+      select 'monitoring' as kind, 'indicator' as src, i.id::text as id, i.name as title, null::integer as year,
+             '/monitoring/' || replace(i.area::text, '_', '-') || '/' || i.slug as url, ts_rank(t.v, q.q) as rank
+      from indicators i, q, ${once(sql`to_tsvector('german', ${indicatorText})`)}
       where i.published and t.v @@ q.q`);
   }
   if (!branches.length) return [];
