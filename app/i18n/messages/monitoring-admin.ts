@@ -83,6 +83,7 @@ export const monitoringAdmin = defineMessages(
     "monitoringAdmin.import.template": "Vorlage herunterladen (CSV)",
     "monitoringAdmin.import.indicatorsTitle": "Adressen der Indikatoren",
     "monitoringAdmin.import.file": "Datei (CSV oder Excel)",
+    "monitoringAdmin.import.paste": "Oder Tabelle hier einfügen (zum Beispiel aus Excel kopiert)",
     "monitoringAdmin.import.check": "Datei prüfen",
     "monitoringAdmin.import.previewTitle": "Vorschau: {file}",
     "monitoringAdmin.import.errorsTitle":
@@ -211,6 +212,7 @@ export const monitoringAdmin = defineMessages(
     "monitoringAdmin.import.template": "Download the template (CSV)",
     "monitoringAdmin.import.indicatorsTitle": "Addresses of the indicators",
     "monitoringAdmin.import.file": "File (CSV or Excel)",
+    "monitoringAdmin.import.paste": "Or paste the table here (for example copied from Excel)",
     "monitoringAdmin.import.check": "Check file",
     "monitoringAdmin.import.previewTitle": "Preview: {file}",
     "monitoringAdmin.import.errorsTitle":

@@ -7,7 +7,7 @@ import { applyImport, planImport, previewImport, readImportFile, signPlan, verif
 import { getIndicator, saveIndicator, writeValues } from "./indicators.server";
 import type { IndicatorInput } from "./monitoring.schema";
 import { parseDecimal } from "./numbers";
-import { readValueTable } from "./value-table.server";
+import { readValueTable } from "./value-table";
 
 const input = (over: Partial<IndicatorInput> = {}): IndicatorInput => ({
   name: "Arbeitslosenquote",

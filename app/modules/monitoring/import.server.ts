@@ -15,7 +15,7 @@ import { uploadsTmpDir } from "~/modules/uploads/storage.server";
 import { env } from "~/utils/env.server";
 import { valuesOf, writeValues, type ValueChange } from "./indicators.server";
 import { parseDecimal } from "./numbers";
-import { comparedGroups } from "./trend";
+import { groupsOf } from "./value-table";
 
 /**
  * Importing indicator values from CSV or XLSX, in three steps: read the file (`readImportFile`),
@@ -280,10 +280,6 @@ function parseValue(cell: Cell): number | null {
   return parsed.ok ? parsed.value : null;
 }
 
-/** The groups an indicator takes values for: its compared pair and "total". */
-export function groupsOf(comparison: KnownIndicator["comparison"]): PopulationGroup[] {
-  return [...new Set<PopulationGroup>([...comparedGroups(comparison), "total"])];
-}
 
 /**
  * Checks every row (indicator, year, group, number, duplicates) and compares with the stored
@@ -479,4 +475,25 @@ export async function applyImport({
     }
     return { ok: true as const, written: changes.length, indicators: found.length };
   });
+}
+
+/**
+ * The downloadable template: the long format with a row per indicator and group for the year after
+ * its newest value (or last year), the value left empty for the statistics office to fill in.
+ */
+export async function importTemplateCsv(now = new Date()): Promise<string> {
+  const all = await db
+    .select({ id: indicators.id, slug: indicators.slug, comparison: indicators.comparison })
+    .from(indicators)
+    .orderBy(indicators.area, indicators.position, indicators.name);
+  const values = await valuesOf(all.map((i) => i.id));
+  const lines = ["indikator;jahr;gruppe;wert"];
+  for (const i of all) {
+    const years = (values.get(i.id) ?? []).map((v) => v.year);
+    const year = years.length ? Math.max(...years) + 1 : now.getFullYear() - 1;
+    for (const g of groupsOf(i.comparison)) lines.push(`${i.slug};${year};${catalog.de[`monitoring.group.${g}`] ?? g};`);
+  }
+  if (lines.length === 1) lines.push("arbeitslosenquote;2025;Deutsche;6,0", "arbeitslosenquote;2025;Ausländerinnen und Ausländer;14,6");
+  // With BOM: Excel then opens the umlauts right.
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
