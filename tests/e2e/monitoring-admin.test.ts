@@ -1,7 +1,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeCheck, type Violation } from "../support/a11y";
 import { startApp, type RunningApp } from "../support/app";
 import { launchBrowser, signInAsOrganiser } from "../support/browser";
+import { vnuErrors } from "../support/vnu";
 
 let app: RunningApp;
 let browser: Browser;
@@ -27,6 +29,14 @@ const csv = (rows: string[]) => ({
 });
 const cell = (label: string) => page.getByLabel(label, { exact: true });
 
+// Every state the crawls do not reach (refused input, the preview) is checked with axe and vnu too.
+const violations: Violation[] = [];
+const pages = new Map<string, string>();
+async function check(label: string) {
+  violations.push(...(await axeCheck(page, label)));
+  pages.set(label, await page.content());
+}
+
 describe("monitoring for organisers", () => {
   let indicatorUrl = "";
 
@@ -35,6 +45,7 @@ describe("monitoring for organisers", () => {
     await page.getByRole("heading", { name: "Integrationsmonitoring verwalten", level: 1 }).waitFor();
     // The demo's indicators are listed with their mark.
     expect(await page.getByText("Beispielzahlen").count()).toBeGreaterThan(0);
+    await check("list");
 
     await page.getByRole("link", { name: "Neuer Indikator" }).click();
     await page.getByLabel(/^Name/).fill(NAME);
@@ -50,6 +61,7 @@ describe("monitoring for organisers", () => {
     await page.getByText("Das ist keine Zahl.", { exact: false }).first().waitFor();
     expect(await cell("Deutsche, neues Jahr").inputValue()).toBe("12,x");
     expect(await cell("Deutsche, 2023").count()).toBe(0);
+    await check("value table with an error");
 
     await cell("Deutsche, neues Jahr").fill("12,5");
     await page.getByRole("button", { name: "Werte speichern" }).click();
@@ -66,6 +78,7 @@ describe("monitoring for organisers", () => {
     await page.getByRole("button", { name: "Datei prüfen" }).click();
     await page.getByText("Zeile 3: „4,x“ ist keine Zahl.").waitFor();
     expect(await page.getByRole("button", { name: "Übernehmen" }).count()).toBe(0);
+    await check("import with errors");
     await page.goto(indicatorUrl);
     await cell("Deutsche, 2023").waitFor();
     expect(await cell("Deutsche, 2024").count()).toBe(0);
@@ -76,6 +89,7 @@ describe("monitoring for organisers", () => {
     );
     await page.getByRole("button", { name: "Datei prüfen" }).click();
     await page.getByText("2 neu, 0 geändert, 1 unverändert").waitFor();
+    await check("import preview");
     await page.getByRole("button", { name: "Übernehmen" }).click();
     await page.getByText("Übernommen: 2 Werte bei 1 Indikator.").waitFor();
 
@@ -83,5 +97,12 @@ describe("monitoring for organisers", () => {
     expect(await cell("Deutsche, 2024").inputValue()).toBe("13,1");
     expect(await cell("Ausländerinnen und Ausländer, 2024").inputValue()).toBe("4,2");
     expect(await cell("Deutsche, 2023").inputValue()).toBe("12,5");
+    await check("indicator page");
+  });
+
+  it("passes axe and the HTML checker in every state seen", async () => {
+    expect(pages.size).toBe(5);
+    expect(violations.map((v) => `${v.url}: ${v.id} ${v.targets.join(", ")}`)).toEqual([]);
+    expect((await vnuErrors(pages)).map((e) => `${e.page}: ${e.message} ${e.extract}`)).toEqual([]);
   });
 });
