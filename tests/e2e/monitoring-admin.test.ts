@@ -100,6 +100,25 @@ describe("monitoring for organisers", () => {
     await check("indicator page");
   });
 
+  it("imports without JavaScript too (the wide format, Excel's Windows-1252)", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await signInAsOrganiser(plain, app.url);
+    await plain.goto(`${app.url}/verwaltung/monitoring/import`);
+    await plain.getByLabel("Datei (CSV oder Excel)").setInputFiles({
+      name: "breit.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`indikator;jahr;Deutsche;Ausländer;Alle\r\n${NAME};2025;14;5,5;-\r\n`, "latin1"),
+    });
+    await plain.getByRole("button", { name: "Datei prüfen" }).click();
+    await plain.getByText("2 neu, 0 geändert, 0 unverändert").waitFor();
+    await plain.getByRole("button", { name: "Übernehmen" }).click();
+    await plain.getByText("Übernommen: 2 Werte bei 1 Indikator.").waitFor();
+    await plain.goto(indicatorUrl);
+    expect(await plain.getByLabel("Ausländerinnen und Ausländer, 2025", { exact: true }).inputValue()).toBe("5,5");
+    await context.close();
+  });
+
   it("passes axe and the HTML checker in every state seen", async () => {
     expect(pages.size).toBe(5);
     expect(violations.map((v) => `${v.url}: ${v.id} ${v.targets.join(", ")}`)).toEqual([]);
