@@ -97,7 +97,8 @@ export default function IndicatorAdmin() {
   };
   const labels: Record<string, string> = { [NEW_YEAR_FIELD]: t("monitoringAdmin.values.newYear") };
   for (const g of groups) {
-    for (const y of years) labels[cellName(y, g as never)] = t("monitoringAdmin.values.cell", { group: groupLabel(g), year: y });
+    for (const y of years)
+      labels[cellName(y, g as never)] = t("monitoringAdmin.values.cell", { group: groupLabel(g), year: y });
     labels[cellName("neu", g as never)] = t("monitoringAdmin.values.newCell", { group: groupLabel(g) });
   }
   const cell = (name: string, year: number | null, group: string) => {
@@ -139,7 +140,9 @@ export default function IndicatorAdmin() {
       {indicator.example ? <p className="notice">{t("monitoring.example")}</p> : null}
       <p className="inline-actions">
         {indicator.published ? (
-          <Link to={`/monitoring/${areaSlug(indicator.area)}/${indicator.slug}`}>{t("monitoringAdmin.publicLink")}</Link>
+          <Link to={`/monitoring/${areaSlug(indicator.area)}/${indicator.slug}`}>
+            {t("monitoringAdmin.publicLink")}
+          </Link>
         ) : null}{" "}
         <Link to={`/verwaltung/monitoring/${indicator.id}/loeschen`}>{t("monitoringAdmin.delete")}</Link>
       </p>

@@ -35,7 +35,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }),
     })),
     deleted: url.searchParams.has("geloescht"),
-    imported: Number.isInteger(count) && count > 0 ? { count, indicators: Number.isInteger(indicators) ? indicators : 0 } : null,
+    imported:
+      Number.isInteger(count) && count > 0
+        ? { count, indicators: Number.isInteger(indicators) ? indicators : 0 }
+        : null,
   };
 }
 
@@ -85,7 +88,12 @@ export default function MonitoringAdmin() {
                       <tr key={i.id}>
                         <th scope="row">
                           <Link to={`/verwaltung/monitoring/${i.id}`}>{i.name}</Link>
-                          {i.example ? <> <span className="monitoring-admin-mark">{t("monitoringAdmin.exampleMark")}</span></> : null}
+                          {i.example ? (
+                            <>
+                              {" "}
+                              <span className="monitoring-admin-mark">{t("monitoringAdmin.exampleMark")}</span>
+                            </>
+                          ) : null}
                         </th>
                         <td>{i.unit || "–"}</td>
                         <td>

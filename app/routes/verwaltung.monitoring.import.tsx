@@ -64,7 +64,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const file = await uploaded(form);
     const preview = file
       ? await previewImport(file)
-      : { errors: [{ line: 0, key: "monitoringAdmin.import.noFile" as MessageKey }], indicators: [], changes: [], skipped: 0 };
+      : {
+          errors: [{ line: 0, key: "monitoringAdmin.import.noFile" as MessageKey }],
+          indicators: [],
+          changes: [],
+          skipped: 0,
+        };
     const ok = !preview.errors.length && preview.changes.length > 0;
     return data<Preview>(
       {

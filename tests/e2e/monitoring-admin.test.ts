@@ -72,9 +72,9 @@ describe("monitoring for organisers", () => {
 
   it("imports a CSV: a broken row shows its error and saves nothing; fixed, it is taken over", async () => {
     await page.goto(`${app.url}/verwaltung/monitoring/import`);
-    await page.getByLabel("Datei (CSV oder Excel)").setInputFiles(
-      csv([`${SLUG};2024;Deutsche;13,1`, `${SLUG};2024;Ausländer;4,x`, `${SLUG};2023;Deutsche;12,5`]),
-    );
+    await page
+      .getByLabel("Datei (CSV oder Excel)")
+      .setInputFiles(csv([`${SLUG};2024;Deutsche;13,1`, `${SLUG};2024;Ausländer;4,x`, `${SLUG};2023;Deutsche;12,5`]));
     await page.getByRole("button", { name: "Datei prüfen" }).click();
     await page.getByText("Zeile 3: „4,x“ ist keine Zahl.").waitFor();
     expect(await page.getByRole("button", { name: "Übernehmen" }).count()).toBe(0);
@@ -84,9 +84,9 @@ describe("monitoring for organisers", () => {
     expect(await cell("Deutsche, 2024").count()).toBe(0);
 
     await page.goto(`${app.url}/verwaltung/monitoring/import`);
-    await page.getByLabel("Datei (CSV oder Excel)").setInputFiles(
-      csv([`${SLUG};2024;Deutsche;13,1`, `${SLUG};2024;Ausländer;4,2`, `${SLUG};2023;Deutsche;12,5`]),
-    );
+    await page
+      .getByLabel("Datei (CSV oder Excel)")
+      .setInputFiles(csv([`${SLUG};2024;Deutsche;13,1`, `${SLUG};2024;Ausländer;4,2`, `${SLUG};2023;Deutsche;12,5`]));
     await page.getByRole("button", { name: "Datei prüfen" }).click();
     await page.getByText("2 neu, 0 geändert, 1 unverändert").waitFor();
     await check("import preview");

@@ -215,8 +215,7 @@ export const monitoringAdmin = defineMessages(
     "monitoringAdmin.import.paste": "Or paste the table here (for example copied from Excel)",
     "monitoringAdmin.import.check": "Check file",
     "monitoringAdmin.import.previewTitle": "Preview: {file}",
-    "monitoringAdmin.import.errorsTitle":
-      "{count, plural, one {# error} other {# errors}} — nothing was saved",
+    "monitoringAdmin.import.errorsTitle": "{count, plural, one {# error} other {# errors}} — nothing was saved",
     "monitoringAdmin.import.errorsLead": "Please correct the file and upload it again.",
     "monitoringAdmin.import.more": "… and {count} more.",
     "monitoringAdmin.import.counts": "{new} new, {changed} changed, {unchanged} unchanged",
@@ -238,7 +237,8 @@ export const monitoringAdmin = defineMessages(
     "monitoringAdmin.import.tooLarge": "The file is larger than 2 MB.",
     "monitoringAdmin.import.format": "Please save the file as CSV or as an Excel workbook (.xlsx).",
     "monitoringAdmin.import.unreadable": "The file is not a text (CSV) file.",
-    "monitoringAdmin.import.csvBroken": "Line {line}: the CSV file cannot be read here (for example an unclosed quote).",
+    "monitoringAdmin.import.csvBroken":
+      "Line {line}: the CSV file cannot be read here (for example an unclosed quote).",
     "monitoringAdmin.import.xlsxBroken": "The Excel file is damaged or not a workbook (.xlsx).",
     "monitoringAdmin.import.empty": "The file is empty.",
     "monitoringAdmin.import.tooManyRows": "The file has more than {max} rows. Please split it.",
@@ -253,7 +253,8 @@ export const monitoringAdmin = defineMessages(
       "Line {line}: several indicators are called “{indicator}”. Please give the indicator's address.",
     "monitoringAdmin.import.year": "Line {line}: “{year}” is not a year between {first} and {last}.",
     "monitoringAdmin.import.groupUnknown": "Line {line}: there is no group “{group}”.",
-    "monitoringAdmin.import.groupNotCompared": "Line {line}: the indicator “{indicator}” has no values for the group “{group}”.",
+    "monitoringAdmin.import.groupNotCompared":
+      "Line {line}: the indicator “{indicator}” has no values for the group “{group}”.",
     "monitoringAdmin.import.number": "Line {line}: “{value}” is not a number.",
     "monitoringAdmin.import.duplicate": "Line {line}: this value is already in line {other}.",
   },

@@ -50,15 +50,26 @@ describe("parseDecimal", () => {
     expect(parseDecimal("−3,2")).toEqual({ ok: true, value: -3.2 });
     expect(parseDecimal("")).toEqual({ ok: true, value: null });
     expect(parseDecimal("-")).toEqual({ ok: true, value: null });
-    for (const bad of ["12,x", "abc", "1,2,3", "12..5", "1.23,4.5", "--1", "1e5"]) expect(parseDecimal(bad).ok).toBe(false);
+    for (const bad of ["12,x", "abc", "1,2,3", "12..5", "1.23,4.5", "--1", "1e5"])
+      expect(parseDecimal(bad).ok).toBe(false);
   });
 });
 
 describe("import", () => {
   it("reads a semicolon CSV with BOM and decimal commas, previews new/changed/unchanged and writes it in one go", async () => {
     const a = await indicator();
-    const b = await indicator({ name: "Einbürgerungen", area: "rechtliche_situation", comparison: "none", unit: "Personen" });
-    await db.transaction((tx) => writeValues(tx, a.id, [{ year: 2020, group: "german", value: 6 }, { year: 2020, group: "foreign", value: 18 }]));
+    const b = await indicator({
+      name: "Einbürgerungen",
+      area: "rechtliche_situation",
+      comparison: "none",
+      unit: "Personen",
+    });
+    await db.transaction((tx) =>
+      writeValues(tx, a.id, [
+        { year: 2020, group: "german", value: 6 },
+        { year: 2020, group: "foreign", value: 18 },
+      ]),
+    );
     const file = csv(
       "\uFEFFindikator;jahr;gruppe;wert\n" +
         "arbeitslosenquote;2020;Deutsche;6\n" +
@@ -158,7 +169,11 @@ describe("import", () => {
     const broken = await previewImport({ name: "werte.xlsx", bytes: bytes.slice(0, 200) });
     expect(broken.errors[0]?.key).toBe("monitoringAdmin.import.xlsxBroken");
 
-    const latin1 = Uint8Array.from([...Buffer.from("indikator;jahr;gruppe;wert\nSchulabschluss;2024;Ausl", "latin1"), 0xe4, ...Buffer.from("nder;70,1\n", "latin1")]);
+    const latin1 = Uint8Array.from([
+      ...Buffer.from("indikator;jahr;gruppe;wert\nSchulabschluss;2024;Ausl", "latin1"),
+      0xe4,
+      ...Buffer.from("nder;70,1\n", "latin1"),
+    ]);
     expect((await previewImport({ name: "excel.csv", bytes: latin1 })).changes).toEqual([
       { indicatorId: a.id, year: 2024, group: "foreign", value: 70.1 },
     ]);
@@ -171,14 +186,18 @@ describe("import", () => {
     const signed = signPlan(plan.changes, actor.id);
     expect(verifyPlan({ ...signed, userId: actor.id })).toEqual(plan.changes);
     expect(verifyPlan({ ...signed, userId: crypto.randomUUID() })).toBeNull();
-    const forged = Buffer.from(
-      JSON.stringify({ u: actor.id, t: Date.now(), c: [[a.id, 2020, "total", 99]] }),
-    ).toString("base64url");
+    const forged = Buffer.from(JSON.stringify({ u: actor.id, t: Date.now(), c: [[a.id, 2020, "total", 99]] })).toString(
+      "base64url",
+    );
     expect(verifyPlan({ plan: forged, mac: signed.mac, userId: actor.id })).toBeNull();
     expect(verifyPlan({ ...signed, userId: actor.id, now: new Date(Date.now() + 3 * 60 * 60_000) })).toBeNull();
 
     // The comparison changed after the preview: nothing is written.
-    await saveIndicator({ id: a.id, input: input({ name: "Wohngeld", area: "lebensunterhalt", comparison: "migration" }), actor: null });
+    await saveIndicator({
+      id: a.id,
+      input: input({ name: "Wohngeld", area: "lebensunterhalt", comparison: "migration" }),
+      actor: null,
+    });
     const stale = await planImport([{ line: 2, indicator: a.slug, year: 2020, group: "Deutsche", value: "3" }]);
     expect(stale.errors).toHaveLength(1);
     expect(
@@ -191,7 +210,12 @@ describe("import", () => {
 describe("value table", () => {
   it("takes German decimals, empties as removals, a new year, and refuses bad cells without changes", async () => {
     const a = await indicator({ name: "Tabelle" });
-    await db.transaction((tx) => writeValues(tx, a.id, [{ year: 2020, group: "german", value: 6 }, { year: 2020, group: "foreign", value: 18 }]));
+    await db.transaction((tx) =>
+      writeValues(tx, a.id, [
+        { year: 2020, group: "german", value: 6 },
+        { year: 2020, group: "foreign", value: 18 },
+      ]),
+    );
     const current = (await getIndicator(a.id))!;
     const ok = readValueTable(current, {
       "w-2020-german": "6",

@@ -61,20 +61,18 @@ const EXTRA_GROUP_NAMES: Record<PopulationGroup, string[]> = {
   german: ["deutsche", "deutsch", "deutschestaatsangehoerige"],
   foreign: ["auslaender", "auslaenderinnen", "nichtdeutsche", "auslaendischestaatsangehoerige", "auslaendisch"],
   with_migration: ["mit", "mitmigrationshintergrund", "mitmigrationsgeschichte", "mitzuwanderungsgeschichte"],
-  without_migration: [
-    "ohne",
-    "ohnemigrationshintergrund",
-    "ohnemigrationsgeschichte",
-    "ohnezuwanderungsgeschichte",
-  ],
+  without_migration: ["ohne", "ohnemigrationshintergrund", "ohnemigrationsgeschichte", "ohnezuwanderungsgeschichte"],
 };
 
 /** Every spelling of a group the import understands (code, German and English label, common terms). */
 const GROUP_NAMES = new Map<string, PopulationGroup>(
   POPULATION_GROUPS.flatMap((g) =>
-    [g, catalog.de[`monitoring.group.${g}`] ?? g, catalog.en[`monitoring.group.${g}`] ?? g, ...EXTRA_GROUP_NAMES[g]].map(
-      (name) => [fold(name), g] as const,
-    ),
+    [
+      g,
+      catalog.de[`monitoring.group.${g}`] ?? g,
+      catalog.en[`monitoring.group.${g}`] ?? g,
+      ...EXTRA_GROUP_NAMES[g],
+    ].map((name) => [fold(name), g] as const),
   ),
 );
 
@@ -92,7 +90,8 @@ type Column = keyof typeof COLUMNS;
 
 function columnOf(header: string): Column | null {
   const f = fold(header);
-  for (const [column, names] of Object.entries(COLUMNS)) if ((names as readonly string[]).includes(f)) return column as Column;
+  for (const [column, names] of Object.entries(COLUMNS))
+    if ((names as readonly string[]).includes(f)) return column as Column;
   return null;
 }
 
@@ -192,7 +191,8 @@ export async function readImportFile(file: {
   const at = (c: Column) => columns.indexOf(c);
   const errors: ImportError[] = [];
   for (const c of ["indicator", "year"] as const)
-    if (at(c) < 0) errors.push({ line: 1, key: "monitoringAdmin.import.missingColumn", vars: { column: COLUMNS[c][0] } });
+    if (at(c) < 0)
+      errors.push({ line: 1, key: "monitoringAdmin.import.missingColumn", vars: { column: COLUMNS[c][0] } });
   const long = at("group") >= 0 || at("value") >= 0;
   const groupColumns = table.header.map((h, i) => (columns[i] ? null : { index: i, label: h.trim() }));
   if (long) {
@@ -279,7 +279,6 @@ function parseValue(cell: Cell): number | null {
   const parsed = parseDecimal(cell);
   return parsed.ok ? parsed.value : null;
 }
-
 
 /**
  * Checks every row (indicator, year, group, number, duplicates) and compares with the stored
@@ -373,12 +372,17 @@ export async function planImport(rows: ImportRow[]): Promise<ImportPlan> {
   errors.sort((a, b) => a.line - b.line);
   const changes = errors.length
     ? []
-    : planned.flatMap((p) => p.changes.map((c) => ({ indicatorId: p.id, year: c.year, group: c.group, value: c.value })));
+    : planned.flatMap((p) =>
+        p.changes.map((c) => ({ indicatorId: p.id, year: c.year, group: c.group, value: c.value })),
+      );
   return { errors, indicators: planned, changes };
 }
 
 /** Reads and checks an uploaded file in one go (the preview step). */
-export async function previewImport(file: { name: string; bytes: Uint8Array }): Promise<ImportPlan & { skipped: number }> {
+export async function previewImport(file: {
+  name: string;
+  bytes: Uint8Array;
+}): Promise<ImportPlan & { skipped: number }> {
   const read = await readImportFile(file);
   if (read.errors.length) return { errors: read.errors, indicators: [], changes: [], skipped: read.skipped };
   return { ...(await planImport(read.rows)), skipped: read.skipped };
@@ -491,9 +495,11 @@ export async function importTemplateCsv(now = new Date()): Promise<string> {
   for (const i of all) {
     const years = (values.get(i.id) ?? []).map((v) => v.year);
     const year = years.length ? Math.max(...years) + 1 : now.getFullYear() - 1;
-    for (const g of groupsOf(i.comparison)) lines.push(`${i.slug};${year};${catalog.de[`monitoring.group.${g}`] ?? g};`);
+    for (const g of groupsOf(i.comparison))
+      lines.push(`${i.slug};${year};${catalog.de[`monitoring.group.${g}`] ?? g};`);
   }
-  if (lines.length === 1) lines.push("arbeitslosenquote;2025;Deutsche;6,0", "arbeitslosenquote;2025;Ausländerinnen und Ausländer;14,6");
+  if (lines.length === 1)
+    lines.push("arbeitslosenquote;2025;Deutsche;6,0", "arbeitslosenquote;2025;Ausländerinnen und Ausländer;14,6");
   // With BOM: Excel then opens the umlauts right.
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

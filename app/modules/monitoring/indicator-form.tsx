@@ -12,7 +12,10 @@ import { useT } from "~/i18n/i18n";
 import { INDICATOR_COMPARISONS, MONITORING_AREAS } from "./monitoring.schema";
 
 export type IndicatorFormValues = Partial<
-  Record<"name" | "area" | "definition" | "unit" | "decimals" | "source" | "comparison" | "fieldIds" | "published", string>
+  Record<
+    "name" | "area" | "definition" | "unit" | "decimals" | "source" | "comparison" | "fieldIds" | "published",
+    string
+  >
 >;
 
 /** The organisers' form for an indicator's description (new and edit); works without JavaScript. */
@@ -44,7 +47,14 @@ export function IndicatorForm({
     <SafeForm>
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
       <ErrorSummary errors={errors} labels={labels} />
-      <Field name="name" label={labels.name!} required defaultValue={values.name ?? ""} maxLength={200} error={errors.name} />
+      <Field
+        name="name"
+        label={labels.name!}
+        required
+        defaultValue={values.name ?? ""}
+        maxLength={200}
+        error={errors.name}
+      />
       <SelectField
         name="area"
         label={labels.area!}
@@ -81,7 +91,13 @@ export function IndicatorForm({
         defaultValue={values.decimals ?? "1"}
         error={errors.decimals}
       />
-      <Field name="source" label={labels.source!} defaultValue={values.source ?? ""} maxLength={500} error={errors.source} />
+      <Field
+        name="source"
+        label={labels.source!}
+        defaultValue={values.source ?? ""}
+        maxLength={500}
+        error={errors.source}
+      />
       <ChoiceGroup
         type="radio"
         name="comparison"

@@ -79,4 +79,3 @@ export function readValueTable(
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, changes };
 }
-
