@@ -6,7 +6,7 @@ import { auditLog, indicatorValues, users } from "~/db/schema";
 import { applyImport, planImport, previewImport, readImportFile, signPlan, verifyPlan } from "./import.server";
 import { getIndicator, saveIndicator, writeValues } from "./indicators.server";
 import type { IndicatorInput } from "./monitoring.schema";
-import { parseDecimal } from "./numbers";
+import { parseDecimal, valueForInput } from "./numbers";
 import { readValueTable } from "./value-table";
 
 const input = (over: Partial<IndicatorInput> = {}): IndicatorInput => ({
@@ -50,6 +50,9 @@ describe("parseDecimal", () => {
     expect(parseDecimal("−3,2")).toEqual({ ok: true, value: -3.2 });
     expect(parseDecimal("")).toEqual({ ok: true, value: null });
     expect(parseDecimal("-")).toEqual({ ok: true, value: null });
+    // What the value table shows can be read back, small and large values too.
+    for (const v of [0.0000001, 12.5, -3.25, 1e21])
+      expect(parseDecimal(valueForInput(v, "de"))).toEqual({ ok: true, value: v });
     for (const bad of ["12,x", "abc", "1,2,3", "12..5", "1.23,4.5", "--1", "1e5"])
       expect(parseDecimal(bad).ok).toBe(false);
   });

@@ -41,8 +41,8 @@ function grouped(whole: string, mark: string): boolean {
   return new RegExp(`^\\d{1,3}(\\${mark}\\d{3})*$`).test(whole);
 }
 
-/** A stored value in an input field: as given, with the language's decimal mark. */
+/** A stored value in an input field: as given (never in exponent notation), with the language's decimal mark. */
 export function valueForInput(value: number, locale: string): string {
-  const text = String(value);
+  const text = value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
   return locale === "de" ? text.replace(".", ",") : text;
 }
