@@ -12,6 +12,7 @@ import { publishing } from "./messages/publishing";
 import { mail } from "./messages/mail";
 import { monitoring } from "./messages/monitoring";
 import { monitoringPublic } from "./messages/monitoring-public";
+import { monitoringAdmin } from "./messages/monitoring-admin";
 import { overview } from "./messages/overview";
 import { registrations } from "./messages/registrations";
 import { registrationsAdmin } from "./messages/registrations-admin";
@@ -41,6 +42,7 @@ const modules = [
   overview,
   monitoring,
   monitoringPublic,
+  monitoringAdmin,
   titles,
 ] as const;
 
