@@ -11,6 +11,7 @@ import { legal } from "./messages/legal";
 import { publishing } from "./messages/publishing";
 import { mail } from "./messages/mail";
 import { monitoring } from "./messages/monitoring";
+import { monitoringGoals } from "./messages/monitoring-goals";
 import { overview } from "./messages/overview";
 import { registrations } from "./messages/registrations";
 import { registrationsAdmin } from "./messages/registrations-admin";
@@ -39,6 +40,7 @@ const modules = [
   publishing,
   overview,
   monitoring,
+  monitoringGoals,
   titles,
 ] as const;
 

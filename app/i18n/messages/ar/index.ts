@@ -7,6 +7,7 @@ import { discussionAr } from "./discussion";
 import { goalsAr } from "./goals";
 import { groupsAr } from "./groups";
 import { monitoringAr } from "./monitoring";
+import { monitoringGoalsAr } from "./monitoring-goals";
 import { registrationsAr } from "./registrations";
 import { titlesAr } from "./titles";
 
@@ -24,4 +25,5 @@ export const arabicModules = [
   titlesAr,
   authAr,
   monitoringAr,
+  monitoringGoalsAr,
 ];
