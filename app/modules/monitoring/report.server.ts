@@ -84,6 +84,7 @@ export async function buildYearlyReport({
   const t = translator(LOCALE);
   const base = baseUrl.replace(/\/$/, "");
   const statusName = (s: GoalStatus) => t(`goals.status.${s}` as MessageKey);
+  const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase(LOCALE) + text.slice(1);
   const [goalList, indicatorList, links, participation] = await Promise.all([
     listGoals({ year }),
     listIndicators({ publishedOnly: true }).then(withDetails),
@@ -109,12 +110,15 @@ export async function buildYearlyReport({
     blocks.push({
       kind: "table",
       head: [t("goals.status"), t("monitoringGoals.doc.count")],
-      rows: GOAL_STATUSES.map((s) => [statusName(s), String(goalList.filter((g) => g.status === s).length)]),
+      rows: GOAL_STATUSES.map((s) => [
+        capitalised(statusName(s)),
+        String(goalList.filter((g) => g.status === s).length),
+      ]),
     });
     for (const s of GOAL_STATUSES) {
       const list = goalList.filter((g) => g.status === s);
       if (!list.length) continue;
-      blocks.push({ kind: "h2", text: `${statusName(s)} (${list.length})` });
+      blocks.push({ kind: "h2", text: `${capitalised(statusName(s))} (${list.length})` });
       for (const g of list) blocks.push({ kind: "bullet", text: goalLine(g), url: goalUrl(g.id) });
     }
   }
@@ -140,7 +144,9 @@ export async function buildYearlyReport({
     if (before === g.status) return [];
     const what = before
       ? t("monitoringGoals.doc.changed", { before: statusName(before), after: statusName(g.status!) })
-      : `${t("monitoringGoals.doc.new")}: ${statusName(g.status!)}`;
+      : g.status === "neu"
+        ? t("monitoringGoals.doc.new")
+        : `${t("monitoringGoals.doc.new")} (${statusName(g.status!)})`;
     return [{ kind: "bullet" as const, text: `${goalLine(g)}: ${what}`, url: goalUrl(g.id) }];
   });
   blocks.push(...(changes.length ? changes : [{ kind: "p" as const, text: t("monitoringGoals.doc.noChanges") }]));
