@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { startApp, type RunningApp } from "../support/app";
+import { axeCheck, type Violation } from "../support/a11y";
 import { launchBrowser, signInAsOrganiser, textOf } from "../support/browser";
 import { conferenceYear } from "../support/http";
 
@@ -20,6 +21,8 @@ afterAll(async () => {
 });
 
 const GOAL = "Nachbarschaftstreff im Stadtteilzentrum Welheim";
+const report = (violations: Violation[]) =>
+  violations.map((v) => `${v.url}: ${v.id} (${v.impact}) ${v.help} → ${v.targets.join(", ")}`).join("\n");
 
 describe("goals meet data", () => {
   it("the goal page shows its linked indicators' trend; organisers link another one without JavaScript", async () => {
@@ -55,13 +58,19 @@ describe("goals meet data", () => {
     await context.close();
   });
 
-  it("the coverage view and the voting page show data per Handlungsfeld", async () => {
-    const page = await browser.newPage();
+  it("the coverage view and the voting page show data per Handlungsfeld (and pass axe, also in Arabic)", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.url}/ziele`);
+    await page.getByRole("link", { name: GOAL }).first().click();
+    await page.locator("section.goal-data").waitFor();
+    expect(report(await axeCheck(page, "goal page"))).toBe("");
     await page.goto(`${app.url}/ziele/abdeckung`);
     const table = page.locator("table.field-coverage");
     const row = table.getByRole("row", { name: /Wohnen, Zusammenleben im Stadtteil/ });
     expect(await textOf(row)).toContain("beides");
     expect(await textOf(page.locator(".coverage-summary"))).toMatch(/\d+ mit Kennzahlen und Zielen/);
+    expect(report(await axeCheck(page, "/ziele/abdeckung"))).toBe("");
 
     const year = await conferenceYear(app.url);
     await page.goto(`${app.url}/ziele/mitmachen/IK${year}`);
@@ -69,7 +78,12 @@ describe("goals meet data", () => {
     await block.getByRole("heading", { name: "Daten zum Handlungsfeld" }).waitFor();
     await block.getByRole("heading", { name: "Gesundheit" }).waitFor();
     await block.getByRole("link", { name: "Vollständiger Impfschutz bei der Einschulung" }).waitFor();
-    await page.close();
+    expect(report(await axeCheck(page, "/ziele/mitmachen (de)"))).toBe("");
+    await page.goto(`${app.url}/sprache?lang=ar&to=/ziele/mitmachen/IK${year}`);
+    await block.getByRole("heading", { name: "بيانات عن مجال العمل" }).waitFor();
+    expect(await block.getByRole("heading", { name: "Gesundheit" }).getAttribute("lang")).toBe("de");
+    expect(report(await axeCheck(page, "/ziele/mitmachen (ar)"))).toBe("");
+    await context.close();
   });
 
   it("organisers download the yearly report as DOCX and as PDF", async () => {
@@ -79,6 +93,7 @@ describe("goals meet data", () => {
     await page.goto(`${app.url}/verwaltung/ziele`);
     await page.getByRole("link", { name: "Jahresbericht (Word, PDF)" }).click();
     await page.getByRole("heading", { name: "Jahresbericht", level: 1 }).waitFor();
+    expect(report(await axeCheck(page, "/verwaltung/jahresbericht"))).toBe("");
     const year = await page.getByLabel("Konferenzjahr").inputValue();
 
     const [docx] = await Promise.all([
