@@ -25,6 +25,16 @@ const SKIP = [
   /\/feed\.xml/,
 ];
 
+const RECORD_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+|[A-Za-z0-9_]{20,})$/i;
+
+/** A path with its record ids (uuids, numbers, tokens) replaced: /ziele/12 → /ziele/:id. Years stay. */
+export function routeOf(pathname: string): string {
+  return pathname
+    .split("/")
+    .map((part) => (RECORD_ID.test(part) && !/^(19|20)\d\d$/.test(part) ? ":id" : part))
+    .join("/");
+}
+
 /**
  * Visits every same-origin page reachable by links from the start paths (breadth first), runs axe
  * on each and returns the violations and the pages seen.
@@ -36,7 +46,8 @@ export async function crawl(
   opts: { limit?: number; within?: RegExp } = {},
 ) {
   const seen = new Set<string>();
-  // Filtered views of one page (?feld=…, ?seite=…) share its markup: check at most three of them.
+  // Filtered views of one page (?feld=…, ?seite=…) share its markup, and so do the pages of one route
+  // for different records (/teilnehmende/<id>, /ziele/<number>): check at most three of each.
   const variants = new Map<string, number>();
   const queue = [...starts];
   const violations: Violation[] = [];
@@ -47,10 +58,11 @@ export async function crawl(
     const key = url.pathname + url.search;
     if (seen.has(key) || SKIP.some((re) => re.test(url.pathname)) || (opts.within && !opts.within.test(url.pathname)))
       continue;
-    if (url.search) {
-      const n = variants.get(url.pathname) ?? 0;
+    const route = routeOf(url.pathname);
+    if (url.search || route !== url.pathname) {
+      const n = variants.get(route) ?? 0;
       if (n >= 3) continue;
-      variants.set(url.pathname, n + 1);
+      variants.set(route, n + 1);
     }
     seen.add(key);
     const response = await page.goto(url.toString());

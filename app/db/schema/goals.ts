@@ -15,6 +15,7 @@ import {
 import { users } from "./auth";
 import { conferences } from "./conferences";
 import { groups } from "./groups";
+import { tsvector } from "./types";
 
 /**
  * The goal cycle: the concept's catalogue (Handlungsfelder, Handlungsempfehlungen in versions),
@@ -191,8 +192,16 @@ export const goals = pgTable(
       .references(() => conferences.id),
     originProposalId: uuid().references(() => goalProposals.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The site search's vector of the goal's words. */
+    search: tsvector().generatedAlwaysAs(
+      sql`to_tsvector('german', "title" || ' ' || "description" || ' ' || "measure" || ' ' || "indicator")`,
+    ),
   },
-  (t) => [index().on(t.ownerGroupId), index().on(t.originConferenceId)],
+  (t) => [
+    index().on(t.ownerGroupId),
+    index().on(t.originConferenceId),
+    index("goals_search_idx").using("gin", t.search),
+  ],
 );
 
 export const goalRecommendations = pgTable(

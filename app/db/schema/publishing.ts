@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
-  customType,
   index,
   integer,
   pgTable,
@@ -14,14 +13,8 @@ import {
 import { conferences } from "./conferences";
 import { registrations } from "./registrations";
 import { outbox } from "./system";
+import { tsvector } from "./types";
 import { files } from "./uploads";
-
-/** PostgreSQL's text-search vector (generated columns below; read only). */
-const tsvector = customType<{ data: string }>({
-  dataType() {
-    return "tsvector";
-  },
-});
 
 /**
  * The document library (/dokumente): the integration concept, the yearly Integrationsberichte and

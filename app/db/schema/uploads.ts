@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { tsvector } from "./types";
 import { users } from "./auth";
 
 /**
@@ -38,8 +40,10 @@ export const fileVersions = pgTable(
     thumbnailKey: text(),
     /** Text of a PDF, extracted at upload for the search. */
     textContent: text(),
+    /** The text's search vector (reports' and materials' files in the site search). */
+    search: tsvector().generatedAlwaysAs(sql`to_tsvector('german', coalesce("text_content", ''))`),
     uploadedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique().on(t.fileId, t.version)],
+  (t) => [unique().on(t.fileId, t.version), index("file_versions_search_idx").using("gin", t.search)],
 );

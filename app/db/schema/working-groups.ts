@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { conferences } from "./conferences";
 import { groups } from "./groups";
+import { tsvector } from "./types";
 import { files } from "./uploads";
 
 export const reportStatus = pgEnum("report_status", [
@@ -30,6 +32,10 @@ export const groupReports = pgTable(
     networking: text().notNull().default(""),
     previousGoals: text().notNull().default(""),
     proposals: text().notNull().default(""),
+    /** The sections' search vector (the site search; the files' text has its own in file_versions). */
+    search: tsvector().generatedAlwaysAs(
+      sql`to_tsvector('german', "activities" || ' ' || "progress" || ' ' || "obstacles" || ' ' || "networking" || ' ' || "previous_goals" || ' ' || "proposals")`,
+    ),
     /** The organiser's last request for changes. */
     organiserComment: text().notNull().default(""),
     submittedAt: timestamp({ withTimezone: true }),
@@ -37,7 +43,7 @@ export const groupReports = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique().on(t.groupId, t.conferenceId)],
+  (t) => [unique().on(t.groupId, t.conferenceId), index("group_reports_search_idx").using("gin", t.search)],
 );
 
 export const groupReportFiles = pgTable(

@@ -18,6 +18,7 @@ import { enqueueMail, renderMail } from "~/modules/mail/outbox.server";
 import { GoalReminderEmail } from "../../../emails/goal-reminder";
 import { currentEquivalents, listRecommendations, successorsOf } from "./catalogue.server";
 import { votingResults } from "./voting.server";
+import { withoutSearch } from "~/db/columns";
 
 export const GOAL_STATUSES = ["neu", "in_umsetzung", "erreicht", "angepasst", "uebertragen", "verworfen"] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
@@ -87,7 +88,7 @@ export async function agreeGoal(input: AgreeInput): Promise<number> {
 }
 
 export async function getGoal(id: number) {
-  const [row] = await db.select().from(goals).where(eq(goals.id, id));
+  const [row] = await db.select(withoutSearch(goals)).from(goals).where(eq(goals.id, id));
   return row ?? null;
 }
 

@@ -32,6 +32,7 @@ import type { PreparedUpload } from "~/modules/uploads/inspect.server";
 import { formatDate } from "~/utils/time";
 import { isUuid } from "~/db/id";
 import { REPORT_SECTIONS, type ReportSection } from "./report-sections";
+import { withoutSearch } from "~/db/columns";
 
 export type ReportStatus = (typeof groupReports.$inferSelect)["status"];
 export { REPORT_SECTIONS, type ReportSection };
@@ -63,7 +64,7 @@ export function allowedActions(status: ReportStatus, role: Actor["role"]): Actio
 
 export async function findReport(id: string) {
   if (!isUuid(id)) return null;
-  const [row] = await db.select().from(groupReports).where(eq(groupReports.id, id));
+  const [row] = await db.select(withoutSearch(groupReports)).from(groupReports).where(eq(groupReports.id, id));
   return row ?? null;
 }
 

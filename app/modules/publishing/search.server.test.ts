@@ -213,7 +213,15 @@ describe("German full-text search", () => {
     }
     const hits = await search({ q: "Nachbarschaft" });
     expect(hits.map((h) => h.title)).toEqual(["Stadtteilnetzwerk Ebel: Umsetzungsbericht 2031"]);
+    expect(hits[0]!.snippet).toContain("Stadtteilzentrum");
     expect(JSON.stringify(hits)).not.toContain("geheim");
+    // The words of one query may come from the sections, the group's name and the files together.
+    await db
+      .update(groupReports)
+      .set({ activities: "Wir haben Sprachcafés eröffnet." })
+      .where(eq(groupReports.id, reports[0]!.id));
+    expect((await search({ q: "Sprachcafé Ebel Nachbarschaftsfest" })).map((h) => h.kind)).toEqual(["bericht"]);
+    expect(await search({ q: "Sprachcafé Nachbarschaftsgarten" })).toEqual([]);
   });
 
   it("finds the text of a published documentation's materials and published discussion records, nothing unpublished", async () => {
@@ -266,9 +274,10 @@ describe("German full-text search", () => {
   it("has GIN indexes on the stored German vectors", async () => {
     const rows = await rawRows<{ indexdef: string }>(
       db,
-      sql`select indexdef from pg_indexes where indexname in ('library_entries_search_idx', 'documentation_speeches_search_idx')`,
+      sql`select indexdef from pg_indexes where indexname in ('library_entries_search_idx', 'documentation_speeches_search_idx',
+        'goals_search_idx', 'group_reports_search_idx', 'file_versions_search_idx')`,
     );
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(5);
     for (const r of rows) expect(r.indexdef).toMatch(/USING gin \(search\)/);
   });
 });

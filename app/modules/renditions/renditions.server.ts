@@ -19,6 +19,7 @@ import {
   sofficeConvert,
   ToolError,
 } from "./tools.server";
+import { withoutSearch } from "~/db/columns";
 
 /** Kinds that become slides: PDFs directly, Office files after LibreOffice made a PDF of them. */
 export const OFFICE_KINDS = ["docx", "pptx", "xlsx"] as const;
@@ -99,7 +100,7 @@ async function toTempFile(key: string, dir: string, name: string): Promise<strin
 
 /** Makes one rendition: Office → PDF (LibreOffice), then page count, page texts and page images (poppler). */
 export async function render(job: Rendition): Promise<void> {
-  const [version] = await db.select().from(fileVersions).where(eq(fileVersions.id, job.fileVersionId));
+  const [version] = await db.select(withoutSearch(fileVersions)).from(fileVersions).where(eq(fileVersions.id, job.fileVersionId));
   if (!version) return;
   const work = await mkdtemp(path.join(tmpdir(), "ikon-rendition-"));
   const stored: string[] = [];

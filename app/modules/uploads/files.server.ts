@@ -6,6 +6,7 @@ import { fileRenditions, files, fileVersions } from "~/db/schema";
 import { logger } from "~/utils/logger.server";
 import { isDiskFull, UploadError, type PreparedUpload } from "./inspect.server";
 import { newStorageKey, storage } from "./storage.server";
+import { withoutSearch } from "~/db/columns";
 
 const savedListeners = new Set<() => void>();
 
@@ -106,7 +107,7 @@ export async function saveUpload(input: {
   }
 }
 
-export type FileVersionRow = typeof fileVersions.$inferSelect;
+export type FileVersionRow = Omit<typeof fileVersions.$inferSelect, "search">;
 
 /** A file with its versions, newest first. */
 export async function getFile(fileId: string) {
@@ -114,7 +115,7 @@ export async function getFile(fileId: string) {
   const [file] = await db.select().from(files).where(eq(files.id, fileId));
   if (!file) return null;
   const versions = await db
-    .select()
+    .select(withoutSearch(fileVersions))
     .from(fileVersions)
     .where(eq(fileVersions.fileId, fileId))
     .orderBy(desc(fileVersions.version));
