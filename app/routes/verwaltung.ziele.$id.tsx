@@ -257,7 +257,7 @@ function IndicatorLinks() {
           {t("monitoringGoals.admin.saved")}
         </p>
       ) : null}
-      {result && "indicatorsUnknown" in result ? (
+      {result && ("indicatorsUnknown" in result || ("errors" in result && result.values.intent === "indicators")) ? (
         <p className="notice notice--warn" role="alert">
           {t("monitoringGoals.admin.unknown")}
         </p>
@@ -294,7 +294,8 @@ export default function UpdateGoal() {
   const t = useT();
   const { goal, years, pending, role, changed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const statusFailed = result && "errors" in result && result.values.intent !== "details";
+  const statusFailed =
+    result && "errors" in result && result.values.intent !== "details" && result.values.intent !== "indicators";
   const errors = statusFailed ? result.errors : undefined;
   const values = statusFailed ? result.values : {};
   const current = years.at(-1);
