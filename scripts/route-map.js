@@ -48,6 +48,11 @@ export const FEATURES = [
     match: /^\/($|konferenzen|anmeldung-bestaetigen|meine-anmeldung|verwaltung\/konferenzen)/,
   },
   {
+    name: "Integrationsmonitoring: indicators, charts, CSV",
+    doc: "features/monitoring.md",
+    match: /^\/(monitoring|verwaltung\/monitoring)(\/|$)/,
+  },
+  {
     name: "Accessibility and legal pages",
     doc: "accessibility.md",
     match: /^\/(barrierefreiheit|leichte-sprache|impressum|datenschutz|verwaltung\/barrierefreiheit)(\/|$)/,

@@ -11,6 +11,7 @@ import { legal } from "./messages/legal";
 import { publishing } from "./messages/publishing";
 import { mail } from "./messages/mail";
 import { monitoring } from "./messages/monitoring";
+import { monitoringAdmin } from "./messages/monitoring-admin";
 import { monitoringGoals } from "./messages/monitoring-goals";
 import { overview } from "./messages/overview";
 import { registrations } from "./messages/registrations";
@@ -40,6 +41,7 @@ const modules = [
   publishing,
   overview,
   monitoring,
+  monitoringAdmin,
   monitoringGoals,
   titles,
 ] as const;

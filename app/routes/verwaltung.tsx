@@ -48,6 +48,11 @@ export default function AdminLayout() {
           </li>
           {user.role === "organiser" ? (
             <li>
+              <NavLink to="/verwaltung/monitoring">{t("monitoringAdmin.nav")}</NavLink>
+            </li>
+          ) : null}
+          {user.role === "organiser" ? (
+            <li>
               <NavLink to="/verwaltung/dokumente">{t("library.admin.title")}</NavLink>
             </li>
           ) : null}

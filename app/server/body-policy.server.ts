@@ -20,6 +20,8 @@ export const UPLOAD_ROUTES: { pattern: RegExp; files?: number; bytes?: number }[
   { pattern: /^\/verwaltung\/dokumentation\/[^/]+\/dateien\/?$/, files: 30 },
   // CSV import (≤ 2 MB), read with request.formData().
   { pattern: /^\/verwaltung\/ziele\/katalog\/?$/, bytes: 3 * 1024 * 1024 },
+  // Monitoring values from CSV/XLSX (≤ 2 MB), read with request.formData(); "Übernehmen" carries the signed preview.
+  { pattern: /^\/verwaltung\/monitoring\/import\/?$/, bytes: 3 * 1024 * 1024 },
 ];
 
 export type BodyPolicy = { multipart: boolean; bytes: number; fields: number };
