@@ -29,7 +29,7 @@ export const FEATURES = [
   {
     name: "Goal cycle",
     doc: "features/goals.md",
-    match: /^\/(ziele|verwaltung\/ziele|meine-anmeldung\/:token\/ziele)(\/|$)/,
+    match: /^\/(ziele|verwaltung\/ziele|verwaltung\/jahresbericht|meine-anmeldung\/:token\/ziele)(\/|$)/,
   },
   {
     name: "Fachinput: questions from the room",

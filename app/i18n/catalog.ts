@@ -13,6 +13,7 @@ import { mail } from "./messages/mail";
 import { monitoring } from "./messages/monitoring";
 import { monitoringPublic } from "./messages/monitoring-public";
 import { monitoringAdmin } from "./messages/monitoring-admin";
+import { monitoringGoals } from "./messages/monitoring-goals";
 import { overview } from "./messages/overview";
 import { registrations } from "./messages/registrations";
 import { registrationsAdmin } from "./messages/registrations-admin";
@@ -43,6 +44,7 @@ const modules = [
   monitoring,
   monitoringPublic,
   monitoringAdmin,
+  monitoringGoals,
   titles,
 ] as const;
 

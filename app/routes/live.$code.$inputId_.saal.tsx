@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useLiveSnapshot } from "~/components/live-stream";
 import { pageTitle, useT } from "~/i18n/i18n";
 import { likesText, speakersText } from "~/modules/discussion/format";
@@ -8,6 +8,8 @@ import { qrDataUrl } from "~/modules/conferences/day-code.server";
 import { roomSnapshot } from "~/modules/discussion/questions.server";
 import styles from "~/styles/discussion.css?url";
 import { notFound } from "~/server/http.server";
+import { FieldDataBlock } from "~/modules/monitoring/data-block";
+import { fieldChoices, fieldDigests } from "~/modules/monitoring/goal-links.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -18,12 +20,20 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 const REFRESH_SECONDS = 5;
 export const handle = { noscriptRefresh: REFRESH_SECONDS };
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const found = await getInputForCode(params.code ?? "", params.inputId ?? "");
   if (!found) notFound();
   const { conference, input } = found;
   // The QR code opens this input's question page; people who type go to /live and enter the code.
-  const [snapshot, qr] = await Promise.all([roomSnapshot(input.id), qrDataUrl(liveUrl(conference.dayCode!, input.id))]);
+  const [snapshot, qr, fields] = await Promise.all([
+    roomSnapshot(input.id),
+    qrDataUrl(liveUrl(conference.dayCode!, input.id)),
+    fieldChoices(),
+  ]);
+  // "Daten zum Handlungsfeld" for the fields chosen by ?feld=<code> (repeatable).
+  const wanted = new URL(request.url).searchParams.getAll("feld").map((c) => c.toUpperCase());
+  const chosen = fields.filter((f) => wanted.includes(f.code));
+  const fieldData = await fieldDigests(chosen.map((f) => f.id));
   return {
     code: conference.dayCode!,
     inputId: input.id,
@@ -32,13 +42,27 @@ export async function loader({ params }: LoaderFunctionArgs) {
     snapshot: snapshot!,
     joinUrl: `${new URL(liveUrl(conference.dayCode!)).host}/live`,
     qr,
+    fields: fields.map((f) => ({ code: f.code, name: f.name })),
+    chosen: chosen.map((f) => f.code),
+    fieldData,
   };
 }
 
 /** The projector view: large type, high contrast, live through server-sent events. */
 export default function RoomView() {
   const t = useT();
-  const { code, inputId, title, speakers, snapshot: initial, joinUrl, qr } = useLoaderData<typeof loader>();
+  const {
+    code,
+    inputId,
+    title,
+    speakers,
+    snapshot: initial,
+    joinUrl,
+    qr,
+    fields,
+    chosen,
+    fieldData,
+  } = useLoaderData<typeof loader>();
   const snapshot = useLiveSnapshot(`/live/${code}/${inputId}/stream`, initial);
   const pinned = snapshot.questions.find((q) => q.pinned);
   const open = snapshot.questions.filter((q) => !q.pinned && !q.answered);
@@ -103,6 +127,19 @@ export default function RoomView() {
           </ul>
         </section>
       ) : null}
+      <FieldDataBlock fields={fieldData} id="room-field-data" />
+      <Form method="get" className="room__field-choice">
+        <label htmlFor="room-feld">{t("monitoringGoals.field.choose")}</label>{" "}
+        <select id="room-feld" name="feld" defaultValue={chosen[0] ?? ""}>
+          <option value="">{t("monitoringGoals.field.all")}</option>
+          {fields.map((f) => (
+            <option key={f.code} value={f.code} lang="de">
+              {f.name}
+            </option>
+          ))}
+        </select>{" "}
+        <button type="submit">{t("monitoringGoals.field.show")}</button>
+      </Form>
     </div>
   );
 }

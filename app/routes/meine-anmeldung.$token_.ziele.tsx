@@ -1,6 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { ParticipatePage } from "~/modules/goals/participate-page";
+import { FieldDataBlock } from "~/modules/monitoring/data-block";
+import { fieldDigests } from "~/modules/monitoring/goal-links.server";
 import { participationData, type Participant } from "~/modules/goals/participation.server";
 import { participationAction } from "~/server/participate.server";
 import { goalsLinks } from "~/modules/goals/ui";
@@ -27,11 +30,17 @@ async function participant(token: string | undefined): Promise<Participant & { v
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  return participationData(await participant(params.token));
+  const page = await participationData(await participant(params.token));
+  // "Daten zum Handlungsfeld": the fields of the proposals on the ballot.
+  const fieldData = await fieldDigests(page.proposals.flatMap((p) => (p.fieldId ? [p.fieldId] : [])));
+  return { ...page, fieldData };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   return participationAction({ request, context, participant: await participant(params.token) });
 }
 
-export default ParticipatePage;
+export default function Participate() {
+  const { fieldData } = useLoaderData<typeof loader>();
+  return <ParticipatePage data={<FieldDataBlock fields={fieldData} />} />;
+}

@@ -14,7 +14,10 @@ import {
 } from "~/modules/goals/goals.server";
 import { goalsLinks, StatusBadge, STATUS_NAMES, statusKey } from "~/modules/goals/ui";
 import { requireUser } from "~/server/auth.server";
-import { invalid, parseForm } from "~/server/form.server";
+import { invalid, many, parseForm } from "~/server/form.server";
+import { z } from "zod";
+import { MONITORING_AREAS } from "~/db/enums";
+import { indicatorChoices, linkedIndicatorIds, setGoalIndicators } from "~/modules/monitoring/goal-links.server";
 import { notFound } from "~/server/http.server";
 
 export const links = goalsLinks;
@@ -36,6 +39,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const organiser = user.role === "organiser";
   const groups = organiser ? await listGroups() : [];
   const entries = organiser ? await listStatusEntries(page.goal.id) : [];
+  const indicators = organiser
+    ? (await indicatorChoices()).map((i) => ({ id: i.id, name: i.name, area: i.area, published: i.published }))
+    : [];
+  const linked = organiser ? await linkedIndicatorIds(page.goal.id) : [];
   // After correcting or deleting a status entry (on pages of their own): what changed, said here.
   const query = new URL(request.url).searchParams;
   const changedYear = Number(query.get("gespeichert") ?? query.get("geloescht"));
@@ -51,15 +58,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     groups,
     entries: entries.map((e) => ({ id: e.id, year: e.year, status: e.status, sachstand: e.sachstand })),
     changed,
+    indicators,
+    linked,
+    linksSaved: organiser && query.has("kennzahlen"),
   };
 }
+
+const adminSchema = z.discriminatedUnion("intent", [
+  ...goalAdminSchema.options,
+  z.object({ intent: z.literal("indicators"), indicatorIds: many(z.uuid()) }),
+]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = goalId(params.id);
-  const result = await parseForm(request, context, goalAdminSchema);
+  const result = await parseForm(request, context, adminSchema);
   if (!result.ok) return invalid(result);
   const actor = { id: user.id, role: user.role, groupId: user.groupId };
+  if (result.data.intent === "indicators") {
+    if (user.role !== "organiser") notFound();
+    const saved = await setGoalIndicators({
+      goalId: id,
+      indicatorIds: result.data.indicatorIds,
+      actor: { id: user.id },
+    });
+    if (!saved.ok && saved.reason === "not_found") notFound();
+    if (!saved.ok) return data({ ok: false as const, indicatorsUnknown: true }, { status: 400 });
+    throw redirect(`/verwaltung/ziele/${id}?kennzahlen=gespeichert#indicators-title`);
+  }
   if (result.data.intent === "details") {
     const { intent: _intent, ...details } = result.data;
     if (!(await updateGoalDetails({ goalId: id, actor, details }))) notFound();
@@ -215,11 +241,61 @@ function StatusEntries() {
   );
 }
 
+/** The indicators that measure the goal: checkboxes grouped by area (works without JS). */
+function IndicatorLinks() {
+  const t = useT();
+  const { indicators, linked, linksSaved } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const chosen = new Set(linked);
+  const areas = MONITORING_AREAS.filter((a) => indicators.some((i) => i.area === a));
+  return (
+    <section aria-labelledby="indicators-title">
+      <h2 id="indicators-title">{t("monitoringGoals.admin.title")}</h2>
+      <p>{t("monitoringGoals.admin.lead")}</p>
+      {linksSaved && !result ? (
+        <p className="notice" role="status">
+          {t("monitoringGoals.admin.saved")}
+        </p>
+      ) : null}
+      {result && ("indicatorsUnknown" in result || ("errors" in result && result.values.intent === "indicators")) ? (
+        <p className="notice notice--warn" role="alert">
+          {t("monitoringGoals.admin.unknown")}
+        </p>
+      ) : null}
+      {indicators.length === 0 ? (
+        <p>{t("monitoringGoals.admin.none")}</p>
+      ) : (
+        <SafeForm>
+          <input type="hidden" name="intent" value="indicators" />
+          {areas.map((area) => (
+            <fieldset key={area} className="field">
+              <legend>{t(`monitoring.area.${area}`)}</legend>
+              {indicators
+                .filter((i) => i.area === area)
+                .map((i) => (
+                  <label key={i.id} className="check-row">
+                    <input type="checkbox" name="indicatorIds" value={i.id} defaultChecked={chosen.has(i.id)} />{" "}
+                    {i.name}
+                    {i.published ? null : <> {t("monitoringGoals.admin.unpublished")}</>}
+                  </label>
+                ))}
+            </fieldset>
+          ))}
+          <button type="submit" className="button button--secondary">
+            {t("monitoringGoals.admin.save")}
+          </button>
+        </SafeForm>
+      )}
+    </section>
+  );
+}
+
 export default function UpdateGoal() {
   const t = useT();
   const { goal, years, pending, role, changed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const statusFailed = result && "errors" in result && result.values.intent !== "details";
+  const statusFailed =
+    result && "errors" in result && result.values.intent !== "details" && result.values.intent !== "indicators";
   const errors = statusFailed ? result.errors : undefined;
   const values = statusFailed ? result.values : {};
   const current = years.at(-1);
@@ -300,6 +376,7 @@ export default function UpdateGoal() {
         </button>
       </SafeForm>
       {role === "organiser" ? <StatusEntries /> : null}
+      {role === "organiser" ? <IndicatorLinks /> : null}
       {role === "organiser" ? <DetailsForm /> : null}
     </div>
   );

@@ -83,6 +83,9 @@ export default function GoalsAdmin() {
           <li>
             <Link to="/verwaltung/ziele/katalog">{t("goals.admin.catalogue")}</Link>
           </li>
+          <li>
+            <Link to="/verwaltung/jahresbericht">{t("monitoringGoals.report.link")}</Link>
+          </li>
         </ul>
       ) : (
         <p>

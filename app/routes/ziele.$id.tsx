@@ -8,6 +8,9 @@ import { getUser } from "~/server/auth.server";
 import { notFound } from "~/server/http.server";
 import { formatDate } from "~/utils/time";
 import { TableWrap } from "~/components/form";
+import { indicatorsOfGoal } from "~/modules/monitoring/goal-links.server";
+import { digest } from "~/modules/monitoring/digest";
+import { IndicatorDigests } from "~/modules/monitoring/data-block";
 
 export const links = goalsLinks;
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -24,13 +27,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!page) notFound();
   const user = await getUser(request);
   const canUpdate = Boolean(user && (user.role === "organiser" || user.groupId === page.goal.ownerGroupId));
-  return { ...page, canUpdate };
+  const indicators = (await indicatorsOfGoal(id)).map(digest);
+  return { ...page, canUpdate, indicators };
 }
 
 export default function GoalPage() {
   const t = useT();
   const locale = useLocale();
-  const { goal, recommendations, years, updates, origin, canUpdate } = useLoaderData<typeof loader>();
+  const { goal, recommendations, years, updates, origin, canUpdate, indicators } = useLoaderData<typeof loader>();
   const current = years.at(-1);
   return (
     <article className="prose">
@@ -162,6 +166,18 @@ export default function GoalPage() {
             </table>
           </TableWrap>
         </details>
+      </section>
+
+      <section aria-labelledby="data-title" className="goal-data">
+        <h2 id="data-title">{t("monitoringGoals.data.title")}</h2>
+        {indicators.length ? (
+          <>
+            <p>{t("monitoringGoals.data.lead")}</p>
+            <IndicatorDigests items={indicators} />
+          </>
+        ) : (
+          <p>{t("monitoringGoals.data.none")}</p>
+        )}
       </section>
 
       <section aria-labelledby="origin-title">

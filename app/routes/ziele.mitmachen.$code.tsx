@@ -1,5 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { ParticipatePage } from "~/modules/goals/participate-page";
+import { FieldDataBlock } from "~/modules/monitoring/data-block";
+import { fieldDigests } from "~/modules/monitoring/goal-links.server";
 import { participationData, type Participant } from "~/modules/goals/participation.server";
 import { participationAction } from "~/server/participate.server";
 import { findConferenceByDayCode } from "~/modules/conferences/day-code.server";
@@ -25,7 +28,10 @@ async function participant(code: string | undefined, device: string | null): Pro
 }
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  return participationData(await participant(params.code, await readDeviceId(request)));
+  const page = await participationData(await participant(params.code, await readDeviceId(request)));
+  // "Daten zum Handlungsfeld": the fields of the proposals on the ballot.
+  const fieldData = await fieldDigests(page.proposals.flatMap((p) => (p.fieldId ? [p.fieldId] : [])));
+  return { ...page, fieldData };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -39,4 +45,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   });
 }
 
-export default ParticipatePage;
+export default function Participate() {
+  const { fieldData } = useLoaderData<typeof loader>();
+  return <ParticipatePage data={<FieldDataBlock fields={fieldData} />} />;
+}

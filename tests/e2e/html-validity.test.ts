@@ -103,6 +103,8 @@ describe("HTML validity (vnu)", () => {
       const starts = [
         "/verwaltung",
         room,
+        `${room}?feld=WZS`,
+        "/verwaltung/jahresbericht",
         `/verwaltung/konferenzen/${year}/teilnehmende`,
         `/verwaltung/konferenzen/${year}/teilnehmende/neu`,
         `/verwaltung/konferenzen/${year}/einlass`,

@@ -7,6 +7,7 @@ import { seedRegistrationsDemo } from "~/modules/registrations/demo.server";
 import { seedGoalsDemo } from "~/modules/goals/demo.server";
 import { seedGroupsDemo } from "~/modules/groups/demo.server";
 import { seedMonitoringDemo } from "~/modules/monitoring/demo.server";
+import { seedGoalIndicatorDemo } from "~/modules/monitoring/demo-links.server";
 import { seedDocumentationDemo, seedLibraryDemo } from "~/modules/publishing/demo.server";
 import { berlinParts, berlinTime } from "~/utils/time";
 
@@ -274,6 +275,7 @@ export async function seedDemo({ now }: { now: Date }) {
   ]);
   await seedGoalsDemo({ now });
   await seedMonitoringDemo();
+  await seedGoalIndicatorDemo();
   await seedDiscussionDemo({ now });
   await seedGroupsDemo({
     now,

@@ -1,5 +1,5 @@
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useCallback, useState, type FormEvent } from "react";
+import { useCallback, useState, type FormEvent, type ReactNode } from "react";
 import { ErrorSummary, Field, SafeForm, fieldId } from "~/components/form";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/i18n/i18n";
@@ -159,7 +159,8 @@ function ProposalForm() {
   );
 }
 
-export function ParticipatePage() {
+/** `data`: a block the route adds between voting and proposing ("Daten zum Handlungsfeld"). */
+export function ParticipatePage({ data }: { data?: ReactNode } = {}) {
   const t = useT();
   const locale = useLocale();
   const { conference, round, state, proposals, backTo } = useLoaderData<ParticipationData>();
@@ -196,6 +197,7 @@ export function ParticipatePage() {
           </p>
         ) : null}
       </section>
+      {data}
       <section aria-labelledby="propose-title">
         <h2 id="propose-title">{t("goals.proposal.heading")}</h2>
         <p>{t("goals.proposal.lead")}</p>

@@ -114,6 +114,7 @@ export async function ballotProposals(conferenceId: string) {
       title: goalProposals.title,
       description: goalProposals.description,
       cluster: goalProposals.cluster,
+      fieldId: goalProposals.fieldId,
     })
     .from(goalProposals)
     .where(and(eq(goalProposals.conferenceId, conferenceId), eq(goalProposals.status, "accepted")))

@@ -7,6 +7,7 @@ import { discussionAr } from "./discussion";
 import { goalsAr } from "./goals";
 import { groupsAr } from "./groups";
 import { monitoringAr } from "./monitoring";
+import { monitoringGoalsAr } from "./monitoring-goals";
 import { monitoringPublicAr } from "./monitoring-public";
 import { registrationsAr } from "./registrations";
 import { titlesAr } from "./titles";
@@ -26,4 +27,5 @@ export const arabicModules = [
   authAr,
   monitoringAr,
   monitoringPublicAr,
+  monitoringGoalsAr,
 ];
