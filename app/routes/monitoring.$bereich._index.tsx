@@ -15,10 +15,7 @@ import { notFound } from "~/server/http.server";
 
 export const links = monitoringPublicLinks;
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  pageTitle(
-    matches,
-    data ? (t) => `${t(areaKey(data.area))} – ${t("monitoring.title")}` : "error.notFound.title",
-  ),
+  pageTitle(matches, data ? (t) => `${t(areaKey(data.area))} – ${t("monitoring.title")}` : "error.notFound.title"),
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {

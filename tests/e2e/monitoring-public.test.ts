@@ -69,7 +69,10 @@ describe("public monitoring pages", () => {
     expect(rows[0]![0]).toBe("2014");
     expect(rows[11]![0]).toBe("2025");
     for (const row of rows) {
-      expect(row.slice(1).every((cell) => /^-?\d+,\d$/.test(cell)), row.join(" ")).toBe(true);
+      expect(
+        row.slice(1).every((cell) => /^-?\d+,\d$/.test(cell)),
+        row.join(" "),
+      ).toBe(true);
       const [, german, foreign, gap] = row.map((c) => Number(c.replace(",", ".")));
       expect(gap).toBeCloseTo(foreign! - german!, 5);
     }

@@ -1,6 +1,15 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { CHART, LINE_STYLES, LineChart, linePath, niceStep, valueScale, yearLabels, type LineChartProps } from "./chart";
+import {
+  CHART,
+  LINE_STYLES,
+  LineChart,
+  linePath,
+  niceStep,
+  valueScale,
+  yearLabels,
+  type LineChartProps,
+} from "./chart";
 
 const years = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
 const props = (over: Partial<LineChartProps> = {}): LineChartProps => ({
@@ -41,7 +50,9 @@ function contrastOnWhite(hex: string): number {
 describe("the SVG line chart", () => {
   it("is an image with a title and a description that name what it shows and the latest values", () => {
     const html = renderToStaticMarkup(<LineChart {...props()} />);
-    expect(html).toMatch(/<svg[^>]* role="img"[^>]* aria-labelledby="chart-arbeitslosenquote-title chart-arbeitslosenquote-desc"/);
+    expect(html).toMatch(
+      /<svg[^>]* role="img"[^>]* aria-labelledby="chart-arbeitslosenquote-title chart-arbeitslosenquote-desc"/,
+    );
     expect(html).toContain(
       '<title id="chart-arbeitslosenquote-title">Liniendiagramm: Arbeitslosenquote, 2014 bis 2025, in %</title>',
     );
@@ -98,7 +109,9 @@ describe("the SVG line chart", () => {
 
   it("shows the zero line for a gap that changes sign", () => {
     const html = renderToStaticMarkup(
-      <LineChart {...props({ lines: [{ label: "Abstand", values: years.map((_, i) => 1.5 - i * 0.3) }], withZero: true })} />,
+      <LineChart
+        {...props({ lines: [{ label: "Abstand", values: years.map((_, i) => 1.5 - i * 0.3) }], withZero: true })}
+      />,
     );
     const { texts } = parse(html);
     expect(texts).toContain("0,0");

@@ -118,7 +118,12 @@ export function LineChart(props: LineChartProps) {
   if (!years.length || !all.length) {
     return (
       <figure className="chart">
-        <svg viewBox={`0 0 ${CHART.width} 60`} role="img" aria-labelledby={`${titleId} ${descId}`} className="chart__svg">
+        <svg
+          viewBox={`0 0 ${CHART.width} 60`}
+          role="img"
+          aria-labelledby={`${titleId} ${descId}`}
+          className="chart__svg"
+        >
           <title id={titleId}>{props.title}</title>
           <desc id={descId}>{props.description}</desc>
         </svg>

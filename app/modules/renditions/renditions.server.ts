@@ -100,7 +100,10 @@ async function toTempFile(key: string, dir: string, name: string): Promise<strin
 
 /** Makes one rendition: Office → PDF (LibreOffice), then page count, page texts and page images (poppler). */
 export async function render(job: Rendition): Promise<void> {
-  const [version] = await db.select(withoutSearch(fileVersions)).from(fileVersions).where(eq(fileVersions.id, job.fileVersionId));
+  const [version] = await db
+    .select(withoutSearch(fileVersions))
+    .from(fileVersions)
+    .where(eq(fileVersions.id, job.fileVersionId));
   if (!version) return;
   const work = await mkdtemp(path.join(tmpdir(), "ikon-rendition-"));
   const stored: string[] = [];
