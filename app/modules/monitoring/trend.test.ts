@@ -38,6 +38,17 @@ describe("an indicator's trend", () => {
     expect(describeTrend(series)).toEqual({ key: "monitoring.trend.gapSmaller", since: 2018, amount: 3 });
   });
 
+  it("does not let a small step back cut the run short (noise), but a real turn ends it", () => {
+    const gaps = [13.1, 13.3, 13.8, 13.9, 13.0, 11.6, 10.5, 9.9, 10.0, 9.7, 9.0, 8.7];
+    const series = buildSeries(
+      pair(gaps.map((g, i) => [2014 + i, 6, 6 + g] as [number, number, number])),
+      "nationality",
+    );
+    const trend = describeTrend(series);
+    expect(trend).toMatchObject({ key: "monitoring.trend.gapSmaller", since: 2017 });
+    expect(trend.amount).toBeCloseTo(5.2);
+  });
+
   it("says when the gap widens, and measures a gap by its size", () => {
     const series = buildSeries(
       pair([

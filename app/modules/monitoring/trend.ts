@@ -50,11 +50,15 @@ export type TrendKey =
 /** The sentence as a catalogue key and its parts; `amount` is unsigned and unrounded. */
 export type Trend = { key: TrendKey; since: number | null; amount: number };
 
+/** A step against the trend smaller than this share of the change so far is noise, not a turn. */
+const NOISE = 0.1;
+
 /**
  * Where the series has been heading lately: from the newest year back to the last turning point
- * (the run in which the gap — or, without a comparison, the value — kept moving the same way).
- * "Der Abstand ist seit 2019 um 3 Prozentpunkte kleiner geworden." A gap is measured by its size,
- * so a gap that crosses zero counts by its absolute value.
+ * (the run in which the gap — or, without a comparison, the value — kept moving the same way; a
+ * step back smaller than a tenth of the change so far does not end the run), counted from the
+ * run's extreme. "Der Abstand ist seit 2017 um 5,2 Prozentpunkte kleiner geworden." A gap is
+ * measured by its size, so a gap that crosses zero counts by its absolute value.
  */
 export function describeTrend(series: Series): Trend {
   const gapMode = series.gap !== null;
@@ -65,13 +69,26 @@ export function describeTrend(series: Series): Trend {
   if (points.length < 2) return { key: "monitoring.trend.tooFew", since: null, amount: 0 };
   const sign = (x: number) => (Math.abs(x) < 1e-9 ? 0 : x > 0 ? 1 : -1);
   const last = points.length - 1;
-  const direction = sign(points[last]!.value - points[last - 1]!.value);
+  const newest = points[last]!.value;
+  const direction = sign(newest - points[last - 1]!.value);
   let start = last - 1;
-  while (start > 0 && sign(points[start]!.value - points[start - 1]!.value) === direction) start -= 1;
-  const change = points[last]!.value - points[start]!.value;
+  if (direction === 0) {
+    while (start > 0 && sign(points[start]!.value - points[start - 1]!.value) === 0) start -= 1;
+    return {
+      key: gapMode ? "monitoring.trend.gapSame" : "monitoring.trend.flat",
+      since: points[start]!.year,
+      amount: 0,
+    };
+  }
+  // Walk back while the earlier values lie on the far side of the run (within the noise).
+  for (let i = last - 2; i >= 0; i -= 1) {
+    const extreme = points[start]!.value;
+    const beyond = direction * (extreme - points[i]!.value);
+    if (beyond > 0) start = i;
+    else if (-beyond > NOISE * Math.abs(newest - extreme)) break;
+  }
   const since = points[start]!.year;
-  const amount = Math.abs(change);
-  if (direction === 0) return { key: gapMode ? "monitoring.trend.gapSame" : "monitoring.trend.flat", since, amount: 0 };
+  const amount = Math.abs(newest - points[start]!.value);
   if (gapMode)
     return { key: direction < 0 ? "monitoring.trend.gapSmaller" : "monitoring.trend.gapLarger", since, amount };
   return { key: direction > 0 ? "monitoring.trend.rising" : "monitoring.trend.falling", since, amount };
