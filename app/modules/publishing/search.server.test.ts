@@ -266,6 +266,12 @@ describe("German full-text search", () => {
     expect(records.map((h) => [h.title, h.url])).toEqual([
       ["Fachinput: Quartiersmanagement", `/konferenzen/2041/dokumentation#fi-${input!.id}`],
     ]);
+    // Filtered to one kind, the kind's own branches answer alone (their columns named by the query).
+    expect((await search({ q: "Stadtteilmütter", kind: "dokumentation" })).map((h) => h.title)).toEqual([
+      "Fachinput: Quartiersmanagement",
+    ]);
+    expect(await search({ q: "Stadtteilmütter", kind: "bericht" })).toEqual([]);
+    expect(await search({ q: "Stadtteilmütter", kind: "ziel" })).toEqual([]);
     // Not shown where the documentation leaves the discussion out.
     await db.update(documentations).set({ includeDiscussion: false }).where(eq(documentations.id, doc!.id));
     expect(await search({ q: "Stadtteilmütter" })).toEqual([]);

@@ -190,7 +190,7 @@ export async function search(input: {
     db,
     sql`
       with q as (select ${query} as q),
-      hits as (${sql.join(branches, sql` union all `)}),
+      hits (kind, src, id, title, year, url, rank) as (${sql.join(branches, sql` union all `)}),
       top as (select * from hits ${yearFilter} order by rank desc, year desc nulls last, title limit ${limit})
       select kind, id, title, year, url, rank,
              ts_headline('german', ${clean(bodyOf)}, (select q from q),
