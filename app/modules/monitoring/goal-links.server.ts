@@ -3,29 +3,21 @@ import { db } from "~/db/client.server";
 import { fieldsOfAction, goalIndicators, goals, goalYears, indicatorFields, indicators } from "~/db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { digest } from "./digest";
-import { listIndicators, withDetails, type Indicator, type IndicatorSummary } from "./indicators.server";
+import {
+  indicatorOrder,
+  listIndicators,
+  summaryColumns,
+  withDetails,
+  type Indicator,
+  type IndicatorSummary,
+} from "./indicators.server";
 
 /**
  * Goals meet data: which indicators measure an agreed goal, the indicators of Handlungsfelder and
  * the coverage of each Handlungsfeld by indicators and goals.
  */
 
-const summaryColumns = {
-  id: indicators.id,
-  slug: indicators.slug,
-  area: indicators.area,
-  name: indicators.name,
-  definition: indicators.definition,
-  unit: indicators.unit,
-  decimals: indicators.decimals,
-  source: indicators.source,
-  comparison: indicators.comparison,
-  example: indicators.example,
-  published: indicators.published,
-  position: indicators.position,
-  updatedAt: indicators.updatedAt,
-};
-const order = [asc(indicators.area), asc(indicators.position), asc(indicators.name)];
+const order = indicatorOrder;
 
 /** The ids of the indicators linked to a goal (the organisers' checkboxes). */
 export async function linkedIndicatorIds(goalId: number): Promise<string[]> {

@@ -12,7 +12,8 @@ import type { IndicatorValue } from "./trend";
 
 type Actor = { id: string; name: string };
 
-const summaryColumns = {
+/** The columns of an indicator's summary (lists, pages, links): everything but its timestamps of creation. */
+export const summaryColumns = {
   id: indicators.id,
   slug: indicators.slug,
   area: indicators.area,
@@ -27,6 +28,8 @@ const summaryColumns = {
   position: indicators.position,
   updatedAt: indicators.updatedAt,
 };
+/** The order of the area pages: by area, then the organisers' position, then name. */
+export const indicatorOrder = [asc(indicators.area), asc(indicators.position), asc(indicators.name)];
 export type IndicatorSummary = Pick<typeof indicators.$inferSelect, keyof typeof summaryColumns>;
 export type Indicator = IndicatorSummary & {
   fields: { id: string; code: string; name: string }[];
@@ -46,7 +49,7 @@ export async function listIndicators({
     .select(summaryColumns)
     .from(indicators)
     .where(where)
-    .orderBy(asc(indicators.area), asc(indicators.position), asc(indicators.name));
+    .orderBy(...indicatorOrder);
 }
 
 /** Values of several indicators at once, oldest year first. */
