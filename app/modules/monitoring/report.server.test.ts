@@ -3,7 +3,14 @@ import { extractText } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedGoalData } from "../../../tests/support/goal-data";
 import { setGoalIndicators } from "./goal-links.server";
-import { buildYearlyReport, participationByType, reportDocx, reportPdf, reportYears } from "./report.server";
+import {
+  buildYearlyReport,
+  defaultReportYear,
+  participationByType,
+  reportDocx,
+  reportPdf,
+  reportYears,
+} from "./report.server";
 
 /** One entry of a zip (the DOCX) as text. */
 function zipEntry(zip: Buffer, name: string): Promise<string> {
@@ -60,6 +67,8 @@ describe("the yearly report", () => {
     expect(rows?.find((r) => r.type === "volunteer")).toMatchObject({ registered: 0, attended: 0 });
     expect(await participationByType(2030)).toBeNull();
     expect(await reportYears()).toEqual([2025, 2024]);
+    // The page offers the newest conference that has taken place first.
+    expect(await defaultReportYear(new Date("2025-01-01T00:00:00Z"))).toBe(2024);
   });
 
   it("as DOCX: title, the sections, goals with their address, what changed, the trend sentence and the counts", async () => {

@@ -52,6 +52,15 @@ export async function reportYears(): Promise<number[]> {
   );
 }
 
+/** The year the page offers first: the newest conference that has taken place (else the newest). */
+export async function defaultReportYear(now = new Date()): Promise<number | null> {
+  const rows = await db
+    .select({ year: conferences.year, endsAt: conferences.endsAt })
+    .from(conferences)
+    .orderBy(desc(conferences.year));
+  return (rows.find((r) => r.endsAt <= now) ?? rows[0])?.year ?? null;
+}
+
 /** Registered (confirmed) and present (checked in) people per organisation type; counts only. */
 export async function participationByType(year: number) {
   const [conference] = await db.select({ id: conferences.id }).from(conferences).where(eq(conferences.year, year));
