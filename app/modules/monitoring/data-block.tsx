@@ -31,7 +31,7 @@ export function IndicatorDigests({
                 <Link to={d.path} lang="de">
                   {d.name}
                 </Link>
-                : {trendSentence(t, d, locale)}
+                : {trendSentence(t, locale, d)}
               </p>
             ) : (
               <>
@@ -40,7 +40,7 @@ export function IndicatorDigests({
                     {d.name}
                   </Link>
                 </Heading>
-                <p>{trendSentence(t, d, locale)}</p>
+                <p>{trendSentence(t, locale, d)}</p>
                 {d.latestYear !== null && d.latest.length ? (
                   <TableWrap label={`${d.name}: ${t("monitoringGoals.values.caption", { year: d.latestYear })}`}>
                     <table className="indicator-latest">

@@ -56,14 +56,26 @@ export function digest(indicator: {
   };
 }
 
-/** The plain-language sentence of the trend in the page's language. */
-export function trendSentence(t: Translate, d: IndicatorDigest, locale: string): string {
-  const unit = differenceUnit(d.unit);
-  return t(d.trend.key, {
-    since: d.trend.since ?? "",
-    amount: formatValue(d.trend.amount, d.decimals, locale),
-    unit: unit.points ? t("monitoring.unit.points") : unit.unit,
-  }).replace(/\s+\./g, ".");
+/** The unit a difference is given in: Prozentpunkte for "%", else the indicator's unit. */
+export function differenceUnitText(t: Translate, unit: string): string {
+  const d = differenceUnit(unit);
+  return d.points ? t("monitoring.unit.points") : d.unit;
+}
+
+/**
+ * The generated sentence in the page's language: "Der Abstand ist seit 2017 um 5,2 Prozentpunkte
+ * kleiner geworden." (a difference of percentages in Prozentpunkte, else in the indicator's unit).
+ */
+export function trendSentence(
+  t: Translate,
+  locale: string,
+  i: { trend: Trend; unit: string; decimals: number },
+): string {
+  return t(i.trend.key, {
+    since: i.trend.since ?? "",
+    amount: formatValue(i.trend.amount, i.decimals, locale),
+    unit: differenceUnitText(t, i.unit),
+  }).replace(/\s+([.,])/g, "$1");
 }
 
 /** A value with its unit ("12,4 %", "46,8 Jahre"). */

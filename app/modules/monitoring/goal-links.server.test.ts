@@ -32,7 +32,7 @@ describe("goal ↔ indicator links", () => {
     // The public sees only the published indicator, with its trend sentence and newest values.
     const shown = (await indicatorsOfGoal(goals.work)).map(digest);
     expect(shown.map((i) => i.name)).toEqual(["Arbeitslosenquote"]);
-    expect(trendSentence(translator("de"), shown[0]!, "de")).toBe(
+    expect(trendSentence(translator("de"), "de", shown[0]!)).toBe(
       "Der Abstand ist seit 2019 um 3,0 Prozentpunkte kleiner geworden.",
     );
     expect(shown[0]).toMatchObject({

@@ -1,17 +1,19 @@
 import type { LinksFunction } from "@remix-run/node";
 import { TableWrap } from "~/components/form";
-import type { MonitoringArea, PopulationGroup } from "~/db/enums";
+import type { MonitoringArea } from "~/db/enums";
 import type { MessageKey, Translate } from "~/i18n/catalog";
 import { useGermanContent, useLocale, useT } from "~/i18n/i18n";
 import styles from "~/styles/monitoring-public.css?url";
 import { LineChart } from "./chart";
-import { comparedGroups, differenceUnit, formatValue, type Series, type Trend } from "./trend";
+import { differenceUnitText, groupKey, trendSentence } from "./digest";
+import { comparedGroups, formatValue, type Series, type Trend } from "./trend";
 
 /** The parts of the public monitoring pages that several of them share. */
 export const monitoringPublicLinks: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
+export { groupKey, trendSentence };
+
 export const areaKey = (area: MonitoringArea) => `monitoring.area.${area}` as MessageKey;
-export const groupKey = (group: PopulationGroup) => `monitoring.group.${group}` as MessageKey;
 
 /** What a page needs of an indicator (the loader's data, dates as strings). */
 export type ShownIndicator = {
@@ -27,22 +29,6 @@ export type ShownIndicator = {
   trend: Trend;
   href: string;
 };
-
-/** The unit a difference is given in: Prozentpunkte for "%", else the indicator's unit. */
-function differenceUnitText(t: Translate, unit: string): string {
-  const d = differenceUnit(unit);
-  return d.points ? t("monitoring.unit.points") : d.unit;
-}
-
-/** The generated sentence: "Der Abstand ist seit 2019 um 3,0 Prozentpunkte kleiner geworden." */
-export function trendSentence(t: Translate, locale: string, i: Pick<ShownIndicator, "trend" | "unit" | "decimals">) {
-  const { trend } = i;
-  return t(trend.key, {
-    since: trend.since ?? "",
-    amount: formatValue(trend.amount, i.decimals, locale),
-    unit: differenceUnitText(t, i.unit),
-  }).replace(/\s+([.,])/g, "$1");
-}
 
 export function ExampleNotice({ show }: { show: boolean }) {
   const t = useT();

@@ -166,7 +166,7 @@ export async function buildYearlyReport({
   if (!indicators.length) blocks.push({ kind: "p", text: t("monitoringGoals.doc.noIndicators") });
   for (const i of indicators) {
     blocks.push({ kind: "h2", text: `${i.name} (${t(`monitoring.area.${i.area}`)})`, url: `${base}${i.path}` });
-    blocks.push({ kind: "p", text: trendSentence(t, i, LOCALE) });
+    blocks.push({ kind: "p", text: trendSentence(t, LOCALE, i) });
     if (i.latestYear !== null && i.latest.length)
       blocks.push({
         kind: "table",
