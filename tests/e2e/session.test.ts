@@ -64,11 +64,27 @@ describe("session expiry warning and drafts", () => {
     const html = await (await fetch(app.url)).text();
     const year = /\/konferenzen\/(\d{4})/.exec(html)![1]!;
     await page.goto(`${app.url}/konferenzen/${year}/anmeldung`);
-    await page.getByLabel(/^Vorname/).fill("Mara");
-    await page.getByLabel(/^Organisation \(/).fill("Caritas");
-    await page.getByLabel(/^Nein, ich möchte nicht/).check();
+    // The draft is kept by a script that starts after hydration: type (again) until it has been saved.
+    const saved = () =>
+      page.evaluate(() =>
+        Object.keys(sessionStorage).some(
+          (k) => k.startsWith("ikon-draft:") && (sessionStorage.getItem(k) ?? "").includes("Caritas"),
+        ),
+      );
+    await expect
+      .poll(
+        async () => {
+          await page.getByLabel(/^Vorname/).fill("Mara");
+          await page.getByLabel(/^Organisation \(/).fill("Caritas");
+          await page.getByLabel(/^Nein, ich möchte nicht/).check();
+          return saved();
+        },
+        { timeout: 60_000, interval: 250 },
+      )
+      .toBe(true);
     await page.reload();
-    expect(await page.getByLabel(/^Vorname/).inputValue()).toBe("Mara");
+    // Put back by the same script after the reload's hydration.
+    await expect.poll(() => page.getByLabel(/^Vorname/).inputValue(), { timeout: 60_000 }).toBe("Mara");
     expect(await page.getByLabel(/^Organisation \(/).inputValue()).toBe("Caritas");
     expect(await page.getByLabel(/^Nein, ich möchte nicht/).isChecked()).toBe(true);
     // Another tab does not see it.
